@@ -1,0 +1,68 @@
+//! Command-line interface: argument parsing and dispatch to `commands`.
+
+use crate::commands::{self, check::Format};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "danhmuc",
+    version,
+    about = "Dựng trang web tĩnh cho Danh mục cơ sở dữ liệu dùng chung"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Dựng toàn bộ trang web vào thư mục đầu ra (mặc định site/).
+    Build {
+        /// Thư mục dự án (chứa danhmuc.toml và content/).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Thư mục đầu ra; mặc định ROOT/site.
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Địa chỉ gốc tuyệt đối của trang (cho sitemap.xml), thay cho base_url trong cấu hình.
+        #[arg(long)]
+        base_url: Option<String>,
+    },
+    /// Kiểm tra nội dung và báo mọi lỗi, không ghi gì.
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Định dạng báo cáo.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Coi cảnh báo là lỗi.
+        #[arg(long)]
+        strict: bool,
+    },
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Build {
+            root,
+            output,
+            base_url,
+        } => {
+            let output = output.unwrap_or_else(|| root.join("site"));
+            commands::build::run(&commands::build::BuildArgs {
+                root: &root,
+                output: &output,
+                base_url: base_url.as_deref(),
+            })
+        }
+        Command::Check {
+            root,
+            format,
+            strict,
+        } => commands::check::run(&root, format, strict),
+    };
+    ExitCode::from(code)
+}

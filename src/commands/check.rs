@@ -1,0 +1,38 @@
+//! `danhmuc check`: load and validate, report every problem, publish nothing.
+
+use crate::diagnostics::{Report, Severity};
+use crate::exit;
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Text for people, with a source excerpt.
+    Human,
+    /// One JSON object per line, for CI annotations.
+    Json,
+}
+
+pub fn run(root: &Path, format: Format, strict: bool) -> u8 {
+    let (catalog, report) = crate::site::load_catalog(root);
+    print_report(&report, root, format);
+    let failed =
+        catalog.is_none() || report.has_errors() || (strict && report.count(Severity::Warning) > 0);
+    if format == Format::Human && !failed {
+        let entries = catalog.as_ref().map_or(0, |(c, _)| c.entries().len());
+        println!("Nội dung hợp lệ: {entries} CSDL.");
+    }
+    if failed {
+        exit::CONTENT_ERRORS
+    } else {
+        exit::OK
+    }
+}
+
+/// Prints diagnostics: JSON lines on stdout, or text on stderr.
+pub fn print_report(report: &Report, root: &Path, format: Format) {
+    match format {
+        Format::Json => print!("{}", report.to_json_lines()),
+        Format::Human if !report.is_empty() => eprint!("{}", report.to_human(root)),
+        Format::Human => {}
+    }
+}

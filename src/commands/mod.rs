@@ -1,0 +1,4 @@
+//! The subcommands. Each is a thin driver over the library pipeline.
+
+pub mod build;
+pub mod check;

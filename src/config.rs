@@ -1,0 +1,169 @@
+//! The site configuration, `danhmuc.toml` at the project root.
+//!
+//! Everything has a default so that a project folder with only `content/`
+//! builds; a typo in a key is an error rather than a silently ignored
+//! setting.
+
+use crate::diagnostics::{Code, Diagnostic};
+use serde::Deserialize;
+use std::path::Path;
+
+pub const CONFIG_FILE: &str = "danhmuc.toml";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    pub title: String,
+    pub description: String,
+    pub language: String,
+    /// Absolute URL the site is published at; used only where a format
+    /// requires absolute URLs (sitemap.xml).
+    pub base_url: Option<String>,
+    pub decision: DecisionConfig,
+    pub repository: RepositoryConfig,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            title: "Danh mục cơ sở dữ liệu dùng chung".to_string(),
+            description: String::new(),
+            language: "vi".to_string(),
+            base_url: None,
+            decision: DecisionConfig::default(),
+            repository: RepositoryConfig::default(),
+        }
+    }
+}
+
+/// The decision's number and date, blank in the text until it is signed.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionConfig {
+    /// e.g. "123/QĐ-UBND"
+    pub number: Option<String>,
+    /// ISO date, e.g. "2026-06-01".
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RepositoryConfig {
+    /// URL template for "edit this page" links; `{path}` is replaced by the
+    /// file's path inside the repository.
+    pub edit_url: Option<String>,
+}
+
+impl Config {
+    /// Reads `danhmuc.toml` under `root`; a missing file means defaults.
+    pub fn load(root: &Path) -> Result<Config, Diagnostic> {
+        let path = root.join(CONFIG_FILE);
+        let text = match std::fs::read_to_string(&path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+            Err(e) => {
+                return Err(Diagnostic::error(
+                    Code::Config,
+                    CONFIG_FILE,
+                    format!("Không đọc được tệp cấu hình: {e}."),
+                ));
+            }
+        };
+        let mut config: Config = toml::from_str(&text).map_err(|e| {
+            let position = e
+                .span()
+                .map(|span| crate::source::position_at(&text, span.start));
+            Diagnostic::error(
+                Code::Config,
+                CONFIG_FILE,
+                format!("Tệp cấu hình không hợp lệ: {}", e.message()),
+            )
+            .at(position)
+            .hint("Xem các khóa được phép trong README.md, mục “Cấu hình”.")
+        })?;
+        config.normalize()?;
+        Ok(config)
+    }
+
+    fn normalize(&mut self) -> Result<(), Diagnostic> {
+        if let Some(url) = self.base_url.take().filter(|u| !u.trim().is_empty()) {
+            self.base_url = Some(normalize_base_url(&url)?);
+        }
+        self.decision.number = self.decision.number.take().filter(|s| !s.trim().is_empty());
+        self.decision.date = self.decision.date.take().filter(|s| !s.trim().is_empty());
+        if let Some(date) = &self.decision.date
+            && crate::model::IsoDate::parse(date).is_none()
+        {
+            return Err(Diagnostic::error(
+                Code::Config,
+                CONFIG_FILE,
+                format!("Ngày ban hành “{date}” không đúng định dạng."),
+            )
+            .hint("Viết ngày theo dạng năm-tháng-ngày, ví dụ date = \"2026-06-01\"."));
+        }
+        Ok(())
+    }
+
+    pub fn edit_url(&self, repo_path: &str) -> Option<String> {
+        self.repository
+            .edit_url
+            .as_ref()
+            .filter(|t| !t.is_empty())
+            .map(|t| t.replace("{path}", repo_path))
+    }
+}
+
+/// Checks that a base URL is absolute http(s) and ends with `/`.
+pub fn normalize_base_url(url: &str) -> Result<String, Diagnostic> {
+    let url = url.trim();
+    if !(url.starts_with("https://") || url.starts_with("http://"))
+        || url.contains(char::is_whitespace)
+    {
+        return Err(Diagnostic::error(
+            Code::Config,
+            CONFIG_FILE,
+            format!("Địa chỉ gốc “{url}” không phải là URL tuyệt đối."),
+        )
+        .hint("Viết đầy đủ, ví dụ base_url = \"https://csdl.quangninh.gov.vn/\"."));
+    }
+    Ok(if url.ends_with('/') {
+        url.to_string()
+    } else {
+        format!("{url}/")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_gets_a_trailing_slash() {
+        assert_eq!(
+            normalize_base_url("https://example.org/danh-muc").unwrap(),
+            "https://example.org/danh-muc/"
+        );
+        assert!(normalize_base_url("example.org").is_err());
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_with_a_position() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(CONFIG_FILE),
+            "title = \"x\"\nbase_ur = \"https://a/\"\n",
+        )
+        .unwrap();
+        let err = Config::load(dir.path()).unwrap_err();
+        assert_eq!(err.code, Code::Config);
+        assert_eq!(err.position.map(|p| p.line), Some(2));
+    }
+
+    #[test]
+    fn missing_config_means_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = Config::load(dir.path()).unwrap();
+        assert_eq!(config.language, "vi");
+        assert!(config.base_url.is_none());
+    }
+}

@@ -1,0 +1,174 @@
+//! `data/catalog.json`: the whole catalog as data, in the decision's order.
+//!
+//! URLs are relative to the site root and use the folder form
+//! (`csdl/<slug>/`), which any static server resolves. The four long fields
+//! are the Markdown source of their section. Nothing depends on the clock,
+//! so two builds of the same content give the same bytes.
+
+use crate::model::{Catalog, Group};
+use serde::Serialize;
+
+pub const PATH: &str = "data/catalog.json";
+
+#[derive(Serialize)]
+struct CatalogJson<'a> {
+    title: &'a str,
+    groups: Vec<GroupJson>,
+    entries: Vec<EntryJson<'a>>,
+    sectors: Vec<SectorJson<'a>>,
+    agencies: Vec<AgencyJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct GroupJson {
+    code: &'static str,
+    name: &'static str,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct GroupRef {
+    code: &'static str,
+    name: &'static str,
+}
+
+#[derive(Serialize)]
+struct Reference<'a> {
+    slug: &'a str,
+    name: &'a str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct EntryJson<'a> {
+    slug: &'a str,
+    url: String,
+    group: GroupRef,
+    sector: Reference<'a>,
+    number: u32,
+    title: &'a str,
+    agencies: Vec<Reference<'a>>,
+    purpose: &'a str,
+    scope: &'a str,
+    collection: &'a str,
+    sharing: &'a str,
+    notes: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SectorJson<'a> {
+    slug: &'a str,
+    name: &'a str,
+    url: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct AgencyJson<'a> {
+    slug: &'a str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    short_name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    website: Option<&'a str>,
+    url: String,
+    count: usize,
+}
+
+pub fn entry_url(slug: &str) -> String {
+    format!("csdl/{slug}/")
+}
+
+pub fn sector_url(slug: &str) -> String {
+    format!("linh-vuc/{slug}/")
+}
+
+pub fn agency_url(slug: &str) -> String {
+    format!("don-vi/{slug}/")
+}
+
+/// The catalog as pretty-printed JSON.
+pub fn to_json(catalog: &Catalog, title: &str) -> String {
+    let mut sector_counts = vec![0; catalog.sectors().len()];
+    let mut agency_counts = vec![0; catalog.agencies().len()];
+    let entries = catalog
+        .entries()
+        .iter()
+        .map(|e| {
+            sector_counts[e.sector.0] += 1;
+            let sector = catalog.sector(e.sector);
+            EntryJson {
+                slug: e.slug.as_str(),
+                url: entry_url(e.slug.as_str()),
+                group: GroupRef {
+                    code: e.group.code(),
+                    name: e.group.name(),
+                },
+                sector: Reference {
+                    slug: sector.slug.as_str(),
+                    name: &sector.name,
+                    url: sector_url(sector.slug.as_str()),
+                },
+                number: e.number,
+                title: &e.title,
+                agencies: e
+                    .agencies
+                    .iter()
+                    .map(|id| {
+                        agency_counts[id.0] += 1;
+                        let agency = catalog.agency(*id);
+                        Reference {
+                            slug: agency.slug.as_str(),
+                            name: &agency.name,
+                            url: agency_url(agency.slug.as_str()),
+                        }
+                    })
+                    .collect(),
+                purpose: &e.sections.purpose,
+                scope: &e.sections.scope,
+                collection: &e.sections.collection,
+                sharing: &e.sections.sharing,
+                notes: e.notes.as_deref(),
+            }
+        })
+        .collect();
+    let json = CatalogJson {
+        title,
+        groups: Group::ALL
+            .iter()
+            .map(|g| GroupJson {
+                code: g.code(),
+                name: g.name(),
+                count: catalog.entries_in_group(*g).count(),
+            })
+            .collect(),
+        entries,
+        sectors: catalog
+            .sectors()
+            .iter()
+            .zip(sector_counts)
+            .map(|(s, count)| SectorJson {
+                slug: s.slug.as_str(),
+                name: &s.name,
+                url: sector_url(s.slug.as_str()),
+                count,
+            })
+            .collect(),
+        agencies: catalog
+            .agencies()
+            .iter()
+            .zip(agency_counts)
+            .map(|(a, count)| AgencyJson {
+                slug: a.slug.as_str(),
+                name: &a.name,
+                short_name: a.short_name.as_deref(),
+                website: a.website.as_deref(),
+                url: agency_url(a.slug.as_str()),
+                count,
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&json).expect("catalog serializes");
+    text.push('\n');
+    text
+}

@@ -1,0 +1,31 @@
+//! danhmuc turns a catalog of shared databases (one Markdown file per
+//! database) into a static website and open data.
+//!
+//! The pipeline is explicit: [`source::load`] reads the project,
+//! [`validate::validate`] turns it into a [`model::Catalog`] or diagnostics,
+//! [`site::build`] renders pages and exports into [`output::SiteFiles`],
+//! and [`output::SiteFiles::publish`] writes them out atomically.
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod diagnostics;
+pub mod export;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod source;
+pub mod text;
+pub mod validate;
+
+/// Process exit codes, documented in README.md.
+pub mod exit {
+    /// Success (warnings allowed).
+    pub const OK: u8 = 0;
+    /// The content has errors (or warnings under `--strict`); nothing was published.
+    pub const CONTENT_ERRORS: u8 = 1;
+    /// Wrong command-line usage, or an I/O failure unrelated to the content.
+    pub const FAILURE: u8 = 2;
+}

@@ -1,0 +1,317 @@
+//! The validated catalog: what every later step (render, search, exports)
+//! reads. Nothing here can be inconsistent: sectors and agencies are
+//! referred to by typed indices that `validate` checked, and entries are
+//! kept in the decision's order (group, then number).
+
+use serde::Serialize;
+use std::fmt;
+
+/// The two groups of the decision's appendix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Group {
+    A,
+    B,
+}
+
+impl Group {
+    pub const ALL: [Group; 2] = [Group::A, Group::B];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Group::A => "A",
+            Group::B => "B",
+        }
+    }
+
+    /// Lower-case code used in URLs (`nhom/a/`).
+    pub fn slug(self) -> &'static str {
+        match self {
+            Group::A => "a",
+            Group::B => "b",
+        }
+    }
+
+    /// The group's heading in the decision.
+    pub fn name(self) -> &'static str {
+        match self {
+            Group::A => "Nhóm CSDL do bộ, ngành trung ương triển khai",
+            Group::B => "Nhóm CSDL do tỉnh triển khai",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Group> {
+        match text.trim() {
+            "A" | "a" => Some(Group::A),
+            "B" | "b" => Some(Group::B),
+            _ => None,
+        }
+    }
+}
+
+/// A URL slug: lowercase ASCII letters, digits and hyphens.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct Slug(String);
+
+impl Slug {
+    /// Wraps `text` if it is a valid slug.
+    pub fn new(text: &str) -> Option<Slug> {
+        crate::text::is_valid_slug(text).then(|| Slug(text.to_string()))
+    }
+
+    pub fn from_title(title: &str) -> Option<Slug> {
+        Slug::new(&crate::text::slugify(title))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Slug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SectorId(pub usize);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct AgencyId(pub usize);
+
+#[derive(Debug, Clone)]
+pub struct Sector {
+    pub slug: Slug,
+    pub name: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Agency {
+    pub slug: Slug,
+    pub name: String,
+    pub short_name: Option<String>,
+    pub website: Option<String>,
+}
+
+/// The four long columns of the appendix, as Markdown source.
+#[derive(Debug, Clone, Default)]
+pub struct Sections {
+    pub purpose: String,
+    pub scope: String,
+    pub collection: String,
+    pub sharing: String,
+}
+
+/// One shared database (CSDL) of the catalog.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub slug: Slug,
+    pub title: String,
+    pub group: Group,
+    /// TT: the number within its group.
+    pub number: u32,
+    pub sector: SectorId,
+    pub agencies: Vec<AgencyId>,
+    /// "Ghi chú", often the legal basis.
+    pub notes: Option<String>,
+    pub sections: Sections,
+    /// Free Markdown after the four sections.
+    pub extra: String,
+    /// Optional last-update date from the front matter.
+    pub updated: Option<IsoDate>,
+    /// Path of the source file relative to the project root, `/`-separated.
+    pub source_path: String,
+}
+
+impl Entry {
+    /// "A.18": group and number, as editors and the decision refer to it.
+    pub fn reference(&self) -> String {
+        format!("{}.{}", self.group.code(), self.number)
+    }
+}
+
+/// The decision that issues the catalog, shown as a page of its own.
+#[derive(Debug, Clone)]
+pub struct Decision {
+    pub title: String,
+    pub issuer: String,
+    pub place: String,
+    pub year: u32,
+    /// None until the decision is signed and configured.
+    pub number: Option<String>,
+    pub date: Option<IsoDate>,
+    pub signer: String,
+    pub signer_title: Vec<String>,
+    pub replaces: Option<String>,
+    pub recipients: Vec<String>,
+    /// Markdown: the preamble and the articles.
+    pub body: String,
+    pub source_path: String,
+}
+
+impl Decision {
+    /// A decision without number and date is still a draft.
+    pub fn is_draft(&self) -> bool {
+        self.number.is_none() || self.date.is_none()
+    }
+}
+
+/// A calendar date (YYYY-MM-DD), without time zone or clock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct IsoDate {
+    pub year: u32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl IsoDate {
+    pub fn parse(text: &str) -> Option<IsoDate> {
+        let mut parts = text.trim().splitn(3, '-');
+        let year: u32 = parts.next()?.parse().ok()?;
+        let month: u32 = parts.next()?.parse().ok()?;
+        let day: u32 = parts.next()?.parse().ok()?;
+        let leap =
+            year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        ((1000..=9999).contains(&year) && (1..=days).contains(&day)).then_some(IsoDate {
+            year,
+            month,
+            day,
+        })
+    }
+
+    /// "ngày 01 tháng 6 năm 2026", the way Vietnamese documents write dates.
+    pub fn vietnamese(&self) -> String {
+        format!(
+            "ngày {:02} tháng {} năm {}",
+            self.day, self.month, self.year
+        )
+    }
+}
+
+impl fmt::Display for IsoDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// The whole validated catalog.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    /// In the decision's order: group A then B, each by number.
+    entries: Vec<Entry>,
+    /// In declaration order (`content/sectors.yaml`).
+    sectors: Vec<Sector>,
+    /// In declaration order (`content/agencies.yaml`).
+    agencies: Vec<Agency>,
+    decision: Option<Decision>,
+}
+
+impl Catalog {
+    /// Builds a catalog; entries are sorted into the decision's order.
+    /// Callers (validation) guarantee that every id is in range.
+    pub fn new(
+        mut entries: Vec<Entry>,
+        sectors: Vec<Sector>,
+        agencies: Vec<Agency>,
+        decision: Option<Decision>,
+    ) -> Self {
+        entries.sort_by(|a, b| (a.group, a.number, &a.slug).cmp(&(b.group, b.number, &b.slug)));
+        Catalog {
+            entries,
+            sectors,
+            agencies,
+            decision,
+        }
+    }
+
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn sectors(&self) -> &[Sector] {
+        &self.sectors
+    }
+
+    pub fn agencies(&self) -> &[Agency] {
+        &self.agencies
+    }
+
+    pub fn decision(&self) -> Option<&Decision> {
+        self.decision.as_ref()
+    }
+
+    pub fn sector(&self, id: SectorId) -> &Sector {
+        &self.sectors[id.0]
+    }
+
+    pub fn agency(&self, id: AgencyId) -> &Agency {
+        &self.agencies[id.0]
+    }
+
+    pub fn sector_ids(&self) -> impl Iterator<Item = SectorId> + '_ {
+        (0..self.sectors.len()).map(SectorId)
+    }
+
+    pub fn agency_ids(&self) -> impl Iterator<Item = AgencyId> + '_ {
+        (0..self.agencies.len()).map(AgencyId)
+    }
+
+    pub fn entries_in_group(&self, group: Group) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(move |e| e.group == group)
+    }
+
+    /// The sectors that hold entries of `group`, in the order the decision
+    /// lists them (by their first entry's number), each with the indices of
+    /// its entries in [`Catalog::entries`].
+    pub fn sectors_in_group(&self, group: Group) -> Vec<(SectorId, Vec<usize>)> {
+        let mut sections: Vec<(SectorId, Vec<usize>)> = Vec::new();
+        for (index, entry) in self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.group == group)
+        {
+            match sections.iter_mut().find(|(id, _)| *id == entry.sector) {
+                Some((_, list)) => list.push(index),
+                None => sections.push((entry.sector, vec![index])),
+            }
+        }
+        sections
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_dates_are_checked() {
+        assert_eq!(
+            IsoDate::parse("2026-06-01").map(|d| d.to_string()),
+            Some("2026-06-01".into())
+        );
+        assert_eq!(
+            IsoDate::parse("2026-06-01").unwrap().vietnamese(),
+            "ngày 01 tháng 6 năm 2026"
+        );
+        assert!(IsoDate::parse("2024-02-29").is_some());
+        for bad in ["2025-02-29", "2026-13-01", "26-1-1", "hôm nay", "2026-06"] {
+            assert!(IsoDate::parse(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn groups_parse_from_front_matter() {
+        assert_eq!(Group::parse("A"), Some(Group::A));
+        assert_eq!(Group::parse(" b "), Some(Group::B));
+        assert_eq!(Group::parse("C"), None);
+    }
+}

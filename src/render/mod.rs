@@ -1,0 +1,160 @@
+//! Rendering the catalog's pages with Tera.
+//!
+//! Default templates are compiled into the binary; a file of the same name
+//! in the project's `templates/` folder replaces one (as in Zola and
+//! mdBook), and other files there are available to `include`. Templates are
+//! compiled once per build. Every link a template writes is relative
+//! (`{{ root }}` climbs back to the site root), so the site works under any
+//! subpath and straight from disk.
+
+mod pages;
+pub mod views;
+
+pub use pages::render_pages;
+
+use crate::diagnostics::{Code, Diagnostic};
+use std::path::Path;
+
+/// The default templates, by name.
+const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../../templates/base.html")),
+    ("home.html", include_str!("../../templates/home.html")),
+    ("entry.html", include_str!("../../templates/entry.html")),
+    ("sector.html", include_str!("../../templates/sector.html")),
+    ("sectors.html", include_str!("../../templates/sectors.html")),
+    ("agency.html", include_str!("../../templates/agency.html")),
+    (
+        "agencies.html",
+        include_str!("../../templates/agencies.html"),
+    ),
+    ("group.html", include_str!("../../templates/group.html")),
+    ("table.html", include_str!("../../templates/table.html")),
+    (
+        "decision.html",
+        include_str!("../../templates/decision.html"),
+    ),
+    ("404.html", include_str!("../../templates/404.html")),
+    (
+        "partials/entry-list.html",
+        include_str!("../../templates/partials/entry-list.html"),
+    ),
+];
+
+pub const TEMPLATES_DIR: &str = "templates";
+
+pub struct Renderer {
+    tera: tera::Tera,
+}
+
+impl Renderer {
+    /// Compiles the default templates, replaced or completed by the files
+    /// in `root/templates/`.
+    pub fn new(root: &Path) -> Result<Renderer, Diagnostic> {
+        let mut templates: std::collections::BTreeMap<String, String> = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(name, text)| (name.to_string(), text.to_string()))
+            .collect();
+        let dir = root.join(TEMPLATES_DIR);
+        if dir.is_dir() {
+            for item in walkdir::WalkDir::new(&dir)
+                .follow_links(false)
+                .sort_by_file_name()
+            {
+                let item = item.map_err(|e| {
+                    template_error(TEMPLATES_DIR, format!("Không đọc được thư mục mẫu: {e}."))
+                })?;
+                if !item.file_type().is_file() {
+                    continue;
+                }
+                let name = item
+                    .path()
+                    .strip_prefix(&dir)
+                    .unwrap_or(item.path())
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                let text = std::fs::read_to_string(item.path()).map_err(|e| {
+                    template_error(
+                        &format!("{TEMPLATES_DIR}/{name}"),
+                        format!("Không đọc được mẫu: {e}."),
+                    )
+                })?;
+                templates.insert(name, text);
+            }
+        }
+        let mut tera = tera::Tera::new();
+        tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+            .map_err(|e| {
+                template_error(TEMPLATES_DIR, format!("Mẫu trang (template) có lỗi: {e}"))
+            })?;
+        Ok(Renderer { tera })
+    }
+
+    pub fn render(&self, template: &str, context: &tera::Context) -> Result<String, Diagnostic> {
+        self.tera.render(template, context).map_err(|e| {
+            template_error(
+                &format!("{TEMPLATES_DIR}/{template}"),
+                format!("Không dựng được trang từ mẫu: {}", error_chain(&e)),
+            )
+        })
+    }
+}
+
+fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
+fn template_error(file: &str, message: String) -> Diagnostic {
+    Diagnostic::error(Code::Template, file, message)
+        .hint("Sửa mẫu trong thư mục templates/, hoặc xóa tệp đó để dùng mẫu mặc định.")
+}
+
+/// "../../" for a page at `csdl/x/index.html`: the way back to the root.
+pub fn root_prefix(page_path: &str) -> String {
+    "../".repeat(page_path.matches('/').count())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn root_prefix_climbs_one_level_per_folder() {
+        assert_eq!(root_prefix("index.html"), "");
+        assert_eq!(root_prefix("csdl/x/index.html"), "../../");
+        assert_eq!(root_prefix("linh-vuc/index.html"), "../");
+    }
+
+    #[test]
+    fn a_template_in_the_project_replaces_the_default() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join(TEMPLATES_DIR)).unwrap();
+        std::fs::write(dir.path().join("templates/404.html"), "Không thấy {{ x }}").unwrap();
+        let renderer = Renderer::new(dir.path()).unwrap();
+        let mut context = tera::Context::new();
+        context.insert("x", "<trang>");
+        assert_eq!(
+            renderer.render("404.html", &context).unwrap(),
+            "Không thấy &lt;trang&gt;"
+        );
+    }
+
+    #[test]
+    fn a_broken_template_is_reported_with_its_name() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join(TEMPLATES_DIR)).unwrap();
+        std::fs::write(dir.path().join("templates/404.html"), "{% if %}").unwrap();
+        let error = Renderer::new(dir.path())
+            .err()
+            .expect("broken template must fail");
+        assert_eq!(error.code, Code::Template);
+    }
+}

@@ -1,0 +1,390 @@
+//! One function per kind of page: which pages exist, at which path, and
+//! what their template sees.
+
+use super::views::{AgencyLink, CatalogViews, EntrySummary, EntryView, GroupView, Link, group_url};
+use super::{Renderer, root_prefix};
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::model::{Catalog, Group};
+use crate::output::SiteFiles;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct Crumb<'a> {
+    name: &'a str,
+    url: &'a str,
+}
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+    counts: &'a super::views::Counts,
+    decision_draft: bool,
+}
+
+/// Entries of one group on a sector or agency page.
+#[derive(Serialize)]
+struct GroupEntries<'a> {
+    group: GroupView,
+    entries: Vec<&'a EntrySummary>,
+}
+
+/// A sector heading inside a group, numbered as in the decision.
+#[derive(Serialize)]
+struct SectorSection<'a, E: Serialize> {
+    roman: String,
+    sector: &'a Link,
+    entries: Vec<E>,
+}
+
+#[derive(Serialize)]
+struct Counted<'a, T: Serialize> {
+    item: &'a T,
+    count: usize,
+    count_a: usize,
+    count_b: usize,
+}
+
+struct PageBuilder<'a> {
+    renderer: &'a Renderer,
+    views: &'a CatalogViews,
+    config: &'a Config,
+    catalog: &'a Catalog,
+}
+
+impl PageBuilder<'_> {
+    fn context(&self, path: &str, title: &str, section: &str, crumbs: &[Crumb]) -> tera::Context {
+        let mut context = tera::Context::new();
+        context.insert("root", &root_prefix(path));
+        context.insert("page_path", path);
+        context.insert("page_title", title);
+        context.insert("section", section);
+        context.insert("breadcrumbs", crumbs);
+        context.insert(
+            "site",
+            &SiteView {
+                title: &self.config.title,
+                description: &self.config.description,
+                language: &self.config.language,
+                counts: &self.views.counts,
+                decision_draft: self.catalog.decision().is_none_or(|d| d.is_draft()),
+            },
+        );
+        context
+    }
+
+    fn render(
+        &self,
+        files: &mut SiteFiles,
+        path: &str,
+        template: &str,
+        context: &tera::Context,
+    ) -> Result<(), Diagnostic> {
+        let html = self.renderer.render(template, context)?;
+        files.add(path, html.into_bytes());
+        Ok(())
+    }
+
+    fn groups_of<'e>(&self, entries: impl Iterator<Item = &'e EntryView>) -> Vec<GroupEntries<'e>> {
+        let mut groups: Vec<GroupEntries> = Group::ALL
+            .iter()
+            .map(|g| GroupEntries {
+                group: GroupView::new(*g, 0),
+                entries: Vec::new(),
+            })
+            .collect();
+        for entry in entries {
+            let index = if entry.summary.group == "A" { 0 } else { 1 };
+            groups[index].entries.push(&entry.summary);
+        }
+        groups.retain(|g| !g.entries.is_empty());
+        for g in &mut groups {
+            g.group.count = g.entries.len();
+        }
+        groups
+    }
+}
+
+/// Renders every HTML page of the site into `files`.
+pub fn render_pages(
+    catalog: &Catalog,
+    config: &Config,
+    renderer: &Renderer,
+    files: &mut SiteFiles,
+) -> Result<(), Diagnostic> {
+    let views = CatalogViews::new(catalog, config);
+    let pages = PageBuilder {
+        renderer,
+        views: &views,
+        config,
+        catalog,
+    };
+    home(&pages, files)?;
+    entries(&pages, files)?;
+    sectors(&pages, files)?;
+    agencies(&pages, files)?;
+    groups(&pages, files)?;
+    full_table(&pages, files)?;
+    decision(&pages, files)?;
+    let context = pages.context("404.html", "Không tìm thấy trang", "", &[]);
+    pages.render(files, "404.html", "404.html", &context)
+}
+
+fn sector_counts<'a>(pages: &'a PageBuilder) -> Vec<Counted<'a, Link>> {
+    let mut counts = vec![(0, 0); pages.views.sectors.len()];
+    for entry in pages.catalog.entries() {
+        let slot = &mut counts[entry.sector.0];
+        if entry.group == Group::A {
+            slot.0 += 1
+        } else {
+            slot.1 += 1
+        }
+    }
+    pages
+        .views
+        .sectors
+        .iter()
+        .zip(counts)
+        .map(|(item, (a, b))| Counted {
+            item,
+            count: a + b,
+            count_a: a,
+            count_b: b,
+        })
+        .collect()
+}
+
+fn agency_counts<'a>(pages: &'a PageBuilder) -> Vec<Counted<'a, AgencyLink>> {
+    let mut counts = vec![(0, 0); pages.views.agencies.len()];
+    for entry in pages.catalog.entries() {
+        for agency in &entry.agencies {
+            let slot = &mut counts[agency.0];
+            if entry.group == Group::A {
+                slot.0 += 1
+            } else {
+                slot.1 += 1
+            }
+        }
+    }
+    pages
+        .views
+        .agencies
+        .iter()
+        .zip(counts)
+        .map(|(item, (a, b))| Counted {
+            item,
+            count: a + b,
+            count_a: a,
+            count_b: b,
+        })
+        .collect()
+}
+
+fn home(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic> {
+    let mut context = pages.context("index.html", &pages.config.title, "home", &[]);
+    context.insert("sectors", &sector_counts(pages));
+    context.insert("agencies", &agency_counts(pages));
+    pages.render(files, "index.html", "home.html", &context)
+}
+
+fn entries(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic> {
+    // Previous/next follow the decision's order within the entry's sector.
+    let mut by_sector: Vec<Vec<usize>> = vec![Vec::new(); pages.views.sectors.len()];
+    for (index, entry) in pages.catalog.entries().iter().enumerate() {
+        by_sector[entry.sector.0].push(index);
+    }
+    for siblings in &by_sector {
+        for (position, &index) in siblings.iter().enumerate() {
+            let entry = &pages.views.entries[index];
+            let path = entry.summary.url.clone();
+            let crumbs = [
+                Crumb {
+                    name: "Lĩnh vực",
+                    url: "linh-vuc/index.html",
+                },
+                Crumb {
+                    name: &entry.summary.sector.name,
+                    url: &entry.summary.sector.url,
+                },
+            ];
+            let mut context = pages.context(&path, &entry.summary.title, "sectors", &crumbs);
+            context.insert("entry", entry);
+            let previous = position
+                .checked_sub(1)
+                .map(|p| &pages.views.entries[siblings[p]].summary);
+            let next = siblings
+                .get(position + 1)
+                .map(|&i| &pages.views.entries[i].summary);
+            context.insert("previous", &previous);
+            context.insert("next", &next);
+            context.insert(
+                "group_url",
+                &group_url(pages.catalog.entries()[index].group),
+            );
+            pages.render(files, &path, "entry.html", &context)?;
+        }
+    }
+    Ok(())
+}
+
+fn sectors(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic> {
+    let counts = sector_counts(pages);
+    let mut context = pages.context("linh-vuc/index.html", "Lĩnh vực", "sectors", &[]);
+    context.insert("sectors", &counts);
+    pages.render(files, "linh-vuc/index.html", "sectors.html", &context)?;
+    for (id, counted) in pages.catalog.sector_ids().zip(&counts) {
+        let sector = counted.item;
+        let entries = pages
+            .catalog
+            .entries()
+            .iter()
+            .zip(&pages.views.entries)
+            .filter(|(e, _)| e.sector == id)
+            .map(|(_, v)| v);
+        let crumbs = [Crumb {
+            name: "Lĩnh vực",
+            url: "linh-vuc/index.html",
+        }];
+        let mut context = pages.context(
+            &sector.url,
+            &format!("Lĩnh vực {}", sector.name),
+            "sectors",
+            &crumbs,
+        );
+        context.insert("sector", sector);
+        context.insert("count", &counted.count);
+        context.insert("groups", &pages.groups_of(entries));
+        pages.render(files, &sector.url, "sector.html", &context)?;
+    }
+    Ok(())
+}
+
+fn agencies(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic> {
+    let counts = agency_counts(pages);
+    let mut context = pages.context("don-vi/index.html", "Đơn vị chủ trì", "agencies", &[]);
+    context.insert("agencies", &counts);
+    pages.render(files, "don-vi/index.html", "agencies.html", &context)?;
+    for (id, counted) in pages.catalog.agency_ids().zip(&counts) {
+        let agency = counted.item;
+        let entries = pages
+            .catalog
+            .entries()
+            .iter()
+            .zip(&pages.views.entries)
+            .filter(|(e, _)| e.agencies.contains(&id))
+            .map(|(_, v)| v);
+        let crumbs = [Crumb {
+            name: "Đơn vị chủ trì",
+            url: "don-vi/index.html",
+        }];
+        let mut context = pages.context(&agency.url, &agency.name, "agencies", &crumbs);
+        context.insert("agency", agency);
+        context.insert("website", &pages.catalog.agency(id).website);
+        context.insert("count", &counted.count);
+        context.insert("groups", &pages.groups_of(entries));
+        pages.render(files, &agency.url, "agency.html", &context)?;
+    }
+    Ok(())
+}
+
+/// A group's sectors in the decision's order, with their entries.
+fn group_sections<'a, E: Serialize>(
+    pages: &'a PageBuilder,
+    group: Group,
+    pick: impl Fn(usize) -> E,
+) -> Vec<SectorSection<'a, E>> {
+    pages
+        .catalog
+        .sectors_in_group(group)
+        .into_iter()
+        .enumerate()
+        .map(|(n, (sector, entries))| SectorSection {
+            roman: crate::text::roman(n + 1),
+            sector: &pages.views.sectors[sector.0],
+            entries: entries.into_iter().map(&pick).collect(),
+        })
+        .collect()
+}
+
+fn groups(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic> {
+    for group in Group::ALL {
+        let view = GroupView::new(group, pages.catalog.entries_in_group(group).count());
+        let path = view.url.clone();
+        let mut context = pages.context(
+            &path,
+            &format!("Nhóm {}: {}", group.code(), group.name()),
+            "groups",
+            &[],
+        );
+        context.insert("group", &view);
+        context.insert(
+            "sections",
+            &group_sections(pages, group, |i| &pages.views.entries[i].summary),
+        );
+        pages.render(files, &path, "group.html", &context)?;
+    }
+    Ok(())
+}
+
+fn full_table(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic> {
+    #[derive(Serialize)]
+    struct TableGroup<'a> {
+        group: GroupView,
+        sections: Vec<SectorSection<'a, &'a EntryView>>,
+    }
+    let table: Vec<TableGroup> = Group::ALL
+        .iter()
+        .map(|g| TableGroup {
+            group: GroupView::new(*g, pages.catalog.entries_in_group(*g).count()),
+            sections: group_sections(pages, *g, |i| &pages.views.entries[i]),
+        })
+        .filter(|t| t.group.count > 0)
+        .collect();
+    let path = "toan-bo-danh-muc/index.html";
+    let mut context = pages.context(path, "Toàn bộ danh mục", "table", &[]);
+    context.insert("table", &table);
+    pages.render(files, path, "table.html", &context)
+}
+
+fn decision(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic> {
+    let Some(decision) = pages.catalog.decision() else {
+        return Ok(());
+    };
+    #[derive(Serialize)]
+    struct DecisionView<'a> {
+        title: &'a str,
+        issuer: &'a str,
+        place: &'a str,
+        year: u32,
+        number: Option<&'a str>,
+        date: Option<String>,
+        draft: bool,
+        signer: &'a str,
+        signer_title: &'a [String],
+        replaces: Option<&'a str>,
+        recipients: &'a [String],
+        body_html: String,
+        edit_url: Option<String>,
+    }
+    let view = DecisionView {
+        title: &decision.title,
+        issuer: &decision.issuer,
+        place: &decision.place,
+        year: decision.year,
+        number: decision.number.as_deref(),
+        date: decision.date.map(|d| d.vietnamese()),
+        draft: decision.is_draft(),
+        signer: &decision.signer,
+        signer_title: &decision.signer_title,
+        replaces: decision.replaces.as_deref(),
+        recipients: &decision.recipients,
+        body_html: crate::markdown::to_html(&decision.body),
+        edit_url: pages.config.edit_url(&decision.source_path),
+    };
+    let path = "quyet-dinh/index.html";
+    let mut context = pages.context(path, "Quyết định ban hành", "decision", &[]);
+    context.insert("decision", &view);
+    pages.render(files, path, "decision.html", &context)
+}

@@ -1,0 +1,365 @@
+//! Reading the project folder: walk `content/`, read each file safely, split
+//! the YAML front matter from the Markdown body and parse both into raw,
+//! unvalidated structures. Every problem becomes a [`Diagnostic`]; nothing
+//! here decides whether the catalog as a whole is valid (that is
+//! `validate`).
+
+mod frontmatter;
+mod sections;
+
+pub use frontmatter::{RawAgency, RawDecision, RawEntry, RawSector, parse_yaml};
+pub use sections::{RawSection, split_sections};
+
+use crate::config::Config;
+use crate::diagnostics::{Code, Diagnostic, Position, Report};
+use std::path::{Path, PathBuf};
+
+pub const CONTENT_DIR: &str = "content";
+pub const ENTRIES_DIR: &str = "content/csdl";
+pub const SECTORS_FILE: &str = "content/sectors.yaml";
+pub const AGENCIES_FILE: &str = "content/agencies.yaml";
+pub const DECISION_FILE: &str = "content/quyet-dinh.md";
+
+/// Files larger than this are refused: no catalog entry comes near it, and
+/// it bounds the memory and time a mistaken or hostile file can cost.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// A content file that was read and split into front matter and body.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the project root, `/`-separated.
+    pub path: String,
+    /// The file's text: BOM removed, line endings normalised to `\n`.
+    pub text: String,
+    /// The YAML between the `---` lines.
+    pub front: std::ops::Range<usize>,
+    /// The Markdown after the closing `---`.
+    pub body: std::ops::Range<usize>,
+}
+
+impl SourceFile {
+    pub fn front_matter(&self) -> &str {
+        &self.text[self.front.clone()]
+    }
+
+    pub fn body(&self) -> &str {
+        &self.text[self.body.clone()]
+    }
+
+    /// 1-based line of the first YAML line (the one after `---`).
+    pub fn front_line(&self) -> usize {
+        2
+    }
+
+    /// File position of a byte offset inside the body.
+    pub fn body_position(&self, offset: usize) -> Position {
+        position_at(&self.text, self.body.start + offset)
+    }
+}
+
+/// Everything read from a project folder, before validation.
+#[derive(Debug, Default)]
+pub struct RawProject {
+    pub root: PathBuf,
+    pub config: Option<Config>,
+    pub sectors: Vec<RawSector>,
+    pub agencies: Vec<RawAgency>,
+    pub entries: Vec<(SourceFile, RawEntry)>,
+    /// Entry files that could not be read or parsed (already reported).
+    pub failed_entries: usize,
+    pub decision: Option<(SourceFile, RawDecision)>,
+}
+
+/// Reads the project at `root`. Files that cannot be read or parsed are
+/// reported and left out; the rest is returned for validation.
+pub fn load(root: &Path) -> (RawProject, Report) {
+    let mut report = Report::default();
+    let mut project = RawProject {
+        root: root.to_path_buf(),
+        ..RawProject::default()
+    };
+    match Config::load(root) {
+        Ok(config) => project.config = Some(config),
+        Err(d) => report.push(d),
+    }
+    if !root.join(CONTENT_DIR).is_dir() {
+        report.push(
+            Diagnostic::error(
+                Code::Io,
+                CONTENT_DIR,
+                "Không tìm thấy thư mục nội dung “content/”.",
+            )
+            .hint("Chạy lệnh trong thư mục dự án, hoặc chỉ đường dẫn bằng --root THƯ_MỤC."),
+        );
+        return (project, report);
+    }
+    project.sectors = load_data_file(root, SECTORS_FILE, &mut report);
+    project.agencies = load_data_file(root, AGENCIES_FILE, &mut report);
+    if root.join(DECISION_FILE).exists()
+        && let Some(file) = read_with_front_matter(root, DECISION_FILE, &mut report)
+    {
+        match parse_yaml::<RawDecision>(file.front_matter(), &file.path, file.front_line()) {
+            Ok(raw) => project.decision = Some((file, raw)),
+            Err(d) => report.push(d),
+        }
+    }
+    for path in entry_paths(root, &mut report) {
+        let Some(file) = read_with_front_matter(root, &path, &mut report) else {
+            continue;
+        };
+        match parse_yaml::<RawEntry>(file.front_matter(), &file.path, file.front_line()) {
+            Ok(raw) => project.entries.push((file, raw)),
+            Err(d) => report.push(d),
+        }
+    }
+    (project, report)
+}
+
+/// The entry files under `content/csdl/`, sorted by path. Symbolic links
+/// are not followed: content must live inside the project.
+fn entry_paths(root: &Path, report: &mut Report) -> Vec<String> {
+    let dir = root.join(ENTRIES_DIR);
+    if !dir.is_dir() {
+        report.push(
+            Diagnostic::error(
+                Code::Io,
+                ENTRIES_DIR,
+                "Không tìm thấy thư mục “content/csdl/” chứa các CSDL.",
+            )
+            .hint(
+                "Mỗi CSDL là một tệp .md trong content/csdl/; tạo tệp mới bằng lệnh `danhmuc new`.",
+            ),
+        );
+        return Vec::new();
+    }
+    let mut paths = Vec::new();
+    for item in walkdir::WalkDir::new(&dir)
+        .follow_links(false)
+        .sort_by_file_name()
+    {
+        let item = match item {
+            Ok(item) => item,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(|p| relative(root, p))
+                    .unwrap_or_else(|| ENTRIES_DIR.to_string());
+                report.push(Diagnostic::error(
+                    Code::Io,
+                    path,
+                    format!("Không đọc được: {e}."),
+                ));
+                continue;
+            }
+        };
+        let rel = relative(root, item.path());
+        if item.path_is_symlink() {
+            report.push(
+                Diagnostic::warning(Code::Io, rel, "Bỏ qua liên kết tượng trưng (symlink).")
+                    .hint("Đặt tệp thật vào content/csdl/ thay cho liên kết."),
+            );
+            continue;
+        }
+        if item.file_type().is_file() && item.path().extension().is_some_and(|e| e == "md") {
+            paths.push(rel);
+        }
+    }
+    paths
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+fn load_data_file<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    path: &str,
+    report: &mut Report,
+) -> Vec<T> {
+    let Some(text) = read_text(root, path, report) else {
+        return Vec::new();
+    };
+    match parse_yaml::<Option<Vec<T>>>(&text, path, 1) {
+        Ok(list) => list.unwrap_or_default(),
+        Err(d) => {
+            report.push(d);
+            Vec::new()
+        }
+    }
+}
+
+/// Reads a file as text: refuses files too large or not UTF-8, drops a
+/// byte-order mark and turns CRLF line endings into LF.
+pub fn read_text(root: &Path, path: &str, report: &mut Report) -> Option<String> {
+    let full = root.join(path);
+    let size = match std::fs::symlink_metadata(&full) {
+        Ok(meta) => meta.len(),
+        Err(e) => {
+            report.push(Diagnostic::error(
+                Code::Io,
+                path,
+                format!("Không đọc được tệp: {e}."),
+            ));
+            return None;
+        }
+    };
+    if size > MAX_FILE_BYTES {
+        report.push(
+            Diagnostic::error(Code::FileTooLarge, path, format!("Tệp quá lớn ({} KiB, tối đa {} KiB).", size / 1024, MAX_FILE_BYTES / 1024))
+                .hint("Một CSDL chỉ cần vài trang văn bản; kiểm tra xem có dán nhầm nội dung khác vào không."),
+        );
+        return None;
+    }
+    let bytes = match std::fs::read(&full) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            report.push(Diagnostic::error(
+                Code::Io,
+                path,
+                format!("Không đọc được tệp: {e}."),
+            ));
+            return None;
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Some(normalize_text(&text)),
+        Err(e) => {
+            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let good = std::str::from_utf8(good).unwrap_or_default();
+            report.push(
+                Diagnostic::error(Code::NotUtf8, path, "Tệp không phải văn bản UTF-8.")
+                    .at(Some(position_at(good, good.len())))
+                    .hint("Mở tệp trong trình soạn thảo và lưu lại với bảng mã UTF-8 (ví dụ VS Code: “Save with Encoding” → UTF-8)."),
+            );
+            None
+        }
+    }
+}
+
+fn normalize_text(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text.to_string()
+    };
+    crate::text::nfc(&text)
+}
+
+fn read_with_front_matter(root: &Path, path: &str, report: &mut Report) -> Option<SourceFile> {
+    let text = read_text(root, path, report)?;
+    match split_front_matter(&text) {
+        Ok((front, body)) => Some(SourceFile {
+            path: path.to_string(),
+            text,
+            front,
+            body,
+        }),
+        Err(code) => {
+            let (message, hint, position) = match code {
+                Code::FrontMatterMissing => (
+                    "Tệp không bắt đầu bằng phần thông tin (front matter) giữa hai dòng “---”.",
+                    "Dòng đầu tiên của tệp phải là “---”, tiếp theo là title, group, number, sector, agencies, rồi một dòng “---”.",
+                    Position::new(1, 1),
+                ),
+                _ => (
+                    "Phần thông tin (front matter) mở bằng “---” nhưng không có dòng “---” đóng lại.",
+                    "Thêm một dòng chỉ có “---” sau dòng thông tin cuối cùng (sau agencies hoặc notes).",
+                    Position::new(1, 1),
+                ),
+            };
+            report.push(
+                Diagnostic::error(code, path, message)
+                    .at(Some(position))
+                    .hint(hint),
+            );
+            None
+        }
+    }
+}
+
+/// Splits "---\nYAML\n---\nBODY" into the byte ranges of YAML and body.
+pub fn split_front_matter(
+    text: &str,
+) -> Result<(std::ops::Range<usize>, std::ops::Range<usize>), Code> {
+    let first_line_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_line_end].trim_end() != "---" {
+        return Err(Code::FrontMatterMissing);
+    }
+    let front_start = (first_line_end + 1).min(text.len());
+    let mut offset = front_start;
+    for line in text[front_start..].split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            let body_start = offset + line.len();
+            return Ok((front_start..offset, body_start..text.len()));
+        }
+        offset += line.len();
+    }
+    Err(Code::FrontMatterUnclosed)
+}
+
+/// The 1-based line and character column of byte `offset` in `text`.
+pub fn position_at(text: &str, offset: usize) -> Position {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Position::new(line, before[line_start..].chars().count() + 1)
+}
+
+/// File position of a YAML location, for YAML that starts at `first_line`.
+pub fn location_position(location: &serde_saphyr::Location, first_line: usize) -> Option<Position> {
+    frontmatter::file_position(location, first_line)
+}
+
+/// File position of a parsed YAML value.
+pub fn frontmatter_position<T>(
+    value: &serde_saphyr::Spanned<T>,
+    first_line: usize,
+) -> Option<Position> {
+    location_position(&value.referenced, first_line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_is_split_at_the_closing_line() {
+        let text = "---\ntitle: X\n---\n\n## Mục đích\n";
+        let (front, body) = split_front_matter(text).unwrap();
+        assert_eq!(&text[front], "title: X\n");
+        assert_eq!(&text[body], "\n## Mục đích\n");
+        assert_eq!(
+            split_front_matter("title: X\n"),
+            Err(Code::FrontMatterMissing)
+        );
+        assert_eq!(
+            split_front_matter("---\ntitle: X\n## Mục đích\n"),
+            Err(Code::FrontMatterUnclosed)
+        );
+    }
+
+    #[test]
+    fn positions_count_characters_not_bytes() {
+        let text = "a\nđất đai x";
+        assert_eq!(
+            position_at(text, text.find('x').unwrap()),
+            Position::new(2, 9)
+        );
+        assert_eq!(position_at(text, 0), Position::new(1, 1));
+    }
+
+    #[test]
+    fn bom_and_crlf_are_accepted() {
+        assert_eq!(
+            normalize_text("\u{feff}---\r\ntitle: X\r\n"),
+            "---\ntitle: X\n"
+        );
+    }
+}

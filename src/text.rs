@@ -1,0 +1,198 @@
+//! Vietnamese text helpers shared by slugs and search: NFC normalisation and
+//! folding to ASCII.
+//!
+//! Folding is the one definition of "the same letters without diacritics"
+//! used everywhere: a slug is the folded title, and search compares folded
+//! words. Every Vietnamese letter decomposes (NFD) into an ASCII base letter
+//! plus combining marks, except đ/Đ, which is mapped to d/D by hand.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Returns `text` in Unicode NFC, the form the catalog stores and publishes.
+pub fn nfc(text: &str) -> String {
+    text.nfc().collect()
+}
+
+/// Drops every diacritic: "Đất đai" → "Dat dai". Case is kept.
+pub fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            other => other,
+        })
+        .collect()
+}
+
+/// Longest slug derived from a title; a longer one is cut at a hyphen.
+pub const MAX_SLUG_LEN: usize = 80;
+
+/// Makes a URL slug from a Vietnamese title: folded, lower case, ASCII
+/// letters and digits joined by single hyphens.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    for c in fold(text).chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    if slug.len() > MAX_SLUG_LEN {
+        let cut = slug[..=MAX_SLUG_LEN].rfind('-').unwrap_or(MAX_SLUG_LEN);
+        slug.truncate(cut);
+    }
+    slug
+}
+
+/// Whether `slug` is a valid pinned slug: lowercase ASCII letters, digits and
+/// single inner hyphens.
+pub fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+        && !slug.contains("--")
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Edit distance in characters, for "did you mean" suggestions.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                diagonal
+            } else {
+                1 + diagonal.min(above).min(row[j])
+            };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// The candidates closest to `word` (folded, case-insensitive), best first;
+/// only those close enough to be a plausible typo.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let key = fold(word).to_lowercase();
+    let mut scored: Vec<(usize, &str)> = candidates
+        .into_iter()
+        .map(|c| (edit_distance(&key, &fold(c).to_lowercase()), c))
+        .filter(|(d, c)| {
+            *d <= (c.chars().count() / 3).max(2)
+                || common_prefix(&key, &fold(c).to_lowercase()) >= 4
+        })
+        .collect();
+    scored.sort();
+    scored.into_iter().take(3).map(|(_, c)| c).collect()
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+/// Roman numeral for a sector's position within its group, as the decision
+/// numbers them (I, II, …).
+pub fn roman(mut n: usize) -> String {
+    const TABLE: [(usize, &str); 9] = [
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, digits) in TABLE {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_removes_every_vietnamese_mark() {
+        assert_eq!(fold("Đất đai"), "Dat dai");
+        // Every vowel with every tone and vowel mark, and đ.
+        let table = [
+            ("aàáảãạăằắẳẵặâầấẩẫậ", 'a'),
+            ("eèéẻẽẹêềếểễệ", 'e'),
+            ("iìíỉĩị", 'i'),
+            ("oòóỏõọôồốổỗộơờớởỡợ", 'o'),
+            ("uùúủũụưừứửữự", 'u'),
+            ("yỳýỷỹỵ", 'y'),
+            ("dđ", 'd'),
+        ];
+        for (letters, base) in table {
+            for letter in [letters.to_string(), letters.to_uppercase()] {
+                let expected: String = std::iter::repeat_n(base, letter.chars().count()).collect();
+                let expected = if letter.chars().next().unwrap().is_uppercase() {
+                    expected.to_uppercase()
+                } else {
+                    expected
+                };
+                assert_eq!(fold(&letter), expected);
+            }
+        }
+        // Decomposed input (NFD) folds the same as precomposed.
+        assert_eq!(fold("đa\u{0300}t"), "dat");
+    }
+
+    #[test]
+    fn slugify_makes_ascii_slugs_from_titles() {
+        assert_eq!(slugify("CSDL Đất đai"), "csdl-dat-dai");
+        assert_eq!(slugify("CSDL tổ chức, bộ máy"), "csdl-to-chuc-bo-may");
+        assert_eq!(
+            slugify("  Hồ sơ sức khỏe điện tử/Sổ sức khỏe  "),
+            "ho-so-suc-khoe-dien-tu-so-suc-khoe"
+        );
+        let long = slugify(&"cơ sở dữ liệu ".repeat(20));
+        assert!(long.len() <= MAX_SLUG_LEN && !long.ends_with('-'), "{long}");
+    }
+
+    #[test]
+    fn pinned_slugs_are_checked() {
+        assert!(is_valid_slug("csdl-dat-dai-2"));
+        for bad in [
+            "", "Dat", "dat dai", "-dat", "dat-", "dat--dai", "đất", "../x",
+        ] {
+            assert!(!is_valid_slug(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn closest_suggests_typos_only() {
+        let known = ["sector", "agencies", "title", "group"];
+        assert_eq!(closest("sectr", known), vec!["sector"]);
+        assert_eq!(closest("agency", known), vec!["agencies"]);
+        assert!(closest("zzzzzzzz", known).is_empty());
+    }
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(
+            (1..=7).map(roman).collect::<Vec<_>>(),
+            ["I", "II", "III", "IV", "V", "VI", "VII"]
+        );
+    }
+}

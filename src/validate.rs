@@ -1,0 +1,693 @@
+//! From raw files to a consistent [`Catalog`], or the list of reasons why
+//! not.
+//!
+//! Each entry is checked on its own (fields, references, sections), then
+//! the catalog as a whole (unique slugs and numbers, no gaps, nothing
+//! declared and unused). All problems are collected before deciding.
+
+use crate::diagnostics::{Code, Diagnostic, Position, Report};
+use crate::model::{
+    Agency, AgencyId, Catalog, Decision, Entry, Group, IsoDate, Sections, Sector, SectorId, Slug,
+};
+use crate::source::{self, RawDecision, RawEntry, RawProject, SourceFile};
+use crate::text::closest;
+use serde_saphyr::Spanned;
+use std::collections::{BTreeMap, HashMap};
+
+/// The four fixed section headings, in order.
+pub const SECTION_HEADINGS: [&str; 4] = [
+    "Mục đích",
+    "Phạm vi, nội dung chính",
+    "Cơ chế thu thập",
+    "Kết nối, chia sẻ dữ liệu",
+];
+
+/// Validates everything `source::load` read. Returns the catalog when there
+/// is no error (warnings allowed), and every diagnostic either way.
+pub fn validate(project: &RawProject) -> (Option<Catalog>, Report) {
+    let mut report = Report::default();
+    let (sectors, sector_lines) =
+        declared(&project.sectors, source::SECTORS_FILE, &mut report, |s| {
+            (&s.slug, &s.name)
+        });
+    let (agencies, agency_lines) =
+        declared(&project.agencies, source::AGENCIES_FILE, &mut report, |a| {
+            (&a.slug, &a.name)
+        });
+    let sectors: Vec<Sector> = sectors
+        .into_iter()
+        .map(|(slug, name)| Sector { slug, name })
+        .collect();
+    let agencies: Vec<Agency> = agencies
+        .into_iter()
+        .zip(&project.agencies)
+        .map(|((slug, name), raw)| Agency {
+            slug,
+            name,
+            short_name: raw.short_name.clone().filter(|s| !s.trim().is_empty()),
+            website: raw
+                .website
+                .as_ref()
+                .map(|w| w.value.trim().to_string())
+                .filter(|w| !w.is_empty()),
+        })
+        .collect();
+    let lookup = Lookup::new(&sectors, &agencies);
+
+    let mut entries = Vec::new();
+    let mut facts = Facts::default();
+    for (file, raw) in &project.entries {
+        if let Some(entry) = validate_entry(file, raw, &lookup, &mut facts, &mut report) {
+            entries.push(entry);
+        }
+    }
+    check_uniqueness(&entries, &mut report);
+    // A file that failed to parse says nothing about its number, so gaps are
+    // only reported once every file is readable and valid.
+    if !report.has_errors() && project.failed_entries == 0 {
+        check_numbering(&facts, &mut report);
+    }
+    check_unused(
+        &facts,
+        &sectors,
+        &agencies,
+        &sector_lines,
+        &agency_lines,
+        &mut report,
+    );
+
+    let decision = project
+        .decision
+        .as_ref()
+        .map(|(file, raw)| build_decision(file, raw, project.config.as_ref()));
+
+    if report.has_errors() || project.config.is_none() {
+        return (None, report);
+    }
+    (
+        Some(Catalog::new(entries, sectors, agencies, decision)),
+        report,
+    )
+}
+
+/// What each entry file says about numbers and references, even when the
+/// file has other errors, so that cross-file warnings (gaps, unused
+/// declarations) do not change while an editor fixes unrelated mistakes.
+#[derive(Default)]
+struct Facts {
+    numbers: Vec<(Group, u32)>,
+    sectors_used: std::collections::HashSet<SectorId>,
+    agencies_used: std::collections::HashSet<AgencyId>,
+}
+
+/// Name lookups for references from entries.
+struct Lookup<'a> {
+    sectors: HashMap<&'a str, SectorId>,
+    agencies: HashMap<&'a str, AgencyId>,
+}
+
+impl<'a> Lookup<'a> {
+    fn new(sectors: &'a [Sector], agencies: &'a [Agency]) -> Self {
+        Lookup {
+            sectors: sectors
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.slug.as_str(), SectorId(i)))
+                .collect(),
+            agencies: agencies
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.slug.as_str(), AgencyId(i)))
+                .collect(),
+        }
+    }
+}
+
+/// Checks a data file's declarations (slug + name) and returns the valid
+/// ones with the line each is declared on.
+fn declared<T>(
+    items: &[T],
+    file: &str,
+    report: &mut Report,
+    fields: impl Fn(&T) -> (&Spanned<String>, &Spanned<String>),
+) -> (Vec<(Slug, String)>, Vec<Option<Position>>) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut valid = Vec::new();
+    let mut lines = Vec::new();
+    for item in items {
+        let (slug, name) = fields(item);
+        let position = source::frontmatter_position(slug, 1);
+        let Some(parsed) = Slug::new(slug.value.trim()) else {
+            report.push(
+                Diagnostic::error(
+                    Code::InvalidSlug,
+                    file,
+                    format!("Mã “{}” không hợp lệ.", slug.value),
+                )
+                .at(position)
+                .hint(format!(
+                    "Mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ “{}”.",
+                    crate::text::slugify(&name.value)
+                )),
+            );
+            continue;
+        };
+        if let Some(line) = seen.get(parsed.as_str()) {
+            report.push(
+                Diagnostic::error(
+                    Code::DuplicateDeclaration,
+                    file,
+                    format!("Mã “{parsed}” đã được khai báo ở dòng {line}."),
+                )
+                .at(position)
+                .hint("Mỗi mã chỉ khai báo một lần; xóa hoặc đổi mã của một trong hai mục."),
+            );
+            continue;
+        }
+        if name.value.trim().is_empty() {
+            report.push(
+                Diagnostic::error(
+                    Code::EmptyField,
+                    file,
+                    format!("Mã “{parsed}” chưa có tên (name)."),
+                )
+                .at(source::frontmatter_position(name, 1)),
+            );
+            continue;
+        }
+        seen.insert(parsed.as_str().to_string(), position.map_or(0, |p| p.line));
+        valid.push((parsed, crate::text::nfc(name.value.trim())));
+        lines.push(position);
+    }
+    (valid, lines)
+}
+
+fn validate_entry(
+    file: &SourceFile,
+    raw: &RawEntry,
+    lookup: &Lookup,
+    facts: &mut Facts,
+    report: &mut Report,
+) -> Option<Entry> {
+    let errors_before = report.count(crate::diagnostics::Severity::Error);
+    let path = file.path.as_str();
+    let line = file.front_line();
+    let at = |spanned_position: Option<Position>| spanned_position.or(Some(Position::new(1, 1)));
+    let pos = |s: &dyn HasLocation| source::location_position(s.location(), line);
+
+    let title = required_text(
+        raw.title.as_ref(),
+        "title",
+        "tên CSDL, ví dụ “title: CSDL Đất đai”",
+        file,
+        report,
+    );
+
+    let group = match &raw.group {
+        None => {
+            report.push(missing(path, "group", "nhóm A (bộ, ngành trung ương triển khai) hoặc B (tỉnh triển khai), ví dụ “group: A”"));
+            None
+        }
+        Some(g) => match Group::parse(&g.value) {
+            Some(group) => Some(group),
+            None => {
+                report.push(
+                    Diagnostic::error(Code::InvalidGroup, path, format!("Nhóm “{}” không hợp lệ.", g.value))
+                        .at(at(pos(g)))
+                        .hint("Chỉ có hai nhóm: “A” (do bộ, ngành trung ương triển khai) và “B” (do tỉnh triển khai)."),
+                );
+                None
+            }
+        },
+    };
+
+    let number = match &raw.number {
+        None => {
+            report.push(missing(
+                path,
+                "number",
+                "số thứ tự (TT) trong nhóm, ví dụ “number: 12”",
+            ));
+            None
+        }
+        Some(n) if n.value < 1 || n.value > 100_000 => {
+            report.push(
+                Diagnostic::error(
+                    Code::InvalidNumber,
+                    path,
+                    format!("Số thứ tự {} không hợp lệ.", n.value),
+                )
+                .at(at(pos(n)))
+                .hint("Số thứ tự (TT) là số nguyên dương, bắt đầu từ 1 trong mỗi nhóm."),
+            );
+            None
+        }
+        Some(n) => Some(n.value as u32),
+    };
+
+    let sector = match &raw.sector {
+        None => {
+            report.push(missing(
+                path,
+                "sector",
+                "mã lĩnh vực khai báo trong content/sectors.yaml, ví dụ “sector: noi-vu”",
+            ));
+            None
+        }
+        Some(s) => match lookup.sectors.get(s.value.trim()) {
+            Some(id) => Some(*id),
+            None => {
+                report.push(
+                    unknown_reference(
+                        Code::UnknownSector,
+                        path,
+                        "Lĩnh vực",
+                        &s.value,
+                        lookup.sectors.keys().copied(),
+                        source::SECTORS_FILE,
+                    )
+                    .at(at(pos(s))),
+                );
+                None
+            }
+        },
+    };
+
+    let mut agencies = Vec::new();
+    match &raw.agencies {
+        None => report.push(missing(
+            path,
+            "agencies",
+            "danh sách mã đơn vị chủ trì, ví dụ:\nagencies:\n  - so-noi-vu",
+        )),
+        Some(list) if list.value.is_empty() => report.push(
+            Diagnostic::error(
+                Code::EmptyField,
+                path,
+                "Danh sách đơn vị chủ trì (agencies) đang trống.",
+            )
+            .at(at(pos(list)))
+            .hint("Mỗi CSDL có ít nhất một đơn vị chủ trì, ví dụ:\nagencies:\n  - so-noi-vu"),
+        ),
+        Some(list) => {
+            for item in &list.value {
+                match lookup.agencies.get(item.value.trim()) {
+                    Some(id) if agencies.contains(id) => report.push(
+                        Diagnostic::error(
+                            Code::DuplicateAgency,
+                            path,
+                            format!("Đơn vị “{}” được ghi hai lần.", item.value),
+                        )
+                        .at(at(pos(item)))
+                        .hint("Xóa dòng lặp lại."),
+                    ),
+                    Some(id) => agencies.push(*id),
+                    None => report.push(
+                        unknown_reference(
+                            Code::UnknownAgency,
+                            path,
+                            "Đơn vị",
+                            &item.value,
+                            lookup.agencies.keys().copied(),
+                            source::AGENCIES_FILE,
+                        )
+                        .at(at(pos(item))),
+                    ),
+                }
+            }
+        }
+    }
+
+    let notes = raw
+        .notes
+        .as_ref()
+        .map(|n| crate::text::nfc(n.value.trim()))
+        .filter(|n| !n.is_empty());
+
+    let updated = raw
+        .updated
+        .as_ref()
+        .and_then(|u| match IsoDate::parse(&u.value) {
+            Some(date) => Some(date),
+            None => {
+                report.push(
+                    Diagnostic::error(
+                        Code::InvalidType,
+                        path,
+                        format!("Ngày cập nhật “{}” không đúng định dạng.", u.value),
+                    )
+                    .at(at(pos(u)))
+                    .hint("Viết ngày theo dạng năm-tháng-ngày, ví dụ “updated: 2026-06-01”."),
+                );
+                None
+            }
+        });
+
+    let slug = match (&raw.slug, &title) {
+        (Some(s), _) => {
+            match Slug::new(s.value.trim()) {
+                Some(slug) => Some(slug),
+                None => {
+                    report.push(
+                    Diagnostic::error(Code::InvalidSlug, path, format!("Đường dẫn (slug) “{}” không hợp lệ.", s.value))
+                        .at(at(pos(s)))
+                        .hint(format!(
+                            "Slug chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ “{}”.",
+                            title.as_deref().map(crate::text::slugify).unwrap_or_else(|| "csdl-dat-dai".into())
+                        )),
+                );
+                    None
+                }
+            }
+        }
+        (None, Some(title)) => {
+            match Slug::from_title(title) {
+                Some(slug) => Some(slug),
+                None => {
+                    report.push(
+                    Diagnostic::error(Code::InvalidSlug, path, "Không tạo được đường dẫn (slug) từ tên CSDL.")
+                        .at(at(raw.title.as_ref().and_then(|t| pos(t))))
+                        .hint("Thêm dòng “slug: …” gồm chữ thường không dấu, chữ số và dấu gạch ngang."),
+                );
+                    None
+                }
+            }
+        }
+        (None, None) => None,
+    };
+
+    let (sections, extra) = validate_sections(file, report);
+
+    if let (Some(group), Some(number)) = (group, number) {
+        facts.numbers.push((group, number));
+    }
+    facts.sectors_used.extend(sector);
+    facts.agencies_used.extend(agencies.iter().copied());
+
+    if report.count(crate::diagnostics::Severity::Error) > errors_before {
+        return None;
+    }
+    Some(Entry {
+        slug: slug?,
+        title: title?,
+        group: group?,
+        number: number?,
+        sector: sector?,
+        agencies,
+        notes,
+        sections,
+        extra,
+        updated,
+        source_path: file.path.clone(),
+    })
+}
+
+/// Anything with a YAML location, so one closure serves every field type.
+trait HasLocation {
+    fn location(&self) -> &serde_saphyr::Location;
+}
+
+impl<T> HasLocation for Spanned<T> {
+    fn location(&self) -> &serde_saphyr::Location {
+        &self.referenced
+    }
+}
+
+fn required_text(
+    value: Option<&Spanned<String>>,
+    key: &str,
+    what: &str,
+    file: &SourceFile,
+    report: &mut Report,
+) -> Option<String> {
+    match value {
+        None => {
+            report.push(missing(&file.path, key, what));
+            None
+        }
+        Some(v) if v.value.trim().is_empty() => {
+            report.push(
+                Diagnostic::error(
+                    Code::EmptyField,
+                    &file.path,
+                    format!("Khóa “{key}” đang để trống."),
+                )
+                .at(source::location_position(&v.referenced, file.front_line())
+                    .or(Some(Position::new(1, 1))))
+                .hint(format!("Điền {what}.")),
+            );
+            None
+        }
+        Some(v) => Some(crate::text::nfc(v.value.trim())),
+    }
+}
+
+fn missing(path: &str, key: &str, what: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::MissingField,
+        path,
+        format!("Thiếu khóa bắt buộc “{key}”."),
+    )
+    .at(Some(Position::new(1, 1)))
+    .hint(format!(
+        "Thêm vào phần thông tin giữa hai dòng “---”: {what}."
+    ))
+}
+
+fn unknown_reference<'a>(
+    code: Code,
+    path: &str,
+    kind: &str,
+    value: &str,
+    known: impl Iterator<Item = &'a str>,
+    declared_in: &str,
+) -> Diagnostic {
+    let mut known: Vec<&str> = known.collect();
+    known.sort_unstable();
+    let suggestions = closest(value, known.iter().copied());
+    let hint = if suggestions.is_empty() {
+        format!("Dùng một mã đã khai báo trong {declared_in}, hoặc khai báo mã mới ở đó.")
+    } else {
+        format!(
+            "Có phải ý bạn là {}? Các mã được khai báo trong {declared_in}.",
+            suggestions
+                .iter()
+                .map(|s| format!("“{s}”"))
+                .collect::<Vec<_>>()
+                .join(" hoặc ")
+        )
+    };
+    Diagnostic::error(code, path, format!("{kind} “{value}” chưa được khai báo.")).hint(hint)
+}
+
+/// Checks the four fixed sections and returns their Markdown and what
+/// follows them.
+fn validate_sections(file: &SourceFile, report: &mut Report) -> (Sections, String) {
+    let body = file.body();
+    let (preamble, sections) = source::split_sections(body);
+    let path = file.path.as_str();
+    if !body[preamble.clone()].trim().is_empty() {
+        let offset = preamble.start
+            + body[preamble]
+                .find(|c: char| !c.is_whitespace())
+                .unwrap_or(0);
+        report.push(
+            Diagnostic::error(Code::ContentBeforeSections, path, "Có nội dung nằm trước mục “## Mục đích”.")
+                .at(Some(file.body_position(offset)))
+                .hint("Chuyển đoạn này vào một trong bốn mục, hoặc xuống cuối tệp sau mục “## Kết nối, chia sẻ dữ liệu”."),
+        );
+    }
+    let mut texts: [String; 4] = Default::default();
+    for (index, expected) in SECTION_HEADINGS.iter().enumerate() {
+        let Some(section) = sections.get(index) else {
+            report.push(
+                Diagnostic::error(
+                    Code::MissingSection,
+                    path,
+                    format!("Thiếu mục “## {expected}”."),
+                )
+                .at(Some(file.body_position(body.len())))
+                .hint(format!(
+                    "Mỗi CSDL có đủ bốn mục theo thứ tự: {}.",
+                    SECTION_HEADINGS.map(|h| format!("“## {h}”")).join(", ")
+                )),
+            );
+            continue;
+        };
+        let position = Some(file.body_position(section.heading_start));
+        if crate::text::nfc(&section.heading) != *expected {
+            let unrelated = closest(&section.heading, [*expected]).is_empty();
+            let (code, message) = if unrelated {
+                (
+                    Code::MissingSection,
+                    format!(
+                        "Mục thứ {} phải là “## {expected}”, nhưng gặp “## {}”.",
+                        index + 1,
+                        section.heading
+                    ),
+                )
+            } else {
+                (
+                    Code::MisspelledSection,
+                    format!("Tên mục “## {}” viết sai.", section.heading),
+                )
+            };
+            report.push(
+                Diagnostic::error(code, path, message)
+                    .at(position)
+                    .hint(format!(
+                        "Viết đúng “## {expected}”; bốn mục theo thứ tự: {}.",
+                        SECTION_HEADINGS.join("; ")
+                    )),
+            );
+            continue;
+        }
+        let content = body[section.content.clone()].trim();
+        if content.is_empty() {
+            report.push(
+                Diagnostic::error(Code::EmptySection, path, format!("Mục “## {expected}” chưa có nội dung."))
+                    .at(position)
+                    .hint("Chép nội dung của cột tương ứng trong Phụ lục của Quyết định vào dưới tiêu đề này."),
+            );
+        }
+        texts[index] = content.to_string();
+    }
+    let extra = sections
+        .get(4)
+        .map(|s| body[s.heading_start..].trim().to_string())
+        .unwrap_or_default();
+    let [purpose, scope, collection, sharing] = texts;
+    (
+        Sections {
+            purpose,
+            scope,
+            collection,
+            sharing,
+        },
+        extra,
+    )
+}
+
+fn check_uniqueness(entries: &[Entry], report: &mut Report) {
+    let mut slugs: BTreeMap<&str, &Entry> = BTreeMap::new();
+    let mut numbers: BTreeMap<(Group, u32), &Entry> = BTreeMap::new();
+    for entry in entries {
+        if let Some(first) = slugs.insert(entry.slug.as_str(), entry) {
+            report.push(
+                Diagnostic::error(
+                    Code::DuplicateSlug,
+                    &entry.source_path,
+                    format!(
+                        "Đường dẫn “{}” trùng với {}.",
+                        entry.slug, first.source_path
+                    ),
+                )
+                .at(Some(Position::new(1, 1)))
+                .hint("Thêm dòng “slug: …” với một đường dẫn khác cho một trong hai CSDL."),
+            );
+        }
+        if let Some(first) = numbers.insert((entry.group, entry.number), entry) {
+            report.push(
+                Diagnostic::error(
+                    Code::DuplicateNumber,
+                    &entry.source_path,
+                    format!("Số thứ tự {} trong nhóm {} trùng với {}.", entry.number, entry.group.code(), first.source_path),
+                )
+                .at(Some(Position::new(1, 1)))
+                .hint("Mỗi CSDL trong một nhóm có một số thứ tự riêng; sửa “number:” của một trong hai tệp."),
+            );
+        }
+    }
+}
+
+fn check_numbering(facts: &Facts, report: &mut Report) {
+    for group in Group::ALL {
+        let mut numbers: Vec<u32> = facts
+            .numbers
+            .iter()
+            .filter(|(g, _)| *g == group)
+            .map(|(_, n)| *n)
+            .collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        let Some(&max) = numbers.last() else { continue };
+        let missing: Vec<String> = (1..=max)
+            .filter(|n| numbers.binary_search(n).is_err())
+            .map(|n| n.to_string())
+            .collect();
+        if !missing.is_empty() {
+            report.push(
+                Diagnostic::warning(
+                    Code::NumberGap,
+                    source::ENTRIES_DIR,
+                    format!("Nhóm {} thiếu số thứ tự: {}.", group.code(), missing.join(", ")),
+                )
+                .hint("Các CSDL trong một nhóm được đánh số liên tục từ 1; kiểm tra “number:” của các tệp."),
+            );
+        }
+    }
+}
+
+fn check_unused(
+    facts: &Facts,
+    sectors: &[Sector],
+    agencies: &[Agency],
+    sector_lines: &[Option<Position>],
+    agency_lines: &[Option<Position>],
+    report: &mut Report,
+) {
+    for (i, sector) in sectors
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !facts.sectors_used.contains(&SectorId(*i)))
+    {
+        report.push(
+            Diagnostic::warning(
+                Code::UnusedSector,
+                source::SECTORS_FILE,
+                format!("Lĩnh vực “{}” không có CSDL nào.", sector.slug),
+            )
+            .at(sector_lines[i])
+            .hint("Xóa khai báo nếu không còn dùng, hoặc kiểm tra “sector:” của các CSDL."),
+        );
+    }
+    for (i, agency) in agencies
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !facts.agencies_used.contains(&AgencyId(*i)))
+    {
+        report.push(
+            Diagnostic::warning(
+                Code::UnusedAgency,
+                source::AGENCIES_FILE,
+                format!("Đơn vị “{}” không chủ trì CSDL nào.", agency.slug),
+            )
+            .at(agency_lines[i])
+            .hint("Xóa khai báo nếu không còn dùng, hoặc kiểm tra “agencies:” của các CSDL."),
+        );
+    }
+}
+
+fn build_decision(
+    file: &SourceFile,
+    raw: &RawDecision,
+    config: Option<&crate::config::Config>,
+) -> Decision {
+    let configured = config.map(|c| &c.decision);
+    Decision {
+        title: raw.title.clone(),
+        issuer: raw.issuer.clone(),
+        place: raw.place.clone(),
+        year: raw.year,
+        number: configured.and_then(|d| d.number.clone()),
+        date: configured
+            .and_then(|d| d.date.as_deref())
+            .and_then(IsoDate::parse),
+        signer: raw.signer.clone(),
+        signer_title: raw.signer_title.clone(),
+        replaces: raw.replaces.clone(),
+        recipients: raw.recipients.clone(),
+        body: file.body().trim().to_string(),
+        source_path: file.path.clone(),
+    }
+}
