@@ -6,11 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(
-    name = "danhmuc",
-    version,
-    about = "Dựng trang web tĩnh cho Danh mục cơ sở dữ liệu dùng chung"
-)]
+#[command(name = "danhmuc", version, about = "Dựng trang web tĩnh cho Danh mục cơ sở dữ liệu dùng chung")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -46,11 +42,7 @@ enum Command {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
-        Command::Build {
-            root,
-            output,
-            base_url,
-        } => {
+        Command::Build { root, output, base_url } => {
             let output = output.unwrap_or_else(|| root.join("site"));
             commands::build::run(&commands::build::BuildArgs {
                 root: &root,
@@ -58,11 +50,7 @@ pub fn run() -> ExitCode {
                 base_url: base_url.as_deref(),
             })
         }
-        Command::Check {
-            root,
-            format,
-            strict,
-        } => commands::check::run(&root, format, strict),
+        Command::Check { root, format, strict } => commands::check::run(&root, format, strict),
     };
     ExitCode::from(code)
 }

@@ -62,24 +62,14 @@ impl Config {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(e) => {
-                return Err(Diagnostic::error(
-                    Code::Config,
-                    CONFIG_FILE,
-                    format!("Không đọc được tệp cấu hình: {e}."),
-                ));
+                return Err(Diagnostic::error(Code::Config, CONFIG_FILE, format!("Không đọc được tệp cấu hình: {e}.")));
             }
         };
         let mut config: Config = toml::from_str(&text).map_err(|e| {
-            let position = e
-                .span()
-                .map(|span| crate::source::position_at(&text, span.start));
-            Diagnostic::error(
-                Code::Config,
-                CONFIG_FILE,
-                format!("Tệp cấu hình không hợp lệ: {}", e.message()),
-            )
-            .at(position)
-            .hint("Xem các khóa được phép trong README.md, mục “Cấu hình”.")
+            let position = e.span().map(|span| crate::source::position_at(&text, span.start));
+            Diagnostic::error(Code::Config, CONFIG_FILE, format!("Tệp cấu hình không hợp lệ: {}", e.message()))
+                .at(position)
+                .hint("Xem các khóa được phép trong README.md, mục “Cấu hình”.")
         })?;
         config.normalize()?;
         Ok(config)
@@ -105,20 +95,14 @@ impl Config {
     }
 
     pub fn edit_url(&self, repo_path: &str) -> Option<String> {
-        self.repository
-            .edit_url
-            .as_ref()
-            .filter(|t| !t.is_empty())
-            .map(|t| t.replace("{path}", repo_path))
+        self.repository.edit_url.as_ref().filter(|t| !t.is_empty()).map(|t| t.replace("{path}", repo_path))
     }
 }
 
 /// Checks that a base URL is absolute http(s) and ends with `/`.
 pub fn normalize_base_url(url: &str) -> Result<String, Diagnostic> {
     let url = url.trim();
-    if !(url.starts_with("https://") || url.starts_with("http://"))
-        || url.contains(char::is_whitespace)
-    {
+    if !(url.starts_with("https://") || url.starts_with("http://")) || url.contains(char::is_whitespace) {
         return Err(Diagnostic::error(
             Code::Config,
             CONFIG_FILE,
@@ -126,11 +110,7 @@ pub fn normalize_base_url(url: &str) -> Result<String, Diagnostic> {
         )
         .hint("Viết đầy đủ, ví dụ base_url = \"https://csdl.quangninh.gov.vn/\"."));
     }
-    Ok(if url.ends_with('/') {
-        url.to_string()
-    } else {
-        format!("{url}/")
-    })
+    Ok(if url.ends_with('/') { url.to_string() } else { format!("{url}/") })
 }
 
 #[cfg(test)]
@@ -139,21 +119,14 @@ mod tests {
 
     #[test]
     fn base_url_gets_a_trailing_slash() {
-        assert_eq!(
-            normalize_base_url("https://example.org/danh-muc").unwrap(),
-            "https://example.org/danh-muc/"
-        );
+        assert_eq!(normalize_base_url("https://example.org/danh-muc").unwrap(), "https://example.org/danh-muc/");
         assert!(normalize_base_url("example.org").is_err());
     }
 
     #[test]
     fn unknown_keys_are_errors_with_a_position() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(
-            dir.path().join(CONFIG_FILE),
-            "title = \"x\"\nbase_ur = \"https://a/\"\n",
-        )
-        .unwrap();
+        std::fs::write(dir.path().join(CONFIG_FILE), "title = \"x\"\nbase_ur = \"https://a/\"\n").unwrap();
         let err = Config::load(dir.path()).unwrap_err();
         assert_eq!(err.code, Code::Config);
         assert_eq!(err.position.map(|p| p.line), Some(2));

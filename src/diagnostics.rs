@@ -131,10 +131,7 @@ impl Diagnostic {
     }
 
     pub fn warning(code: Code, file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, file, message)
-        }
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, file, message) }
     }
 
     pub fn at(mut self, position: Option<Position>) -> Self {
@@ -168,10 +165,7 @@ impl Report {
     }
 
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -181,10 +175,8 @@ impl Report {
     /// Diagnostics sorted by file, then position, then code.
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut sorted: Vec<&Diagnostic> = self.diagnostics.iter().collect();
-        sorted.sort_by(|a, b| {
-            (&a.file, a.position, a.code, &a.message)
-                .cmp(&(&b.file, b.position, b.code, &b.message))
-        });
+        sorted
+            .sort_by(|a, b| (&a.file, a.position, a.code, &a.message).cmp(&(&b.file, b.position, b.code, &b.message)));
         sorted
     }
 
@@ -216,9 +208,7 @@ impl Report {
 
 impl FromIterator<Diagnostic> for Report {
     fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Self {
-        Report {
-            diagnostics: iter.into_iter().collect(),
-        }
+        Report { diagnostics: iter.into_iter().collect() }
     }
 }
 
@@ -230,22 +220,12 @@ fn render_human(out: &mut String, d: &Diagnostic, root: &Path) {
     let file = d.file.display();
     match d.position {
         Some(p) => {
-            let _ = writeln!(
-                out,
-                "{label}[{}]: {file}:{}:{}: {}",
-                d.code.as_str(),
-                p.line,
-                p.column,
-                d.message
-            );
+            let _ = writeln!(out, "{label}[{}]: {file}:{}:{}: {}", d.code.as_str(), p.line, p.column, d.message);
             if let Some(line) = source_line(&root.join(&d.file), p.line) {
                 let number = p.line.to_string();
                 let pad = " ".repeat(number.len());
-                let caret_pad: String = line
-                    .chars()
-                    .take(p.column.saturating_sub(1))
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
+                let caret_pad: String =
+                    line.chars().take(p.column.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
                 let _ = writeln!(out, "{pad} |");
                 let _ = writeln!(out, "{number} | {line}");
                 let _ = writeln!(out, "{pad} | {caret_pad}^");
@@ -265,9 +245,7 @@ fn source_line(path: &Path, line: usize) -> Option<String> {
     let bytes = std::fs::read(path).ok()?;
     let text = String::from_utf8_lossy(&bytes);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    text.lines()
-        .nth(line.checked_sub(1)?)
-        .map(|l| l.trim_end_matches('\r').to_string())
+    text.lines().nth(line.checked_sub(1)?).map(|l| l.trim_end_matches('\r').to_string())
 }
 
 #[cfg(test)]
@@ -278,20 +256,14 @@ mod tests {
     fn human_output_points_at_the_column_in_characters() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.md"), "---\nsector: nội-vụ\n---\n").unwrap();
-        let report: Report =
-            [
-                Diagnostic::error(Code::UnknownSector, "a.md", "Không có lĩnh vực “nội-vụ”.")
-                    .at(Some(Position::new(2, 13)))
-                    .hint("Dùng “noi-vu”."),
-            ]
-            .into_iter()
-            .collect();
+        let report: Report = [Diagnostic::error(Code::UnknownSector, "a.md", "Không có lĩnh vực “nội-vụ”.")
+            .at(Some(Position::new(2, 13)))
+            .hint("Dùng “noi-vu”.")]
+        .into_iter()
+        .collect();
         let text = report.to_human(dir.path());
         assert!(text.contains("lỗi[unknown-sector]: a.md:2:13:"), "{text}");
-        assert!(
-            text.contains("2 | sector: nội-vụ\n  |             ^\n"),
-            "{text}"
-        );
+        assert!(text.contains("2 | sector: nội-vụ\n  |             ^\n"), "{text}");
         assert!(text.contains("= gợi ý: Dùng “noi-vu”."), "{text}");
         assert!(text.ends_with("1 lỗi, 0 cảnh báo.\n"), "{text}");
     }
@@ -299,9 +271,7 @@ mod tests {
     #[test]
     fn json_lines_carry_position_and_code() {
         let report: Report =
-            [Diagnostic::warning(Code::NumberGap, "x.md", "m").at(Some(Position::new(3, 1)))]
-                .into_iter()
-                .collect();
+            [Diagnostic::warning(Code::NumberGap, "x.md", "m").at(Some(Position::new(3, 1)))].into_iter().collect();
         let value: serde_json::Value = serde_json::from_str(report.to_json_lines().trim()).unwrap();
         assert_eq!(value["file"], "x.md");
         assert_eq!(value["line"], 3);

@@ -171,8 +171,7 @@ impl IsoDate {
         let year: u32 = parts.next()?.parse().ok()?;
         let month: u32 = parts.next()?.parse().ok()?;
         let day: u32 = parts.next()?.parse().ok()?;
-        let leap =
-            year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+        let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
         let days = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
@@ -180,19 +179,12 @@ impl IsoDate {
             2 => 28,
             _ => return None,
         };
-        ((1000..=9999).contains(&year) && (1..=days).contains(&day)).then_some(IsoDate {
-            year,
-            month,
-            day,
-        })
+        ((1000..=9999).contains(&year) && (1..=days).contains(&day)).then_some(IsoDate { year, month, day })
     }
 
     /// "ngày 01 tháng 6 năm 2026", the way Vietnamese documents write dates.
     pub fn vietnamese(&self) -> String {
-        format!(
-            "ngày {:02} tháng {} năm {}",
-            self.day, self.month, self.year
-        )
+        format!("ngày {:02} tháng {} năm {}", self.day, self.month, self.year)
     }
 }
 
@@ -224,12 +216,7 @@ impl Catalog {
         decision: Option<Decision>,
     ) -> Self {
         entries.sort_by(|a, b| (a.group, a.number, &a.slug).cmp(&(b.group, b.number, &b.slug)));
-        Catalog {
-            entries,
-            sectors,
-            agencies,
-            decision,
-        }
+        Catalog { entries, sectors, agencies, decision }
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -273,12 +260,7 @@ impl Catalog {
     /// its entries in [`Catalog::entries`].
     pub fn sectors_in_group(&self, group: Group) -> Vec<(SectorId, Vec<usize>)> {
         let mut sections: Vec<(SectorId, Vec<usize>)> = Vec::new();
-        for (index, entry) in self
-            .entries
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.group == group)
-        {
+        for (index, entry) in self.entries.iter().enumerate().filter(|(_, e)| e.group == group) {
             match sections.iter_mut().find(|(id, _)| *id == entry.sector) {
                 Some((_, list)) => list.push(index),
                 None => sections.push((entry.sector, vec![index])),
@@ -294,14 +276,8 @@ mod tests {
 
     #[test]
     fn iso_dates_are_checked() {
-        assert_eq!(
-            IsoDate::parse("2026-06-01").map(|d| d.to_string()),
-            Some("2026-06-01".into())
-        );
-        assert_eq!(
-            IsoDate::parse("2026-06-01").unwrap().vietnamese(),
-            "ngày 01 tháng 6 năm 2026"
-        );
+        assert_eq!(IsoDate::parse("2026-06-01").map(|d| d.to_string()), Some("2026-06-01".into()));
+        assert_eq!(IsoDate::parse("2026-06-01").unwrap().vietnamese(), "ngày 01 tháng 6 năm 2026");
         assert!(IsoDate::parse("2024-02-29").is_some());
         for bad in ["2025-02-29", "2026-13-01", "26-1-1", "hôm nay", "2026-06"] {
             assert!(IsoDate::parse(bad).is_none(), "{bad}");

@@ -51,22 +51,14 @@ impl SiteFiles {
         if !dir.is_dir() {
             return Ok(());
         }
-        for item in walkdir::WalkDir::new(dir)
-            .follow_links(false)
-            .sort_by_file_name()
-        {
+        for item in walkdir::WalkDir::new(dir).follow_links(false).sort_by_file_name() {
             let item = item?;
             if !item.file_type().is_file() {
                 continue;
             }
             let rel = item.path().strip_prefix(dir)?;
-            let rel = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect::<Vec<_>>()
-                .join("/");
-            let bytes = std::fs::read(item.path())
-                .with_context(|| format!("reading {}", item.path().display()))?;
+            let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            let bytes = std::fs::read(item.path()).with_context(|| format!("reading {}", item.path().display()))?;
             self.add(&rel, bytes);
         }
         Ok(())
@@ -76,17 +68,12 @@ impl SiteFiles {
     /// new copy is complete.
     pub fn publish(&self, out_dir: &Path, project_root: &Path) -> Result<()> {
         check_output_dir(out_dir, project_root)?;
-        let name = out_dir
-            .file_name()
-            .context("output folder has no name")?
-            .to_string_lossy()
-            .into_owned();
+        let name = out_dir.file_name().context("output folder has no name")?.to_string_lossy().into_owned();
         let parent = match out_dir.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        std::fs::create_dir_all(&parent)
-            .with_context(|| format!("creating {}", parent.display()))?;
+        std::fs::create_dir_all(&parent).with_context(|| format!("creating {}", parent.display()))?;
         let pid = std::process::id();
         let staging = parent.join(format!("{name}.tmp-{pid}"));
         let retired = parent.join(format!("{name}.old-{pid}"));
@@ -105,11 +92,9 @@ impl SiteFiles {
                 let _ = std::fs::remove_dir_all(&staging);
                 return Err(e).with_context(|| format!("publishing into {}", out_dir.display()));
             }
-            std::fs::remove_dir_all(&retired)
-                .with_context(|| format!("removing {}", retired.display()))?;
+            std::fs::remove_dir_all(&retired).with_context(|| format!("removing {}", retired.display()))?;
         } else {
-            std::fs::rename(&staging, out_dir)
-                .with_context(|| format!("publishing into {}", out_dir.display()))?;
+            std::fs::rename(&staging, out_dir).with_context(|| format!("publishing into {}", out_dir.display()))?;
         }
         Ok(())
     }
@@ -122,11 +107,9 @@ impl SiteFiles {
             if let Some(folder) = target.parent()
                 && made.insert(folder.to_path_buf())
             {
-                std::fs::create_dir_all(folder)
-                    .with_context(|| format!("creating {}", folder.display()))?;
+                std::fs::create_dir_all(folder).with_context(|| format!("creating {}", folder.display()))?;
             }
-            std::fs::write(&target, bytes)
-                .with_context(|| format!("writing {}", target.display()))?;
+            std::fs::write(&target, bytes).with_context(|| format!("writing {}", target.display()))?;
         }
         Ok(())
     }
@@ -145,29 +128,17 @@ fn check_output_dir(out_dir: &Path, project_root: &Path) -> Result<()> {
     let out = std::path::absolute(out_dir)?;
     let root = std::path::absolute(project_root)?;
     if root.starts_with(&out) {
-        bail!(
-            "the output folder {} contains the project; choose another with --output",
-            out_dir.display()
-        );
+        bail!("the output folder {} contains the project; choose another with --output", out_dir.display());
     }
-    if out.join(crate::config::CONFIG_FILE).exists()
-        || out.join(crate::source::CONTENT_DIR).is_dir()
-    {
-        bail!(
-            "{} looks like a danhmuc project, not a built site; choose another output folder",
-            out_dir.display()
-        );
+    if out.join(crate::config::CONFIG_FILE).exists() || out.join(crate::source::CONTENT_DIR).is_dir() {
+        bail!("{} looks like a danhmuc project, not a built site; choose another output folder", out_dir.display());
     }
     Ok(())
 }
 
 /// A relative path with no `..`, no root and no empty parts.
 fn is_safe_relative(path: &str) -> bool {
-    !path.is_empty()
-        && !path.contains('\\')
-        && Path::new(path)
-            .components()
-            .all(|c| matches!(c, Component::Normal(_)))
+    !path.is_empty() && !path.contains('\\') && Path::new(path).components().all(|c| matches!(c, Component::Normal(_)))
 }
 
 #[cfg(test)]
@@ -194,10 +165,7 @@ mod tests {
         files.publish(&out, &dir.path().join("project")).unwrap();
         assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"new");
         assert!(!out.join("old").exists());
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(leftovers, vec![std::ffi::OsString::from("site")]);
     }
 

@@ -12,10 +12,7 @@ use crate::{export, render, source, validate};
 use std::path::Path;
 
 /// The built-in assets, replaced by same-named files in `static/`.
-const DEFAULT_ASSETS: &[(&str, &str)] = &[(
-    "assets/style.css",
-    include_str!("../static/assets/style.css"),
-)];
+const DEFAULT_ASSETS: &[(&str, &str)] = &[("assets/style.css", include_str!("../static/assets/style.css"))];
 
 pub const STATIC_DIR: &str = "static";
 
@@ -38,28 +35,14 @@ pub fn build(catalog: &Catalog, config: &Config, root: &Path) -> Result<SiteFile
         files.add(path, text.as_bytes().to_vec());
     }
     files.add_dir(&root.join(STATIC_DIR)).map_err(|e| {
-        Diagnostic::error(
-            crate::diagnostics::Code::Io,
-            STATIC_DIR,
-            format!("Không đọc được thư mục static/: {e:#}."),
-        )
+        Diagnostic::error(crate::diagnostics::Code::Io, STATIC_DIR, format!("Không đọc được thư mục static/: {e:#}."))
     })?;
     render::render_pages(catalog, config, &renderer, &mut files)?;
-    files.add(
-        export::catalog_json::PATH,
-        export::catalog_json::to_json(catalog, &config.title).into_bytes(),
-    );
-    let html: Vec<String> = files
-        .paths()
-        .filter(|p| p.ends_with(".html"))
-        .map(str::to_string)
-        .collect();
+    files.add(export::catalog_json::PATH, export::catalog_json::to_json(catalog, &config.title).into_bytes());
+    let html: Vec<String> = files.paths().filter(|p| p.ends_with(".html")).map(str::to_string).collect();
     if let Some(xml) = export::sitemap::sitemap(html.iter(), config.base_url.as_deref()) {
         files.add("sitemap.xml", xml.into_bytes());
     }
-    files.add(
-        "robots.txt",
-        export::sitemap::robots(config.base_url.as_deref()).into_bytes(),
-    );
+    files.add("robots.txt", export::sitemap::robots(config.base_url.as_deref()).into_bytes());
     Ok(files)
 }

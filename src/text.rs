@@ -57,9 +57,7 @@ pub fn is_valid_slug(slug: &str) -> bool {
         && !slug.starts_with('-')
         && !slug.ends_with('-')
         && !slug.contains("--")
-        && slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Edit distance in characters, for "did you mean" suggestions.
@@ -71,11 +69,7 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = if ca == *cb {
-                diagonal
-            } else {
-                1 + diagonal.min(above).min(row[j])
-            };
+            row[j + 1] = if ca == *cb { diagonal } else { 1 + diagonal.min(above).min(row[j]) };
             diagonal = above;
         }
     }
@@ -89,10 +83,7 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     let mut scored: Vec<(usize, &str)> = candidates
         .into_iter()
         .map(|c| (edit_distance(&key, &fold(c).to_lowercase()), c))
-        .filter(|(d, c)| {
-            *d <= (c.chars().count() / 3).max(2)
-                || common_prefix(&key, &fold(c).to_lowercase()) >= 4
-        })
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(2) || common_prefix(&key, &fold(c).to_lowercase()) >= 4)
         .collect();
     scored.sort();
     scored.into_iter().take(3).map(|(_, c)| c).collect()
@@ -105,17 +96,8 @@ fn common_prefix(a: &str, b: &str) -> usize {
 /// Roman numeral for a sector's position within its group, as the decision
 /// numbers them (I, II, …).
 pub fn roman(mut n: usize) -> String {
-    const TABLE: [(usize, &str); 9] = [
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
+    const TABLE: [(usize, &str); 9] =
+        [(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
     let mut out = String::new();
     for (value, digits) in TABLE {
         while n >= value {
@@ -146,11 +128,8 @@ mod tests {
         for (letters, base) in table {
             for letter in [letters.to_string(), letters.to_uppercase()] {
                 let expected: String = std::iter::repeat_n(base, letter.chars().count()).collect();
-                let expected = if letter.chars().next().unwrap().is_uppercase() {
-                    expected.to_uppercase()
-                } else {
-                    expected
-                };
+                let expected =
+                    if letter.chars().next().unwrap().is_uppercase() { expected.to_uppercase() } else { expected };
                 assert_eq!(fold(&letter), expected);
             }
         }
@@ -162,10 +141,7 @@ mod tests {
     fn slugify_makes_ascii_slugs_from_titles() {
         assert_eq!(slugify("CSDL Đất đai"), "csdl-dat-dai");
         assert_eq!(slugify("CSDL tổ chức, bộ máy"), "csdl-to-chuc-bo-may");
-        assert_eq!(
-            slugify("  Hồ sơ sức khỏe điện tử/Sổ sức khỏe  "),
-            "ho-so-suc-khoe-dien-tu-so-suc-khoe"
-        );
+        assert_eq!(slugify("  Hồ sơ sức khỏe điện tử/Sổ sức khỏe  "), "ho-so-suc-khoe-dien-tu-so-suc-khoe");
         let long = slugify(&"cơ sở dữ liệu ".repeat(20));
         assert!(long.len() <= MAX_SLUG_LEN && !long.ends_with('-'), "{long}");
     }
@@ -173,9 +149,7 @@ mod tests {
     #[test]
     fn pinned_slugs_are_checked() {
         assert!(is_valid_slug("csdl-dat-dai-2"));
-        for bad in [
-            "", "Dat", "dat dai", "-dat", "dat-", "dat--dai", "đất", "../x",
-        ] {
+        for bad in ["", "Dat", "dat dai", "-dat", "dat-", "dat--dai", "đất", "../x"] {
             assert!(!is_valid_slug(bad), "{bad:?}");
         }
     }
@@ -190,9 +164,6 @@ mod tests {
 
     #[test]
     fn roman_numerals() {
-        assert_eq!(
-            (1..=7).map(roman).collect::<Vec<_>>(),
-            ["I", "II", "III", "IV", "V", "VI", "VII"]
-        );
+        assert_eq!((1..=7).map(roman).collect::<Vec<_>>(), ["I", "II", "III", "IV", "V", "VI", "VII"]);
     }
 }

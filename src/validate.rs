@@ -6,38 +6,24 @@
 //! declared and unused). All problems are collected before deciding.
 
 use crate::diagnostics::{Code, Diagnostic, Position, Report};
-use crate::model::{
-    Agency, AgencyId, Catalog, Decision, Entry, Group, IsoDate, Sections, Sector, SectorId, Slug,
-};
+use crate::model::{Agency, AgencyId, Catalog, Decision, Entry, Group, IsoDate, Sections, Sector, SectorId, Slug};
 use crate::source::{self, RawDecision, RawEntry, RawProject, SourceFile};
 use crate::text::closest;
 use serde_saphyr::Spanned;
 use std::collections::{BTreeMap, HashMap};
 
 /// The four fixed section headings, in order.
-pub const SECTION_HEADINGS: [&str; 4] = [
-    "Mục đích",
-    "Phạm vi, nội dung chính",
-    "Cơ chế thu thập",
-    "Kết nối, chia sẻ dữ liệu",
-];
+pub const SECTION_HEADINGS: [&str; 4] =
+    ["Mục đích", "Phạm vi, nội dung chính", "Cơ chế thu thập", "Kết nối, chia sẻ dữ liệu"];
 
 /// Validates everything `source::load` read. Returns the catalog when there
 /// is no error (warnings allowed), and every diagnostic either way.
 pub fn validate(project: &RawProject) -> (Option<Catalog>, Report) {
     let mut report = Report::default();
-    let (sectors, sector_lines) =
-        declared(&project.sectors, source::SECTORS_FILE, &mut report, |s| {
-            (&s.slug, &s.name)
-        });
+    let (sectors, sector_lines) = declared(&project.sectors, source::SECTORS_FILE, &mut report, |s| (&s.slug, &s.name));
     let (agencies, agency_lines) =
-        declared(&project.agencies, source::AGENCIES_FILE, &mut report, |a| {
-            (&a.slug, &a.name)
-        });
-    let sectors: Vec<Sector> = sectors
-        .into_iter()
-        .map(|(slug, name)| Sector { slug, name })
-        .collect();
+        declared(&project.agencies, source::AGENCIES_FILE, &mut report, |a| (&a.slug, &a.name));
+    let sectors: Vec<Sector> = sectors.into_iter().map(|(slug, name)| Sector { slug, name }).collect();
     let agencies: Vec<Agency> = agencies
         .into_iter()
         .zip(&project.agencies)
@@ -45,11 +31,7 @@ pub fn validate(project: &RawProject) -> (Option<Catalog>, Report) {
             slug,
             name,
             short_name: raw.short_name.clone().filter(|s| !s.trim().is_empty()),
-            website: raw
-                .website
-                .as_ref()
-                .map(|w| w.value.trim().to_string())
-                .filter(|w| !w.is_empty()),
+            website: raw.website.as_ref().map(|w| w.value.trim().to_string()).filter(|w| !w.is_empty()),
         })
         .collect();
     let lookup = Lookup::new(&sectors, &agencies);
@@ -67,27 +49,14 @@ pub fn validate(project: &RawProject) -> (Option<Catalog>, Report) {
     if !report.has_errors() && project.failed_entries == 0 {
         check_numbering(&facts, &mut report);
     }
-    check_unused(
-        &facts,
-        &sectors,
-        &agencies,
-        &sector_lines,
-        &agency_lines,
-        &mut report,
-    );
+    check_unused(&facts, &sectors, &agencies, &sector_lines, &agency_lines, &mut report);
 
-    let decision = project
-        .decision
-        .as_ref()
-        .map(|(file, raw)| build_decision(file, raw, project.config.as_ref()));
+    let decision = project.decision.as_ref().map(|(file, raw)| build_decision(file, raw, project.config.as_ref()));
 
     if report.has_errors() || project.config.is_none() {
         return (None, report);
     }
-    (
-        Some(Catalog::new(entries, sectors, agencies, decision)),
-        report,
-    )
+    (Some(Catalog::new(entries, sectors, agencies, decision)), report)
 }
 
 /// What each entry file says about numbers and references, even when the
@@ -109,16 +78,8 @@ struct Lookup<'a> {
 impl<'a> Lookup<'a> {
     fn new(sectors: &'a [Sector], agencies: &'a [Agency]) -> Self {
         Lookup {
-            sectors: sectors
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (s.slug.as_str(), SectorId(i)))
-                .collect(),
-            agencies: agencies
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (a.slug.as_str(), AgencyId(i)))
-                .collect(),
+            sectors: sectors.iter().enumerate().map(|(i, s)| (s.slug.as_str(), SectorId(i))).collect(),
+            agencies: agencies.iter().enumerate().map(|(i, a)| (a.slug.as_str(), AgencyId(i))).collect(),
         }
     }
 }
@@ -139,16 +100,12 @@ fn declared<T>(
         let position = source::frontmatter_position(slug, 1);
         let Some(parsed) = Slug::new(slug.value.trim()) else {
             report.push(
-                Diagnostic::error(
-                    Code::InvalidSlug,
-                    file,
-                    format!("Mã “{}” không hợp lệ.", slug.value),
-                )
-                .at(position)
-                .hint(format!(
-                    "Mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ “{}”.",
-                    crate::text::slugify(&name.value)
-                )),
+                Diagnostic::error(Code::InvalidSlug, file, format!("Mã “{}” không hợp lệ.", slug.value))
+                    .at(position)
+                    .hint(format!(
+                        "Mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ “{}”.",
+                        crate::text::slugify(&name.value)
+                    )),
             );
             continue;
         };
@@ -166,12 +123,8 @@ fn declared<T>(
         }
         if name.value.trim().is_empty() {
             report.push(
-                Diagnostic::error(
-                    Code::EmptyField,
-                    file,
-                    format!("Mã “{parsed}” chưa có tên (name)."),
-                )
-                .at(source::frontmatter_position(name, 1)),
+                Diagnostic::error(Code::EmptyField, file, format!("Mã “{parsed}” chưa có tên (name)."))
+                    .at(source::frontmatter_position(name, 1)),
             );
             continue;
         }
@@ -195,17 +148,15 @@ fn validate_entry(
     let at = |spanned_position: Option<Position>| spanned_position.or(Some(Position::new(1, 1)));
     let pos = |s: &dyn HasLocation| source::location_position(s.location(), line);
 
-    let title = required_text(
-        raw.title.as_ref(),
-        "title",
-        "tên CSDL, ví dụ “title: CSDL Đất đai”",
-        file,
-        report,
-    );
+    let title = required_text(raw.title.as_ref(), "title", "tên CSDL, ví dụ “title: CSDL Đất đai”", file, report);
 
     let group = match &raw.group {
         None => {
-            report.push(missing(path, "group", "nhóm A (bộ, ngành trung ương triển khai) hoặc B (tỉnh triển khai), ví dụ “group: A”"));
+            report.push(missing(
+                path,
+                "group",
+                "nhóm A (bộ, ngành trung ương triển khai) hoặc B (tỉnh triển khai), ví dụ “group: A”",
+            ));
             None
         }
         Some(g) => match Group::parse(&g.value) {
@@ -223,22 +174,14 @@ fn validate_entry(
 
     let number = match &raw.number {
         None => {
-            report.push(missing(
-                path,
-                "number",
-                "số thứ tự (TT) trong nhóm, ví dụ “number: 12”",
-            ));
+            report.push(missing(path, "number", "số thứ tự (TT) trong nhóm, ví dụ “number: 12”"));
             None
         }
         Some(n) if n.value < 1 || n.value > 100_000 => {
             report.push(
-                Diagnostic::error(
-                    Code::InvalidNumber,
-                    path,
-                    format!("Số thứ tự {} không hợp lệ.", n.value),
-                )
-                .at(at(pos(n)))
-                .hint("Số thứ tự (TT) là số nguyên dương, bắt đầu từ 1 trong mỗi nhóm."),
+                Diagnostic::error(Code::InvalidNumber, path, format!("Số thứ tự {} không hợp lệ.", n.value))
+                    .at(at(pos(n)))
+                    .hint("Số thứ tự (TT) là số nguyên dương, bắt đầu từ 1 trong mỗi nhóm."),
             );
             None
         }
@@ -275,19 +218,11 @@ fn validate_entry(
 
     let mut agencies = Vec::new();
     match &raw.agencies {
-        None => report.push(missing(
-            path,
-            "agencies",
-            "danh sách mã đơn vị chủ trì, ví dụ:\nagencies:\n  - so-noi-vu",
-        )),
+        None => report.push(missing(path, "agencies", "danh sách mã đơn vị chủ trì, ví dụ:\nagencies:\n  - so-noi-vu")),
         Some(list) if list.value.is_empty() => report.push(
-            Diagnostic::error(
-                Code::EmptyField,
-                path,
-                "Danh sách đơn vị chủ trì (agencies) đang trống.",
-            )
-            .at(at(pos(list)))
-            .hint("Mỗi CSDL có ít nhất một đơn vị chủ trì, ví dụ:\nagencies:\n  - so-noi-vu"),
+            Diagnostic::error(Code::EmptyField, path, "Danh sách đơn vị chủ trì (agencies) đang trống.")
+                .at(at(pos(list)))
+                .hint("Mỗi CSDL có ít nhất một đơn vị chủ trì, ví dụ:\nagencies:\n  - so-noi-vu"),
         ),
         Some(list) => {
             for item in &list.value {
@@ -318,37 +253,29 @@ fn validate_entry(
         }
     }
 
-    let notes = raw
-        .notes
-        .as_ref()
-        .map(|n| crate::text::nfc(n.value.trim()))
-        .filter(|n| !n.is_empty());
+    let notes = raw.notes.as_ref().map(|n| crate::text::nfc(n.value.trim())).filter(|n| !n.is_empty());
 
-    let updated = raw
-        .updated
-        .as_ref()
-        .and_then(|u| match IsoDate::parse(&u.value) {
-            Some(date) => Some(date),
-            None => {
-                report.push(
-                    Diagnostic::error(
-                        Code::InvalidType,
-                        path,
-                        format!("Ngày cập nhật “{}” không đúng định dạng.", u.value),
-                    )
-                    .at(at(pos(u)))
-                    .hint("Viết ngày theo dạng năm-tháng-ngày, ví dụ “updated: 2026-06-01”."),
-                );
-                None
-            }
-        });
+    let updated = raw.updated.as_ref().and_then(|u| match IsoDate::parse(&u.value) {
+        Some(date) => Some(date),
+        None => {
+            report.push(
+                Diagnostic::error(
+                    Code::InvalidType,
+                    path,
+                    format!("Ngày cập nhật “{}” không đúng định dạng.", u.value),
+                )
+                .at(at(pos(u)))
+                .hint("Viết ngày theo dạng năm-tháng-ngày, ví dụ “updated: 2026-06-01”."),
+            );
+            None
+        }
+    });
 
     let slug = match (&raw.slug, &title) {
-        (Some(s), _) => {
-            match Slug::new(s.value.trim()) {
-                Some(slug) => Some(slug),
-                None => {
-                    report.push(
+        (Some(s), _) => match Slug::new(s.value.trim()) {
+            Some(slug) => Some(slug),
+            None => {
+                report.push(
                     Diagnostic::error(Code::InvalidSlug, path, format!("Đường dẫn (slug) “{}” không hợp lệ.", s.value))
                         .at(at(pos(s)))
                         .hint(format!(
@@ -356,23 +283,20 @@ fn validate_entry(
                             title.as_deref().map(crate::text::slugify).unwrap_or_else(|| "csdl-dat-dai".into())
                         )),
                 );
-                    None
-                }
+                None
             }
-        }
-        (None, Some(title)) => {
-            match Slug::from_title(title) {
-                Some(slug) => Some(slug),
-                None => {
-                    report.push(
+        },
+        (None, Some(title)) => match Slug::from_title(title) {
+            Some(slug) => Some(slug),
+            None => {
+                report.push(
                     Diagnostic::error(Code::InvalidSlug, path, "Không tạo được đường dẫn (slug) từ tên CSDL.")
                         .at(at(raw.title.as_ref().and_then(|t| pos(t))))
                         .hint("Thêm dòng “slug: …” gồm chữ thường không dấu, chữ số và dấu gạch ngang."),
                 );
-                    None
-                }
+                None
             }
-        }
+        },
         (None, None) => None,
     };
 
@@ -427,14 +351,9 @@ fn required_text(
         }
         Some(v) if v.value.trim().is_empty() => {
             report.push(
-                Diagnostic::error(
-                    Code::EmptyField,
-                    &file.path,
-                    format!("Khóa “{key}” đang để trống."),
-                )
-                .at(source::location_position(&v.referenced, file.front_line())
-                    .or(Some(Position::new(1, 1))))
-                .hint(format!("Điền {what}.")),
+                Diagnostic::error(Code::EmptyField, &file.path, format!("Khóa “{key}” đang để trống."))
+                    .at(source::location_position(&v.referenced, file.front_line()).or(Some(Position::new(1, 1))))
+                    .hint(format!("Điền {what}.")),
             );
             None
         }
@@ -443,15 +362,9 @@ fn required_text(
 }
 
 fn missing(path: &str, key: &str, what: &str) -> Diagnostic {
-    Diagnostic::error(
-        Code::MissingField,
-        path,
-        format!("Thiếu khóa bắt buộc “{key}”."),
-    )
-    .at(Some(Position::new(1, 1)))
-    .hint(format!(
-        "Thêm vào phần thông tin giữa hai dòng “---”: {what}."
-    ))
+    Diagnostic::error(Code::MissingField, path, format!("Thiếu khóa bắt buộc “{key}”."))
+        .at(Some(Position::new(1, 1)))
+        .hint(format!("Thêm vào phần thông tin giữa hai dòng “---”: {what}."))
 }
 
 fn unknown_reference<'a>(
@@ -470,11 +383,7 @@ fn unknown_reference<'a>(
     } else {
         format!(
             "Có phải ý bạn là {}? Các mã được khai báo trong {declared_in}.",
-            suggestions
-                .iter()
-                .map(|s| format!("“{s}”"))
-                .collect::<Vec<_>>()
-                .join(" hoặc ")
+            suggestions.iter().map(|s| format!("“{s}”")).collect::<Vec<_>>().join(" hoặc ")
         )
     };
     Diagnostic::error(code, path, format!("{kind} “{value}” chưa được khai báo.")).hint(hint)
@@ -487,30 +396,25 @@ fn validate_sections(file: &SourceFile, report: &mut Report) -> (Sections, Strin
     let (preamble, sections) = source::split_sections(body);
     let path = file.path.as_str();
     if !body[preamble.clone()].trim().is_empty() {
-        let offset = preamble.start
-            + body[preamble]
-                .find(|c: char| !c.is_whitespace())
-                .unwrap_or(0);
+        let offset = preamble.start + body[preamble].find(|c: char| !c.is_whitespace()).unwrap_or(0);
         report.push(
             Diagnostic::error(Code::ContentBeforeSections, path, "Có nội dung nằm trước mục “## Mục đích”.")
                 .at(Some(file.body_position(offset)))
-                .hint("Chuyển đoạn này vào một trong bốn mục, hoặc xuống cuối tệp sau mục “## Kết nối, chia sẻ dữ liệu”."),
+                .hint(
+                    "Chuyển đoạn này vào một trong bốn mục, hoặc xuống cuối tệp sau mục “## Kết nối, chia sẻ dữ liệu”.",
+                ),
         );
     }
     let mut texts: [String; 4] = Default::default();
     for (index, expected) in SECTION_HEADINGS.iter().enumerate() {
         let Some(section) = sections.get(index) else {
             report.push(
-                Diagnostic::error(
-                    Code::MissingSection,
-                    path,
-                    format!("Thiếu mục “## {expected}”."),
-                )
-                .at(Some(file.body_position(body.len())))
-                .hint(format!(
-                    "Mỗi CSDL có đủ bốn mục theo thứ tự: {}.",
-                    SECTION_HEADINGS.map(|h| format!("“## {h}”")).join(", ")
-                )),
+                Diagnostic::error(Code::MissingSection, path, format!("Thiếu mục “## {expected}”."))
+                    .at(Some(file.body_position(body.len())))
+                    .hint(format!(
+                        "Mỗi CSDL có đủ bốn mục theo thứ tự: {}.",
+                        SECTION_HEADINGS.map(|h| format!("“## {h}”")).join(", ")
+                    )),
             );
             continue;
         };
@@ -520,25 +424,15 @@ fn validate_sections(file: &SourceFile, report: &mut Report) -> (Sections, Strin
             let (code, message) = if unrelated {
                 (
                     Code::MissingSection,
-                    format!(
-                        "Mục thứ {} phải là “## {expected}”, nhưng gặp “## {}”.",
-                        index + 1,
-                        section.heading
-                    ),
+                    format!("Mục thứ {} phải là “## {expected}”, nhưng gặp “## {}”.", index + 1, section.heading),
                 )
             } else {
-                (
-                    Code::MisspelledSection,
-                    format!("Tên mục “## {}” viết sai.", section.heading),
-                )
+                (Code::MisspelledSection, format!("Tên mục “## {}” viết sai.", section.heading))
             };
             report.push(
                 Diagnostic::error(code, path, message)
                     .at(position)
-                    .hint(format!(
-                        "Viết đúng “## {expected}”; bốn mục theo thứ tự: {}.",
-                        SECTION_HEADINGS.join("; ")
-                    )),
+                    .hint(format!("Viết đúng “## {expected}”; bốn mục theo thứ tự: {}.", SECTION_HEADINGS.join("; "))),
             );
             continue;
         }
@@ -552,20 +446,9 @@ fn validate_sections(file: &SourceFile, report: &mut Report) -> (Sections, Strin
         }
         texts[index] = content.to_string();
     }
-    let extra = sections
-        .get(4)
-        .map(|s| body[s.heading_start..].trim().to_string())
-        .unwrap_or_default();
+    let extra = sections.get(4).map(|s| body[s.heading_start..].trim().to_string()).unwrap_or_default();
     let [purpose, scope, collection, sharing] = texts;
-    (
-        Sections {
-            purpose,
-            scope,
-            collection,
-            sharing,
-        },
-        extra,
-    )
+    (Sections { purpose, scope, collection, sharing }, extra)
 }
 
 fn check_uniqueness(entries: &[Entry], report: &mut Report) {
@@ -577,10 +460,7 @@ fn check_uniqueness(entries: &[Entry], report: &mut Report) {
                 Diagnostic::error(
                     Code::DuplicateSlug,
                     &entry.source_path,
-                    format!(
-                        "Đường dẫn “{}” trùng với {}.",
-                        entry.slug, first.source_path
-                    ),
+                    format!("Đường dẫn “{}” trùng với {}.", entry.slug, first.source_path),
                 )
                 .at(Some(Position::new(1, 1)))
                 .hint("Thêm dòng “slug: …” với một đường dẫn khác cho một trong hai CSDL."),
@@ -591,7 +471,12 @@ fn check_uniqueness(entries: &[Entry], report: &mut Report) {
                 Diagnostic::error(
                     Code::DuplicateNumber,
                     &entry.source_path,
-                    format!("Số thứ tự {} trong nhóm {} trùng với {}.", entry.number, entry.group.code(), first.source_path),
+                    format!(
+                        "Số thứ tự {} trong nhóm {} trùng với {}.",
+                        entry.number,
+                        entry.group.code(),
+                        first.source_path
+                    ),
                 )
                 .at(Some(Position::new(1, 1)))
                 .hint("Mỗi CSDL trong một nhóm có một số thứ tự riêng; sửa “number:” của một trong hai tệp."),
@@ -602,19 +487,12 @@ fn check_uniqueness(entries: &[Entry], report: &mut Report) {
 
 fn check_numbering(facts: &Facts, report: &mut Report) {
     for group in Group::ALL {
-        let mut numbers: Vec<u32> = facts
-            .numbers
-            .iter()
-            .filter(|(g, _)| *g == group)
-            .map(|(_, n)| *n)
-            .collect();
+        let mut numbers: Vec<u32> = facts.numbers.iter().filter(|(g, _)| *g == group).map(|(_, n)| *n).collect();
         numbers.sort_unstable();
         numbers.dedup();
         let Some(&max) = numbers.last() else { continue };
-        let missing: Vec<String> = (1..=max)
-            .filter(|n| numbers.binary_search(n).is_err())
-            .map(|n| n.to_string())
-            .collect();
+        let missing: Vec<String> =
+            (1..=max).filter(|n| numbers.binary_search(n).is_err()).map(|n| n.to_string()).collect();
         if !missing.is_empty() {
             report.push(
                 Diagnostic::warning(
@@ -636,11 +514,7 @@ fn check_unused(
     agency_lines: &[Option<Position>],
     report: &mut Report,
 ) {
-    for (i, sector) in sectors
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !facts.sectors_used.contains(&SectorId(*i)))
-    {
+    for (i, sector) in sectors.iter().enumerate().filter(|(i, _)| !facts.sectors_used.contains(&SectorId(*i))) {
         report.push(
             Diagnostic::warning(
                 Code::UnusedSector,
@@ -651,11 +525,7 @@ fn check_unused(
             .hint("Xóa khai báo nếu không còn dùng, hoặc kiểm tra “sector:” của các CSDL."),
         );
     }
-    for (i, agency) in agencies
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !facts.agencies_used.contains(&AgencyId(*i)))
-    {
+    for (i, agency) in agencies.iter().enumerate().filter(|(i, _)| !facts.agencies_used.contains(&AgencyId(*i))) {
         report.push(
             Diagnostic::warning(
                 Code::UnusedAgency,
@@ -668,11 +538,7 @@ fn check_unused(
     }
 }
 
-fn build_decision(
-    file: &SourceFile,
-    raw: &RawDecision,
-    config: Option<&crate::config::Config>,
-) -> Decision {
+fn build_decision(file: &SourceFile, raw: &RawDecision, config: Option<&crate::config::Config>) -> Decision {
     let configured = config.map(|c| &c.decision);
     Decision {
         title: raw.title.clone(),
@@ -680,9 +546,7 @@ fn build_decision(
         place: raw.place.clone(),
         year: raw.year,
         number: configured.and_then(|d| d.number.clone()),
-        date: configured
-            .and_then(|d| d.date.as_deref())
-            .and_then(IsoDate::parse),
+        date: configured.and_then(|d| d.date.as_deref()).and_then(IsoDate::parse),
         signer: raw.signer.clone(),
         signer_title: raw.signer_title.clone(),
         replaces: raw.replaces.clone(),

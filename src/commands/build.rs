@@ -19,20 +19,14 @@ pub fn run(args: &BuildArgs) -> u8 {
     let (loaded, report) = crate::site::load_catalog(args.root);
     print_report(&report, args.root, Format::Human);
     let Some((catalog, mut config)) = loaded else {
-        eprintln!(
-            "Không xuất bản: {} vẫn giữ nguyên như trước.",
-            args.output.display()
-        );
+        eprintln!("Không xuất bản: {} vẫn giữ nguyên như trước.", args.output.display());
         return exit::CONTENT_ERRORS;
     };
     if let Some(url) = args.base_url {
         match normalize_base_url(url) {
             Ok(url) => config.base_url = Some(url),
             Err(d) => {
-                eprint!(
-                    "{}",
-                    [d].into_iter().collect::<Report>().to_human(args.root)
-                );
+                eprint!("{}", [d].into_iter().collect::<Report>().to_human(args.root));
                 return exit::FAILURE;
             }
         }
@@ -40,14 +34,8 @@ pub fn run(args: &BuildArgs) -> u8 {
     let files = match crate::site::build(&catalog, &config, args.root) {
         Ok(files) => files,
         Err(d) => {
-            eprint!(
-                "{}",
-                [d].into_iter().collect::<Report>().to_human(args.root)
-            );
-            eprintln!(
-                "Không xuất bản: {} vẫn giữ nguyên như trước.",
-                args.output.display()
-            );
+            eprint!("{}", [d].into_iter().collect::<Report>().to_human(args.root));
+            eprintln!("Không xuất bản: {} vẫn giữ nguyên như trước.", args.output.display());
             return exit::CONTENT_ERRORS;
         }
     };

@@ -15,17 +15,12 @@ pub enum Format {
 pub fn run(root: &Path, format: Format, strict: bool) -> u8 {
     let (catalog, report) = crate::site::load_catalog(root);
     print_report(&report, root, format);
-    let failed =
-        catalog.is_none() || report.has_errors() || (strict && report.count(Severity::Warning) > 0);
+    let failed = catalog.is_none() || report.has_errors() || (strict && report.count(Severity::Warning) > 0);
     if format == Format::Human && !failed {
         let entries = catalog.as_ref().map_or(0, |(c, _)| c.entries().len());
         println!("Nội dung hợp lệ: {entries} CSDL.");
     }
-    if failed {
-        exit::CONTENT_ERRORS
-    } else {
-        exit::OK
-    }
+    if failed { exit::CONTENT_ERRORS } else { exit::OK }
 }
 
 /// Prints diagnostics: JSON lines on stdout, or text on stderr.

@@ -100,10 +100,7 @@ pub fn to_json(catalog: &Catalog, title: &str) -> String {
             EntryJson {
                 slug: e.slug.as_str(),
                 url: entry_url(e.slug.as_str()),
-                group: GroupRef {
-                    code: e.group.code(),
-                    name: e.group.name(),
-                },
+                group: GroupRef { code: e.group.code(), name: e.group.name() },
                 sector: Reference {
                     slug: sector.slug.as_str(),
                     name: &sector.name,
@@ -136,11 +133,7 @@ pub fn to_json(catalog: &Catalog, title: &str) -> String {
         title,
         groups: Group::ALL
             .iter()
-            .map(|g| GroupJson {
-                code: g.code(),
-                name: g.name(),
-                count: catalog.entries_in_group(*g).count(),
-            })
+            .map(|g| GroupJson { code: g.code(), name: g.name(), count: catalog.entries_in_group(*g).count() })
             .collect(),
         entries,
         sectors: catalog

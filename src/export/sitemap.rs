@@ -5,10 +5,7 @@
 //! the sitemap use the folder form (`csdl/<slug>/`) that servers resolve.
 
 /// The sitemap for the site's HTML pages, or None without a base URL.
-pub fn sitemap(
-    html_paths: impl Iterator<Item = impl AsRef<str>>,
-    base_url: Option<&str>,
-) -> Option<String> {
+pub fn sitemap(html_paths: impl Iterator<Item = impl AsRef<str>>, base_url: Option<&str>) -> Option<String> {
     let base = base_url?;
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
@@ -19,10 +16,7 @@ pub fn sitemap(
             continue;
         }
         let pretty = path.strip_suffix("index.html").unwrap_or(path);
-        xml.push_str(&format!(
-            "  <url><loc>{}</loc></url>\n",
-            escape_xml(&format!("{base}{pretty}"))
-        ));
+        xml.push_str(&format!("  <url><loc>{}</loc></url>\n", escape_xml(&format!("{base}{pretty}"))));
     }
     xml.push_str("</urlset>\n");
     Some(xml)
@@ -36,10 +30,7 @@ pub fn robots(base_url: Option<&str>) -> String {
 }
 
 fn escape_xml(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 #[cfg(test)]
@@ -49,11 +40,9 @@ mod tests {
     #[test]
     fn sitemap_needs_a_base_url_and_lists_pretty_urls() {
         assert!(sitemap(["index.html"].iter(), None).is_none());
-        let xml = sitemap(
-            ["index.html", "csdl/x/index.html", "404.html", "style.css"].iter(),
-            Some("https://e.org/dm/"),
-        )
-        .unwrap();
+        let xml =
+            sitemap(["index.html", "csdl/x/index.html", "404.html", "style.css"].iter(), Some("https://e.org/dm/"))
+                .unwrap();
         assert!(xml.contains("<loc>https://e.org/dm/</loc>"));
         assert!(xml.contains("<loc>https://e.org/dm/csdl/x/</loc>"));
         assert!(!xml.contains("404"));

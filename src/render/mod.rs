@@ -23,21 +23,12 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("sector.html", include_str!("../../templates/sector.html")),
     ("sectors.html", include_str!("../../templates/sectors.html")),
     ("agency.html", include_str!("../../templates/agency.html")),
-    (
-        "agencies.html",
-        include_str!("../../templates/agencies.html"),
-    ),
+    ("agencies.html", include_str!("../../templates/agencies.html")),
     ("group.html", include_str!("../../templates/group.html")),
     ("table.html", include_str!("../../templates/table.html")),
-    (
-        "decision.html",
-        include_str!("../../templates/decision.html"),
-    ),
+    ("decision.html", include_str!("../../templates/decision.html")),
     ("404.html", include_str!("../../templates/404.html")),
-    (
-        "partials/entry-list.html",
-        include_str!("../../templates/partials/entry-list.html"),
-    ),
+    ("partials/entry-list.html", include_str!("../../templates/partials/entry-list.html")),
 ];
 
 pub const TEMPLATES_DIR: &str = "templates";
@@ -50,19 +41,13 @@ impl Renderer {
     /// Compiles the default templates, replaced or completed by the files
     /// in `root/templates/`.
     pub fn new(root: &Path) -> Result<Renderer, Diagnostic> {
-        let mut templates: std::collections::BTreeMap<String, String> = DEFAULT_TEMPLATES
-            .iter()
-            .map(|(name, text)| (name.to_string(), text.to_string()))
-            .collect();
+        let mut templates: std::collections::BTreeMap<String, String> =
+            DEFAULT_TEMPLATES.iter().map(|(name, text)| (name.to_string(), text.to_string())).collect();
         let dir = root.join(TEMPLATES_DIR);
         if dir.is_dir() {
-            for item in walkdir::WalkDir::new(&dir)
-                .follow_links(false)
-                .sort_by_file_name()
-            {
-                let item = item.map_err(|e| {
-                    template_error(TEMPLATES_DIR, format!("Không đọc được thư mục mẫu: {e}."))
-                })?;
+            for item in walkdir::WalkDir::new(&dir).follow_links(false).sort_by_file_name() {
+                let item =
+                    item.map_err(|e| template_error(TEMPLATES_DIR, format!("Không đọc được thư mục mẫu: {e}.")))?;
                 if !item.file_type().is_file() {
                     continue;
                 }
@@ -75,19 +60,14 @@ impl Renderer {
                     .collect::<Vec<_>>()
                     .join("/");
                 let text = std::fs::read_to_string(item.path()).map_err(|e| {
-                    template_error(
-                        &format!("{TEMPLATES_DIR}/{name}"),
-                        format!("Không đọc được mẫu: {e}."),
-                    )
+                    template_error(&format!("{TEMPLATES_DIR}/{name}"), format!("Không đọc được mẫu: {e}."))
                 })?;
                 templates.insert(name, text);
             }
         }
         let mut tera = tera::Tera::new();
         tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-            .map_err(|e| {
-                template_error(TEMPLATES_DIR, format!("Mẫu trang (template) có lỗi: {e}"))
-            })?;
+            .map_err(|e| template_error(TEMPLATES_DIR, format!("Mẫu trang (template) có lỗi: {e}")))?;
         Ok(Renderer { tera })
     }
 
@@ -141,10 +121,7 @@ mod tests {
         let renderer = Renderer::new(dir.path()).unwrap();
         let mut context = tera::Context::new();
         context.insert("x", "<trang>");
-        assert_eq!(
-            renderer.render("404.html", &context).unwrap(),
-            "Không thấy &lt;trang&gt;"
-        );
+        assert_eq!(renderer.render("404.html", &context).unwrap(), "Không thấy &lt;trang&gt;");
     }
 
     #[test]
@@ -152,9 +129,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join(TEMPLATES_DIR)).unwrap();
         std::fs::write(dir.path().join("templates/404.html"), "{% if %}").unwrap();
-        let error = Renderer::new(dir.path())
-            .err()
-            .expect("broken template must fail");
+        let error = Renderer::new(dir.path()).err().expect("broken template must fail");
         assert_eq!(error.code, Code::Template);
     }
 }

@@ -88,13 +88,8 @@ impl PageBuilder<'_> {
     }
 
     fn groups_of<'e>(&self, entries: impl Iterator<Item = &'e EntryView>) -> Vec<GroupEntries<'e>> {
-        let mut groups: Vec<GroupEntries> = Group::ALL
-            .iter()
-            .map(|g| GroupEntries {
-                group: GroupView::new(*g, 0),
-                entries: Vec::new(),
-            })
-            .collect();
+        let mut groups: Vec<GroupEntries> =
+            Group::ALL.iter().map(|g| GroupEntries { group: GroupView::new(*g, 0), entries: Vec::new() }).collect();
         for entry in entries {
             let index = if entry.summary.group == "A" { 0 } else { 1 };
             groups[index].entries.push(&entry.summary);
@@ -115,12 +110,7 @@ pub fn render_pages(
     files: &mut SiteFiles,
 ) -> Result<(), Diagnostic> {
     let views = CatalogViews::new(catalog, config);
-    let pages = PageBuilder {
-        renderer,
-        views: &views,
-        config,
-        catalog,
-    };
+    let pages = PageBuilder { renderer, views: &views, config, catalog };
     home(&pages, files)?;
     entries(&pages, files)?;
     sectors(&pages, files)?;
@@ -136,23 +126,14 @@ fn sector_counts<'a>(pages: &'a PageBuilder) -> Vec<Counted<'a, Link>> {
     let mut counts = vec![(0, 0); pages.views.sectors.len()];
     for entry in pages.catalog.entries() {
         let slot = &mut counts[entry.sector.0];
-        if entry.group == Group::A {
-            slot.0 += 1
-        } else {
-            slot.1 += 1
-        }
+        if entry.group == Group::A { slot.0 += 1 } else { slot.1 += 1 }
     }
     pages
         .views
         .sectors
         .iter()
         .zip(counts)
-        .map(|(item, (a, b))| Counted {
-            item,
-            count: a + b,
-            count_a: a,
-            count_b: b,
-        })
+        .map(|(item, (a, b))| Counted { item, count: a + b, count_a: a, count_b: b })
         .collect()
 }
 
@@ -161,11 +142,7 @@ fn agency_counts<'a>(pages: &'a PageBuilder) -> Vec<Counted<'a, AgencyLink>> {
     for entry in pages.catalog.entries() {
         for agency in &entry.agencies {
             let slot = &mut counts[agency.0];
-            if entry.group == Group::A {
-                slot.0 += 1
-            } else {
-                slot.1 += 1
-            }
+            if entry.group == Group::A { slot.0 += 1 } else { slot.1 += 1 }
         }
     }
     pages
@@ -173,12 +150,7 @@ fn agency_counts<'a>(pages: &'a PageBuilder) -> Vec<Counted<'a, AgencyLink>> {
         .agencies
         .iter()
         .zip(counts)
-        .map(|(item, (a, b))| Counted {
-            item,
-            count: a + b,
-            count_a: a,
-            count_b: b,
-        })
+        .map(|(item, (a, b))| Counted { item, count: a + b, count_a: a, count_b: b })
         .collect()
 }
 
@@ -200,29 +172,16 @@ fn entries(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic>
             let entry = &pages.views.entries[index];
             let path = entry.summary.url.clone();
             let crumbs = [
-                Crumb {
-                    name: "Lĩnh vực",
-                    url: "linh-vuc/index.html",
-                },
-                Crumb {
-                    name: &entry.summary.sector.name,
-                    url: &entry.summary.sector.url,
-                },
+                Crumb { name: "Lĩnh vực", url: "linh-vuc/index.html" },
+                Crumb { name: &entry.summary.sector.name, url: &entry.summary.sector.url },
             ];
             let mut context = pages.context(&path, &entry.summary.title, "sectors", &crumbs);
             context.insert("entry", entry);
-            let previous = position
-                .checked_sub(1)
-                .map(|p| &pages.views.entries[siblings[p]].summary);
-            let next = siblings
-                .get(position + 1)
-                .map(|&i| &pages.views.entries[i].summary);
+            let previous = position.checked_sub(1).map(|p| &pages.views.entries[siblings[p]].summary);
+            let next = siblings.get(position + 1).map(|&i| &pages.views.entries[i].summary);
             context.insert("previous", &previous);
             context.insert("next", &next);
-            context.insert(
-                "group_url",
-                &group_url(pages.catalog.entries()[index].group),
-            );
+            context.insert("group_url", &group_url(pages.catalog.entries()[index].group));
             pages.render(files, &path, "entry.html", &context)?;
         }
     }
@@ -236,23 +195,10 @@ fn sectors(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic>
     pages.render(files, "linh-vuc/index.html", "sectors.html", &context)?;
     for (id, counted) in pages.catalog.sector_ids().zip(&counts) {
         let sector = counted.item;
-        let entries = pages
-            .catalog
-            .entries()
-            .iter()
-            .zip(&pages.views.entries)
-            .filter(|(e, _)| e.sector == id)
-            .map(|(_, v)| v);
-        let crumbs = [Crumb {
-            name: "Lĩnh vực",
-            url: "linh-vuc/index.html",
-        }];
-        let mut context = pages.context(
-            &sector.url,
-            &format!("Lĩnh vực {}", sector.name),
-            "sectors",
-            &crumbs,
-        );
+        let entries =
+            pages.catalog.entries().iter().zip(&pages.views.entries).filter(|(e, _)| e.sector == id).map(|(_, v)| v);
+        let crumbs = [Crumb { name: "Lĩnh vực", url: "linh-vuc/index.html" }];
+        let mut context = pages.context(&sector.url, &format!("Lĩnh vực {}", sector.name), "sectors", &crumbs);
         context.insert("sector", sector);
         context.insert("count", &counted.count);
         context.insert("groups", &pages.groups_of(entries));
@@ -275,10 +221,7 @@ fn agencies(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic
             .zip(&pages.views.entries)
             .filter(|(e, _)| e.agencies.contains(&id))
             .map(|(_, v)| v);
-        let crumbs = [Crumb {
-            name: "Đơn vị chủ trì",
-            url: "don-vi/index.html",
-        }];
+        let crumbs = [Crumb { name: "Đơn vị chủ trì", url: "don-vi/index.html" }];
         let mut context = pages.context(&agency.url, &agency.name, "agencies", &crumbs);
         context.insert("agency", agency);
         context.insert("website", &pages.catalog.agency(id).website);
@@ -312,17 +255,9 @@ fn groups(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic> 
     for group in Group::ALL {
         let view = GroupView::new(group, pages.catalog.entries_in_group(group).count());
         let path = view.url.clone();
-        let mut context = pages.context(
-            &path,
-            &format!("Nhóm {}: {}", group.code(), group.name()),
-            "groups",
-            &[],
-        );
+        let mut context = pages.context(&path, &format!("Nhóm {}: {}", group.code(), group.name()), "groups", &[]);
         context.insert("group", &view);
-        context.insert(
-            "sections",
-            &group_sections(pages, group, |i| &pages.views.entries[i].summary),
-        );
+        context.insert("sections", &group_sections(pages, group, |i| &pages.views.entries[i].summary));
         pages.render(files, &path, "group.html", &context)?;
     }
     Ok(())

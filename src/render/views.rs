@@ -53,13 +53,7 @@ pub struct GroupView {
 
 impl GroupView {
     pub fn new(group: Group, count: usize) -> Self {
-        GroupView {
-            code: group.code(),
-            slug: group.slug(),
-            name: group.name(),
-            url: group_url(group),
-            count,
-        }
+        GroupView { code: group.code(), slug: group.slug(), name: group.name(), url: group_url(group), count }
     }
 }
 
@@ -114,11 +108,7 @@ impl CatalogViews {
         let sectors: Vec<Link> = catalog
             .sectors()
             .iter()
-            .map(|s| Link {
-                slug: s.slug.to_string(),
-                name: s.name.clone(),
-                url: sector_url(s),
-            })
+            .map(|s| Link { slug: s.slug.to_string(), name: s.name.clone(), url: sector_url(s) })
             .collect();
         let agencies: Vec<AgencyLink> = catalog
             .agencies()
@@ -130,35 +120,18 @@ impl CatalogViews {
                 url: agency_url(a),
             })
             .collect();
-        let entries = catalog
-            .entries()
-            .iter()
-            .map(|e| entry_view(e, &sectors, &agencies, config))
-            .collect();
+        let entries = catalog.entries().iter().map(|e| entry_view(e, &sectors, &agencies, config)).collect();
         let counts = Counts {
             entries: catalog.entries().len(),
             sectors: catalog.sectors().len(),
             agencies: catalog.agencies().len(),
-            groups: Group::ALL
-                .iter()
-                .map(|g| GroupView::new(*g, catalog.entries_in_group(*g).count()))
-                .collect(),
+            groups: Group::ALL.iter().map(|g| GroupView::new(*g, catalog.entries_in_group(*g).count())).collect(),
         };
-        CatalogViews {
-            entries,
-            sectors,
-            agencies,
-            counts,
-        }
+        CatalogViews { entries, sectors, agencies, counts }
     }
 }
 
-fn entry_view(
-    entry: &Entry,
-    sectors: &[Link],
-    agencies: &[AgencyLink],
-    config: &Config,
-) -> EntryView {
+fn entry_view(entry: &Entry, sectors: &[Link], agencies: &[AgencyLink], config: &Config) -> EntryView {
     EntryView {
         summary: EntrySummary {
             slug: entry.slug.to_string(),
@@ -168,11 +141,7 @@ fn entry_view(
             number: entry.number,
             group: entry.group.code(),
             sector: sectors[entry.sector.0].clone(),
-            agencies: entry
-                .agencies
-                .iter()
-                .map(|a| agencies[a.0].clone())
-                .collect(),
+            agencies: entry.agencies.iter().map(|a| agencies[a.0].clone()).collect(),
         },
         group_name: entry.group.name(),
         purpose_html: markdown::to_html(&entry.sections.purpose),

@@ -73,84 +73,49 @@ fn options() -> Options {
 
 /// Parses YAML that starts at line `first_line` of `file`; an error becomes
 /// one diagnostic with a file-absolute position.
-pub fn parse_yaml<T: serde::de::DeserializeOwned>(
-    yaml: &str,
-    file: &str,
-    first_line: usize,
-) -> Result<T, Diagnostic> {
-    serde_saphyr::from_str_with_options(yaml, options())
-        .map_err(|e| yaml_diagnostic(&e, file, first_line))
+pub fn parse_yaml<T: serde::de::DeserializeOwned>(yaml: &str, file: &str, first_line: usize) -> Result<T, Diagnostic> {
+    serde_saphyr::from_str_with_options(yaml, options()).map_err(|e| yaml_diagnostic(&e, file, first_line))
 }
 
 /// File position of a YAML location, given the line the YAML starts at.
 pub fn file_position(location: &Location, first_line: usize) -> Option<Position> {
-    (location.line() > 0).then(|| {
-        Position::new(
-            location.line() as usize + first_line - 1,
-            location.column().max(1) as usize,
-        )
-    })
+    (location.line() > 0)
+        .then(|| Position::new(location.line() as usize + first_line - 1, location.column().max(1) as usize))
 }
 
 fn yaml_diagnostic(error: &YamlError, file: &str, first_line: usize) -> Diagnostic {
     let position = error.location().and_then(|l| file_position(&l, first_line));
     let diagnostic = match error.without_snippet() {
-        YamlError::SerdeUnknownField {
-            field, expected, ..
-        } => {
+        YamlError::SerdeUnknownField { field, expected, .. } => {
             let mut hint = String::new();
             if let Some(best) = crate::text::closest(field, expected.iter().copied()).first() {
                 hint.push_str(&format!("Có phải ý bạn là “{best}”? "));
             }
             hint.push_str(&format!("Các khóa hợp lệ: {}.", expected.join(", ")));
-            Diagnostic::error(
-                Code::UnknownField,
-                file,
-                format!("Khóa “{field}” không được dùng ở đây."),
-            )
-            .hint(hint)
+            Diagnostic::error(Code::UnknownField, file, format!("Khóa “{field}” không được dùng ở đây.")).hint(hint)
         }
-        YamlError::SerdeMissingField { field, .. } => Diagnostic::error(
-            Code::MissingField,
-            file,
-            format!("Thiếu khóa bắt buộc “{field}”."),
-        )
-        .hint(format!("Thêm một dòng “{field}: …” cho mỗi mục.")),
-        YamlError::SerdeInvalidType {
-            unexpected,
-            expected,
-            ..
-        } => Diagnostic::error(
+        YamlError::SerdeMissingField { field, .. } => {
+            Diagnostic::error(Code::MissingField, file, format!("Thiếu khóa bắt buộc “{field}”."))
+                .hint(format!("Thêm một dòng “{field}: …” cho mỗi mục."))
+        }
+        YamlError::SerdeInvalidType { unexpected, expected, .. } => Diagnostic::error(
             Code::InvalidType,
             file,
-            format!(
-                "Giá trị sai kiểu: cần {}, nhưng gặp {}.",
-                expected_vi(expected),
-                unexpected
-            ),
+            format!("Giá trị sai kiểu: cần {}, nhưng gặp {}.", expected_vi(expected), unexpected),
         )
         .hint(type_hint(expected)),
-        YamlError::InvalidScalar { ty, .. } => Diagnostic::error(
-            Code::InvalidType,
-            file,
-            format!("Giá trị sai kiểu: cần {}.", expected_vi(ty)),
-        )
-        .hint(type_hint(ty)),
-        YamlError::Budget { breach, .. } => Diagnostic::error(
-            Code::YamlTooComplex,
-            file,
-            format!("Phần YAML quá phức tạp và bị từ chối ({breach:?})."),
-        )
-        .hint(
-            "Phần thông tin chỉ cần vài dòng “khóa: giá trị”; bỏ các neo (&) và bí danh (*) YAML.",
-        ),
+        YamlError::InvalidScalar { ty, .. } => {
+            Diagnostic::error(Code::InvalidType, file, format!("Giá trị sai kiểu: cần {}.", expected_vi(ty)))
+                .hint(type_hint(ty))
+        }
+        YamlError::Budget { breach, .. } => {
+            Diagnostic::error(Code::YamlTooComplex, file, format!("Phần YAML quá phức tạp và bị từ chối ({breach:?})."))
+                .hint("Phần thông tin chỉ cần vài dòng “khóa: giá trị”; bỏ các neo (&) và bí danh (*) YAML.")
+        }
         other => {
             let detail = other.to_string();
-            let mut d = Diagnostic::error(
-                Code::YamlSyntax,
-                file,
-                format!("YAML không hợp lệ: {}", first_sentence(&detail)),
-            );
+            let mut d =
+                Diagnostic::error(Code::YamlSyntax, file, format!("YAML không hợp lệ: {}", first_sentence(&detail)));
             d = d.hint(if detail.contains("tab") || detail.contains("\\t") {
                 "YAML không cho phép ký tự Tab để thụt lề: thay bằng dấu cách."
             } else {
@@ -206,13 +171,7 @@ mod tests {
         let d = entry_error("title: X\nsectr: noi-vu\n");
         assert_eq!(d.code, Code::UnknownField);
         assert_eq!(d.position.map(|p| p.line), Some(3));
-        assert!(
-            d.hint
-                .as_deref()
-                .unwrap()
-                .starts_with("Có phải ý bạn là “sector”?"),
-            "{d:?}"
-        );
+        assert!(d.hint.as_deref().unwrap().starts_with("Có phải ý bạn là “sector”?"), "{d:?}");
     }
 
     #[test]
@@ -236,11 +195,7 @@ mod tests {
         for i in 0..12 {
             yaml.push_str(&format!(
                 "b{i}: &b{i} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n",
-                p = if i == 0 {
-                    "a".to_string()
-                } else {
-                    format!("b{}", i - 1)
-                }
+                p = if i == 0 { "a".to_string() } else { format!("b{}", i - 1) }
             ));
         }
         let start = std::time::Instant::now();
@@ -251,17 +206,10 @@ mod tests {
 
     #[test]
     fn a_valid_entry_parses_with_positions() {
-        let raw: RawEntry = parse_yaml(
-            "title: CSDL X\ngroup: A\nnumber: 3\nagencies:\n  - so-y-te\n",
-            "x.md",
-            2,
-        )
-        .unwrap();
+        let raw: RawEntry =
+            parse_yaml("title: CSDL X\ngroup: A\nnumber: 3\nagencies:\n  - so-y-te\n", "x.md", 2).unwrap();
         assert_eq!(raw.number.as_ref().unwrap().value, 3);
         let agencies = raw.agencies.unwrap().value;
-        assert_eq!(
-            file_position(&agencies[0].referenced, 2).unwrap(),
-            Position::new(6, 5)
-        );
+        assert_eq!(file_position(&agencies[0].referenced, 2).unwrap(), Position::new(6, 5));
     }
 }

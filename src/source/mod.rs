@@ -74,22 +74,15 @@ pub struct RawProject {
 /// reported and left out; the rest is returned for validation.
 pub fn load(root: &Path) -> (RawProject, Report) {
     let mut report = Report::default();
-    let mut project = RawProject {
-        root: root.to_path_buf(),
-        ..RawProject::default()
-    };
+    let mut project = RawProject { root: root.to_path_buf(), ..RawProject::default() };
     match Config::load(root) {
         Ok(config) => project.config = Some(config),
         Err(d) => report.push(d),
     }
     if !root.join(CONTENT_DIR).is_dir() {
         report.push(
-            Diagnostic::error(
-                Code::Io,
-                CONTENT_DIR,
-                "Không tìm thấy thư mục nội dung “content/”.",
-            )
-            .hint("Chạy lệnh trong thư mục dự án, hoặc chỉ đường dẫn bằng --root THƯ_MỤC."),
+            Diagnostic::error(Code::Io, CONTENT_DIR, "Không tìm thấy thư mục nội dung “content/”.")
+                .hint("Chạy lệnh trong thư mục dự án, hoặc chỉ đường dẫn bằng --root THƯ_MỤC."),
         );
         return (project, report);
     }
@@ -121,34 +114,18 @@ fn entry_paths(root: &Path, report: &mut Report) -> Vec<String> {
     let dir = root.join(ENTRIES_DIR);
     if !dir.is_dir() {
         report.push(
-            Diagnostic::error(
-                Code::Io,
-                ENTRIES_DIR,
-                "Không tìm thấy thư mục “content/csdl/” chứa các CSDL.",
-            )
-            .hint(
-                "Mỗi CSDL là một tệp .md trong content/csdl/; tạo tệp mới bằng lệnh `danhmuc new`.",
-            ),
+            Diagnostic::error(Code::Io, ENTRIES_DIR, "Không tìm thấy thư mục “content/csdl/” chứa các CSDL.")
+                .hint("Mỗi CSDL là một tệp .md trong content/csdl/; tạo tệp mới bằng lệnh `danhmuc new`."),
         );
         return Vec::new();
     }
     let mut paths = Vec::new();
-    for item in walkdir::WalkDir::new(&dir)
-        .follow_links(false)
-        .sort_by_file_name()
-    {
+    for item in walkdir::WalkDir::new(&dir).follow_links(false).sort_by_file_name() {
         let item = match item {
             Ok(item) => item,
             Err(e) => {
-                let path = e
-                    .path()
-                    .map(|p| relative(root, p))
-                    .unwrap_or_else(|| ENTRIES_DIR.to_string());
-                report.push(Diagnostic::error(
-                    Code::Io,
-                    path,
-                    format!("Không đọc được: {e}."),
-                ));
+                let path = e.path().map(|p| relative(root, p)).unwrap_or_else(|| ENTRIES_DIR.to_string());
+                report.push(Diagnostic::error(Code::Io, path, format!("Không đọc được: {e}.")));
                 continue;
             }
         };
@@ -169,17 +146,10 @@ fn entry_paths(root: &Path, report: &mut Report) -> Vec<String> {
 
 fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
-fn load_data_file<T: serde::de::DeserializeOwned>(
-    root: &Path,
-    path: &str,
-    report: &mut Report,
-) -> Vec<T> {
+fn load_data_file<T: serde::de::DeserializeOwned>(root: &Path, path: &str, report: &mut Report) -> Vec<T> {
     let Some(text) = read_text(root, path, report) else {
         return Vec::new();
     };
@@ -199,29 +169,25 @@ pub fn read_text(root: &Path, path: &str, report: &mut Report) -> Option<String>
     let size = match std::fs::symlink_metadata(&full) {
         Ok(meta) => meta.len(),
         Err(e) => {
-            report.push(Diagnostic::error(
-                Code::Io,
-                path,
-                format!("Không đọc được tệp: {e}."),
-            ));
+            report.push(Diagnostic::error(Code::Io, path, format!("Không đọc được tệp: {e}.")));
             return None;
         }
     };
     if size > MAX_FILE_BYTES {
         report.push(
-            Diagnostic::error(Code::FileTooLarge, path, format!("Tệp quá lớn ({} KiB, tối đa {} KiB).", size / 1024, MAX_FILE_BYTES / 1024))
-                .hint("Một CSDL chỉ cần vài trang văn bản; kiểm tra xem có dán nhầm nội dung khác vào không."),
+            Diagnostic::error(
+                Code::FileTooLarge,
+                path,
+                format!("Tệp quá lớn ({} KiB, tối đa {} KiB).", size / 1024, MAX_FILE_BYTES / 1024),
+            )
+            .hint("Một CSDL chỉ cần vài trang văn bản; kiểm tra xem có dán nhầm nội dung khác vào không."),
         );
         return None;
     }
     let bytes = match std::fs::read(&full) {
         Ok(bytes) => bytes,
         Err(e) => {
-            report.push(Diagnostic::error(
-                Code::Io,
-                path,
-                format!("Không đọc được tệp: {e}."),
-            ));
+            report.push(Diagnostic::error(Code::Io, path, format!("Không đọc được tệp: {e}.")));
             return None;
         }
     };
@@ -242,23 +208,14 @@ pub fn read_text(root: &Path, path: &str, report: &mut Report) -> Option<String>
 
 fn normalize_text(text: &str) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n")
-    } else {
-        text.to_string()
-    };
+    let text = if text.contains('\r') { text.replace("\r\n", "\n") } else { text.to_string() };
     crate::text::nfc(&text)
 }
 
 fn read_with_front_matter(root: &Path, path: &str, report: &mut Report) -> Option<SourceFile> {
     let text = read_text(root, path, report)?;
     match split_front_matter(&text) {
-        Ok((front, body)) => Some(SourceFile {
-            path: path.to_string(),
-            text,
-            front,
-            body,
-        }),
+        Ok((front, body)) => Some(SourceFile { path: path.to_string(), text, front, body }),
         Err(code) => {
             let (message, hint, position) = match code {
                 Code::FrontMatterMissing => (
@@ -272,20 +229,14 @@ fn read_with_front_matter(root: &Path, path: &str, report: &mut Report) -> Optio
                     Position::new(1, 1),
                 ),
             };
-            report.push(
-                Diagnostic::error(code, path, message)
-                    .at(Some(position))
-                    .hint(hint),
-            );
+            report.push(Diagnostic::error(code, path, message).at(Some(position)).hint(hint));
             None
         }
     }
 }
 
 /// Splits "---\nYAML\n---\nBODY" into the byte ranges of YAML and body.
-pub fn split_front_matter(
-    text: &str,
-) -> Result<(std::ops::Range<usize>, std::ops::Range<usize>), Code> {
+pub fn split_front_matter(text: &str) -> Result<(std::ops::Range<usize>, std::ops::Range<usize>), Code> {
     let first_line_end = text.find('\n').unwrap_or(text.len());
     if text[..first_line_end].trim_end() != "---" {
         return Err(Code::FrontMatterMissing);
@@ -318,10 +269,7 @@ pub fn location_position(location: &serde_saphyr::Location, first_line: usize) -
 }
 
 /// File position of a parsed YAML value.
-pub fn frontmatter_position<T>(
-    value: &serde_saphyr::Spanned<T>,
-    first_line: usize,
-) -> Option<Position> {
+pub fn frontmatter_position<T>(value: &serde_saphyr::Spanned<T>, first_line: usize) -> Option<Position> {
     location_position(&value.referenced, first_line)
 }
 
@@ -335,31 +283,19 @@ mod tests {
         let (front, body) = split_front_matter(text).unwrap();
         assert_eq!(&text[front], "title: X\n");
         assert_eq!(&text[body], "\n## Mục đích\n");
-        assert_eq!(
-            split_front_matter("title: X\n"),
-            Err(Code::FrontMatterMissing)
-        );
-        assert_eq!(
-            split_front_matter("---\ntitle: X\n## Mục đích\n"),
-            Err(Code::FrontMatterUnclosed)
-        );
+        assert_eq!(split_front_matter("title: X\n"), Err(Code::FrontMatterMissing));
+        assert_eq!(split_front_matter("---\ntitle: X\n## Mục đích\n"), Err(Code::FrontMatterUnclosed));
     }
 
     #[test]
     fn positions_count_characters_not_bytes() {
         let text = "a\nđất đai x";
-        assert_eq!(
-            position_at(text, text.find('x').unwrap()),
-            Position::new(2, 9)
-        );
+        assert_eq!(position_at(text, text.find('x').unwrap()), Position::new(2, 9));
         assert_eq!(position_at(text, 0), Position::new(1, 1));
     }
 
     #[test]
     fn bom_and_crlf_are_accepted() {
-        assert_eq!(
-            normalize_text("\u{feff}---\r\ntitle: X\r\n"),
-            "---\ntitle: X\n"
-        );
+        assert_eq!(normalize_text("\u{feff}---\r\ntitle: X\r\n"), "---\ntitle: X\n");
     }
 }

@@ -22,10 +22,7 @@ pub fn split_sections(body: &str) -> (Range<usize>, Vec<RawSection>) {
     let mut current: Option<(usize, String)> = None;
     for (event, range) in Parser::new(body).into_offset_iter() {
         match event {
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H2,
-                ..
-            }) => {
+            Event::Start(Tag::Heading { level: HeadingLevel::H2, .. }) => {
                 if let Some(last) = sections.last_mut() {
                     last.content.end = range.start;
                 }

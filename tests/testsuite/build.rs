@@ -1,0 +1,276 @@
+//! `danhmuc build` on the real catalog: pages, determinism, atomic publish.
+
+use crate::common::{Project, attribute_values, files_under};
+
+#[test]
+fn the_real_catalog_builds_every_page() {
+    let project = Project::real();
+    let run = project.build();
+    assert!(run.stdout.contains("44 CSDL"), "summary line: {}", run.stdout);
+
+    let files = files_under(&project.site());
+    let entry_pages = files.iter().filter(|f| f.starts_with("csdl/") && f.ends_with("/index.html")).count();
+    assert_eq!(entry_pages, 44);
+    let sector_pages = files
+        .iter()
+        .filter(|f| f.starts_with("linh-vuc/") && f.ends_with("/index.html") && f.matches('/').count() == 2)
+        .count();
+    assert_eq!(sector_pages, 10, "one page per sector");
+    let agency_pages = files.iter().filter(|f| f.starts_with("don-vi/") && f.matches('/').count() == 2).count();
+    assert_eq!(agency_pages, 12, "one page per agency (the decision names 12)");
+    for page in [
+        "index.html",
+        "404.html",
+        "robots.txt",
+        "linh-vuc/index.html",
+        "don-vi/index.html",
+        "nhom/a/index.html",
+        "nhom/b/index.html",
+        "toan-bo-danh-muc/index.html",
+        "quyet-dinh/index.html",
+        "data/catalog.json",
+        "assets/style.css",
+    ] {
+        assert!(files.iter().any(|f| f == page), "missing {page}");
+    }
+}
+
+#[test]
+fn every_page_is_vietnamese_with_one_h1_and_no_outside_request() {
+    let project = Project::real();
+    project.build();
+    for file in files_under(&project.site()).iter().filter(|f| f.ends_with(".html")) {
+        let html = project.read_site(file);
+        assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"vi\">"), "{file}");
+        assert_eq!(html.matches("<h1").count(), 1, "{file} must have exactly one h1");
+        for attr in ["src", "href"] {
+            for url in attribute_values(&html, attr) {
+                assert!(
+                    !url.starts_with("//") && !url.starts_with('/'),
+                    "{file}: root-relative or protocol-relative URL {url}"
+                );
+                if attr == "src" || html.contains(&format!("<link rel=\"stylesheet\" href=\"{url}")) {
+                    assert!(!url.contains("://"), "{file}: asset from another site: {url}");
+                }
+            }
+        }
+        assert_eq!(html, unicode_nfc(&html), "{file} is not NFC");
+    }
+}
+
+fn unicode_nfc(text: &str) -> String {
+    danhmuc::text::nfc(text)
+}
+
+#[test]
+fn an_entry_page_shows_every_column_and_its_links() {
+    let project = Project::real();
+    project.build();
+    let html = project.read_site("csdl/csdl-cap-phep-xay-dung/index.html");
+    for heading in ["Mục đích", "Phạm vi, nội dung chính", "Cơ chế thu thập", "Kết nối, chia sẻ dữ liệu", "Ghi chú"]
+    {
+        assert!(html.contains(&format!(">{heading}</h2>")), "missing section {heading}");
+    }
+    // A.18 has three lead agencies, each linked.
+    for agency in ["so-xay-dung", "ubnd-cac-xa-phuong-dac-khu", "ban-quan-ly-khu-kinh-te"] {
+        assert!(html.contains(&format!("href=\"../../don-vi/{agency}/index.html\"")), "missing agency {agency}");
+    }
+    assert!(html.contains("href=\"../../linh-vuc/xay-dung/index.html\""));
+    assert!(html.contains("href=\"../../nhom/a/index.html\""));
+    // Nested "+" items of the decision became a nested list.
+    assert!(html.contains("<ul>\n<li>Sở Xây dựng: Công trình cấp đặc biệt"), "nested list expected");
+    // Previous and next within the sector (Xây dựng: A.16–A.21).
+    assert!(html.contains("rel=\"prev\""));
+    assert!(html.contains("href=\"../../csdl/csdl-ha-tang-ky-thuat-do-thi/index.html\" rel=\"prev\""));
+    assert!(html.contains("href=\"../../csdl/csdl-nha-o-va-thi-truong-bat-dong-san/index.html\" rel=\"next\""));
+}
+
+#[test]
+fn entry_18_is_on_three_agency_pages_and_sectors_span_both_groups() {
+    let project = Project::real();
+    project.build();
+    for agency in ["so-xay-dung", "ubnd-cac-xa-phuong-dac-khu", "ban-quan-ly-khu-kinh-te"] {
+        let html = project.read_site(&format!("don-vi/{agency}/index.html"));
+        assert!(html.contains("CSDL cấp phép xây dựng"), "{agency}");
+    }
+    let html = project.read_site("linh-vuc/khoa-hoc-va-cong-nghe/index.html");
+    assert!(html.contains("Nhóm A: ") && html.contains("Nhóm B: "), "KH&CN has entries in both groups");
+    assert!(html.contains("CSDL sở hữu công nghiệp") && html.contains("CSDL về chuyển đổi số"));
+}
+
+#[test]
+fn the_full_table_follows_the_decision_order() {
+    let project = Project::real();
+    project.build();
+    let html = project.read_site("toan-bo-danh-muc/index.html");
+    let headings: Vec<&str> = html
+        .split("<tr class=\"sector-row\"><th scope=\"colgroup\" colspan=\"8\">")
+        .skip(1)
+        .map(|s| s.split('<').next().unwrap())
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "I. Lĩnh vực Nội vụ: 15 CSDL",
+            "II. Lĩnh vực Xây dựng: 6 CSDL",
+            "III. Lĩnh vực Khoa học và Công nghệ: 3 CSDL",
+            "IV. Lĩnh vực Nông nghiệp và Môi trường: 6 CSDL",
+            "V. Lĩnh vực Dân tộc và Tôn giáo: 1 CSDL",
+            "I. Lĩnh vực Giáo dục và Đào tạo: 1 CSDL",
+            "II. Lĩnh vực Y tế: 3 CSDL",
+            "III. Lĩnh vực Công Thương: 1 CSDL",
+            "IV. Lĩnh vực Văn hóa, Thể thao và Du lịch: 1 CSDL",
+            "V. Lĩnh vực Khoa học và Công nghệ: 1 CSDL",
+            "VI. Lĩnh vực Nông nghiệp và Môi trường: 5 CSDL",
+            "VII. Lĩnh vực Khác: 1 CSDL",
+        ]
+    );
+    assert_eq!(html.matches("<th scope=\"row\"").count(), 44);
+    assert!(html.contains("CDSL khám, chữa bệnh"), "the decision's own typo is kept");
+}
+
+#[test]
+fn the_decision_is_a_draft_until_number_and_date_are_configured() {
+    let project = Project::real();
+    project.build();
+    let html = project.read_site("quyet-dinh/index.html");
+    assert!(html.contains("Dự thảo"));
+    assert!(html.contains("Điều 4."));
+    assert!(html.contains("2609/QĐ-UBND"));
+    assert!(html.contains("Nguyễn Văn Công"));
+
+    project.edit(
+        &project.path("danhmuc.toml"),
+        "# number = \"123/QĐ-UBND\"\n# date = \"2026-06-01\"",
+        "number = \"1234/QĐ-UBND\"\ndate = \"2026-06-15\"",
+    );
+    project.build();
+    let html = project.read_site("quyet-dinh/index.html");
+    assert!(!html.contains("Dự thảo"));
+    assert!(html.contains("Số: 1234/QĐ-UBND"));
+    assert!(html.contains("ngày 15 tháng 6 năm 2026"));
+}
+
+#[test]
+fn two_builds_of_the_same_input_are_byte_identical() {
+    let project = Project::real();
+    project.build();
+    let first = project.root().join("first");
+    std::fs::rename(project.site(), &first).unwrap();
+    project.build();
+    let files = files_under(&first);
+    assert_eq!(files, files_under(&project.site()));
+    for file in &files {
+        assert!(
+            std::fs::read(first.join(file)).unwrap() == std::fs::read(project.site().join(file)).unwrap(),
+            "{file} differs between builds"
+        );
+    }
+}
+
+#[test]
+fn a_bad_file_fails_the_build_and_leaves_the_old_site_exactly_as_it_was() {
+    let project = Project::real();
+    project.build();
+    let before: Vec<(String, Vec<u8>)> = files_under(&project.site())
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(project.site().join(&f)).unwrap();
+            (f, bytes)
+        })
+        .collect();
+
+    let file = project.entry_file("b-08");
+    project.edit(&file, "sector: nong-nghiep-va-moi-truong", "sector: nong-nghiep");
+    project.edit(&file, "title: CSDL Đất đai", "title: CSDL Đất đai mới");
+    let run = project.run(&["build"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("content/csdl/b-08-csdl-dat-dai.md:5:9"),
+        "names file, line and column:\n{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("Lĩnh vực “nong-nghiep” chưa được khai báo"), "{}", run.stderr);
+    assert!(run.stderr.contains("nong-nghiep-va-moi-truong"), "suggests the right slug:\n{}", run.stderr);
+
+    let after: Vec<(String, Vec<u8>)> = files_under(&project.site())
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(project.site().join(&f)).unwrap();
+            (f, bytes)
+        })
+        .collect();
+    assert!(before == after, "the published site changed after a failed build");
+    let leftovers: Vec<String> = std::fs::read_dir(project.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("site."))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary folders left behind: {leftovers:?}");
+}
+
+#[test]
+fn a_base_url_gives_an_absolute_sitemap_but_keeps_links_relative() {
+    let project = Project::real();
+    let run = project.run(&["build", "--base-url", "https://csdl.example.vn/danh-muc"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let sitemap = project.read_site("sitemap.xml");
+    assert!(sitemap.contains("<loc>https://csdl.example.vn/danh-muc/</loc>"));
+    assert!(sitemap.contains("<loc>https://csdl.example.vn/danh-muc/csdl/csdl-dat-dai/</loc>"));
+    assert_eq!(sitemap.matches("<loc>").count(), 73, "every page but 404");
+    assert!(project.read_site("robots.txt").contains("Sitemap: https://csdl.example.vn/danh-muc/sitemap.xml"));
+    let home = project.read_site("index.html");
+    assert!(!home.contains("csdl.example.vn"), "internal links must stay relative");
+
+    let run = project.run(&["build", "--base-url", "not a url"]);
+    assert_eq!(run.code, 2);
+}
+
+#[test]
+fn without_a_base_url_there_is_no_sitemap() {
+    let project = Project::real();
+    project.build();
+    assert!(!project.site().join("sitemap.xml").exists());
+}
+
+#[test]
+fn a_pinned_slug_sets_the_url() {
+    let project = Project::real();
+    project.edit(&project.entry_file("b-08"), "title: CSDL Đất đai\n", "title: CSDL Đất đai\nslug: dat-dai\n");
+    project.build();
+    assert!(project.site().join("csdl/dat-dai/index.html").is_file());
+    assert!(!project.site().join("csdl/csdl-dat-dai").exists());
+}
+
+#[test]
+fn edit_links_appear_when_the_repository_is_configured() {
+    let project = Project::real();
+    project.edit(
+        &project.path("danhmuc.toml"),
+        "# edit_url = \"\"",
+        "edit_url = \"https://git.example.vn/qn/danhmuc/edit/main/{path}\"",
+    );
+    project.build();
+    let html = project.read_site("csdl/csdl-dat-dai/index.html");
+    assert!(
+        html.contains("href=\"https://git.example.vn/qn/danhmuc/edit/main/content/csdl/b-08-csdl-dat-dai.md\""),
+        "edit link"
+    );
+}
+
+#[test]
+fn raw_html_in_content_cannot_run_script() {
+    let project = Project::real();
+    project.edit(
+        &project.entry_file("b-08"),
+        "## Mục đích\n",
+        "## Mục đích\n\n<script>alert('x')</script><a href=\"javascript:alert(1)\" onclick=\"alert(2)\">x</a>\n\n**đậm**\n",
+    );
+    project.build();
+    let html = project.read_site("csdl/csdl-dat-dai/index.html");
+    assert!(
+        !html.contains("<script>alert") && !html.contains("javascript:") && !html.contains("onclick"),
+        "unsafe HTML survived"
+    );
+    assert!(html.contains("<strong>đậm</strong>"));
+}

@@ -1,0 +1,115 @@
+//! `danhmuc check`: every problem in one run, positions, JSON output, exit
+//! codes.
+
+use crate::common::Project;
+
+#[test]
+fn the_real_catalog_is_clean() {
+    let project = Project::real();
+    let run = project.run(&["check", "--strict"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("Nội dung hợp lệ: 44 CSDL."));
+    assert!(run.stderr.is_empty(), "no warnings on the real catalog:\n{}", run.stderr);
+}
+
+#[test]
+fn all_mistakes_are_reported_in_one_run() {
+    let project = Project::real();
+    project.edit(&project.entry_file("a-01"), "agencies:", "agency:");
+    project.edit(&project.entry_file("a-02"), "number: 2\n", "number: hai\n");
+    project.edit(&project.entry_file("a-03"), "## Mục đích", "## Muc dich");
+    project.edit(&project.entry_file("a-04"), "  - so-noi-vu", "  - so-noi-vuu");
+    let run = project.run(&["check"]);
+    assert_eq!(run.code, 1);
+    for expected in [
+        "lỗi[unknown-field]: content/csdl/a-01-csdl-to-chuc-bo-may.md:6:1: Khóa “agency” không được dùng ở đây.",
+        "Có phải ý bạn là “agencies”?",
+        "lỗi[invalid-type]: content/csdl/a-02-csdl-chinh-quyen-dia-phuong-va-dia-gioi.md:4:9:",
+        "lỗi[misspelled-section]: content/csdl/a-03-csdl-quan-ly-dao-tao-boi-duong-can-bo.md:11:1:",
+        "lỗi[unknown-agency]: content/csdl/a-04-csdl-nhan-tai-viet-nam.md:7:5: Đơn vị “so-noi-vuu” chưa được khai báo.",
+        "4 lỗi, 0 cảnh báo.",
+    ] {
+        assert!(run.stderr.contains(expected), "missing {expected:?} in:\n{}", run.stderr);
+    }
+}
+
+#[test]
+fn json_output_has_one_object_per_diagnostic() {
+    let project = Project::real();
+    project.edit(&project.entry_file("b-13"), "group: B", "group: C");
+    let run = project.run(&["check", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    let lines: Vec<serde_json::Value> = run.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 1, "{}", run.stdout);
+    assert_eq!(lines[0]["code"], "invalid-group");
+    assert_eq!(lines[0]["file"], "content/csdl/b-13-csdl-cong-bao-dien-tu.md");
+    assert_eq!(lines[0]["line"], 3);
+    assert_eq!(lines[0]["severity"], "error");
+}
+
+#[test]
+fn warnings_fail_only_under_strict() {
+    let project = Project::real();
+    // Declaring an agency nobody uses is a warning.
+    let agencies = project.path("content/agencies.yaml");
+    let mut text = std::fs::read_to_string(&agencies).unwrap();
+    text.push_str("- slug: so-tai-chinh\n  name: Sở Tài chính\n");
+    std::fs::write(&agencies, text).unwrap();
+    let run = project.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("cảnh báo[unused-agency]"), "{}", run.stderr);
+    assert_eq!(project.run(&["check", "--strict"]).code, 1);
+}
+
+#[test]
+fn bom_and_crlf_are_accepted_and_non_utf8_is_reported() {
+    let project = Project::real();
+    let file = project.entry_file("b-09");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("\u{feff}{}", text.replace('\n', "\r\n"))).unwrap();
+    assert_eq!(project.run(&["check", "--strict"]).code, 0);
+
+    let file = project.entry_file("b-10");
+    let mut bytes = std::fs::read(&file).unwrap();
+    let at = bytes.windows(6).position(|w| w == b"title:").unwrap() + 7;
+    bytes[at] = 0xC3; // Latin-1 "Ã" alone: not UTF-8
+    bytes[at + 1] = b'X';
+    std::fs::write(&file, bytes).unwrap();
+    let run = project.run(&["check"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("lỗi[not-utf8]: content/csdl/b-10-he-thong-canh-bao-thien-tai-tinh-quang.md:2:8"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("UTF-8"), "{}", run.stderr);
+}
+
+#[test]
+fn duplicate_numbers_and_slugs_are_errors() {
+    let project = Project::real();
+    project.edit(&project.entry_file("b-12"), "number: 12\n", "number: 11\n");
+    project.edit(
+        &project.entry_file("b-13"),
+        "title: CSDL Công báo điện tử\n",
+        "title: CSDL Công báo điện tử\nslug: csdl-dat-dai\n",
+    );
+    let run = project.run(&["check"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("lỗi[duplicate-number]"), "{}", run.stderr);
+    assert!(run.stderr.contains("lỗi[duplicate-slug]"), "{}", run.stderr);
+}
+
+#[test]
+fn a_missing_project_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = crate::common::Run::from(
+        std::process::Command::new(env!("CARGO_BIN_EXE_danhmuc"))
+            .args(["check", "--root"])
+            .arg(dir.path())
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("Không tìm thấy thư mục nội dung “content/”"), "{}", run.stderr);
+}

@@ -1,0 +1,146 @@
+//! Helpers shared by the integration tests: a copy of the real project in a
+//! temporary folder, running the CLI, reading the built site.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root, which is also the real catalog's project folder.
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A throwaway copy of the real project (config, content, templates,
+/// static), so tests can break files without touching the repository.
+pub struct Project {
+    pub dir: tempfile::TempDir,
+}
+
+impl Project {
+    pub fn real() -> Project {
+        let dir = tempfile::tempdir().unwrap();
+        for item in ["danhmuc.toml", "content", "templates", "static"] {
+            copy_recursively(&repo_root().join(item), &dir.path().join(item));
+        }
+        Project { dir }
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn site(&self) -> PathBuf {
+        self.root().join("site")
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root().join(rel)
+    }
+
+    /// The entry file whose name starts with `prefix` (e.g. "a-18").
+    pub fn entry_file(&self, prefix: &str) -> PathBuf {
+        let dir = self.path("content/csdl");
+        let mut matches: Vec<PathBuf> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+            .collect();
+        assert_eq!(matches.len(), 1, "one file should start with {prefix}");
+        matches.pop().unwrap()
+    }
+
+    /// Replaces the first occurrence of `from` in a file; panics if absent so
+    /// a test never silently tests nothing.
+    pub fn edit(&self, file: &Path, from: &str, to: &str) {
+        let text = std::fs::read_to_string(file).unwrap();
+        assert!(text.contains(from), "{from:?} not in {}", file.display());
+        std::fs::write(file, text.replacen(from, to, 1)).unwrap();
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_danhmuc"))
+            .args(args)
+            .arg("--root")
+            .arg(self.root())
+            .output()
+            .expect("danhmuc runs");
+        Run::from(output)
+    }
+
+    pub fn build(&self) -> Run {
+        let run = self.run(&["build"]);
+        assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
+        run
+    }
+
+    pub fn read_site(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.site().join(rel)).unwrap_or_else(|e| panic!("site/{rel}: {e}"))
+    }
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl From<Output> for Run {
+    fn from(output: Output) -> Self {
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8(output.stdout).unwrap(),
+            stderr: String::from_utf8(output.stderr).unwrap(),
+        }
+    }
+}
+
+pub fn copy_recursively(from: &Path, to: &Path) {
+    if from.is_dir() {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            copy_recursively(&entry.path(), &to.join(entry.file_name()));
+        }
+    } else if from.is_file() {
+        std::fs::copy(from, to).unwrap();
+    }
+}
+
+/// Every file under `dir`, as sorted relative paths.
+pub fn files_under(dir: &Path) -> Vec<String> {
+    let mut files: Vec<String> =
+        walk(dir).into_iter().map(|p| p.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/")).collect();
+    files.sort();
+    files
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// Values of `attr="…"` attributes in an HTML page.
+pub fn attribute_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
+    let needle = format!(" {attr}=\"");
+    html.match_indices(&needle)
+        .map(|(i, _)| {
+            let start = i + needle.len();
+            let end = start + html[start..].find('"').unwrap();
+            &html[start..end]
+        })
+        .collect()
+}
+
+/// The published source document and transcription, beside the repository.
+pub fn shared_source() -> PathBuf {
+    let dir = repo_root().join("../shared/source");
+    assert!(dir.is_dir(), "the tests compare against ../shared/source/, which must exist beside the repository");
+    dir
+}

@@ -1,0 +1,8 @@
+//! Integration tests: the real `danhmuc` binary on copies of the real
+//! catalog and on small broken variants of it.
+
+mod build;
+mod catalog_json;
+mod check;
+mod common;
+mod links;
