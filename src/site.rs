@@ -8,11 +8,15 @@ use crate::diagnostics::{Diagnostic, Report};
 use crate::model::Catalog;
 use crate::output::SiteFiles;
 use crate::render::Renderer;
-use crate::{export, render, source, validate};
+use crate::{export, render, search, source, validate};
 use std::path::Path;
 
 /// The built-in assets, replaced by same-named files in `static/`.
-const DEFAULT_ASSETS: &[(&str, &str)] = &[("assets/style.css", include_str!("../static/assets/style.css"))];
+const DEFAULT_ASSETS: &[(&str, &str)] = &[
+    ("assets/style.css", include_str!("../static/assets/style.css")),
+    ("assets/site.js", include_str!("../static/assets/site.js")),
+    ("assets/search.js", include_str!("../static/assets/search.js")),
+];
 
 pub const STATIC_DIR: &str = "static";
 
@@ -38,6 +42,7 @@ pub fn build(catalog: &Catalog, config: &Config, root: &Path) -> Result<SiteFile
         Diagnostic::error(crate::diagnostics::Code::Io, STATIC_DIR, format!("Không đọc được thư mục static/: {e:#}."))
     })?;
     render::render_pages(catalog, config, &renderer, &mut files)?;
+    files.add(search::INDEX_PATH, search::build_index(catalog).into_bytes());
     files.add(export::catalog_json::PATH, export::catalog_json::to_json(catalog, &config.title).into_bytes());
     let html: Vec<String> = files.paths().filter(|p| p.ends_with(".html")).map(str::to_string).collect();
     if let Some(xml) = export::sitemap::sitemap(html.iter(), config.base_url.as_deref()) {

@@ -12,7 +12,8 @@ pub fn sitemap(html_paths: impl Iterator<Item = impl AsRef<str>>, base_url: Opti
     );
     for path in html_paths {
         let path = path.as_ref();
-        if path == "404.html" || !path.ends_with(".html") {
+        // The 404 page and the search page are not content to index.
+        if path == "404.html" || path.starts_with("tim-kiem/") || !path.ends_with(".html") {
             continue;
         }
         let pretty = path.strip_suffix("index.html").unwrap_or(path);

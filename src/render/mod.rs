@@ -27,6 +27,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("group.html", include_str!("../../templates/group.html")),
     ("table.html", include_str!("../../templates/table.html")),
     ("decision.html", include_str!("../../templates/decision.html")),
+    ("search.html", include_str!("../../templates/search.html")),
     ("404.html", include_str!("../../templates/404.html")),
     ("partials/entry-list.html", include_str!("../../templates/partials/entry-list.html")),
 ];

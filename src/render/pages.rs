@@ -118,6 +118,8 @@ pub fn render_pages(
     groups(&pages, files)?;
     full_table(&pages, files)?;
     decision(&pages, files)?;
+    let context = pages.context("tim-kiem/index.html", "Tìm kiếm", "search", &[]);
+    pages.render(files, "tim-kiem/index.html", "search.html", &context)?;
     let context = pages.context("404.html", "Không tìm thấy trang", "", &[]);
     pages.render(files, "404.html", "404.html", &context)
 }

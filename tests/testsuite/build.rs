@@ -217,7 +217,8 @@ fn a_base_url_gives_an_absolute_sitemap_but_keeps_links_relative() {
     let sitemap = project.read_site("sitemap.xml");
     assert!(sitemap.contains("<loc>https://csdl.example.vn/danh-muc/</loc>"));
     assert!(sitemap.contains("<loc>https://csdl.example.vn/danh-muc/csdl/csdl-dat-dai/</loc>"));
-    assert_eq!(sitemap.matches("<loc>").count(), 73, "every page but 404");
+    assert_eq!(sitemap.matches("<loc>").count(), 73, "every page but 404 and search");
+    assert!(!sitemap.contains("tim-kiem"));
     assert!(project.read_site("robots.txt").contains("Sitemap: https://csdl.example.vn/danh-muc/sitemap.xml"));
     let home = project.read_site("index.html");
     assert!(!home.contains("csdl.example.vn"), "internal links must stay relative");

@@ -1,0 +1,83 @@
+//! Full-text search: the tokenizer shared with the browser, and the index
+//! written at build time.
+//!
+//! Search must find "CSDL Đất đai" from `dat dai`, `ĐẤT ĐAI` or `dất đai`,
+//! so words are compared folded (no diacritics, lower case), while the
+//! exact form is kept to rank a match with the reader's diacritics first.
+//! The same tokenizer is implemented in `static/assets/search.js`;
+//! `tests/search-vectors.json` holds cases that both test suites check.
+//! The index format is described in `docs/search.md`.
+
+mod index;
+
+pub use index::{INDEX_PATH, build_index};
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// One word of a text: its lower-case form, its folded form, and where it
+/// stands (the n-th word of its field).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub exact: String,
+    pub folded: String,
+    pub position: u32,
+}
+
+/// Splits text into words: NFC, then maximal runs of letters, marks and
+/// digits (Unicode Alphabetic, Mark or Numeric), each lower-cased and
+/// folded. Marks count as word characters so that a stray combining accent
+/// left after NFC does not cut a word in two.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let text: String = text.nfc().collect();
+    let mut tokens = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        let in_word = c.is_alphabetic() || c.is_numeric() || is_combining_mark(c);
+        match (in_word, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let exact = text[s..i].to_lowercase();
+                tokens.push(Token { folded: crate::text::fold(&exact), exact, position: tokens.len() as u32 });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize)]
+    struct Vector {
+        input: String,
+        exact: Vec<String>,
+        folded: Vec<String>,
+    }
+
+    /// The same vectors are checked by the JavaScript tokenizer's tests, so
+    /// index time and query time cannot drift apart.
+    #[test]
+    fn tokenizer_matches_the_shared_vectors() {
+        let text = include_str!("../../tests/search-vectors.json");
+        let vectors: Vec<Vector> = serde_json::from_str(text).unwrap();
+        assert!(vectors.len() >= 20);
+        for v in vectors {
+            let tokens = tokenize(&v.input);
+            let exact: Vec<&str> = tokens.iter().map(|t| t.exact.as_str()).collect();
+            let folded: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+            assert_eq!(exact, v.exact, "exact forms of {:?}", v.input);
+            assert_eq!(folded, v.folded, "folded forms of {:?}", v.input);
+        }
+    }
+
+    #[test]
+    fn positions_count_words() {
+        let positions: Vec<u32> = tokenize("Quản lý, dữ-liệu").iter().map(|t| t.position).collect();
+        assert_eq!(positions, [0, 1, 2, 3]);
+    }
+}

@@ -1,0 +1,379 @@
+/* danhmuc search: the query-time half of the search (the index is built by
+   `danhmuc build`, see docs/search.md). The tokenizer here must match the
+   Rust one in src/search/mod.rs; tests/search-vectors.json checks both.
+   Loads as a plain script in the browser (file:// included) and as a
+   CommonJS module in Node for the tests. */
+(function (root, factory) {
+  "use strict";
+  var api = factory();
+  if (typeof module === "object" && module.exports) {
+    module.exports = api;
+  } else {
+    root.DanhmucSearch = api;
+    if (typeof document !== "undefined") {
+      if (document.readyState === "loading") {
+        document.addEventListener("DOMContentLoaded", function () { api.initPage(root, document); });
+      } else {
+        api.initPage(root, document);
+      }
+    }
+  }
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  var WORD = /[\p{Alphabetic}\p{M}\p{N}]/u;
+  var MARKS = /\p{M}/gu;
+
+  /** Drops every diacritic: "Đất đai" → "Dat dai". */
+  function fold(text) {
+    return text.normalize("NFD").replace(MARKS, "").replace(/đ/g, "d").replace(/Đ/g, "D");
+  }
+
+  /** Words of a text, as the index stores them: NFC, runs of letters, marks
+      and digits, lower-cased and folded, with UTF-16 offsets in the NFC text. */
+  function tokenize(text) {
+    var nfc = text.normalize("NFC");
+    var tokens = [];
+    var start = -1;
+    var i = 0;
+    for (var ch of nfc + " ") {
+      var inWord = WORD.test(ch);
+      if (inWord && start < 0) {
+        start = i;
+      } else if (!inWord && start >= 0) {
+        var exact = nfc.slice(start, i).toLowerCase();
+        tokens.push({ exact: exact, folded: fold(exact), position: tokens.length, start: start, end: i });
+        start = -1;
+      }
+      i += ch.length;
+    }
+    return tokens;
+  }
+
+  // Field order is the index's: title, sector, agencies, notes, purpose,
+  // scope, collection, sharing. A title match counts most.
+  var WEIGHTS = [10, 4, 4, 2, 3, 1.5, 1, 1];
+  var SNIPPET_FIELDS = [4, 5, 6, 7, 3];
+  // A word that only agrees once diacritics are dropped, when the reader
+  // typed diacritics, counts for less than an exact one ("bản đồ" before
+  // "bàn đỏ"); so does a word matched only by its beginning.
+  var FOLDED_ONLY = 0.5;
+  var PREFIX_ONLY = 0.75;
+  var ADJACENT = 2;
+  var WHOLE_PHRASE = 10;
+
+  function lowerBound(terms, key) {
+    var lo = 0, hi = terms.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (terms[mid] < key) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Term ids for a query word: the folded word itself, or every term it
+      begins when it is the last word being typed. */
+  function termIds(index, folded, prefix) {
+    var first = lowerBound(index.terms, folded);
+    var ids = [];
+    for (var t = first; t < index.terms.length; t++) {
+      var term = index.terms[t];
+      if (term === folded || (prefix && term.lastIndexOf(folded, 0) === 0)) ids.push(t);
+      else break;
+    }
+    return ids;
+  }
+
+  function Searcher(index) {
+    this.index = index;
+    this.forms = index.forms.map(function (f) { return f.split("|"); });
+    this.tokenCache = new Map();
+  }
+
+  /** Hits of one query word, by document: [{field, position, weight}]. */
+  Searcher.prototype.hitsFor = function (word, prefix) {
+    var index = this.index;
+    var hasMarks = word.exact !== word.folded;
+    var byDoc = new Map();
+    var ids = termIds(index, word.folded, prefix);
+    for (var k = 0; k < ids.length; k++) {
+      var t = ids[k];
+      var postings = index.postings[t];
+      var forms = this.forms[t];
+      var partial = index.terms[t] !== word.folded;
+      for (var p = 0; p < postings.length; p += 4) {
+        var doc = postings[p], field = postings[p + 1], position = postings[p + 2];
+        var form = forms[postings[p + 3]];
+        var exact = partial ? form.lastIndexOf(word.exact, 0) === 0 : form === word.exact;
+        var weight = WEIGHTS[field] * (hasMarks && !exact ? FOLDED_ONLY : 1) * (partial ? PREFIX_ONLY : 1);
+        var list = byDoc.get(doc);
+        if (!list) byDoc.set(doc, (list = []));
+        list.push({ field: field, position: position, weight: weight });
+      }
+    }
+    return byDoc;
+  };
+
+  function matchesFilters(doc, index, filters) {
+    if (filters.group && index.groups[doc.group][0] !== filters.group) return false;
+    if (filters.sector && index.sectors[doc.sector][0] !== filters.sector) return false;
+    if (filters.agency && !doc.agencies.some(function (a) { return index.agencies[a][0] === filters.agency; })) return false;
+    return true;
+  }
+
+  /** Ranked results for a query and filters: [{doc, id, score, snippet}].
+      Every query word must match (after folding); an empty query with
+      filters lists the filtered catalog in the decision's order. */
+  Searcher.prototype.search = function (query, filters) {
+    filters = filters || {};
+    var index = this.index;
+    var words = tokenize(query || "");
+    var self = this;
+    if (words.length === 0) {
+      if (!filters.group && !filters.sector && !filters.agency) return [];
+      return index.docs
+        .map(function (doc, id) { return { id: id, doc: doc, score: 0 }; })
+        .filter(function (r) { return matchesFilters(r.doc, index, filters); })
+        .map(function (r) { r.snippet = self.snippet(r.id, [], false); return r; });
+    }
+    var typing = !/[^\p{Alphabetic}\p{M}\p{N}]$/u.test(query.normalize("NFC"));
+    var hits = words.map(function (w, i) { return self.hitsFor(w, typing && i === words.length - 1); });
+    var results = [];
+    hits[0].forEach(function (_, id) {
+      for (var i = 1; i < hits.length; i++) if (!hits[i].has(id)) return;
+      var doc = index.docs[id];
+      if (!matchesFilters(doc, index, filters)) return;
+      results.push({ id: id, doc: doc, score: score(hits, id) });
+    });
+    results.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
+    results.forEach(function (r) { r.snippet = self.snippet(r.id, words, typing); });
+    return results;
+  };
+
+  function score(hits, id) {
+    var total = 0;
+    for (var i = 0; i < hits.length; i++) {
+      var list = hits[i].get(id);
+      var best = 0;
+      for (var k = 0; k < list.length; k++) if (list[k].weight > best) best = list[k].weight;
+      total += best + 0.05 * Math.min(list.length, 10);
+    }
+    return total + phraseBonus(hits, id);
+  }
+
+  /** Vietnamese words are several syllables ("môi trường"): query words
+      that stand next to each other, in order, in one field earn a bonus
+      that grows with the run, and more when the run is the whole query. */
+  function phraseBonus(hits, id) {
+    var best = 0;
+    var previous = new Map();
+    for (var i = 0; i < hits.length; i++) {
+      var current = new Map();
+      var list = hits[i].get(id);
+      for (var k = 0; k < list.length; k++) {
+        var hit = list[k];
+        var before = previous.get(hit.field + ":" + (hit.position - 1));
+        var run = before ? { length: before.length + 1, weight: Math.min(before.weight, hit.weight) } : { length: 1, weight: hit.weight };
+        var key = hit.field + ":" + hit.position;
+        var seen = current.get(key);
+        if (!seen || seen.length < run.length || (seen.length === run.length && seen.weight < run.weight)) current.set(key, run);
+        if (run.length > 1) {
+          var bonus = (run.length - 1) * ADJACENT * run.weight;
+          if (run.length === hits.length) bonus += WHOLE_PHRASE + 2 * run.weight;
+          if (bonus > best) best = bonus;
+        }
+      }
+      previous = current;
+    }
+    return best;
+  }
+
+  Searcher.prototype.fieldTokens = function (id, field) {
+    var key = id + ":" + field;
+    var tokens = this.tokenCache.get(key);
+    if (!tokens) {
+      tokens = tokenize(this.index.text[id][field]);
+      this.tokenCache.set(key, tokens);
+    }
+    return tokens;
+  };
+
+  /** A short passage of the best-matching long field, as parts
+      [{text, mark}] with the matched words marked. */
+  Searcher.prototype.snippet = function (id, words, typing) {
+    var self = this;
+    var texts = this.index.text[id];
+    // Which query word a document word matches, or -1.
+    function matchOf(token) {
+      for (var i = 0; i < words.length; i++) {
+        var w = words[i];
+        if (token.folded === w.folded || (typing && i === words.length - 1 && token.folded.lastIndexOf(w.folded, 0) === 0)) return i;
+      }
+      return -1;
+    }
+    // The passage that shows the most distinct query words close together.
+    var field = SNIPPET_FIELDS[0], at = 0, bestCount = 0;
+    for (var f = 0; f < SNIPPET_FIELDS.length; f++) {
+      var tokens = self.fieldTokens(id, SNIPPET_FIELDS[f]);
+      var matched = tokens.map(matchOf);
+      for (var t = 0; t < tokens.length; t++) {
+        if (matched[t] < 0) continue;
+        var seen = new Set();
+        var inOrder = 0;
+        for (var u = t; u < Math.min(tokens.length, t + 8); u++) {
+          if (matched[u] >= 0) seen.add(matched[u]);
+          if (matched[u] >= 0 && matched[u + 1] === matched[u] + 1) inOrder++;
+        }
+        var count = seen.size * 10 + inOrder;
+        if (count > bestCount) { bestCount = count; field = SNIPPET_FIELDS[f]; at = t; }
+      }
+    }
+    var text = texts[field];
+    var tokens = this.fieldTokens(id, field);
+    if (tokens.length === 0) return [];
+    var first = Math.max(0, at - 6);
+    var last = Math.min(tokens.length - 1, first + 28);
+    var parts = [];
+    function push(piece, mark) {
+      var previous = parts[parts.length - 1];
+      if (previous && previous.mark === mark && !mark) previous.text += piece;
+      else parts.push({ text: piece, mark: mark });
+    }
+    var cursor = tokens[first].start;
+    if (first > 0) push("… ", false);
+    for (var i = first; i <= last; i++) {
+      var token = tokens[i];
+      if (token.start > cursor) push(text.slice(cursor, token.start), false);
+      push(text.slice(token.start, token.end), matchOf(token) >= 0);
+      cursor = token.end;
+    }
+    var tail = last === tokens.length - 1 ? text.slice(cursor) : " …";
+    if (tail) push(tail, false);
+    return parts;
+  };
+
+  // ---- The search page ------------------------------------------------
+
+  function readState(location) {
+    var params = new URLSearchParams(location.search);
+    return {
+      q: params.get("q") || "",
+      group: params.get("nhom") || "",
+      sector: params.get("linh-vuc") || "",
+      agency: params.get("don-vi") || ""
+    };
+  }
+
+  function stateQuery(state) {
+    var params = new URLSearchParams();
+    if (state.q) params.set("q", state.q);
+    if (state.group) params.set("nhom", state.group);
+    if (state.sector) params.set("linh-vuc", state.sector);
+    if (state.agency) params.set("don-vi", state.agency);
+    var text = params.toString();
+    return text ? "?" + text : "";
+  }
+
+  function fillSelect(select, options, doc) {
+    options.forEach(function (o) {
+      var option = doc.createElement("option");
+      option.value = o[0];
+      option.textContent = o[1];
+      select.appendChild(option);
+    });
+  }
+
+  function initPage(win, doc) {
+    var form = doc.getElementById("search-form");
+    var index = win.DANHMUC_SEARCH_INDEX;
+    if (!form || !index) return;
+    var searcher = new Searcher(index);
+    var input = doc.getElementById("q");
+    var group = doc.getElementById("filter-group");
+    var sector = doc.getElementById("filter-sector");
+    var agency = doc.getElementById("filter-agency");
+    var list = doc.getElementById("search-results");
+    var status = doc.getElementById("search-status");
+    var empty = doc.getElementById("search-empty");
+    var root = form.getAttribute("data-root") || "";
+    fillSelect(group, index.groups.map(function (g) { return [g[0], "Nhóm " + g[0]]; }), doc);
+    fillSelect(sector, index.sectors, doc);
+    fillSelect(agency, index.agencies, doc);
+    doc.documentElement.classList.add("search-ready");
+
+    function current() {
+      return { q: input.value, group: group.value, sector: sector.value, agency: agency.value };
+    }
+
+    function show(state, writeUrl) {
+      input.value = state.q;
+      group.value = state.group;
+      sector.value = state.sector;
+      agency.value = state.agency;
+      var results = searcher.search(state.q, state);
+      render(results, state);
+      if (writeUrl) {
+        var url = win.location.pathname + stateQuery(state);
+        try { win.history[writeUrl === "push" ? "pushState" : "replaceState"](state, "", url); } catch (e) { /* some file:// setups refuse */ }
+      }
+    }
+
+    function render(results, state) {
+      list.textContent = "";
+      results.forEach(function (r) {
+        var li = doc.createElement("li");
+        var a = doc.createElement("a");
+        a.href = root + r.doc.url;
+        a.textContent = r.doc.title;
+        var meta = doc.createElement("p");
+        meta.className = "result-meta";
+        meta.textContent = "Nhóm " + index.groups[r.doc.group][0] + " · TT " + r.doc.number + " · " +
+          index.sectors[r.doc.sector][1] + " · " +
+          r.doc.agencies.map(function (x) { return index.agencies[x][1]; }).join("; ");
+        var snippet = doc.createElement("p");
+        snippet.className = "snippet";
+        r.snippet.forEach(function (part) {
+          if (part.mark) {
+            var mark = doc.createElement("mark");
+            mark.textContent = part.text;
+            snippet.appendChild(mark);
+          } else {
+            snippet.appendChild(doc.createTextNode(part.text));
+          }
+        });
+        li.appendChild(a);
+        li.appendChild(meta);
+        if (r.snippet.length) li.appendChild(snippet);
+        list.appendChild(li);
+      });
+      var filtered = state.group || state.sector || state.agency;
+      var asked = state.q.trim();
+      if (!asked && !filtered) {
+        status.textContent = "Nhập từ khóa để tìm trong " + index.docs.length + " CSDL; gõ có dấu hoặc không dấu đều được.";
+      } else if (results.length === 0) {
+        status.textContent = "Không tìm thấy CSDL nào" + (asked ? " cho “" + asked + "”" : "") + (filtered ? " với bộ lọc đã chọn" : "") + ".";
+      } else {
+        status.textContent = "Tìm thấy " + results.length + " CSDL" + (asked ? " cho “" + asked + "”" : "") + (filtered ? " với bộ lọc đã chọn" : "") + ".";
+      }
+      empty.hidden = results.length !== 0 || (!asked && !filtered);
+    }
+
+    var timer = null;
+    input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { show(current(), "replace"); }, 80);
+    });
+    [group, sector, agency].forEach(function (select) {
+      select.addEventListener("change", function () { show(current(), "push"); });
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      clearTimeout(timer);
+      show(current(), "push");
+    });
+    win.addEventListener("popstate", function () { show(readState(win.location), null); });
+    show(readState(win.location), null);
+  }
+
+  return { fold: fold, tokenize: tokenize, Searcher: Searcher, initPage: initPage, readState: readState, stateQuery: stateQuery };
+});

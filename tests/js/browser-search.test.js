@@ -1,0 +1,191 @@
+// End-to-end tests of the search page in Debian's Chromium: the real
+// catalog, opened from disk (file://) and served under a subpath.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const http = require("node:http");
+const path = require("node:path");
+const { buildRealSite, launchBrowser, fileUrl } = require("./helpers");
+
+let browser;
+let site;
+
+test.before(async () => {
+  site = buildRealSite();
+  browser = await launchBrowser();
+});
+
+test.after(async () => {
+  if (browser) await browser.close();
+});
+
+async function openSearch(query = "") {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  await page.goto(fileUrl(site, "tim-kiem/index.html") + query);
+  await page.waitForSelector("html.search-ready");
+  page.errors = errors;
+  return page;
+}
+
+async function resultTitles(page) {
+  return page.$$eval("#search-results a[href]", (links) => links.map((a) => a.textContent));
+}
+
+async function typeQuery(page, text) {
+  await page.fill("#q", "");
+  await page.type("#q", text);
+  await page.waitForFunction((t) => document.getElementById("q").value === t && new URLSearchParams(location.search).get("q") === t, text);
+}
+
+test("typing finds CSDL Đất đai with or without diacritics, in any case", async () => {
+  const page = await openSearch();
+  for (const query of ["dat dai", "đất đai", "ĐẤT ĐAI", "Đất Đai", "dất đai", "đất đai".normalize("NFD")]) {
+    await typeQuery(page, query);
+    const titles = await resultTitles(page);
+    assert.equal(titles[0], "CSDL Đất đai", `first result for ${JSON.stringify(query)}: ${titles.slice(0, 3)}`);
+  }
+  const status = await page.textContent("#search-status");
+  assert.match(status, /^Tìm thấy \d+ CSDL cho “/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("the last word is matched as a prefix while typing", async () => {
+  const page = await openSearch();
+  await typeQuery(page, "quan tr");
+  const titles = await resultTitles(page);
+  assert.ok(titles.slice(0, 2).every((t) => /quan trắc/i.test(t)), titles.slice(0, 3).join(" | "));
+  const marks = await page.$$eval("#search-results li:first-child mark", (m) => m.map((x) => x.textContent.toLowerCase()));
+  assert.ok(marks.includes("trắc"), `highlighted: ${marks}`);
+  await page.close();
+});
+
+test("a result links to its entry page", async () => {
+  const page = await openSearch("?q=khoang+san");
+  await page.click("#search-results a[href] >> nth=0");
+  await page.waitForLoadState();
+  assert.equal(await page.textContent("h1"), "CSDL khoáng sản");
+  await page.close();
+});
+
+test("filters narrow the results, stay in the URL, and the back button restores them", async () => {
+  const page = await openSearch();
+  await typeQuery(page, "moi truong");
+  const all = await resultTitles(page);
+  await page.selectOption("#filter-group", "B");
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("nhom") === "B");
+  const groupB = await resultTitles(page);
+  assert.ok(groupB.length > 0 && groupB.length < all.length, `${groupB.length} of ${all.length}`);
+  const metas = await page.$$eval("#search-results .result-meta", (m) => m.map((x) => x.textContent));
+  assert.ok(metas.every((m) => m.startsWith("Nhóm B")), metas.join("\n"));
+
+  await page.selectOption("#filter-sector", "nong-nghiep-va-moi-truong");
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("linh-vuc") === "nong-nghiep-va-moi-truong");
+  await page.goBack();
+  await page.waitForFunction(() => !new URLSearchParams(location.search).has("linh-vuc"));
+  assert.equal(await page.inputValue("#filter-sector"), "");
+  assert.equal(await page.inputValue("#filter-group"), "B");
+  assert.deepEqual(await resultTitles(page), groupB);
+  await page.close();
+});
+
+test("a shared link reproduces the search and its filters", async () => {
+  const page = await openSearch("?q=csdl&linh-vuc=y-te&don-vi=so-y-te");
+  assert.equal(await page.inputValue("#q"), "csdl");
+  assert.equal(await page.inputValue("#filter-sector"), "y-te");
+  assert.equal(await page.inputValue("#filter-agency"), "so-y-te");
+  const titles = await resultTitles(page);
+  assert.equal(titles.length, 3, titles.join(" | "));
+  await page.close();
+});
+
+test("no results says so, suggests browsing by sector, and is announced", async () => {
+  const page = await openSearch();
+  await typeQuery(page, "xyzabc");
+  assert.equal((await resultTitles(page)).length, 0);
+  const status = page.locator("#search-status");
+  assert.equal(await status.getAttribute("aria-live"), "polite");
+  assert.equal(await status.textContent(), "Không tìm thấy CSDL nào cho “xyzabc”.");
+  assert.ok(await page.isVisible("#search-empty"));
+  assert.ok(await page.isVisible("#search-empty a[href$='linh-vuc/index.html']"));
+  await page.close();
+});
+
+test("the header box on any page leads to the search, by keyboard alone", async () => {
+  const page = await browser.newPage();
+  await page.goto(fileUrl(site, "csdl/csdl-khoang-san/index.html"));
+  await page.keyboard.press("/");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "site-search");
+  await page.keyboard.type("y te du phong");
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("html.search-ready");
+  await page.waitForFunction(() => document.querySelectorAll("#search-results a").length > 0);
+  assert.equal((await resultTitles(page))[0], "CSDL lĩnh vực y tế dự phòng");
+  // Tab from the box reaches the button, the filters, then the first result.
+  await page.focus("#q");
+  const order = [];
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press("Tab");
+    order.push(await page.evaluate(() => document.activeElement.id || document.activeElement.tagName + ":" + document.activeElement.textContent));
+  }
+  assert.deepEqual(order.slice(0, 4), ["BUTTON:Tìm", "filter-group", "filter-sector", "filter-agency"]);
+  assert.equal(order[4], "A:CSDL lĩnh vực y tế dự phòng");
+  await page.close();
+});
+
+test("without JavaScript the search page says so and offers browsing", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(fileUrl(site, "tim-kiem/index.html"));
+  const text = await page.textContent("main");
+  assert.match(text, /Tìm kiếm cần JavaScript/);
+  assert.ok(await page.isVisible("main a[href$='linh-vuc/index.html']"));
+  await context.close();
+});
+
+test("search works from a static server under a subpath", async () => {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, "http://localhost");
+    if (!url.pathname.startsWith("/danh-muc/")) { res.writeHead(404); return res.end(); }
+    let file = path.join(site, decodeURIComponent(url.pathname.slice("/danh-muc/".length)));
+    if (!file.startsWith(site)) { res.writeHead(403); return res.end(); }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
+    if (!fs.existsSync(file)) { res.writeHead(404); return res.end(); }
+    const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css", ".json": "application/json" };
+    res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const base = `http://127.0.0.1:${server.address().port}/danh-muc/`;
+  const page = await browser.newPage();
+  const outside = [];
+  page.on("request", (r) => { if (!r.url().startsWith(base)) outside.push(r.url()); });
+  await page.goto(base + "tim-kiem/?q=cong+bao");
+  await page.waitForSelector("html.search-ready");
+  assert.equal((await resultTitles(page))[0], "CSDL Công báo điện tử");
+  await page.click("#search-results a[href] >> nth=0");
+  await page.waitForLoadState();
+  assert.equal(page.url(), base + "csdl/csdl-cong-bao-dien-tu/index.html");
+  assert.deepEqual(outside, [], "no request leaves the site");
+  await page.close();
+  server.close();
+});
+
+test("query time in Chromium (printed, not asserted)", async () => {
+  const page = await openSearch();
+  const timing = await page.evaluate(() => {
+    const searcher = new window.DanhmucSearch.Searcher(window.DANHMUC_SEARCH_INDEX);
+    const queries = ["dat dai", "quan tr", "moi truong", "so noi vu", "ban quan ly khu kinh te", "c"];
+    const start = performance.now();
+    let n = 0;
+    for (let r = 0; r < 50; r++) for (const q of queries) { searcher.search(q, {}); n++; }
+    return (performance.now() - start) / n;
+  });
+  console.log(`# search: mean query time in Chromium over 300 queries: ${timing.toFixed(3)} ms`);
+  assert.ok(timing > 0);
+  await page.close();
+});

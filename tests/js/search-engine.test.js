@@ -1,0 +1,93 @@
+// The query-time search in Node: the tokenizer against the vectors the Rust
+// tokenizer is checked with, ranking rules on a small fixture catalog, and
+// the relevance set on the real catalog.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const fs = require("node:fs");
+const path = require("node:path");
+const { REPO, buildSite, buildRealSite, loadIndex, searchModule } = require("./helpers");
+
+const { tokenize, fold, Searcher } = searchModule();
+
+test("tokenizer matches the vectors shared with Rust", () => {
+  const vectors = JSON.parse(fs.readFileSync(path.join(REPO, "tests", "search-vectors.json"), "utf8"));
+  assert.ok(vectors.length >= 20);
+  for (const v of vectors) {
+    const tokens = tokenize(v.input);
+    assert.deepEqual(tokens.map((t) => t.exact), v.exact, `exact forms of ${JSON.stringify(v.input)}`);
+    assert.deepEqual(tokens.map((t) => t.folded), v.folded, `folded forms of ${JSON.stringify(v.input)}`);
+  }
+});
+
+test("folding covers decomposed input", () => {
+  assert.equal(fold("đa\u0300\u0301t".normalize("NFD")), "dat");
+  assert.equal(fold("ĐẤT ĐAI"), "DAT DAI");
+});
+
+test("the search index is built by the real binary and agrees with the tokenizer", () => {
+  const site = buildRealSite();
+  const index = loadIndex(site);
+  assert.equal(index.docs.length, 44);
+  // Every posting's position is the position the JS tokenizer finds in the
+  // stored text, with the stored exact form: index time and query time agree.
+  let checked = 0;
+  index.terms.forEach((term, t) => {
+    const forms = index.forms[t].split("|");
+    const p = index.postings[t];
+    for (let k = 0; k < p.length; k += 4) {
+      const token = tokenize(index.text[p[k]][p[k + 1]])[p[k + 2]];
+      assert.equal(token.folded, term);
+      assert.equal(token.exact, forms[p[k + 3]]);
+      checked++;
+    }
+  });
+  assert.ok(checked > 5000, `only ${checked} postings`);
+});
+
+test("ranking rules on a fixture catalog", () => {
+  const site = buildSite(path.join(REPO, "tests", "fixtures", "ranking"));
+  const searcher = new Searcher(loadIndex(site));
+  const titles = (q, f) => searcher.search(q, f).map((r) => r.doc.title);
+  // Diacritics typed by the reader rank the exact word first, both ways.
+  assert.deepEqual(titles("bản đồ").slice(0, 2), ["CSDL bản đồ", "CSDL bàn đỏ"]);
+  assert.deepEqual(titles("bàn đỏ").slice(0, 2), ["CSDL bàn đỏ", "CSDL bản đồ"]);
+  // Without diacritics both are equal matches, in catalog order.
+  assert.deepEqual(titles("ban do").slice(0, 2), ["CSDL bàn đỏ", "CSDL bản đồ"]);
+  // Syllables side by side, in order, beat the same syllables apart.
+  assert.equal(titles("môi trường")[0], "CSDL môi trường biển");
+  assert.ok(titles("môi trường").includes("CSDL môi sinh và trường học"));
+  // A title match beats a match deep in the scope.
+  assert.deepEqual(titles("thủy sản").slice(0, 2), ["CSDL thủy sản", "CSDL nghề cá"]);
+  // Every word must match; no match gives nothing.
+  assert.deepEqual(titles("thủy sản xyz"), []);
+  // Prefix matching applies to the last word only while it is being typed.
+  assert.ok(titles("nghề c").includes("CSDL nghề cá"));
+  assert.deepEqual(titles("nghề c "), []);
+  // Filters narrow results; filters alone list the filtered catalog.
+  assert.deepEqual(titles("csdl", { group: "B" }), ["CSDL nghề cá"]);
+  assert.deepEqual(titles("", { sector: "bien" }), ["CSDL môi trường biển", "CSDL thủy sản", "CSDL nghề cá"]);
+  assert.deepEqual(titles("", {}), []);
+});
+
+test("snippets mark the matched words", () => {
+  const searcher = new Searcher(loadIndex(buildRealSite()));
+  const [first] = searcher.search("quan trac", {});
+  const marked = first.snippet.filter((p) => p.mark).map((p) => p.text.toLowerCase());
+  assert.ok(marked.includes("quan") && marked.includes("trắc"), JSON.stringify(first.snippet));
+  assert.ok(first.snippet.map((p) => p.text).join("").includes("quan trắc"));
+});
+
+test("relevance set: expected entries in the top 3 of the real catalog", () => {
+  const cases = JSON.parse(fs.readFileSync(path.join(REPO, "tests", "relevance.json"), "utf8"));
+  assert.ok(cases.length >= 30, `only ${cases.length} queries`);
+  const searcher = new Searcher(loadIndex(buildRealSite()));
+  const failures = [];
+  for (const c of cases) {
+    const top = searcher.search(c.query, c.filters || {}).slice(0, 3).map((r) => r.doc.url.split("/")[1]);
+    for (const slug of c.top3) {
+      if (!top.includes(slug)) failures.push(`${JSON.stringify(c.query)}: expected ${slug} in top 3, got ${top.join(", ")}`);
+    }
+  }
+  assert.deepEqual(failures, []);
+});
