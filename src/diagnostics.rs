@@ -52,6 +52,9 @@ pub enum Code {
     EmptySection,
     UnusedSector,
     UnusedAgency,
+    BrokenLink,
+    UnsafeLink,
+    RelativeLink,
     Template,
 }
 
@@ -87,6 +90,9 @@ impl Code {
             Code::EmptySection => "empty-section",
             Code::UnusedSector => "unused-sector",
             Code::UnusedAgency => "unused-agency",
+            Code::BrokenLink => "broken-link",
+            Code::UnsafeLink => "unsafe-link",
+            Code::RelativeLink => "relative-link",
             Code::Template => "template",
         }
     }

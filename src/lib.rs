@@ -11,6 +11,7 @@ pub mod commands;
 pub mod config;
 pub mod diagnostics;
 pub mod export;
+pub mod links;
 pub mod markdown;
 pub mod model;
 pub mod output;

@@ -5,16 +5,47 @@
 //! sanitizer) removes scripts, event handlers, `javascript:` links, frames
 //! and styles while keeping ordinary formatting, tables and links.
 
-use pulldown_cmark::{Options, Parser, html};
+use crate::links::{LinkTargets, rewrite};
+use pulldown_cmark::{Event, Options, Parser, Tag, html};
 use std::sync::OnceLock;
 
-/// Renders Markdown to sanitized HTML.
-pub fn to_html(markdown: &str) -> String {
+/// Where a piece of Markdown comes from and is shown, so that its links to
+/// content files and site pages become relative links for that page.
+pub struct LinkContext<'a> {
+    /// The content file the Markdown is in.
+    pub from_file: &'a str,
+    /// The page's way back to the site root, e.g. "../../".
+    pub root: &'a str,
+    pub targets: &'a LinkTargets,
+}
+
+pub fn options() -> Options {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_STRIKETHROUGH);
+    options
+}
+
+/// Renders Markdown to sanitized HTML, rewriting internal links for the
+/// page described by `links`.
+pub fn to_html(markdown: &str, links: Option<&LinkContext>) -> String {
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut unsafe_html, Parser::new_ext(markdown, options));
+    let events = Parser::new_ext(markdown, options()).map(|event| match (event, links) {
+        (Event::Start(Tag::Link { link_type, dest_url, title, id }), Some(cx)) => Event::Start(Tag::Link {
+            link_type,
+            dest_url: rewrite(&dest_url, cx.from_file, cx.root, cx.targets).into(),
+            title,
+            id,
+        }),
+        (Event::Start(Tag::Image { link_type, dest_url, title, id }), Some(cx)) => Event::Start(Tag::Image {
+            link_type,
+            dest_url: rewrite(&dest_url, cx.from_file, cx.root, cx.targets).into(),
+            title,
+            id,
+        }),
+        (event, _) => event,
+    });
+    html::push_html(&mut unsafe_html, events);
     sanitizer().clean(&unsafe_html).to_string()
 }
 
@@ -52,19 +83,90 @@ mod tests {
 
     #[test]
     fn lists_and_tables_render() {
-        let html = to_html("Intro:\n\n- Một\n- Hai\n\n| A | B |\n|---|---|\n| 1 | 2 |\n");
+        let html = to_html("Intro:\n\n- Một\n- Hai\n\n| A | B |\n|---|---|\n| 1 | 2 |\n", None);
         assert!(html.contains("<li>Một</li>"), "{html}");
         assert!(html.contains("<table>"), "{html}");
     }
 
+    /// Known XSS payloads (from the OWASP filter evasion cheat sheet and
+    /// Markdown-specific ones); none may leave anything executable.
+    const XSS_PAYLOADS: &[&str] = &[
+        "<script>alert(1)</script>",
+        "<SCRIPT SRC=//xss.example/x.js></SCRIPT>",
+        "<img src=x onerror=alert(1)>",
+        "<IMG SRC=\"javascript:alert('XSS');\">",
+        "<img src=\"jav&#x09;ascript:alert(1)\">",
+        "<svg onload=alert(1)>",
+        "<svg><script>alert(1)</script></svg>",
+        "<body onload=alert(1)>",
+        "<iframe src=\"javascript:alert(1)\"></iframe>",
+        "<iframe srcdoc=\"<script>alert(1)</script>\"></iframe>",
+        "<object data=\"javascript:alert(1)\"></object>",
+        "<embed src=\"javascript:alert(1)\">",
+        "<style>@import 'http://xss.example/x.css';</style>",
+        "<div style=\"background:url(javascript:alert(1))\">x</div>",
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "<a href=\"JaVaScRiPt:alert(1)\">x</a>",
+        "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">x</a>",
+        "<a href=\"vbscript:msgbox(1)\">x</a>",
+        "[x](javascript:alert(1))",
+        "[x](JAVASCRIPT:alert(1))",
+        "![x](javascript:alert(1))",
+        "[x]: javascript:alert(1)\n\n[x]",
+        "<form action=\"javascript:alert(1)\"><button>x</button></form>",
+        "<input onfocus=alert(1) autofocus>",
+        "<details open ontoggle=alert(1)>",
+        "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+        "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+        "<base href=\"javascript:alert(1)//\">",
+        "<link rel=stylesheet href=\"http://xss.example/x.css\">",
+        "<a href=\"#\" onclick=\"alert(1)\">x</a>",
+    ];
+
     #[test]
-    fn scripts_and_handlers_are_removed() {
-        let html = to_html(
-            "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1))\n\n<iframe src=\"https://e.org\"></iframe><style>body{}</style>",
-        );
-        for bad in ["<script", "onerror", "javascript:", "<iframe", "<style"] {
-            assert!(!html.contains(bad), "{bad} survived: {html}");
+    fn known_xss_payloads_are_neutralised() {
+        for payload in XSS_PAYLOADS {
+            let html = to_html(&format!("Đoạn văn.\n\n{payload}\n"), None).to_lowercase();
+            for bad in [
+                "<script",
+                "javascript:",
+                "vbscript:",
+                "data:text",
+                " on",
+                "<iframe",
+                "<style",
+                "<object",
+                "<embed",
+                "<svg",
+                "<form",
+                "<input",
+                "<meta",
+                "<base",
+                "<link",
+                "srcdoc",
+                "style=",
+            ] {
+                let hit = if bad == " on" {
+                    html.contains(" onerror")
+                        || html.contains(" onload")
+                        || html.contains(" onclick")
+                        || html.contains(" onfocus")
+                        || html.contains(" ontoggle")
+                } else {
+                    html.contains(bad)
+                };
+                assert!(!hit, "{bad} survived {payload:?}: {html}");
+            }
         }
+    }
+
+    #[test]
+    fn ordinary_formatting_tables_and_links_remain() {
+        let html =
+            to_html("**đậm** *nghiêng* [Cổng](https://quangninh.gov.vn)\n\n| A | B |\n|---|---|\n| 1 | 2 |\n", None);
+        assert!(html.contains("<strong>đậm</strong>") && html.contains("<em>nghiêng</em>"), "{html}");
+        assert!(html.contains("<a href=\"https://quangninh.gov.vn\" rel=\"noopener noreferrer\">Cổng</a>"), "{html}");
+        assert!(html.contains("<td>1</td>"), "{html}");
     }
 
     #[test]

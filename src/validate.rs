@@ -6,7 +6,9 @@
 //! declared and unused). All problems are collected before deciding.
 
 use crate::diagnostics::{Code, Diagnostic, Position, Report};
+use crate::links::{Link, LinkTargets, classify};
 use crate::model::{Agency, AgencyId, Catalog, Decision, Entry, Group, IsoDate, Sections, Sector, SectorId, Slug};
+use crate::render::views::ENTRY_ANCHORS;
 use crate::source::{self, RawDecision, RawEntry, RawProject, SourceFile};
 use crate::text::closest;
 use serde_saphyr::Spanned;
@@ -56,7 +58,68 @@ pub fn validate(project: &RawProject) -> (Option<Catalog>, Report) {
     if report.has_errors() || project.config.is_none() {
         return (None, report);
     }
-    (Some(Catalog::new(entries, sectors, agencies, decision)), report)
+    let catalog = Catalog::new(entries, sectors, agencies, decision);
+    let targets = LinkTargets::new(&catalog);
+    for file in project.entries.iter().map(|(f, _)| f).chain(project.decision.as_ref().map(|(f, _)| f)) {
+        check_links(file, &targets, &mut report);
+    }
+    if report.has_errors() {
+        return (None, report);
+    }
+    (Some(catalog), report)
+}
+
+/// Every link in a content file's Markdown must be safe and, when internal,
+/// point to a page (and section) that exists.
+fn check_links(file: &SourceFile, targets: &LinkTargets, report: &mut Report) {
+    use pulldown_cmark::{Event, Parser, Tag};
+    let is_entry = file.path.starts_with(source::ENTRIES_DIR);
+    for (event, range) in Parser::new_ext(file.body(), crate::markdown::options()).into_offset_iter() {
+        let dest = match &event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => dest_url.to_string(),
+            _ => continue,
+        };
+        let at = Some(file.body_position(range.start));
+        let anchors_hint = || {
+            format!(
+                "Các mục có thể liên kết tới: {}.",
+                ENTRY_ANCHORS.iter().map(|a| format!("#{a}")).collect::<Vec<_>>().join(", ")
+            )
+        };
+        let link = classify(&dest, &file.path);
+        let problem = match &link {
+            Link::External => None,
+            Link::Unsafe => Some(
+                Diagnostic::error(Code::UnsafeLink, &file.path, format!("Liên kết “{dest}” không được phép."))
+                    .hint("Chỉ dùng liên kết http(s)://, mailto:, tel:, hoặc liên kết tới một trang của danh mục."),
+            ),
+            Link::Anchor(anchor) if is_entry && ENTRY_ANCHORS.contains(anchor) => None,
+            Link::Anchor(anchor) => Some(
+                Diagnostic::error(Code::BrokenLink, &file.path, format!("Trang này không có mục “#{anchor}”."))
+                    .hint(if is_entry { anchors_hint() } else { "Trang này không có mục để liên kết tới; bỏ phần “#…”.".to_string() }),
+            ),
+            Link::Relative => Some(
+                Diagnostic::error(Code::RelativeLink, &file.path, format!("Liên kết “{dest}” không rõ trỏ tới đâu."))
+                    .hint("Liên kết tới CSDL khác bằng tên tệp, ví dụ “b-08-csdl-dat-dai.md”; tới trang khác bằng đường dẫn từ gốc trang web, ví dụ “/linh-vuc/noi-vu/”."),
+            ),
+            Link::ContentFile { fragment, .. } | Link::SitePage { fragment, .. } => match targets.page_of(&link) {
+                None => Some(
+                    Diagnostic::error(Code::BrokenLink, &file.path, format!("Liên kết “{dest}” trỏ tới trang không tồn tại."))
+                        .hint("Kiểm tra tên tệp (trong content/csdl/) hoặc đường dẫn trang (ví dụ “/linh-vuc/noi-vu/”)."),
+                ),
+                Some(page) => match fragment {
+                    Some(f) if !targets.anchors_of(&page).contains(f) => Some(
+                        Diagnostic::error(Code::BrokenLink, &file.path, format!("Trang “{page}” không có mục “#{f}”."))
+                            .hint(if page.starts_with("csdl/") { anchors_hint() } else { "Bỏ phần “#…” của liên kết.".to_string() }),
+                    ),
+                    _ => None,
+                },
+            },
+        };
+        if let Some(d) = problem {
+            report.push(d.at(at));
+        }
+    }
 }
 
 /// What each entry file says about numbers and references, even when the

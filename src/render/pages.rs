@@ -271,15 +271,16 @@ fn full_table(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnost
         group: GroupView,
         sections: Vec<SectorSection<'a, &'a EntryView>>,
     }
+    let path = super::views::TABLE_URL;
+    let entries = pages.views.entries_for_page(pages.catalog, pages.config, path);
     let table: Vec<TableGroup> = Group::ALL
         .iter()
         .map(|g| TableGroup {
             group: GroupView::new(*g, pages.catalog.entries_in_group(*g).count()),
-            sections: group_sections(pages, *g, |i| &pages.views.entries[i]),
+            sections: group_sections(pages, *g, |i| &entries[i]),
         })
         .filter(|t| t.group.count > 0)
         .collect();
-    let path = "toan-bo-danh-muc/index.html";
     let mut context = pages.context(path, "Toàn bộ danh mục", "table", &[]);
     context.insert("table", &table);
     pages.render(files, path, "table.html", &context)
@@ -317,10 +318,17 @@ fn decision(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic
         signer_title: &decision.signer_title,
         replaces: decision.replaces.as_deref(),
         recipients: &decision.recipients,
-        body_html: crate::markdown::to_html(&decision.body),
+        body_html: crate::markdown::to_html(
+            &decision.body,
+            Some(&crate::markdown::LinkContext {
+                from_file: &decision.source_path,
+                root: &root_prefix(super::views::DECISION_URL),
+                targets: &pages.views.targets,
+            }),
+        ),
         edit_url: pages.config.edit_url(&decision.source_path),
     };
-    let path = "quyet-dinh/index.html";
+    let path = super::views::DECISION_URL;
     let mut context = pages.context(path, "Quyết định ban hành", "decision", &[]);
     context.insert("decision", &view);
     pages.render(files, path, "decision.html", &context)

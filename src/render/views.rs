@@ -5,6 +5,7 @@
 //! free of logic and each page reuses the same views.
 
 use crate::config::Config;
+use crate::links::LinkTargets;
 use crate::markdown;
 use crate::model::{Agency, Catalog, Entry, Group, Sector};
 use serde::Serialize;
@@ -26,6 +27,27 @@ pub fn agency_url(agency: &Agency) -> String {
 pub fn group_url(group: Group) -> String {
     format!("nhom/{}/index.html", group.slug())
 }
+
+pub const DECISION_URL: &str = "quyet-dinh/index.html";
+pub const TABLE_URL: &str = "toan-bo-danh-muc/index.html";
+pub const SEARCH_URL: &str = "tim-kiem/index.html";
+
+/// Pages that exist whatever the content: what content may link to besides
+/// entries, sectors, agencies and the decision.
+pub const FIXED_PAGES: &[&str] = &[
+    "index.html",
+    "linh-vuc/index.html",
+    "don-vi/index.html",
+    "nhom/a/index.html",
+    "nhom/b/index.html",
+    TABLE_URL,
+    SEARCH_URL,
+    "data/catalog.json",
+];
+
+/// Section anchors of an entry page (ids in `templates/entry.html`), which
+/// content may link to.
+pub const ENTRY_ANCHORS: &[&str] = &["muc-dich", "pham-vi", "co-che-thu-thap", "ket-noi-chia-se", "ghi-chu"];
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Link {
@@ -95,12 +117,14 @@ pub struct Counts {
     pub groups: Vec<GroupView>,
 }
 
-/// Views of the whole catalog, indexed like `Catalog`'s vectors.
+/// Views of the whole catalog, indexed like `Catalog`'s vectors. Entry
+/// views are rendered for entry pages (two folders deep).
 pub struct CatalogViews {
     pub entries: Vec<EntryView>,
     pub sectors: Vec<Link>,
     pub agencies: Vec<AgencyLink>,
     pub counts: Counts,
+    pub targets: LinkTargets,
 }
 
 impl CatalogViews {
@@ -120,18 +144,44 @@ impl CatalogViews {
                 url: agency_url(a),
             })
             .collect();
-        let entries = catalog.entries().iter().map(|e| entry_view(e, &sectors, &agencies, config)).collect();
+        let targets = LinkTargets::new(catalog);
+        let entry_root = super::root_prefix(&entry_url("x"));
+        let entries = catalog
+            .entries()
+            .iter()
+            .map(|e| entry_view(e, &sectors, &agencies, config, &targets, &entry_root))
+            .collect();
         let counts = Counts {
             entries: catalog.entries().len(),
             sectors: catalog.sectors().len(),
             agencies: catalog.agencies().len(),
             groups: Group::ALL.iter().map(|g| GroupView::new(*g, catalog.entries_in_group(*g).count())).collect(),
         };
-        CatalogViews { entries, sectors, agencies, counts }
+        CatalogViews { entries, sectors, agencies, counts, targets }
+    }
+
+    /// Entry views for a page at `page_path` other than the entry's own
+    /// (the full table), with content links made relative to that page.
+    pub fn entries_for_page(&self, catalog: &Catalog, config: &Config, page_path: &str) -> Vec<EntryView> {
+        let root = super::root_prefix(page_path);
+        catalog
+            .entries()
+            .iter()
+            .map(|e| entry_view(e, &self.sectors, &self.agencies, config, &self.targets, &root))
+            .collect()
     }
 }
 
-fn entry_view(entry: &Entry, sectors: &[Link], agencies: &[AgencyLink], config: &Config) -> EntryView {
+fn entry_view(
+    entry: &Entry,
+    sectors: &[Link],
+    agencies: &[AgencyLink],
+    config: &Config,
+    targets: &LinkTargets,
+    root: &str,
+) -> EntryView {
+    let links = markdown::LinkContext { from_file: &entry.source_path, root, targets };
+    let html = |md: &str| markdown::to_html(md, Some(&links));
     EntryView {
         summary: EntrySummary {
             slug: entry.slug.to_string(),
@@ -144,12 +194,12 @@ fn entry_view(entry: &Entry, sectors: &[Link], agencies: &[AgencyLink], config: 
             agencies: entry.agencies.iter().map(|a| agencies[a.0].clone()).collect(),
         },
         group_name: entry.group.name(),
-        purpose_html: markdown::to_html(&entry.sections.purpose),
-        scope_html: markdown::to_html(&entry.sections.scope),
-        collection_html: markdown::to_html(&entry.sections.collection),
-        sharing_html: markdown::to_html(&entry.sections.sharing),
+        purpose_html: html(&entry.sections.purpose),
+        scope_html: html(&entry.sections.scope),
+        collection_html: html(&entry.sections.collection),
+        sharing_html: html(&entry.sections.sharing),
         notes: entry.notes.clone(),
-        extra_html: markdown::to_html(&entry.extra),
+        extra_html: html(&entry.extra),
         source_path: entry.source_path.clone(),
         edit_url: config.edit_url(&entry.source_path),
     }

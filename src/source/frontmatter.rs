@@ -74,7 +74,7 @@ fn options() -> Options {
 /// Parses YAML that starts at line `first_line` of `file`; an error becomes
 /// one diagnostic with a file-absolute position.
 pub fn parse_yaml<T: serde::de::DeserializeOwned>(yaml: &str, file: &str, first_line: usize) -> Result<T, Diagnostic> {
-    serde_saphyr::from_str_with_options(yaml, options()).map_err(|e| yaml_diagnostic(&e, file, first_line))
+    serde_saphyr::from_str_with_options(yaml, options()).map_err(|e| yaml_diagnostic(&e, yaml, file, first_line))
 }
 
 /// File position of a YAML location, given the line the YAML starts at.
@@ -83,8 +83,15 @@ pub fn file_position(location: &Location, first_line: usize) -> Option<Position>
         .then(|| Position::new(location.line() as usize + first_line - 1, location.column().max(1) as usize))
 }
 
-fn yaml_diagnostic(error: &YamlError, file: &str, first_line: usize) -> Diagnostic {
-    let position = error.location().and_then(|l| file_position(&l, first_line));
+fn yaml_diagnostic(error: &YamlError, yaml: &str, file: &str, first_line: usize) -> Diagnostic {
+    let mut position = error.location().and_then(|l| file_position(&l, first_line));
+    // A tab in the indentation is the usual cause of a syntax error there;
+    // point at the tab itself, which editors cannot see.
+    let tab_column = error.location().and_then(|l| {
+        let line = yaml.lines().nth((l.line() as usize).checked_sub(1)?)?;
+        let indent = &line[..line.len() - line.trim_start().len()];
+        indent.chars().position(|c| c == '\t').map(|i| i + 1)
+    });
     let diagnostic = match error.without_snippet() {
         YamlError::SerdeUnknownField { field, expected, .. } => {
             let mut hint = String::new();
@@ -113,10 +120,13 @@ fn yaml_diagnostic(error: &YamlError, file: &str, first_line: usize) -> Diagnost
                 .hint("Phần thông tin chỉ cần vài dòng “khóa: giá trị”; bỏ các neo (&) và bí danh (*) YAML.")
         }
         other => {
+            if let (Some(p), Some(column)) = (position.as_mut(), tab_column) {
+                p.column = column;
+            }
             let detail = other.to_string();
             let mut d =
                 Diagnostic::error(Code::YamlSyntax, file, format!("YAML không hợp lệ: {}", first_sentence(&detail)));
-            d = d.hint(if detail.contains("tab") || detail.contains("\\t") {
+            d = d.hint(if tab_column.is_some() || detail.contains("tab") {
                 "YAML không cho phép ký tự Tab để thụt lề: thay bằng dấu cách."
             } else {
                 "Kiểm tra thụt lề (dùng dấu cách, không dùng Tab), dấu “:” sau mỗi khóa, và đặt giá trị có dấu “:” trong ngoặc kép."

@@ -46,7 +46,7 @@ test("the search index is built by the real binary and agrees with the tokenizer
 });
 
 test("ranking rules on a fixture catalog", () => {
-  const site = buildSite(path.join(REPO, "tests", "fixtures", "ranking"));
+  const site = buildSite(path.join(REPO, "tests", "fixtures", "small"));
   const searcher = new Searcher(loadIndex(site));
   const titles = (q, f) => searcher.search(q, f).map((r) => r.doc.title);
   // Diacritics typed by the reader rank the exact word first, both ways.

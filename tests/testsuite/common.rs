@@ -24,6 +24,18 @@ impl Project {
         Project { dir }
     }
 
+    /// A copy of the small valid catalog in `tests/fixtures/small`.
+    pub fn small() -> Project {
+        let dir = tempfile::tempdir().unwrap();
+        copy_recursively(&repo_root().join("tests/fixtures/small"), dir.path());
+        Project { dir }
+    }
+
+    /// Copies every file of `overlay` over the project (same relative paths).
+    pub fn overlay(&self, overlay: &Path) {
+        copy_recursively(overlay, self.root());
+    }
+
     pub fn root(&self) -> &Path {
         self.dir.path()
     }

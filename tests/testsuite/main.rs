@@ -5,4 +5,5 @@ mod build;
 mod catalog_json;
 mod check;
 mod common;
+mod fixtures;
 mod links;
