@@ -37,6 +37,27 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Tạo tệp CSDL mới với số thứ tự tiếp theo trong nhóm.
+    New {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Nhóm: A hoặc B.
+        #[arg(long)]
+        group: String,
+        /// Mã lĩnh vực (trong content/sectors.yaml).
+        #[arg(long)]
+        sector: String,
+        /// Mã đơn vị chủ trì (trong content/agencies.yaml); lặp lại cho nhiều đơn vị.
+        #[arg(long = "agency")]
+        agencies: Vec<String>,
+        /// Tên CSDL, ví dụ "CSDL Đất đai".
+        title: String,
+    },
+    /// In JSON Schema của phần thông tin (front matter), cho trình soạn thảo.
+    Schema {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 pub fn run() -> ExitCode {
@@ -51,6 +72,18 @@ pub fn run() -> ExitCode {
             })
         }
         Command::Check { root, format, strict } => commands::check::run(&root, format, strict),
+        Command::Schema { root } => {
+            let (project, _) = crate::source::load(&root);
+            print!("{}", crate::schema::to_text(&crate::schema::front_matter_schema(&project)));
+            crate::exit::OK
+        }
+        Command::New { root, group, sector, agencies, title } => commands::new::run(&commands::new::NewArgs {
+            root: &root,
+            title: &title,
+            group: &group,
+            sector: &sector,
+            agencies: &agencies,
+        }),
     };
     ExitCode::from(code)
 }

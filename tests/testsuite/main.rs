@@ -7,3 +7,5 @@ mod check;
 mod common;
 mod fixtures;
 mod links;
+mod new;
+mod schema;
