@@ -22,11 +22,11 @@ pub fn run(args: &NewArgs) -> u8 {
     match plan(&project, args) {
         Ok((path, text, reference)) => {
             let full = args.root.join(&path);
-            if let Some(parent) = full.parent() {
-                if let Err(e) = std::fs::create_dir_all(parent) {
-                    eprintln!("Không tạo được thư mục {}: {e}", parent.display());
-                    return exit::FAILURE;
-                }
+            if let Some(parent) = full.parent()
+                && let Err(e) = std::fs::create_dir_all(parent)
+            {
+                eprintln!("Không tạo được thư mục {}: {e}", parent.display());
+                return exit::FAILURE;
             }
             // create_new: an existing file is never overwritten, even if it
             // appeared after the check above.
