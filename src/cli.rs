@@ -37,6 +37,17 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Xem trước trên 127.0.0.1: dựng lại mỗi khi lưu tệp và tự tải lại trang.
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Cổng; nếu đang bận, dùng cổng trống kế tiếp. 0: để hệ thống chọn.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Dò thay đổi định kỳ thay vì dùng sự kiện của hệ điều hành (cho ổ mạng, máy ảo).
+        #[arg(long)]
+        poll: bool,
+    },
     /// Tạo tệp CSDL mới với số thứ tự tiếp theo trong nhóm.
     New {
         #[arg(long, default_value = ".")]
@@ -72,6 +83,9 @@ pub fn run() -> ExitCode {
             })
         }
         Command::Check { root, format, strict } => commands::check::run(&root, format, strict),
+        Command::Serve { root, port, poll } => {
+            commands::serve::run(&commands::serve::ServeArgs { root: &root, port, poll })
+        }
         Command::Schema { root } => {
             let (project, _) = crate::source::load(&root);
             print!("{}", crate::schema::to_text(&crate::schema::front_matter_schema(&project)));

@@ -15,6 +15,7 @@ pub mod links;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod preview;
 pub mod render;
 pub mod schema;
 pub mod search;

@@ -9,3 +9,4 @@ mod fixtures;
 mod links;
 mod new;
 mod schema;
+mod serve;

@@ -1,0 +1,146 @@
+//! `danhmuc serve`: save → rebuild → reload event, errors shown and then
+//! cleared, only built files served. The test waits for the server's own
+//! events (with a generous limit only as a failure guard), never for a
+//! fixed time.
+
+use crate::common::Project;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(project: &Project) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_danhmuc"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(project.root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let port = loop {
+        let line = lines.next().expect("serve printed its address").unwrap();
+        if let Some(rest) = line.strip_prefix("Xem trước tại http://127.0.0.1:") {
+            break rest.split('/').next().unwrap().parse().unwrap();
+        }
+    };
+    // Keep draining stdout so the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    Server { child, port }
+}
+
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let status = response[9..12].parse().unwrap();
+    (status, response)
+}
+
+/// The stream of state events (generation, error) the pages listen to.
+struct Events {
+    reader: BufReader<TcpStream>,
+}
+
+impl Events {
+    fn open(port: u16) -> Events {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+        write!(stream, "GET /__danhmuc/events HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+        Events { reader: BufReader::new(stream) }
+    }
+
+    fn next(&mut self) -> serde_json::Value {
+        let mut line = String::new();
+        loop {
+            line.clear();
+            assert!(self.reader.read_line(&mut line).unwrap() > 0, "event stream closed");
+            if let Some(data) = line.strip_prefix("data: ") {
+                return serde_json::from_str(data.trim()).unwrap();
+            }
+        }
+    }
+}
+
+#[test]
+fn save_rebuilds_reloads_and_shows_then_clears_errors() {
+    let project = Project::small();
+    let server = start(&project);
+    let mut events = Events::open(server.port);
+    let first = events.next();
+    assert!(first["error"].is_null());
+
+    let (status, page) = get(server.port, "/csdl/csdl-ban-do/");
+    assert_eq!(status, 200);
+    assert!(page.contains("<script src=\"/__danhmuc/live.js\"></script></body>"), "live reload script injected");
+
+    let file = project.path("content/csdl/a-02.md");
+    project.edit(&file, "Quản lý lớp dữ liệu nền.", "Nội dung vừa sửa.");
+    let after_save = events.next();
+    assert!(after_save["generation"].as_u64() > first["generation"].as_u64());
+    assert!(after_save["error"].is_null(), "{after_save}");
+    assert!(get(server.port, "/csdl/csdl-ban-do/").1.contains("Nội dung vừa sửa."));
+
+    project.edit(&file, "sector: ban-do", "sector: ban-doo");
+    let broken = events.next();
+    let error = broken["error"].as_str().expect("the error is sent to the page");
+    assert!(error.contains("lỗi[unknown-sector]: content/csdl/a-02.md:5:9"), "{error}");
+    let (status, page) = get(server.port, "/csdl/csdl-ban-do/");
+    assert_eq!(status, 200, "the last good build stays served");
+    assert!(page.contains("Nội dung vừa sửa."));
+
+    project.edit(&file, "sector: ban-doo", "sector: ban-do");
+    let fixed = events.next();
+    assert!(fixed["error"].is_null(), "{fixed}");
+}
+
+#[test]
+fn only_built_files_are_served() {
+    let project = Project::small();
+    let server = start(&project);
+    assert_eq!(get(server.port, "/").0, 200);
+    assert_eq!(get(server.port, "/assets/style.css").0, 200);
+    let (status, redirect) = get(server.port, "/linh-vuc/bien");
+    assert_eq!(status, 301);
+    assert!(redirect.contains("Location: /linh-vuc/bien/"));
+    for hostile in ["/../danhmuc.toml", "/content/csdl/a-02.md", "/%2e%2e/danhmuc.toml", "/danhmuc.toml", "/content/"] {
+        let (status, body) = get(server.port, hostile);
+        assert!(status == 400 || status == 404, "{hostile}: {status}");
+        assert!(!body.contains("title ="), "{hostile} leaked the config");
+    }
+}
+
+#[test]
+fn a_taken_port_moves_to_the_next_free_one() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let taken = listener.local_addr().unwrap().port();
+    let project = Project::small();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_danhmuc"))
+        .args(["serve", "--port", &taken.to_string(), "--root"])
+        .arg(project.root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let line = lines.find_map(|l| l.ok().filter(|l| l.starts_with("Xem trước tại"))).unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    let port: u16 =
+        line.trim_start_matches("Xem trước tại http://127.0.0.1:").split('/').next().unwrap().parse().unwrap();
+    assert!(port > taken && port <= taken + 20, "{taken} → {port}");
+}
