@@ -191,17 +191,26 @@ pub fn read_text(root: &Path, path: &str, report: &mut Report) -> Option<String>
             return None;
         }
     };
+    match decode_text(path, bytes) {
+        Ok(text) => Some(text),
+        Err(d) => {
+            report.push(d);
+            None
+        }
+    }
+}
+
+/// Bytes to text: UTF-8 required (with the position of the first bad
+/// byte), byte-order mark dropped, CRLF turned into LF, NFC.
+pub fn decode_text(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     match String::from_utf8(bytes) {
-        Ok(text) => Some(normalize_text(&text)),
+        Ok(text) => Ok(normalize_text(&text)),
         Err(e) => {
             let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let good = std::str::from_utf8(good).unwrap_or_default();
-            report.push(
-                Diagnostic::error(Code::NotUtf8, path, "Tệp không phải văn bản UTF-8.")
-                    .at(Some(position_at(good, good.len())))
-                    .hint("Mở tệp trong trình soạn thảo và lưu lại với bảng mã UTF-8 (ví dụ VS Code: “Save with Encoding” → UTF-8)."),
-            );
-            None
+            Err(Diagnostic::error(Code::NotUtf8, path, "Tệp không phải văn bản UTF-8.")
+                .at(Some(position_at(good, good.len())))
+                .hint("Mở tệp trong trình soạn thảo và lưu lại với bảng mã UTF-8 (ví dụ VS Code: “Save with Encoding” → UTF-8)."))
         }
     }
 }
@@ -214,25 +223,41 @@ fn normalize_text(text: &str) -> String {
 
 fn read_with_front_matter(root: &Path, path: &str, report: &mut Report) -> Option<SourceFile> {
     let text = read_text(root, path, report)?;
+    match with_front_matter(path, text) {
+        Ok(file) => Some(file),
+        Err(d) => {
+            report.push(d);
+            None
+        }
+    }
+}
+
+/// Splits a file's text into front matter and body.
+pub fn with_front_matter(path: &str, text: String) -> Result<SourceFile, Diagnostic> {
     match split_front_matter(&text) {
-        Ok((front, body)) => Some(SourceFile { path: path.to_string(), text, front, body }),
+        Ok((front, body)) => Ok(SourceFile { path: path.to_string(), text, front, body }),
         Err(code) => {
-            let (message, hint, position) = match code {
+            let (message, hint) = match code {
                 Code::FrontMatterMissing => (
                     "Tệp không bắt đầu bằng phần thông tin (front matter) giữa hai dòng “---”.",
                     "Dòng đầu tiên của tệp phải là “---”, tiếp theo là title, group, number, sector, agencies, rồi một dòng “---”.",
-                    Position::new(1, 1),
                 ),
                 _ => (
                     "Phần thông tin (front matter) mở bằng “---” nhưng không có dòng “---” đóng lại.",
                     "Thêm một dòng chỉ có “---” sau dòng thông tin cuối cùng (sau agencies hoặc notes).",
-                    Position::new(1, 1),
                 ),
             };
-            report.push(Diagnostic::error(code, path, message).at(Some(position)).hint(hint));
-            None
+            Err(Diagnostic::error(code, path, message).at(Some(Position::new(1, 1))).hint(hint))
         }
     }
+}
+
+/// One entry file from its bytes: decoded, split and parsed. The loading
+/// path `load` takes for every entry, exposed for the fuzz target.
+pub fn parse_entry(path: &str, bytes: Vec<u8>) -> Result<(SourceFile, RawEntry), Diagnostic> {
+    let file = with_front_matter(path, decode_text(path, bytes)?)?;
+    let raw = parse_yaml::<RawEntry>(file.front_matter(), &file.path, file.front_line())?;
+    Ok((file, raw))
 }
 
 /// Splits "---\nYAML\n---\nBODY" into the byte ranges of YAML and body.
