@@ -58,9 +58,9 @@ pub fn build(catalog: &Catalog, config: &Config, root: &Path) -> Result<SiteFile
 /// may make it panic.
 pub fn build_single_entry(bytes: &[u8]) -> Result<crate::output::SiteFiles, Report> {
     let mut report = Report::default();
-    let sectors = source::parse_yaml("- slug: s\n  name: Lĩnh vực\n", source::SECTORS_FILE, 1).map_err(|d| one(d))?;
-    let agencies = source::parse_yaml("- slug: a\n  name: Đơn vị\n", source::AGENCIES_FILE, 1).map_err(|d| one(d))?;
-    let entry = source::parse_entry("content/csdl/x.md", bytes.to_vec()).map_err(|d| one(d))?;
+    let sectors = source::parse_yaml("- slug: s\n  name: Lĩnh vực\n", source::SECTORS_FILE, 1).map_err(one)?;
+    let agencies = source::parse_yaml("- slug: a\n  name: Đơn vị\n", source::AGENCIES_FILE, 1).map_err(one)?;
+    let entry = source::parse_entry("content/csdl/x.md", bytes.to_vec()).map_err(one)?;
     let project = source::RawProject {
         root: std::path::PathBuf::from("/nonexistent-danhmuc-project"),
         config: Some(Config::default()),
@@ -72,7 +72,7 @@ pub fn build_single_entry(bytes: &[u8]) -> Result<crate::output::SiteFiles, Repo
     let (catalog, validation) = validate::validate(&project);
     report.extend(validation);
     let catalog = catalog.ok_or(report)?;
-    build(&catalog, &Config::default(), &project.root).map_err(|d| one(d))
+    build(&catalog, &Config::default(), &project.root).map_err(one)
 }
 
 fn one(diagnostic: Diagnostic) -> Report {
