@@ -118,7 +118,8 @@ pub struct Entry {
     pub sections: Sections,
     /// Free Markdown after the four sections.
     pub extra: String,
-    /// Optional last-update date from the front matter.
+    /// Last update: the front matter's `updated`, else the file's last git
+    /// commit; None when neither is known (never the build time).
     pub updated: Option<IsoDate>,
     /// Path of the source file relative to the project root, `/`-separated.
     pub source_path: String,

@@ -20,6 +20,9 @@ const DEFAULT_ASSETS: &[(&str, &str)] = &[
 
 pub const STATIC_DIR: &str = "static";
 
+/// The JSON Schema of `data/catalog.json`, published beside it.
+pub const CATALOG_SCHEMA_PATH: &str = "data/catalog.schema.json";
+
 /// Reads and validates the project at `root`.
 pub fn load_catalog(root: &Path) -> (Option<(Catalog, Config)>, Report) {
     let (project, mut report) = source::load(root);
@@ -44,6 +47,21 @@ pub fn build(catalog: &Catalog, config: &Config, root: &Path) -> Result<SiteFile
     render::render_pages(catalog, config, &renderer, &mut files)?;
     files.add(search::INDEX_PATH, search::build_index(catalog).into_bytes());
     files.add(export::catalog_json::PATH, export::catalog_json::to_json(catalog, &config.title).into_bytes());
+    let base_url = config.base_url.as_deref();
+    files.add(export::csv::PATH, export::csv::to_csv(catalog, base_url));
+    let xlsx = export::xlsx::to_xlsx(catalog, &config.title, base_url).map_err(|e| {
+        Diagnostic::error(crate::diagnostics::Code::Io, export::xlsx::PATH, format!("Không tạo được tệp Excel: {e}."))
+    })?;
+    files.add(export::xlsx::PATH, xlsx);
+    files.add(export::dcat::PATH, export::dcat::to_jsonld(catalog, config).into_bytes());
+    files.add(CATALOG_SCHEMA_PATH, include_bytes!("../schema/catalog.schema.json").to_vec());
+    if let Some(feed) = export::feed::to_atom(catalog, config) {
+        files.add(export::feed::PATH, feed.into_bytes());
+    }
+    for entry in catalog.entries() {
+        let path = export::catalog_json::entry_data_path(entry.slug.as_str());
+        files.add(&path, export::catalog_json::entry_to_json(catalog, entry).into_bytes());
+    }
     let html: Vec<String> = files.paths().filter(|p| p.ends_with(".html")).map(str::to_string).collect();
     if let Some(xml) = export::sitemap::sitemap(html.iter(), config.base_url.as_deref()) {
         files.add("sitemap.xml", xml.into_bytes());

@@ -41,7 +41,8 @@ pub fn validate(project: &RawProject) -> (Option<Catalog>, Report) {
     let mut entries = Vec::new();
     let mut facts = Facts::default();
     for (file, raw) in &project.entries {
-        if let Some(entry) = validate_entry(file, raw, &lookup, &mut facts, &mut report) {
+        if let Some(mut entry) = validate_entry(file, raw, &lookup, &mut facts, &mut report) {
+            entry.updated = entry.updated.or_else(|| project.git_dates.get(&file.path).copied());
             entries.push(entry);
         }
     }

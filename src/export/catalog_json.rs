@@ -87,48 +87,56 @@ pub fn agency_url(slug: &str) -> String {
     format!("don-vi/{slug}/")
 }
 
+/// One entry as the object `catalog.json` holds (also published alone as
+/// `csdl/<slug>/index.json`).
+fn entry_json<'a>(catalog: &'a Catalog, e: &'a crate::model::Entry) -> EntryJson<'a> {
+    let sector = catalog.sector(e.sector);
+    EntryJson {
+        slug: e.slug.as_str(),
+        url: entry_url(e.slug.as_str()),
+        group: GroupRef { code: e.group.code(), name: e.group.name() },
+        sector: Reference { slug: sector.slug.as_str(), name: &sector.name, url: sector_url(sector.slug.as_str()) },
+        number: e.number,
+        title: &e.title,
+        agencies: e
+            .agencies
+            .iter()
+            .map(|id| {
+                let agency = catalog.agency(*id);
+                Reference { slug: agency.slug.as_str(), name: &agency.name, url: agency_url(agency.slug.as_str()) }
+            })
+            .collect(),
+        purpose: &e.sections.purpose,
+        scope: &e.sections.scope,
+        collection: &e.sections.collection,
+        sharing: &e.sections.sharing,
+        notes: e.notes.as_deref(),
+    }
+}
+
+/// `csdl/<slug>/index.json` for one entry.
+pub fn entry_to_json(catalog: &Catalog, e: &crate::model::Entry) -> String {
+    let mut text = serde_json::to_string_pretty(&entry_json(catalog, e)).expect("entry serializes");
+    text.push('\n');
+    text
+}
+
+/// The path of an entry's own data file.
+pub fn entry_data_path(slug: &str) -> String {
+    format!("csdl/{slug}/index.json")
+}
+
 /// The catalog as pretty-printed JSON.
 pub fn to_json(catalog: &Catalog, title: &str) -> String {
     let mut sector_counts = vec![0; catalog.sectors().len()];
     let mut agency_counts = vec![0; catalog.agencies().len()];
-    let entries = catalog
-        .entries()
-        .iter()
-        .map(|e| {
-            sector_counts[e.sector.0] += 1;
-            let sector = catalog.sector(e.sector);
-            EntryJson {
-                slug: e.slug.as_str(),
-                url: entry_url(e.slug.as_str()),
-                group: GroupRef { code: e.group.code(), name: e.group.name() },
-                sector: Reference {
-                    slug: sector.slug.as_str(),
-                    name: &sector.name,
-                    url: sector_url(sector.slug.as_str()),
-                },
-                number: e.number,
-                title: &e.title,
-                agencies: e
-                    .agencies
-                    .iter()
-                    .map(|id| {
-                        agency_counts[id.0] += 1;
-                        let agency = catalog.agency(*id);
-                        Reference {
-                            slug: agency.slug.as_str(),
-                            name: &agency.name,
-                            url: agency_url(agency.slug.as_str()),
-                        }
-                    })
-                    .collect(),
-                purpose: &e.sections.purpose,
-                scope: &e.sections.scope,
-                collection: &e.sections.collection,
-                sharing: &e.sections.sharing,
-                notes: e.notes.as_deref(),
-            }
-        })
-        .collect();
+    for e in catalog.entries() {
+        sector_counts[e.sector.0] += 1;
+        for a in &e.agencies {
+            agency_counts[a.0] += 1;
+        }
+    }
+    let entries = catalog.entries().iter().map(|e| entry_json(catalog, e)).collect();
     let json = CatalogJson {
         title,
         groups: Group::ALL

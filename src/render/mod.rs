@@ -7,7 +7,9 @@
 //! (`{{ root }}` climbs back to the site root), so the site works under any
 //! subpath and straight from disk.
 
+mod charts;
 mod pages;
+mod structured;
 pub mod views;
 
 pub use pages::render_pages;
@@ -28,6 +30,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("table.html", include_str!("../../templates/table.html")),
     ("decision.html", include_str!("../../templates/decision.html")),
     ("search.html", include_str!("../../templates/search.html")),
+    ("statistics.html", include_str!("../../templates/statistics.html")),
     ("404.html", include_str!("../../templates/404.html")),
     ("partials/entry-list.html", include_str!("../../templates/partials/entry-list.html")),
 ];

@@ -22,6 +22,7 @@ struct SiteView<'a> {
     language: &'a str,
     counts: &'a super::views::Counts,
     decision_draft: bool,
+    has_feed: bool,
 }
 
 /// Entries of one group on a sector or agency page.
@@ -70,8 +71,13 @@ impl PageBuilder<'_> {
                 language: &self.config.language,
                 counts: &self.views.counts,
                 decision_draft: self.catalog.decision().is_none_or(|d| d.is_draft()),
+                has_feed: self.catalog.entries().iter().any(|e| e.updated.is_some()),
             },
         );
+        context.insert("page_description", &self.config.description);
+        if let Some(base) = &self.config.base_url {
+            context.insert("canonical", &format!("{base}{}", path.strip_suffix("index.html").unwrap_or(path)));
+        }
         context
     }
 
@@ -118,8 +124,10 @@ pub fn render_pages(
     groups(&pages, files)?;
     full_table(&pages, files)?;
     decision(&pages, files)?;
-    let context = pages.context("tim-kiem/index.html", "Tìm kiếm", "search", &[]);
-    pages.render(files, "tim-kiem/index.html", "search.html", &context)?;
+    let mut context = pages.context(super::views::SEARCH_URL, "Tìm kiếm", "search", &[]);
+    context.insert("page_description", "Tìm kiếm trong Danh mục cơ sở dữ liệu dùng chung: gõ có dấu hoặc không dấu.");
+    pages.render(files, super::views::SEARCH_URL, "search.html", &context)?;
+    statistics(&pages, files)?;
     let context = pages.context("404.html", "Không tìm thấy trang", "", &[]);
     pages.render(files, "404.html", "404.html", &context)
 }
@@ -158,6 +166,7 @@ fn agency_counts<'a>(pages: &'a PageBuilder) -> Vec<Counted<'a, AgencyLink>> {
 
 fn home(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic> {
     let mut context = pages.context("index.html", &pages.config.title, "home", &[]);
+    context.insert("jsonld", &super::structured::data_catalog(pages.catalog, pages.config));
     context.insert("sectors", &sector_counts(pages));
     context.insert("agencies", &agency_counts(pages));
     pages.render(files, "index.html", "home.html", &context)
@@ -178,6 +187,9 @@ fn entries(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic>
                 Crumb { name: &entry.summary.sector.name, url: &entry.summary.sector.url },
             ];
             let mut context = pages.context(&path, &entry.summary.title, "sectors", &crumbs);
+            let model = &pages.catalog.entries()[index];
+            context.insert("page_description", &super::structured::entry_description(model, pages.catalog));
+            context.insert("jsonld", &super::structured::dataset(model, pages.catalog, pages.config));
             context.insert("entry", entry);
             let previous = position.checked_sub(1).map(|p| &pages.views.entries[siblings[p]].summary);
             let next = siblings.get(position + 1).map(|&i| &pages.views.entries[i].summary);
@@ -201,6 +213,10 @@ fn sectors(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic>
             pages.catalog.entries().iter().zip(&pages.views.entries).filter(|(e, _)| e.sector == id).map(|(_, v)| v);
         let crumbs = [Crumb { name: "Lĩnh vực", url: "linh-vuc/index.html" }];
         let mut context = pages.context(&sector.url, &format!("Lĩnh vực {}", sector.name), "sectors", &crumbs);
+        context.insert(
+            "page_description",
+            &format!("Các CSDL dùng chung thuộc lĩnh vực {}: {} CSDL.", sector.name, counted.count),
+        );
         context.insert("sector", sector);
         context.insert("count", &counted.count);
         context.insert("groups", &pages.groups_of(entries));
@@ -225,6 +241,10 @@ fn agencies(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic
             .map(|(_, v)| v);
         let crumbs = [Crumb { name: "Đơn vị chủ trì", url: "don-vi/index.html" }];
         let mut context = pages.context(&agency.url, &agency.name, "agencies", &crumbs);
+        context.insert(
+            "page_description",
+            &format!("Các CSDL dùng chung do {} chủ trì: {} CSDL.", agency.name, counted.count),
+        );
         context.insert("agency", agency);
         context.insert("website", &pages.catalog.agency(id).website);
         context.insert("count", &counted.count);
@@ -258,6 +278,7 @@ fn groups(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic> 
         let view = GroupView::new(group, pages.catalog.entries_in_group(group).count());
         let path = view.url.clone();
         let mut context = pages.context(&path, &format!("Nhóm {}: {}", group.code(), group.name()), "groups", &[]);
+        context.insert("page_description", &format!("{}: {} CSDL.", group.name(), view.count));
         context.insert("group", &view);
         context.insert("sections", &group_sections(pages, group, |i| &pages.views.entries[i].summary));
         pages.render(files, &path, "group.html", &context)?;
@@ -282,6 +303,10 @@ fn full_table(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnost
         .filter(|t| t.group.count > 0)
         .collect();
     let mut context = pages.context(path, "Toàn bộ danh mục", "table", &[]);
+    context.insert(
+        "page_description",
+        "Toàn bộ Danh mục cơ sở dữ liệu dùng chung tỉnh Quảng Ninh, theo Phụ lục của Quyết định.",
+    );
     context.insert("table", &table);
     pages.render(files, path, "table.html", &context)
 }
@@ -330,6 +355,68 @@ fn decision(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic
     };
     let path = super::views::DECISION_URL;
     let mut context = pages.context(path, "Quyết định ban hành", "decision", &[]);
+    context.insert("page_description", &decision.title);
     context.insert("decision", &view);
     pages.render(files, path, "decision.html", &context)
+}
+
+fn statistics(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic> {
+    use super::charts::{Bar, bar_chart};
+    #[derive(Serialize)]
+    struct Row<'a> {
+        label: &'a str,
+        value: usize,
+        url: Option<&'a str>,
+    }
+    #[derive(Serialize)]
+    struct Chart<'a> {
+        id: &'static str,
+        title: &'static str,
+        label_heading: &'static str,
+        svg: String,
+        rows: Vec<Row<'a>>,
+    }
+    fn chart<'a>(id: &'static str, title: &'static str, label_heading: &'static str, rows: Vec<Row<'a>>) -> Chart<'a> {
+        let bars: Vec<Bar> = rows.iter().map(|r| Bar { label: r.label, value: r.value }).collect();
+        Chart { id, title, label_heading, svg: bar_chart(id, title, &bars), rows }
+    }
+    let sectors = sector_counts(pages);
+    let agencies = agency_counts(pages);
+    let charts = [
+        chart(
+            "theo-nhom",
+            "Số CSDL theo nhóm",
+            "Nhóm",
+            pages
+                .views
+                .counts
+                .groups
+                .iter()
+                .map(|g| Row { label: g.name, value: g.count, url: Some(g.url.as_str()) })
+                .collect(),
+        ),
+        chart(
+            "theo-linh-vuc",
+            "Số CSDL theo lĩnh vực",
+            "Lĩnh vực",
+            sectors
+                .iter()
+                .map(|s| Row { label: &s.item.name, value: s.count, url: Some(s.item.url.as_str()) })
+                .collect(),
+        ),
+        chart(
+            "theo-don-vi",
+            "Số CSDL theo đơn vị chủ trì",
+            "Đơn vị chủ trì",
+            agencies
+                .iter()
+                .map(|a| Row { label: &a.item.name, value: a.count, url: Some(a.item.url.as_str()) })
+                .collect(),
+        ),
+    ];
+    let path = super::views::STATISTICS_URL;
+    let mut context = pages.context(path, "Thống kê", "statistics", &[]);
+    context.insert("page_description", "Số CSDL dùng chung theo nhóm, theo lĩnh vực và theo đơn vị chủ trì.");
+    context.insert("charts", &charts);
+    pages.render(files, path, "statistics.html", &context)
 }

@@ -31,6 +31,7 @@ pub fn group_url(group: Group) -> String {
 pub const DECISION_URL: &str = "quyet-dinh/index.html";
 pub const TABLE_URL: &str = "toan-bo-danh-muc/index.html";
 pub const SEARCH_URL: &str = "tim-kiem/index.html";
+pub const STATISTICS_URL: &str = "thong-ke/index.html";
 
 /// Pages that exist whatever the content: what content may link to besides
 /// entries, sectors, agencies and the decision.
@@ -42,7 +43,11 @@ pub const FIXED_PAGES: &[&str] = &[
     "nhom/b/index.html",
     TABLE_URL,
     SEARCH_URL,
+    STATISTICS_URL,
     "data/catalog.json",
+    "data/catalog.csv",
+    "data/catalog.xlsx",
+    "data/catalog.jsonld",
 ];
 
 /// Section anchors of an entry page (ids in `templates/entry.html`), which

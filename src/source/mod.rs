@@ -5,6 +5,7 @@
 //! `validate`).
 
 mod frontmatter;
+mod git;
 mod sections;
 
 pub use frontmatter::{RawAgency, RawDecision, RawEntry, RawSector, parse_yaml};
@@ -67,6 +68,8 @@ pub struct RawProject {
     pub entries: Vec<(SourceFile, RawEntry)>,
     /// Entry files that could not be read or parsed (already reported).
     pub failed_entries: usize,
+    /// When each entry file last changed in git (empty outside git).
+    pub git_dates: std::collections::HashMap<String, crate::model::IsoDate>,
     pub decision: Option<(SourceFile, RawDecision)>,
 }
 
@@ -96,6 +99,7 @@ pub fn load(root: &Path) -> (RawProject, Report) {
             Err(d) => report.push(d),
         }
     }
+    project.git_dates = git::last_commit_dates(root, ENTRIES_DIR);
     for path in entry_paths(root, &mut report) {
         let Some(file) = read_with_front_matter(root, &path, &mut report) else {
             continue;

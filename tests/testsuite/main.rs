@@ -8,5 +8,6 @@ mod common;
 mod fixtures;
 mod links;
 mod new;
+mod open_data;
 mod schema;
 mod serve;

@@ -1,0 +1,145 @@
+//! `data/catalog.jsonld`: the catalog in DCAT-AP 3, as JSON-LD with an
+//! inline context (no context is fetched from elsewhere). The mapping from
+//! the appendix's columns to properties is in `docs/dcat-mapping.md`.
+//!
+//! Node identifiers are the site's own page URLs: absolute when a base URL
+//! is configured, otherwise relative, which JSON-LD resolves against the
+//! address the file is read from.
+
+use crate::config::Config;
+use crate::markdown::to_plain_text;
+use crate::model::Catalog;
+use serde_json::{Value, json};
+
+pub const PATH: &str = "data/catalog.jsonld";
+
+const ACCESS_RESTRICTED: &str = "http://publications.europa.eu/resource/authority/access-right/RESTRICTED";
+const LANGUAGE_VIE: &str = "http://publications.europa.eu/resource/authority/language/VIE";
+
+fn vi(text: &str) -> Value {
+    json!({ "@value": text, "@language": "vi" })
+}
+
+pub fn to_jsonld(catalog: &Catalog, config: &Config) -> String {
+    // Relative IRIs are resolved against data/catalog.jsonld itself, so they
+    // climb one folder to reach the pages.
+    let base = config.base_url.clone().unwrap_or_else(|| "../".to_string());
+    let page = |path: &str| format!("{base}{path}");
+    let publisher_id = format!("{base}#uy-ban-nhan-dan-tinh");
+    let decision = catalog.decision();
+    let mut graph = Vec::new();
+
+    let mut catalog_node = json!({
+        "@id": page("#danh-muc"),
+        "@type": "dcat:Catalog",
+        "dct:title": vi(&config.title),
+        "dct:description": vi(if config.description.is_empty() { &config.title } else { &config.description }),
+        "dct:publisher": { "@id": publisher_id },
+        "dct:language": { "@id": LANGUAGE_VIE },
+        "foaf:homepage": { "@id": page("index.html") },
+        "dcat:dataset": catalog.entries().iter().map(|e| json!({ "@id": page(&super::catalog_json::entry_url(e.slug.as_str())) })).collect::<Vec<_>>(),
+        "dcat:themeTaxonomy": { "@id": page("linh-vuc/") },
+    });
+    if let Some(decision) = decision {
+        let mut legal = json!({
+            "@id": page("quyet-dinh/"),
+            "@type": ["dct:Standard", "eli:LegalResource"],
+            "dct:title": vi(&decision.title),
+        });
+        if let Some(number) = &decision.number {
+            legal["dct:identifier"] = json!(number);
+        }
+        if let Some(date) = decision.date {
+            legal["dct:issued"] = json!({ "@value": date.to_string(), "@type": "xsd:date" });
+            catalog_node["dct:issued"] = json!({ "@value": date.to_string(), "@type": "xsd:date" });
+        }
+        catalog_node["dct:conformsTo"] = json!({ "@id": page("quyet-dinh/") });
+        catalog_node["dct:source"] = json!({ "@id": page("quyet-dinh/") });
+        graph.push(legal);
+    }
+    if let Some(modified) = catalog.entries().iter().filter_map(|e| e.updated).max() {
+        catalog_node["dct:modified"] = json!({ "@value": modified.to_string(), "@type": "xsd:date" });
+    }
+    graph.push(catalog_node);
+    graph.push(json!({
+        "@id": publisher_id,
+        "@type": "foaf:Agent",
+        "foaf:name": vi("Ủy ban nhân dân tỉnh Quảng Ninh"),
+    }));
+    graph.push(json!({
+        "@id": page("linh-vuc/"),
+        "@type": "skos:ConceptScheme",
+        "skos:prefLabel": vi("Lĩnh vực"),
+    }));
+    for sector in catalog.sectors() {
+        graph.push(json!({
+            "@id": page(&super::catalog_json::sector_url(sector.slug.as_str())),
+            "@type": "skos:Concept",
+            "skos:prefLabel": vi(&sector.name),
+            "skos:inScheme": { "@id": page("linh-vuc/") },
+        }));
+    }
+    for agency in catalog.agencies() {
+        let mut node = json!({
+            "@id": page(&super::catalog_json::agency_url(agency.slug.as_str())),
+            "@type": "foaf:Agent",
+            "foaf:name": vi(&agency.name),
+        });
+        if let Some(website) = &agency.website {
+            node["foaf:homepage"] = json!({ "@id": website });
+        }
+        graph.push(node);
+    }
+    for entry in catalog.entries() {
+        let url = page(&super::catalog_json::entry_url(entry.slug.as_str()));
+        let sector = catalog.sector(entry.sector);
+        let description = format!(
+            "{} Phạm vi, nội dung chính: {}",
+            to_plain_text(&entry.sections.purpose),
+            to_plain_text(&entry.sections.scope)
+        );
+        let mut node = json!({
+            "@id": url,
+            "@type": "dcat:Dataset",
+            "dct:identifier": entry.reference(),
+            "dct:title": vi(&entry.title),
+            "dct:description": vi(&description),
+            "dct:publisher": entry.agencies.iter().map(|a| json!({ "@id": page(&super::catalog_json::agency_url(catalog.agency(*a).slug.as_str())) })).collect::<Vec<_>>(),
+            "dcat:theme": { "@id": page(&super::catalog_json::sector_url(sector.slug.as_str())) },
+            "dcat:keyword": [vi(&sector.name), vi(entry.group.name())],
+            "dct:accessRights": { "@id": ACCESS_RESTRICTED },
+            "dct:language": { "@id": LANGUAGE_VIE },
+            "dcat:landingPage": { "@id": url },
+            "dct:provenance": { "@type": "dct:ProvenanceStatement", "rdfs:label": vi(&format!("Cơ chế thu thập: {}", to_plain_text(&entry.sections.collection))) },
+            "rdfs:comment": vi(&format!("Kết nối, chia sẻ dữ liệu: {}", to_plain_text(&entry.sections.sharing))),
+        });
+        if let Some(notes) = &entry.notes {
+            let legal = json!({ "@type": "eli:LegalResource", "rdfs:label": vi(notes) });
+            node["dcatap:applicableLegislation"] = legal.clone();
+            node["dct:relation"] = legal;
+        }
+        if decision.is_some() {
+            node["dct:source"] = json!({ "@id": page("quyet-dinh/") });
+        }
+        if let Some(updated) = entry.updated {
+            node["dct:modified"] = json!({ "@value": updated.to_string(), "@type": "xsd:date" });
+        }
+        graph.push(node);
+    }
+    let document = json!({
+        "@context": {
+            "dcat": "http://www.w3.org/ns/dcat#",
+            "dct": "http://purl.org/dc/terms/",
+            "dcatap": "http://data.europa.eu/r5r/",
+            "eli": "http://data.europa.eu/eli/ontology#",
+            "foaf": "http://xmlns.com/foaf/0.1/",
+            "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+            "skos": "http://www.w3.org/2004/02/skos/core#",
+            "xsd": "http://www.w3.org/2001/XMLSchema#"
+        },
+        "@graph": graph,
+    });
+    let mut text = serde_json::to_string_pretty(&document).expect("JSON-LD serializes");
+    text.push('\n');
+    text
+}

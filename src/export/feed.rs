@@ -1,0 +1,72 @@
+//! `feed.xml`: an Atom feed of the catalog's entries, newest change first.
+//!
+//! An entry's `updated` is the front matter's `updated`, else the date of
+//! the file's last git commit. Entries with neither are left out, and
+//! without any dated entry there is no feed: Atom requires an `updated` on
+//! every entry, and the build's clock time would make builds differ.
+
+use crate::config::Config;
+use crate::markdown::to_plain_text;
+use crate::model::Catalog;
+
+pub const PATH: &str = "feed.xml";
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+pub fn to_atom(catalog: &Catalog, config: &Config) -> Option<String> {
+    let mut dated: Vec<_> = catalog.entries().iter().filter_map(|e| e.updated.map(|d| (d, e))).collect();
+    // Newest first; the decision's order among equal dates.
+    dated.sort_by(|a, b| b.0.cmp(&a.0));
+    let newest = dated.first()?.0;
+    let base = config.base_url.as_deref();
+    let id_of = |path: &str| match base {
+        Some(base) => format!("{base}{path}"),
+        None => format!("urn:danhmuc:{}", path.trim_end_matches('/').replace('/', ":")),
+    };
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    match base {
+        Some(base) => xml.push_str(&format!(
+            "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\" xml:base=\"{}\">\n",
+            escape(base)
+        )),
+        None => xml.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n"),
+    }
+    xml.push_str(&format!("  <title>{}</title>\n", escape(&config.title)));
+    if !config.description.is_empty() {
+        xml.push_str(&format!("  <subtitle>{}</subtitle>\n", escape(&config.description)));
+    }
+    xml.push_str(&format!("  <id>{}</id>\n", escape(&id_of("danh-muc/"))));
+    xml.push_str(&format!("  <updated>{newest}T00:00:00Z</updated>\n"));
+    xml.push_str("  <link rel=\"alternate\" type=\"text/html\" href=\"index.html\"/>\n");
+    xml.push_str("  <link rel=\"self\" type=\"application/atom+xml\" href=\"feed.xml\"/>\n");
+    xml.push_str("  <author><name>Ủy ban nhân dân tỉnh Quảng Ninh</name></author>\n");
+    for (date, entry) in dated {
+        let path = super::catalog_json::entry_url(entry.slug.as_str());
+        let sector = &catalog.sector(entry.sector).name;
+        xml.push_str("  <entry>\n");
+        xml.push_str(&format!("    <title>{}</title>\n", escape(&entry.title)));
+        xml.push_str(&format!("    <id>{}</id>\n", escape(&id_of(&path))));
+        xml.push_str(&format!("    <updated>{date}T00:00:00Z</updated>\n"));
+        xml.push_str(&format!(
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            escape(&format!("{path}index.html"))
+        ));
+        for agency in &entry.agencies {
+            xml.push_str(&format!("    <author><name>{}</name></author>\n", escape(&catalog.agency(*agency).name)));
+        }
+        xml.push_str(&format!(
+            "    <category term=\"{}\" label=\"{}\"/>\n",
+            escape(catalog.sector(entry.sector).slug.as_str()),
+            escape(sector)
+        ));
+        xml.push_str(&format!(
+            "    <summary>{}</summary>\n",
+            escape(&format!("{} · Lĩnh vực {sector} · {}", entry.reference(), to_plain_text(&entry.sections.purpose)))
+        ));
+        xml.push_str("  </entry>\n");
+    }
+    xml.push_str("</feed>\n");
+    Some(xml)
+}

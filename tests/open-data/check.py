@@ -1,0 +1,130 @@
+#!/usr/bin/env python3
+"""Open-data checks with the tools other people use on our files.
+
+- rdflib (a real RDF library) loads data/catalog.jsonld as a DCAT catalog of
+  44 datasets and every node carries the properties DCAT-AP 3 requires; it
+  also loads the schema.org JSON-LD of every entry page and the home page.
+- LibreOffice (headless) opens data/catalog.xlsx and converts both sheets to
+  CSV: it opens without complaint, and the flat sheet equals catalog.csv.
+
+Usage: tests/open-data/check.py SITE_DIR   (builds nothing itself)
+Prints one line per check and "N passed, M failed"; exits non-zero on a failure.
+"""
+import csv
+import io
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import rdflib
+from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
+
+SCHEMA = rdflib.Namespace("https://schema.org/")
+results = []
+
+
+def check(name, condition, detail=""):
+    results.append(bool(condition))
+    print(("ok     " if condition else "FAILED ") + name + ("" if condition else f": {detail}"))
+
+
+def dcat(site):
+    graph = rdflib.Graph()
+    graph.parse(site / "data" / "catalog.jsonld", format="json-ld", publicID="https://example.invalid/data/catalog.jsonld")
+    catalogs = list(graph.subjects(RDF.type, DCAT.Catalog))
+    datasets = set(graph.subjects(RDF.type, DCAT.Dataset))
+    check("one dcat:Catalog", len(catalogs) == 1, catalogs)
+    check("44 dcat:Dataset", len(datasets) == 44, len(datasets))
+    catalog = catalogs[0]
+    for prop in (DCTERMS.title, DCTERMS.description, DCTERMS.publisher, DCTERMS.language):
+        check(f"catalog has {graph.qname(prop)}", graph.value(catalog, prop) is not None)
+    check("catalog lists every dataset", set(graph.objects(catalog, DCAT.dataset)) == datasets)
+    missing = []
+    for ds in datasets:
+        for prop in (DCTERMS.title, DCTERMS.description, DCTERMS.publisher, DCAT.theme, DCAT.landingPage, DCTERMS.identifier):
+            if graph.value(ds, prop) is None:
+                missing.append(f"{ds} lacks {graph.qname(prop)}")
+        title = graph.value(ds, DCTERMS.title)
+        if title is not None and title.language != "vi":
+            missing.append(f"{ds} title not tagged vi")
+    check("every dataset has title, description, publisher, theme, landing page, identifier", not missing, missing[:5])
+    agents = set(graph.objects(None, DCTERMS.publisher))
+    unnamed = [a for a in agents if graph.value(a, FOAF.name) is None or (a, RDF.type, FOAF.Agent) not in graph]
+    check("every publisher is a foaf:Agent with foaf:name", agents and not unnamed, unnamed[:5])
+    check("13 distinct publishers (12 agencies and the province)", len(agents) == 13, len(agents))
+    a18 = [ds for ds in datasets if str(graph.value(ds, DCTERMS.identifier)) == "A.18"]
+    check("A.18 has three publishers", a18 and len(list(graph.objects(a18[0], DCTERMS.publisher))) == 3)
+
+
+def schema_org(site):
+    pages = sorted((site / "csdl").glob("*/index.html"))
+    check("44 entry pages", len(pages) == 44, len(pages))
+    bad = []
+    for page in pages + [site / "index.html"]:
+        html = page.read_text(encoding="utf-8")
+        match = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+        if not match:
+            bad.append(f"{page}: no JSON-LD")
+            continue
+        data = json.loads(match.group(1))
+        check_context = data.get("@context") == "https://schema.org"
+        if not check_context:
+            bad.append(f"{page}: @context is not schema.org")
+        # The machine has no network: use schema.org's context offline (its
+        # essence is @vocab) instead of letting rdflib fetch it.
+        data["@context"] = {"@vocab": "https://schema.org/"}
+        graph = rdflib.Graph()
+        graph.parse(data=json.dumps(data), format="json-ld", publicID="https://example.invalid/" + str(page.relative_to(site)))
+        kind = SCHEMA.DataCatalog if page.name == "index.html" and page.parent == site else SCHEMA.Dataset
+        nodes = [n for n in graph.subjects(RDF.type, kind) if graph.value(n, SCHEMA.name) is not None]
+        if not nodes:
+            bad.append(f"{page}: no {kind} with a name")
+            continue
+        if graph.value(nodes[0], SCHEMA.description) is None:
+            bad.append(f"{page}: no description")
+    check("every page's schema.org JSON-LD parses as RDF with the required name and description", not bad, bad[:5])
+
+
+def libreoffice(site):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    check("LibreOffice is installed", soffice, "install libreoffice-calc-nogui")
+    if not soffice:
+        return
+    with tempfile.TemporaryDirectory() as out:
+        expected = (site / "data" / "catalog.csv").read_text(encoding="utf-8-sig")
+        for sheet, name in ((1, "Phụ lục"), (2, "Bảng dữ liệu")):
+            run = subprocess.run(
+                [soffice, "--headless", f"-env:UserInstallation=file://{out}/profile", "--convert-to",
+                 f"csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,{sheet}",
+                 "--outdir", out, str(site / "data" / "catalog.xlsx")],
+                capture_output=True, text=True, timeout=120)
+            produced = list(Path(out).glob(f"catalog*{name}*.csv")) or list(Path(out).glob("catalog*.csv"))
+            check(f"LibreOffice opens the workbook and converts sheet “{name}”", run.returncode == 0 and produced, run.stderr[-500:])
+            if not produced:
+                continue
+            rows = list(csv.reader(io.StringIO(produced[0].read_text(encoding="utf-8"))))
+            if sheet == 2:
+                check("the flat sheet, read by LibreOffice, equals catalog.csv", rows == list(csv.reader(io.StringIO(expected))))
+            else:
+                entries = [r for r in rows[4:] if r and r[0].isdigit()]
+                check("the appendix sheet has 44 entry rows", len(entries) == 44, len(entries))
+            for f in produced:
+                f.unlink()
+
+
+def main():
+    site = Path(sys.argv[1])
+    dcat(site)
+    schema_org(site)
+    libreoffice(site)
+    failed = results.count(False)
+    print(f"{results.count(True)} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
