@@ -18,7 +18,7 @@ fn escape(text: &str) -> String {
 pub fn to_atom(catalog: &Catalog, config: &Config) -> Option<String> {
     let mut dated: Vec<_> = catalog.entries().iter().filter_map(|e| e.updated.map(|d| (d, e))).collect();
     // Newest first; the decision's order among equal dates.
-    dated.sort_by(|a, b| b.0.cmp(&a.0));
+    dated.sort_by_key(|(date, _)| std::cmp::Reverse(*date));
     let newest = dated.first()?.0;
     let base = config.base_url.as_deref();
     let id_of = |path: &str| match base {
