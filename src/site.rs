@@ -15,6 +15,7 @@ use std::path::Path;
 const DEFAULT_ASSETS: &[(&str, &str)] = &[
     ("assets/style.css", include_str!("../static/assets/style.css")),
     ("assets/site.js", include_str!("../static/assets/site.js")),
+    ("assets/favicon.svg", include_str!("../static/assets/favicon.svg")),
     ("assets/search.js", include_str!("../static/assets/search.js")),
 ];
 

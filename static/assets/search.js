@@ -299,6 +299,7 @@
     fillSelect(group, index.groups.map(function (g) { return [g[0], "Nhóm " + g[0]]; }), doc);
     fillSelect(sector, index.sectors, doc);
     fillSelect(agency, index.agencies, doc);
+    [group, sector, agency].forEach(function (select) { select.disabled = false; });
     doc.documentElement.classList.add("search-ready");
 
     function current() {

@@ -43,18 +43,48 @@ function searchModule() {
   return require(path.join(REPO, "static", "assets", "search.js"));
 }
 
-async function launchBrowser() {
+async function launchBrowser(extraArgs = []) {
   const { chromium } = require("playwright-core");
   const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
   if (!fs.existsSync(executablePath)) throw new Error(`${executablePath} not found: install Debian's chromium (scripts/test does)`);
   return chromium.launch({
     executablePath,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", ...extraArgs],
   });
+}
+
+/** Serves `site` on 127.0.0.1 under `prefix` (e.g. "/danh-muc/"), as any
+    static server would; resolves to { base, close }. */
+function serveSite(site, prefix = "/") {
+  const http = require("node:http");
+  const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
+    ".json": "application/json", ".xml": "application/xml", ".txt": "text/plain; charset=utf-8", ".svg": "image/svg+xml" };
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, "http://localhost");
+    if (!url.pathname.startsWith(prefix)) { res.writeHead(404); return res.end(); }
+    let file = path.join(site, decodeURIComponent(url.pathname.slice(prefix.length)));
+    if (!file.startsWith(site)) { res.writeHead(403); return res.end(); }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, "index.html");
+    if (!fs.existsSync(file)) {
+      res.writeHead(404, { "content-type": types[".html"] });
+      return fs.createReadStream(path.join(site, "404.html")).pipe(res);
+    }
+    const headers = { "content-type": types[path.extname(file)] || "application/octet-stream" };
+    // Compress text as every production static server does (nginx gzip on).
+    if (/gzip/.test(req.headers["accept-encoding"] || "") && /text|json|xml|svg/.test(headers["content-type"])) {
+      res.writeHead(200, { ...headers, "content-encoding": "gzip", vary: "Accept-Encoding" });
+      return res.end(require("node:zlib").gzipSync(fs.readFileSync(file)));
+    }
+    res.writeHead(200, headers);
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => {
+    resolve({ base: `http://127.0.0.1:${server.address().port}${prefix}`, close: () => server.close() });
+  }));
 }
 
 function fileUrl(site, page) {
   return "file://" + path.join(site, page);
 }
 
-module.exports = { REPO, buildSite, buildRealSite, loadIndex, searchModule, launchBrowser, fileUrl };
+module.exports = { REPO, buildSite, buildRealSite, loadIndex, searchModule, launchBrowser, fileUrl, serveSite };
