@@ -25,6 +25,11 @@ impl SiteFiles {
         self.files.insert(path.to_string(), bytes);
     }
 
+    /// Adds every file of `other` (which wins on a clash).
+    pub fn extend(&mut self, other: SiteFiles) {
+        self.files.extend(other.files);
+    }
+
     pub fn get(&self, path: &str) -> Option<&[u8]> {
         self.files.get(path).map(Vec::as_slice)
     }
@@ -100,18 +105,18 @@ impl SiteFiles {
     }
 
     fn write_all(&self, dir: &Path) -> Result<()> {
+        use rayon::prelude::*;
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-        let mut made: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
-        for (path, bytes) in &self.files {
-            let target = dir.join(path);
-            if let Some(folder) = target.parent()
-                && made.insert(folder.to_path_buf())
-            {
-                std::fs::create_dir_all(folder).with_context(|| format!("creating {}", folder.display()))?;
-            }
-            std::fs::write(&target, bytes).with_context(|| format!("writing {}", target.display()))?;
+        let folders: std::collections::BTreeSet<PathBuf> =
+            self.files.keys().filter_map(|path| dir.join(path).parent().map(Path::to_path_buf)).collect();
+        for folder in &folders {
+            std::fs::create_dir_all(folder).with_context(|| format!("creating {}", folder.display()))?;
         }
-        Ok(())
+        // Writing many small files is mostly kernel time: spread it over cores.
+        self.files.par_iter().try_for_each(|(path, bytes)| {
+            let target = dir.join(path);
+            std::fs::write(&target, bytes).with_context(|| format!("writing {}", target.display()))
+        })
     }
 }
 

@@ -45,16 +45,42 @@ pub fn build(catalog: &Catalog, config: &Config, root: &Path) -> Result<SiteFile
     files.add_dir(&root.join(STATIC_DIR)).map_err(|e| {
         Diagnostic::error(crate::diagnostics::Code::Io, STATIC_DIR, format!("Không đọc được thư mục static/: {e:#}."))
     })?;
-    render::render_pages(catalog, config, &renderer, &mut files)?;
-    files.add(search::INDEX_PATH, search::build_index(catalog).into_bytes());
-    files.add(export::catalog_json::PATH, export::catalog_json::to_json(catalog, &config.title).into_bytes());
+    // Pages and the exports are independent: build them side by side.
     let base_url = config.base_url.as_deref();
-    files.add(export::csv::PATH, export::csv::to_csv(catalog, base_url));
-    let xlsx = export::xlsx::to_xlsx(catalog, &config.title, base_url).map_err(|e| {
+    let (pages, exports) = rayon::join(
+        || -> Result<SiteFiles, Diagnostic> {
+            let mut pages = SiteFiles::default();
+            render::render_pages(catalog, config, &renderer, &mut pages)?;
+            Ok(pages)
+        },
+        || exports(catalog, config, base_url),
+    );
+    files.extend(pages?);
+    files.extend(exports?);
+    let html: Vec<String> = files.paths().filter(|p| p.ends_with(".html")).map(str::to_string).collect();
+    if let Some(xml) = export::sitemap::sitemap(html.iter(), config.base_url.as_deref()) {
+        files.add("sitemap.xml", xml.into_bytes());
+    }
+    files.add("robots.txt", export::sitemap::robots(config.base_url.as_deref()).into_bytes());
+    Ok(files)
+}
+
+/// The machine-readable files: search index, catalog in every format, feed,
+/// per-entry JSON. Built in parallel with each other.
+fn exports(catalog: &Catalog, config: &Config, base_url: Option<&str>) -> Result<SiteFiles, Diagnostic> {
+    let mut files = SiteFiles::default();
+    let ((index, xlsx), (jsonld, csv)) = rayon::join(
+        || rayon::join(|| search::build_index(catalog), || export::xlsx::to_xlsx(catalog, &config.title, base_url)),
+        || rayon::join(|| export::dcat::to_jsonld(catalog, config), || export::csv::to_csv(catalog, base_url)),
+    );
+    files.add(search::INDEX_PATH, index.into_bytes());
+    files.add(export::catalog_json::PATH, export::catalog_json::to_json(catalog, &config.title).into_bytes());
+    files.add(export::csv::PATH, csv);
+    let xlsx = xlsx.map_err(|e| {
         Diagnostic::error(crate::diagnostics::Code::Io, export::xlsx::PATH, format!("Không tạo được tệp Excel: {e}."))
     })?;
     files.add(export::xlsx::PATH, xlsx);
-    files.add(export::dcat::PATH, export::dcat::to_jsonld(catalog, config).into_bytes());
+    files.add(export::dcat::PATH, jsonld.into_bytes());
     files.add(CATALOG_SCHEMA_PATH, include_bytes!("../schema/catalog.schema.json").to_vec());
     if let Some(feed) = export::feed::to_atom(catalog, config) {
         files.add(export::feed::PATH, feed.into_bytes());
@@ -63,11 +89,6 @@ pub fn build(catalog: &Catalog, config: &Config, root: &Path) -> Result<SiteFile
         let path = export::catalog_json::entry_data_path(entry.slug.as_str());
         files.add(&path, export::catalog_json::entry_to_json(catalog, entry).into_bytes());
     }
-    let html: Vec<String> = files.paths().filter(|p| p.ends_with(".html")).map(str::to_string).collect();
-    if let Some(xml) = export::sitemap::sitemap(html.iter(), config.base_url.as_deref()) {
-        files.add("sitemap.xml", xml.into_bytes());
-    }
-    files.add("robots.txt", export::sitemap::robots(config.base_url.as_deref()).into_bytes());
     Ok(files)
 }
 

@@ -173,13 +173,23 @@ fn home(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic> {
 }
 
 fn entries(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic> {
+    use rayon::prelude::*;
     // Previous/next follow the decision's order within the entry's sector.
     let mut by_sector: Vec<Vec<usize>> = vec![Vec::new(); pages.views.sectors.len()];
     for (index, entry) in pages.catalog.entries().iter().enumerate() {
         by_sector[entry.sector.0].push(index);
     }
+    let mut neighbours: Vec<(Option<usize>, Option<usize>)> = vec![(None, None); pages.catalog.entries().len()];
     for siblings in &by_sector {
         for (position, &index) in siblings.iter().enumerate() {
+            neighbours[index] = (position.checked_sub(1).map(|p| siblings[p]), siblings.get(position + 1).copied());
+        }
+    }
+    // Entry pages are independent: render them on every core, then add them
+    // in order (the output does not depend on the thread count).
+    let rendered: Vec<(String, String)> = (0..pages.catalog.entries().len())
+        .into_par_iter()
+        .map(|index| {
             let entry = &pages.views.entries[index];
             let path = entry.summary.url.clone();
             let crumbs = [
@@ -191,13 +201,15 @@ fn entries(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic>
             context.insert("page_description", &super::structured::entry_description(model, pages.catalog));
             context.insert("jsonld", &super::structured::dataset(model, pages.catalog, pages.config));
             context.insert("entry", entry);
-            let previous = position.checked_sub(1).map(|p| &pages.views.entries[siblings[p]].summary);
-            let next = siblings.get(position + 1).map(|&i| &pages.views.entries[i].summary);
-            context.insert("previous", &previous);
-            context.insert("next", &next);
-            context.insert("group_url", &group_url(pages.catalog.entries()[index].group));
-            pages.render(files, &path, "entry.html", &context)?;
-        }
+            let (previous, next) = neighbours[index];
+            context.insert("previous", &previous.map(|i| &pages.views.entries[i].summary));
+            context.insert("next", &next.map(|i| &pages.views.entries[i].summary));
+            context.insert("group_url", &group_url(model.group));
+            pages.renderer.render("entry.html", &context).map(|html| (path, html))
+        })
+        .collect::<Result<_, _>>()?;
+    for (path, html) in rendered {
+        files.add(&path, html.into_bytes());
     }
     Ok(())
 }

@@ -168,10 +168,11 @@ impl CatalogViews {
     /// Entry views for a page at `page_path` other than the entry's own
     /// (the full table), with content links made relative to that page.
     pub fn entries_for_page(&self, catalog: &Catalog, config: &Config, page_path: &str) -> Vec<EntryView> {
+        use rayon::prelude::*;
         let root = super::root_prefix(page_path);
         catalog
             .entries()
-            .iter()
+            .par_iter()
             .map(|e| entry_view(e, &self.sectors, &self.agencies, config, &self.targets, &root))
             .collect()
     }
