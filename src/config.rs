@@ -21,6 +21,15 @@ pub struct Config {
     pub base_url: Option<String>,
     pub decision: DecisionConfig,
     pub repository: RepositoryConfig,
+    pub search: SearchConfig,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchConfig {
+    /// Split the search index into shards loaded on demand. Unset: only
+    /// for catalogs of more than 1,000 entries.
+    pub sharded: Option<bool>,
 }
 
 impl Default for Config {
@@ -32,6 +41,7 @@ impl Default for Config {
             base_url: None,
             decision: DecisionConfig::default(),
             repository: RepositoryConfig::default(),
+            search: SearchConfig::default(),
         }
     }
 }

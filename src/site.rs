@@ -70,10 +70,22 @@ pub fn build(catalog: &Catalog, config: &Config, root: &Path) -> Result<SiteFile
 fn exports(catalog: &Catalog, config: &Config, base_url: Option<&str>) -> Result<SiteFiles, Diagnostic> {
     let mut files = SiteFiles::default();
     let ((index, xlsx), (jsonld, csv)) = rayon::join(
-        || rayon::join(|| search::build_index(catalog), || export::xlsx::to_xlsx(catalog, &config.title, base_url)),
+        || {
+            rayon::join(
+                || {
+                    search::build_index(
+                        catalog,
+                        config.search.sharded.unwrap_or(catalog.entries().len() > search::SHARD_ABOVE),
+                    )
+                },
+                || export::xlsx::to_xlsx(catalog, &config.title, base_url),
+            )
+        },
         || rayon::join(|| export::dcat::to_jsonld(catalog, config), || export::csv::to_csv(catalog, base_url)),
     );
-    files.add(search::INDEX_PATH, index.into_bytes());
+    for (path, text) in index {
+        files.add(&path, text.into_bytes());
+    }
     files.add(export::catalog_json::PATH, export::catalog_json::to_json(catalog, &config.title).into_bytes());
     files.add(export::csv::PATH, csv);
     let xlsx = xlsx.map_err(|e| {

@@ -55,8 +55,18 @@ struct TermEntry {
     postings: Vec<u32>,
 }
 
-/// The index as a script for the site.
-pub fn build_index(catalog: &Catalog) -> String {
+/// Above this many entries the index is split into shards (see
+/// `docs/search.md`); below, one small file is simpler and faster.
+pub const SHARD_ABOVE: usize = 1000;
+/// Entries per text chunk of a sharded index (titles, URLs, snippet text).
+pub const TEXT_CHUNK: usize = 10;
+/// Target raw size of a postings shard; a frequent term gets one alone.
+const SHARD_BYTES: usize = 48 * 1024;
+
+/// The index files for the site: one script, or (when `sharded`) a
+/// manifest plus postings shards and text chunks, all scripts so that they
+/// load from file:// too.
+pub fn build_index(catalog: &Catalog, sharded: bool) -> Vec<(String, String)> {
     let mut terms: BTreeMap<String, TermEntry> = BTreeMap::new();
     let mut docs = Vec::with_capacity(catalog.entries().len());
     let mut texts = Vec::with_capacity(catalog.entries().len());
@@ -98,6 +108,9 @@ pub fn build_index(catalog: &Catalog) -> String {
     }
     let mut sorted: Vec<(String, TermEntry)> = terms.into_iter().collect();
     sorted.sort_by(|(a, _), (b, _)| a.encode_utf16().cmp(b.encode_utf16()));
+    if sharded {
+        return sharded_index(catalog, docs, texts, sorted);
+    }
     let index = Index {
         version: 1,
         fields: FIELDS,
@@ -111,5 +124,99 @@ pub fn build_index(catalog: &Catalog) -> String {
         terms: sorted.into_iter().map(|(term, _)| term).collect(),
     };
     let json = serde_json::to_string(&index).expect("index serializes");
-    format!("window.DANHMUC_SEARCH_INDEX = {json};\n")
+    vec![(INDEX_PATH.to_string(), format!("window.DANHMUC_SEARCH_INDEX = {json};\n"))]
+}
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    version: u32,
+    sharded: bool,
+    fields: [&'static str; 8],
+    groups: Vec<[&'static str; 2]>,
+    sectors: Vec<[&'a str; 2]>,
+    agencies: Vec<[&'a str; 2]>,
+    /// Per document, what filters need: [group, sector, [agencies]].
+    docs: Vec<(usize, usize, Vec<usize>)>,
+    terms: Vec<String>,
+    /// Per term, how many documents contain it (to choose prefix
+    /// completions while typing).
+    df: Vec<u32>,
+    /// Per term, the postings shard that holds it.
+    shard: Vec<u32>,
+    text_chunk: usize,
+}
+
+fn sharded_index(
+    catalog: &Catalog,
+    docs: Vec<Doc>,
+    texts: Vec<[String; 8]>,
+    sorted: Vec<(String, TermEntry)>,
+) -> Vec<(String, String)> {
+    let mut files = Vec::new();
+    let mut shard_of = Vec::with_capacity(sorted.len());
+    let mut shard: Vec<usize> = Vec::new();
+    let mut size = 0;
+    let flush = |shard: &mut Vec<usize>, files: &mut Vec<(String, String)>| {
+        if shard.is_empty() {
+            return;
+        }
+        let k = files.len();
+        let forms: Vec<String> = shard.iter().map(|&t| sorted[t].1.forms.join("|")).collect();
+        let postings: Vec<&Vec<u32>> = shard.iter().map(|&t| &sorted[t].1.postings).collect();
+        let data = serde_json::json!({ "first": shard[0], "forms": forms, "postings": postings });
+        files.push((format!("assets/search/p{k}.js"), format!("DanhmucSearch.addShard({k}, {data});\n")));
+        shard.clear();
+    };
+    for (t, (_, entry)) in sorted.iter().enumerate() {
+        let bytes = entry.postings.len() * 4 + entry.forms.iter().map(String::len).sum::<usize>();
+        if size + bytes > SHARD_BYTES && !shard.is_empty() {
+            flush(&mut shard, &mut files);
+            size = 0;
+        }
+        shard_of.push(files.len() as u32);
+        shard.push(t);
+        size += bytes;
+    }
+    flush(&mut shard, &mut files);
+    for (c, chunk) in docs.chunks(TEXT_CHUNK).zip(texts.chunks(TEXT_CHUNK)).enumerate() {
+        let rows: Vec<serde_json::Value> = chunk
+            .0
+            .iter()
+            .zip(chunk.1)
+            .map(|(doc, text)| serde_json::json!([doc.url, doc.title, doc.number, text]))
+            .collect();
+        files.push((
+            format!("assets/search/t{c}.js"),
+            format!("DanhmucSearch.addTexts({c}, {});\n", serde_json::Value::Array(rows)),
+        ));
+    }
+    let manifest = Manifest {
+        version: 2,
+        sharded: true,
+        fields: FIELDS,
+        groups: Group::ALL.iter().map(|g| [g.code(), g.name()]).collect(),
+        sectors: catalog.sectors().iter().map(|s| [s.slug.as_str(), s.name.as_str()]).collect(),
+        agencies: catalog.agencies().iter().map(|a| [a.slug.as_str(), a.name.as_str()]).collect(),
+        docs: docs.iter().map(|d| (d.group, d.sector, d.agencies.clone())).collect(),
+        df: sorted
+            .iter()
+            .map(|(_, t)| {
+                let mut count = 0;
+                let mut last = u32::MAX;
+                for doc in t.postings.iter().step_by(4) {
+                    if *doc != last {
+                        count += 1;
+                        last = *doc;
+                    }
+                }
+                count
+            })
+            .collect(),
+        terms: sorted.into_iter().map(|(term, _)| term).collect(),
+        shard: shard_of,
+        text_chunk: TEXT_CHUNK,
+    };
+    let json = serde_json::to_string(&manifest).expect("manifest serializes");
+    files.push((INDEX_PATH.to_string(), format!("window.DANHMUC_SEARCH_INDEX = {json};\n")));
+    files
 }

@@ -84,10 +84,126 @@
     return ids;
   }
 
-  function Searcher(index) {
+  // A sharded index (large catalogs) keeps postings and texts in files
+  // loaded on demand; they announce themselves through these registries.
+  var registry = { shards: {}, texts: {} };
+  function addShard(k, data) { registry.shards[k] = data; }
+  function addTexts(c, rows) { registry.texts[c] = rows; }
+  // While typing, a prefix in a sharded index expands to its completions
+  // from the rarest up, until they cover this many document occurrences:
+  // rare words are cheap to download and tell entries apart, and each
+  // further letter narrows the prefix.
+  var PREFIX_BUDGET = 4000;
+
+  /** `load(path)` fetches an index file (a script) and resolves once it ran;
+      only a sharded index needs it. */
+  function Searcher(index, load) {
     this.index = index;
-    this.forms = index.forms.map(function (f) { return f.split("|"); });
+    this.sharded = !!index.sharded;
+    this.load = load;
     this.tokenCache = new Map();
+    if (this.sharded) {
+      this.forms = new Array(index.terms.length);
+      this.postings = new Array(index.terms.length);
+      this.texts = new Array(index.docs.length);
+      this.loaded = new Set();
+    } else {
+      this.forms = index.forms.map(function (f) { return f.split("|"); });
+      this.postings = index.postings;
+      this.texts = index.text;
+    }
+  }
+
+  /** Term ids a query word stands for (see termIds), capped while typing
+      in a sharded index. */
+  Searcher.prototype.termIdsFor = function (folded, prefix) {
+    var ids = termIds(this.index, folded, prefix);
+    if (!this.sharded || !prefix) return ids;
+    var df = this.index.df;
+    var terms = this.index.terms;
+    var chosen = ids.filter(function (t) { return terms[t] === folded; });
+    var budget = PREFIX_BUDGET - chosen.reduce(function (sum, t) { return sum + df[t]; }, 0);
+    var rest = ids.filter(function (t) { return terms[t] !== folded; }).sort(function (a, b) { return df[a] - df[b] || a - b; });
+    for (var i = 0; i < rest.length; i++) {
+      if (df[rest[i]] > budget && chosen.length > 0) break;
+      chosen.push(rest[i]);
+      budget -= df[rest[i]];
+    }
+    return chosen.sort(function (a, b) { return a - b; });
+  };
+
+  function loadAll(searcher, paths) {
+    var missing = paths.filter(function (p) { return !searcher.loaded.has(p); });
+    return Promise.all(missing.map(function (p) {
+      return searcher.load(p).then(function () { searcher.loaded.add(p); });
+    }));
+  }
+
+  /** Makes sure the postings a query needs are here. */
+  Searcher.prototype.prepare = function (query) {
+    if (!this.sharded) return Promise.resolve();
+    var self = this;
+    var words = tokenize(query || "");
+    var typing = isTyping(query || "");
+    var shards = new Set();
+    words.forEach(function (w, i) {
+      self.termIdsFor(w.folded, typing && i === words.length - 1).forEach(function (t) { shards.add(self.index.shard[t]); });
+    });
+    var wanted = Array.from(shards).sort(function (a, b) { return a - b; });
+    return loadAll(this, wanted.map(function (k) { return "assets/search/p" + k + ".js"; })).then(function () {
+      wanted.forEach(function (k) {
+        var data = registry.shards[k];
+        for (var i = 0; i < data.postings.length; i++) {
+          if (!self.postings[data.first + i]) {
+            self.postings[data.first + i] = data.postings[i];
+            self.forms[data.first + i] = data.forms[i].split("|");
+          }
+        }
+      });
+    });
+  };
+
+  /** Makes sure titles, addresses and snippet texts of `ids` are here. */
+  Searcher.prototype.loadTexts = function (ids) {
+    if (!this.sharded) return Promise.resolve();
+    var self = this;
+    var size = this.index.text_chunk;
+    var chunks = Array.from(new Set(ids.map(function (id) { return Math.floor(id / size); })));
+    return loadAll(this, chunks.map(function (c) { return "assets/search/t" + c + ".js"; })).then(function () {
+      chunks.forEach(function (c) {
+        registry.texts[c].forEach(function (row, i) { self.texts[c * size + i] = row; });
+      });
+    });
+  };
+
+  /** What a result shows of a document; title and url are null in a
+      sharded index until its texts are loaded. */
+  Searcher.prototype.doc = function (id) {
+    if (!this.sharded) return this.index.docs[id];
+    var d = this.index.docs[id];
+    var t = this.texts[id];
+    return { group: d[0], sector: d[1], agencies: d[2], url: t ? t[0] : null, title: t ? t[1] : null, number: t ? t[2] : null };
+  };
+
+  Searcher.prototype.fieldTexts = function (id) {
+    var t = this.texts[id];
+    return this.sharded ? (t ? t[3] : null) : t;
+  };
+
+  /** Snippets for results whose texts are loaded. */
+  Searcher.prototype.fillSnippets = function (results, query) {
+    var words = tokenize(query || "");
+    var typing = isTyping(query || "");
+    var self = this;
+    results.forEach(function (r) {
+      r.doc = self.doc(r.id);
+      r.snippet = self.fieldTexts(r.id) ? self.snippet(r.id, words, typing) : [];
+    });
+    return results;
+  };
+
+  function isTyping(query) {
+    return !/[^\p{Alphabetic}\p{M}\p{N}]$/u.test(query.normalize("NFC"));
   }
 
   /** Hits of one query word, by document: [{field, position, weight}]. */
@@ -95,11 +211,12 @@
     var index = this.index;
     var hasMarks = word.exact !== word.folded;
     var byDoc = new Map();
-    var ids = termIds(index, word.folded, prefix);
+    var ids = this.termIdsFor(word.folded, prefix);
     for (var k = 0; k < ids.length; k++) {
       var t = ids[k];
-      var postings = index.postings[t];
+      var postings = this.postings[t];
       var forms = this.forms[t];
+      if (!postings) continue; // a sharded index without prepare(): nothing loaded
       var partial = index.terms[t] !== word.folded;
       for (var p = 0; p < postings.length; p += 4) {
         var doc = postings[p], field = postings[p + 1], position = postings[p + 2];
@@ -129,25 +246,23 @@
     var index = this.index;
     var words = tokenize(query || "");
     var self = this;
+    var results = [];
     if (words.length === 0) {
       if (!filters.group && !filters.sector && !filters.agency) return [];
-      return index.docs
-        .map(function (doc, id) { return { id: id, doc: doc, score: 0 }; })
-        .filter(function (r) { return matchesFilters(r.doc, index, filters); })
-        .map(function (r) { r.snippet = self.snippet(r.id, [], false); return r; });
+      for (var id = 0; id < index.docs.length; id++) {
+        if (matchesFilters(self.doc(id), index, filters)) results.push({ id: id, score: 0 });
+      }
+      return this.fillSnippets(results, "");
     }
-    var typing = !/[^\p{Alphabetic}\p{M}\p{N}]$/u.test(query.normalize("NFC"));
+    var typing = isTyping(query);
     var hits = words.map(function (w, i) { return self.hitsFor(w, typing && i === words.length - 1); });
-    var results = [];
     hits[0].forEach(function (_, id) {
       for (var i = 1; i < hits.length; i++) if (!hits[i].has(id)) return;
-      var doc = index.docs[id];
-      if (!matchesFilters(doc, index, filters)) return;
-      results.push({ id: id, doc: doc, score: score(hits, id) });
+      if (!matchesFilters(self.doc(id), index, filters)) return;
+      results.push({ id: id, score: score(hits, id) });
     });
     results.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
-    results.forEach(function (r) { r.snippet = self.snippet(r.id, words, typing); });
-    return results;
+    return this.fillSnippets(results, query);
   };
 
   function score(hits, id) {
@@ -192,7 +307,7 @@
     var key = id + ":" + field;
     var tokens = this.tokenCache.get(key);
     if (!tokens) {
-      tokens = tokenize(this.index.text[id][field]);
+      tokens = tokenize(this.fieldTexts(id)[field]);
       this.tokenCache.set(key, tokens);
     }
     return tokens;
@@ -202,7 +317,7 @@
       [{text, mark}] with the matched words marked. */
   Searcher.prototype.snippet = function (id, words, typing) {
     var self = this;
-    var texts = this.index.text[id];
+    var texts = this.fieldTexts(id);
     // Which query word a document word matches, or -1.
     function matchOf(token) {
       for (var i = 0; i < words.length; i++) {
@@ -287,7 +402,16 @@
     var form = doc.getElementById("search-form");
     var index = win.DANHMUC_SEARCH_INDEX;
     if (!form || !index) return;
-    var searcher = new Searcher(index);
+    var root = form.getAttribute("data-root") || "";
+    var searcher = new Searcher(index, function (path) {
+      return new Promise(function (resolve, reject) {
+        var script = doc.createElement("script");
+        script.src = root + path;
+        script.onload = resolve;
+        script.onerror = function () { reject(new Error("không tải được " + path)); };
+        doc.head.appendChild(script);
+      });
+    });
     var input = doc.getElementById("q");
     var group = doc.getElementById("filter-group");
     var sector = doc.getElementById("filter-sector");
@@ -295,7 +419,7 @@
     var list = doc.getElementById("search-results");
     var status = doc.getElementById("search-status");
     var empty = doc.getElementById("search-empty");
-    var root = form.getAttribute("data-root") || "";
+    var shown = 0;
     fillSelect(group, index.groups.map(function (g) { return [g[0], "Nhóm " + g[0]]; }), doc);
     fillSelect(sector, index.sectors, doc);
     fillSelect(agency, index.agencies, doc);
@@ -306,21 +430,38 @@
       return { q: input.value, group: group.value, sector: sector.value, agency: agency.value };
     }
 
+    // A large (sharded) catalog shows the first results only, so that one
+    // search downloads a bounded amount.
+    var PAGE = searcher.sharded ? 20 : Infinity;
+    var sequence = 0;
+
     function show(state, writeUrl) {
       input.value = state.q;
       group.value = state.group;
       sector.value = state.sector;
       agency.value = state.agency;
-      var results = searcher.search(state.q, state);
-      render(results, state);
+      var mine = ++sequence;
+      searcher.prepare(state.q).then(function () {
+        if (mine !== sequence) return null;
+        var results = searcher.search(state.q, state);
+        var page = results.slice(0, PAGE);
+        return searcher.loadTexts(page.map(function (r) { return r.id; })).then(function () {
+          if (mine !== sequence) return;
+          searcher.fillSnippets(page, state.q);
+          render(page, results.length, state);
+        });
+      }).catch(function (error) {
+        status.textContent = "Không tải được chỉ mục tìm kiếm (" + error.message + "). Hãy tải lại trang.";
+      });
       if (writeUrl) {
         var url = win.location.pathname + stateQuery(state);
         try { win.history[writeUrl === "push" ? "pushState" : "replaceState"](state, "", url); } catch (e) { /* some file:// setups refuse */ }
       }
     }
 
-    function render(results, state) {
+    function render(results, total, state) {
       list.textContent = "";
+      shown = results.length;
       results.forEach(function (r) {
         var li = doc.createElement("li");
         var a = doc.createElement("a");
@@ -351,12 +492,13 @@
       var asked = state.q.trim();
       if (!asked && !filtered) {
         status.textContent = "Nhập từ khóa để tìm trong " + index.docs.length + " CSDL; gõ có dấu hoặc không dấu đều được.";
-      } else if (results.length === 0) {
+      } else if (total === 0) {
         status.textContent = "Không tìm thấy CSDL nào" + (asked ? " cho “" + asked + "”" : "") + (filtered ? " với bộ lọc đã chọn" : "") + ".";
       } else {
-        status.textContent = "Tìm thấy " + results.length + " CSDL" + (asked ? " cho “" + asked + "”" : "") + (filtered ? " với bộ lọc đã chọn" : "") + ".";
+        status.textContent = "Tìm thấy " + total + " CSDL" + (asked ? " cho “" + asked + "”" : "") + (filtered ? " với bộ lọc đã chọn" : "") + "." +
+          (shown < total ? " Hiển thị " + shown + " kết quả đầu; thêm từ khóa hoặc bộ lọc để thu hẹp." : "");
       }
-      empty.hidden = results.length !== 0 || (!asked && !filtered);
+      empty.hidden = total !== 0 || (!asked && !filtered);
     }
 
     var timer = null;
@@ -376,5 +518,14 @@
     show(readState(win.location), null);
   }
 
-  return { fold: fold, tokenize: tokenize, Searcher: Searcher, initPage: initPage, readState: readState, stateQuery: stateQuery };
+  return {
+    fold: fold,
+    tokenize: tokenize,
+    Searcher: Searcher,
+    initPage: initPage,
+    readState: readState,
+    stateQuery: stateQuery,
+    addShard: addShard,
+    addTexts: addTexts
+  };
 });

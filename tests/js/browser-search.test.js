@@ -189,3 +189,24 @@ test("query time in Chromium (printed, not asserted)", async () => {
   assert.ok(timing > 0);
   await page.close();
 });
+
+test("a sharded index loads its parts as scripts from disk (file://)", async () => {
+  const { buildShardedRealSite } = require("./helpers");
+  const sharded = buildShardedRealSite();
+  const page = await browser.newPage();
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(fileUrl(sharded, "tim-kiem/index.html"));
+  await page.waitForSelector("html.search-ready");
+  await page.type("#q", "dat dai");
+  await page.waitForFunction(() => document.querySelectorAll("#search-results a").length > 0);
+  assert.equal((await resultTitles(page))[0], "CSDL Đất đai");
+  const snippet = await page.textContent("#search-results li:first-child .snippet");
+  assert.ok(snippet.length > 20, "snippet text loaded with the results");
+  const parts = requests.filter((u) => u.includes("/assets/search/"));
+  assert.ok(parts.some((u) => /\/p\d+\.js$/.test(u)) && parts.some((u) => /\/t\d+\.js$/.test(u)), parts.join("\n"));
+  assert.deepEqual(errors, []);
+  await page.close();
+});

@@ -39,6 +39,30 @@ function loadIndex(site) {
   return JSON.parse(JSON.stringify(context.window.DANHMUC_SEARCH_INDEX));
 }
 
+/** A loader for a sharded index in Node: runs each requested file as the
+    browser would (it calls DanhmucSearch.addShard/addTexts), and records
+    which files were loaded. */
+function fileLoader(site, api, loaded = []) {
+  return (rel) => {
+    loaded.push(rel);
+    vm.runInNewContext(fs.readFileSync(path.join(site, rel), "utf8"), { DanhmucSearch: api });
+    return Promise.resolve();
+  };
+}
+
+/** Builds a copy of the real project with `[search] sharded = true`. */
+let shardedSite = null;
+function buildShardedRealSite() {
+  if (shardedSite) return shardedSite;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "danhmuc-sharded-"));
+  for (const item of ["danhmuc.toml", "content", "templates", "static"]) {
+    fs.cpSync(path.join(REPO, item), path.join(dir, item), { recursive: true });
+  }
+  fs.appendFileSync(path.join(dir, "danhmuc.toml"), "\n[search]\nsharded = true\n");
+  shardedSite = buildSite(dir);
+  return shardedSite;
+}
+
 function searchModule() {
   return require(path.join(REPO, "static", "assets", "search.js"));
 }
@@ -87,4 +111,4 @@ function fileUrl(site, page) {
   return "file://" + path.join(site, page);
 }
 
-module.exports = { REPO, buildSite, buildRealSite, loadIndex, searchModule, launchBrowser, fileUrl, serveSite };
+module.exports = { REPO, buildSite, buildRealSite, buildShardedRealSite, fileLoader, loadIndex, searchModule, launchBrowser, fileUrl, serveSite };

@@ -91,3 +91,40 @@ test("relevance set: expected entries in the top 3 of the real catalog", () => {
   }
   assert.deepEqual(failures, []);
 });
+
+test("a sharded index gives the same relevance and loads only what a query needs", async () => {
+  const { buildShardedRealSite, fileLoader } = require("./helpers");
+  const api = searchModule();
+  const site = buildShardedRealSite();
+  const manifest = loadIndex(site);
+  assert.equal(manifest.sharded, true);
+  assert.equal(manifest.docs.length, 44);
+  const shardFiles = fs.readdirSync(path.join(site, "assets", "search"));
+  assert.ok(shardFiles.some((f) => f.startsWith("p")) && shardFiles.some((f) => f.startsWith("t")));
+
+  const cases = JSON.parse(fs.readFileSync(path.join(REPO, "tests", "relevance.json"), "utf8"));
+  const failures = [];
+  for (const c of cases) {
+    const loaded = [];
+    const searcher = new api.Searcher(manifest, fileLoader(site, api, loaded));
+    await searcher.prepare(c.query);
+    const results = searcher.search(c.query, c.filters || {});
+    const top = results.slice(0, 3);
+    await searcher.loadTexts(top.map((r) => r.id));
+    searcher.fillSnippets(top, c.query);
+    const slugs = top.map((r) => r.doc.url.split("/")[1]);
+    for (const slug of c.top3) if (!slugs.includes(slug)) failures.push(`${c.query}: expected ${slug}, got ${slugs}`);
+    const texts = loaded.filter((f) => f.includes("/t"));
+    if (texts.length > 3) failures.push(`${c.query}: loaded ${texts.length} text chunks for 3 results`);
+  }
+  assert.deepEqual(failures, []);
+
+  // Compared with the single-file index, a finished query finds the same
+  // entries in the same order.
+  const single = new api.Searcher(loadIndex(buildRealSite()));
+  for (const q of ["dat dai ", "moi truong ", "so noi vu ", "ban quan ly khu kinh te "]) {
+    const sharded = new api.Searcher(manifest, fileLoader(site, api));
+    await sharded.prepare(q);
+    assert.deepEqual(sharded.search(q, {}).map((r) => r.id), single.search(q, {}).map((r) => r.id), q);
+  }
+});

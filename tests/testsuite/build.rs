@@ -281,3 +281,32 @@ fn raw_html_in_content_cannot_run_script() {
     );
     assert!(html.contains("<strong>đậm</strong>"));
 }
+
+#[test]
+fn a_sharded_search_index_covers_every_term_and_entry() {
+    let project = Project::real();
+    let config = project.path("danhmuc.toml");
+    let mut text = std::fs::read_to_string(&config).unwrap();
+    text.push_str("\n[search]\nsharded = true\n");
+    std::fs::write(&config, text).unwrap();
+    project.build();
+    let manifest = project.read_site("assets/search-index.js");
+    let json: serde_json::Value =
+        serde_json::from_str(manifest.trim().trim_start_matches("window.DANHMUC_SEARCH_INDEX = ").trim_end_matches(';')).unwrap();
+    assert_eq!(json["version"], 2);
+    assert_eq!(json["docs"].as_array().unwrap().len(), 44);
+    let terms = json["terms"].as_array().unwrap().len();
+    let shards: Vec<u64> = json["shard"].as_array().unwrap().iter().map(|s| s.as_u64().unwrap()).collect();
+    assert_eq!(shards.len(), terms);
+    assert!(shards.windows(2).all(|w| w[0] <= w[1]), "shards hold consecutive terms");
+    let files = files_under(&project.site().join("assets/search"));
+    for shard in 0..=*shards.last().unwrap() {
+        assert!(files.contains(&format!("p{shard}.js")), "p{shard}.js");
+    }
+    let chunks = files.iter().filter(|f| f.starts_with('t')).count();
+    assert_eq!(chunks, 5, "44 entries in chunks of 10");
+    // Without the setting, a catalog this small keeps one index file.
+    std::fs::write(&config, std::fs::read_to_string(&config).unwrap().replace("sharded = true", "")).unwrap();
+    project.build();
+    assert!(!project.site().join("assets/search").exists());
+}
