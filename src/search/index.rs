@@ -50,7 +50,7 @@ struct Doc<'a> {
 }
 
 #[derive(Default)]
-struct TermEntry {
+pub(crate) struct TermEntry {
     forms: Vec<String>,
     postings: Vec<u32>,
 }
@@ -59,7 +59,7 @@ struct TermEntry {
 /// `docs/search.md`); below, one small file is simpler and faster.
 pub const SHARD_ABOVE: usize = 1000;
 /// Entries per text chunk of a sharded index (titles, URLs, snippet text).
-pub const TEXT_CHUNK: usize = 10;
+pub const TEXT_CHUNK: usize = 2;
 /// Target raw size of a postings shard; a frequent term gets one alone.
 const SHARD_BYTES: usize = 48 * 1024;
 
@@ -146,6 +146,41 @@ struct Manifest<'a> {
     text_chunk: usize,
 }
 
+const VLQ_DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// Postings (doc, field, position, form quadruples, sorted) as a compact
+/// string for shards: per posting three numbers, the document as a delta
+/// from the previous posting's, `field + 8 × form` (one character in the
+/// usual case of the first form), and the position as a delta within the
+/// same document and field; each in base-64 VLQ (5 bits per character, as
+/// source maps). `search.js` decodes it back to the same quadruples.
+fn encode_postings(postings: &[u32]) -> String {
+    let mut out = String::with_capacity(postings.len() * 2);
+    let (mut doc, mut field, mut position) = (0u32, u32::MAX, 0u32);
+    for p in postings.chunks_exact(4) {
+        let same_place = p[0] == doc && p[1] == field;
+        vlq(&mut out, p[0] - doc);
+        vlq(&mut out, p[1] + 8 * p[3]);
+        vlq(&mut out, if same_place { p[2] - position } else { p[2] });
+        (doc, field, position) = (p[0], p[1], p[2]);
+    }
+    out
+}
+
+fn vlq(out: &mut String, mut n: u32) {
+    loop {
+        let mut digit = n & 31;
+        n >>= 5;
+        if n > 0 {
+            digit |= 32;
+        }
+        out.push(VLQ_DIGITS[digit as usize] as char);
+        if n == 0 {
+            return;
+        }
+    }
+}
+
 fn sharded_index(
     catalog: &Catalog,
     docs: Vec<Doc>,
@@ -162,7 +197,7 @@ fn sharded_index(
         }
         let k = files.len();
         let forms: Vec<String> = shard.iter().map(|&t| sorted[t].1.forms.join("|")).collect();
-        let postings: Vec<&Vec<u32>> = shard.iter().map(|&t| &sorted[t].1.postings).collect();
+        let postings: Vec<String> = shard.iter().map(|&t| encode_postings(&sorted[t].1.postings)).collect();
         let data = serde_json::json!({ "first": shard[0], "forms": forms, "postings": postings });
         files.push((format!("assets/search/p{k}.js"), format!("DanhmucSearch.addShard({k}, {data});\n")));
         shard.clear();
@@ -219,4 +254,17 @@ fn sharded_index(
     let json = serde_json::to_string(&manifest).expect("manifest serializes");
     files.push((INDEX_PATH.to_string(), format!("window.DANHMUC_SEARCH_INDEX = {json};\n")));
     files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postings_encode_compactly_with_deltas() {
+        // doc 0 field 0 positions 3, 5; doc 2 field 4 position 40 (form 1)
+        let encoded = encode_postings(&[0, 0, 3, 0, 0, 0, 5, 0, 2, 4, 40, 1]);
+        // 0,0,3 | 0,0,2 | 2,12,40 — 40 needs two digits (8 + 32, then 1).
+        assert_eq!(encoded, "AADAACCMoB");
+    }
 }

@@ -93,7 +93,9 @@
   // from the rarest up, until they cover this many document occurrences:
   // rare words are cheap to download and tell entries apart, and each
   // further letter narrows the prefix.
-  var PREFIX_BUDGET = 4000;
+  var PREFIX_BUDGET = 2000;
+  // A single letter says too little to be worth downloading completions.
+  var PREFIX_MIN = 2;
 
   /** `load(path)` fetches an index file (a script) and resolves once it ran;
       only a sharded index needs it. */
@@ -117,6 +119,7 @@
   /** Term ids a query word stands for (see termIds), capped while typing
       in a sharded index. */
   Searcher.prototype.termIdsFor = function (folded, prefix) {
+    if (this.sharded && prefix && folded.length < PREFIX_MIN) prefix = false;
     var ids = termIds(this.index, folded, prefix);
     if (!this.sharded || !prefix) return ids;
     var df = this.index.df;
@@ -155,7 +158,7 @@
         var data = registry.shards[k];
         for (var i = 0; i < data.postings.length; i++) {
           if (!self.postings[data.first + i]) {
-            self.postings[data.first + i] = data.postings[i];
+            self.postings[data.first + i] = decodePostings(data.postings[i]);
             self.forms[data.first + i] = data.forms[i].split("|");
           }
         }
@@ -201,6 +204,37 @@
     });
     return results;
   };
+
+  var VLQ = {};
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("").forEach(function (c, i) { VLQ[c] = i; });
+
+  /** Shards store postings as base-64 VLQ with deltas (see encode_postings
+      in src/search/index.rs); this gives back the quadruples. */
+  function decodePostings(text) {
+    var numbers = [];
+    var value = 0, shift = 0;
+    for (var i = 0; i < text.length; i++) {
+      var digit = VLQ[text[i]];
+      value += (digit & 31) << shift;
+      if (digit & 32) {
+        shift += 5;
+      } else {
+        numbers.push(value);
+        value = 0;
+        shift = 0;
+      }
+    }
+    var out = new Array(numbers.length / 3 * 4);
+    var doc = 0, field = -1, position = 0;
+    for (var k = 0, o = 0; k < numbers.length; k += 3, o += 4) {
+      var d = doc + numbers[k];
+      var f = numbers[k + 1] & 7;
+      var p = d === doc && f === field ? position + numbers[k + 2] : numbers[k + 2];
+      out[o] = d; out[o + 1] = f; out[o + 2] = p; out[o + 3] = numbers[k + 1] >> 3;
+      doc = d; field = f; position = p;
+    }
+    return out;
+  }
 
   function isTyping(query) {
     return !/[^\p{Alphabetic}\p{M}\p{N}]$/u.test(query.normalize("NFC"));
