@@ -25,6 +25,9 @@ enum Command {
         /// Địa chỉ gốc tuyệt đối của trang (cho sitemap.xml), thay cho base_url trong cấu hình.
         #[arg(long)]
         base_url: Option<String>,
+        /// In thời gian của từng bước (đọc, dựng, ghi) ra stderr.
+        #[arg(long)]
+        timings: bool,
     },
     /// Kiểm tra nội dung và báo mọi lỗi, không ghi gì.
     Check {
@@ -74,12 +77,13 @@ enum Command {
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
-        Command::Build { root, output, base_url } => {
+        Command::Build { root, output, base_url, timings } => {
             let output = output.unwrap_or_else(|| root.join("site"));
             commands::build::run(&commands::build::BuildArgs {
                 root: &root,
                 output: &output,
                 base_url: base_url.as_deref(),
+                timings,
             })
         }
         Command::Check { root, format, strict } => commands::check::run(&root, format, strict),

@@ -28,7 +28,7 @@ pub struct Config {
 #[serde(deny_unknown_fields)]
 pub struct SearchConfig {
     /// Split the search index into shards loaded on demand. Unset: only
-    /// for catalogs of more than 1,000 entries.
+    /// for catalogs of more than 300 entries.
     pub sharded: Option<bool>,
 }
 

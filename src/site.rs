@@ -10,6 +10,7 @@ use crate::output::SiteFiles;
 use crate::render::Renderer;
 use crate::{export, render, search, source, validate};
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 /// The built-in assets, replaced by same-named files in `static/`.
 const DEFAULT_ASSETS: &[(&str, &str)] = &[
@@ -35,8 +36,20 @@ pub fn load_catalog(root: &Path) -> (Option<(Catalog, Config)>, Report) {
     }
 }
 
+/// How long the two halves of a build took (they run side by side).
+#[derive(Debug, Clone, Copy)]
+pub struct BuildTimings {
+    pub pages: Duration,
+    pub exports: Duration,
+}
+
 /// Renders pages and exports for a validated catalog.
 pub fn build(catalog: &Catalog, config: &Config, root: &Path) -> Result<SiteFiles, Diagnostic> {
+    build_timed(catalog, config, root).map(|(files, _)| files)
+}
+
+/// [`build`], with how long its parts took.
+pub fn build_timed(catalog: &Catalog, config: &Config, root: &Path) -> Result<(SiteFiles, BuildTimings), Diagnostic> {
     let renderer = Renderer::new(root)?;
     let mut files = SiteFiles::default();
     for (path, text) in DEFAULT_ASSETS {
@@ -47,13 +60,17 @@ pub fn build(catalog: &Catalog, config: &Config, root: &Path) -> Result<SiteFile
     })?;
     // Pages and the exports are independent: build them side by side.
     let base_url = config.base_url.as_deref();
-    let (pages, exports) = rayon::join(
-        || -> Result<SiteFiles, Diagnostic> {
+    let ((pages, pages_time), (exports, exports_time)) = rayon::join(
+        || {
+            let start = Instant::now();
             let mut pages = SiteFiles::default();
-            render::render_pages(catalog, config, &renderer, &mut pages)?;
-            Ok(pages)
+            let result = render::render_pages(catalog, config, &renderer, &mut pages).map(|()| pages);
+            (result, start.elapsed())
         },
-        || exports(catalog, config, base_url),
+        || {
+            let start = Instant::now();
+            (exports(catalog, config, base_url), start.elapsed())
+        },
     );
     files.extend(pages?);
     files.extend(exports?);
@@ -62,7 +79,7 @@ pub fn build(catalog: &Catalog, config: &Config, root: &Path) -> Result<SiteFile
         files.add("sitemap.xml", xml.into_bytes());
     }
     files.add("robots.txt", export::sitemap::robots(config.base_url.as_deref()).into_bytes());
-    Ok(files)
+    Ok((files, BuildTimings { pages: pages_time, exports: exports_time }))
 }
 
 /// The machine-readable files: search index, catalog in every format, feed,

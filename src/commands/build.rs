@@ -12,11 +12,15 @@ pub struct BuildArgs<'a> {
     pub root: &'a Path,
     pub output: &'a Path,
     pub base_url: Option<&'a str>,
+    /// Print how long each step took (for profiling).
+    pub timings: bool,
 }
 
 pub fn run(args: &BuildArgs) -> u8 {
     let started = Instant::now();
+
     let (loaded, report) = crate::site::load_catalog(args.root);
+    let loaded_at = started.elapsed();
     print_report(&report, args.root, Format::Human);
     let Some((catalog, mut config)) = loaded else {
         eprintln!("Không xuất bản: {} vẫn giữ nguyên như trước.", args.output.display());
@@ -31,17 +35,30 @@ pub fn run(args: &BuildArgs) -> u8 {
             }
         }
     }
-    let files = match crate::site::build(&catalog, &config, args.root) {
-        Ok(files) => files,
+    let build_started = Instant::now();
+    let (files, parts) = match crate::site::build_timed(&catalog, &config, args.root) {
+        Ok(built) => built,
         Err(d) => {
             eprint!("{}", [d].into_iter().collect::<Report>().to_human(args.root));
             eprintln!("Không xuất bản: {} vẫn giữ nguyên như trước.", args.output.display());
             return exit::CONTENT_ERRORS;
         }
     };
+    let built_in = build_started.elapsed();
+    let publish_started = Instant::now();
     if let Err(e) = files.publish(args.output, args.root) {
         eprintln!("Lỗi khi ghi {}: {e:#}", args.output.display());
         return exit::FAILURE;
+    }
+    if args.timings {
+        eprintln!(
+            "timings: load + validate {} ms; render + exports {} ms (pages {} ms, exports {} ms, side by side); publish {} ms",
+            loaded_at.as_millis(),
+            built_in.as_millis(),
+            parts.pages.as_millis(),
+            parts.exports.as_millis(),
+            publish_started.elapsed().as_millis()
+        );
     }
     let pages = files.paths().filter(|p| p.ends_with(".html")).count();
     println!(

@@ -57,7 +57,7 @@ pub(crate) struct TermEntry {
 
 /// Above this many entries the index is split into shards (see
 /// `docs/search.md`); below, one small file is simpler and faster.
-pub const SHARD_ABOVE: usize = 1000;
+pub const SHARD_ABOVE: usize = 300;
 /// Entries per text chunk of a sharded index (titles, URLs, snippet text).
 pub const TEXT_CHUNK: usize = 2;
 /// Target raw size of a postings shard; a frequent term gets one alone.

@@ -100,13 +100,32 @@ pub fn load(root: &Path) -> (RawProject, Report) {
         }
     }
     project.git_dates = git::last_commit_dates(root, ENTRIES_DIR);
-    for path in entry_paths(root, &mut report) {
-        let Some(file) = read_with_front_matter(root, &path, &mut report) else {
-            continue;
-        };
-        match parse_yaml::<RawEntry>(file.front_matter(), &file.path, file.front_line()) {
-            Ok(raw) => project.entries.push((file, raw)),
-            Err(d) => report.push(d),
+    // Entry files are independent: read and parse them on every core, then
+    // keep them (and their diagnostics) in path order.
+    use rayon::prelude::*;
+    let parsed: Vec<(Option<(SourceFile, RawEntry)>, Report)> = entry_paths(root, &mut report)
+        .par_iter()
+        .map(|path| {
+            let mut local = Report::default();
+            let entry = read_with_front_matter(root, path, &mut local).and_then(|file| {
+                match parse_yaml::<RawEntry>(file.front_matter(), &file.path, file.front_line()) {
+                    Ok(raw) => Some((file, raw)),
+                    Err(d) => {
+                        local.push(d);
+                        None
+                    }
+                }
+            });
+            (entry, local)
+        })
+        .collect();
+    for (entry, local) in parsed {
+        report.extend(local);
+        match entry {
+            Some(entry) => project.entries.push(entry),
+            // Already reported; counted so that numbering gaps are not
+            // guessed from an incomplete set.
+            None => project.failed_entries += 1,
         }
     }
     (project, report)
