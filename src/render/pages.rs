@@ -53,6 +53,8 @@ struct PageBuilder<'a> {
     views: &'a CatalogViews,
     config: &'a Config,
     catalog: &'a Catalog,
+    /// Computed once: asking per page would make the build quadratic.
+    has_feed: bool,
 }
 
 impl PageBuilder<'_> {
@@ -71,7 +73,7 @@ impl PageBuilder<'_> {
                 language: &self.config.language,
                 counts: &self.views.counts,
                 decision_draft: self.catalog.decision().is_none_or(|d| d.is_draft()),
-                has_feed: self.catalog.entries().iter().any(|e| e.updated.is_some()),
+                has_feed: self.has_feed,
             },
         );
         context.insert("page_description", &self.config.description);
@@ -116,7 +118,8 @@ pub fn render_pages(
     files: &mut SiteFiles,
 ) -> Result<(), Diagnostic> {
     let views = CatalogViews::new(catalog, config);
-    let pages = PageBuilder { renderer, views: &views, config, catalog };
+    let has_feed = catalog.entries().iter().any(|e| e.updated.is_some());
+    let pages = PageBuilder { renderer, views: &views, config, catalog, has_feed };
     home(&pages, files)?;
     entries(&pages, files)?;
     sectors(&pages, files)?;

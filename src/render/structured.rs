@@ -82,8 +82,13 @@ pub fn dataset(entry: &Entry, catalog: &Catalog, config: &Config) -> String {
     script_json(&value)
 }
 
+/// Above this many entries the home page's `DataCatalog` does not list its
+/// datasets (each entry page still describes its own): the list would make
+/// the home page heavy.
+const LISTED_DATASETS: usize = 1000;
+
 pub fn data_catalog(catalog: &Catalog, config: &Config) -> String {
-    let value = json!({
+    let mut value = json!({
         "@context": "https://schema.org",
         "@type": "DataCatalog",
         "name": config.title,
@@ -91,12 +96,20 @@ pub fn data_catalog(catalog: &Catalog, config: &Config) -> String {
         "url": url(config, "", ""),
         "inLanguage": "vi",
         "publisher": { "@type": "GovernmentOrganization", "name": PUBLISHER },
-        "dataset": catalog.entries().iter().map(|e| json!({
-            "@type": "Dataset",
-            "name": e.title,
-            "identifier": e.reference(),
-            "url": url(config, "", &crate::export::catalog_json::entry_url(e.slug.as_str())),
-        })).collect::<Vec<_>>(),
     });
+    if catalog.entries().len() <= LISTED_DATASETS {
+        value["dataset"] = catalog
+            .entries()
+            .iter()
+            .map(|e| {
+                json!({
+                    "@type": "Dataset",
+                    "name": e.title,
+                    "identifier": e.reference(),
+                    "url": url(config, "", &crate::export::catalog_json::entry_url(e.slug.as_str())),
+                })
+            })
+            .collect();
+    }
     script_json(&value)
 }
