@@ -137,6 +137,14 @@ fn generate(n: usize) -> (Vec<Entry>, Vec<String>) {
     (entries, agencies)
 }
 
+/// The four sections, the same Markdown for danhmuc and Hugo.
+fn body(e: &Entry) -> String {
+    format!(
+        "## Mục đích\n\n{}\n\n## Phạm vi, nội dung chính\n\n{}\n## Cơ chế thu thập\n\n{}\n\n## Kết nối, chia sẻ dữ liệu\n\n{}\n",
+        e.purpose, e.scope, e.collection, e.sharing
+    )
+}
+
 fn write(path: &Path, text: &str) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, text).unwrap();
@@ -171,11 +179,8 @@ fn write_danhmuc(dir: &Path, entries: &[Entry], agencies: &[String]) {
         if let Some(notes) = &e.notes {
             let _ = writeln!(text, "notes: \"{notes}\"");
         }
-        let _ = write!(
-            text,
-            "---\n\n## Mục đích\n\n{}\n\n## Phạm vi, nội dung chính\n\n{}\n## Cơ chế thu thập\n\n{}\n\n## Kết nối, chia sẻ dữ liệu\n\n{}\n",
-            e.purpose, e.scope, e.collection, e.sharing
-        );
+        text.push_str("---\n\n");
+        text.push_str(&body(e));
         let file = format!(
             "content/csdl/{}/{}-{:05}.md",
             e.group.to_ascii_lowercase(),
@@ -230,11 +235,8 @@ fn write_hugo(dir: &Path, entries: &[Entry], agencies: &[String]) {
         if let Some(notes) = &e.notes {
             let _ = writeln!(text, "ghichu: \"{notes}\"");
         }
-        let _ = write!(
-            text,
-            "---\n\n## Mục đích\n\n{}\n\n## Phạm vi, nội dung chính\n\n{}\n## Cơ chế thu thập\n\n{}\n\n## Kết nối, chia sẻ dữ liệu\n\n{}\n",
-            e.purpose, e.scope, e.collection, e.sharing
-        );
+        text.push_str("---\n\n");
+        text.push_str(&body(e));
         let file = format!("content/csdl/{}-{:05}.md", e.group.to_ascii_lowercase(), e.number);
         write(&dir.join(file), &text);
     }

@@ -172,13 +172,7 @@ fn two_builds_of_the_same_input_are_byte_identical() {
 fn a_bad_file_fails_the_build_and_leaves_the_old_site_exactly_as_it_was() {
     let project = Project::real();
     project.build();
-    let before: Vec<(String, Vec<u8>)> = files_under(&project.site())
-        .into_iter()
-        .map(|f| {
-            let bytes = std::fs::read(project.site().join(&f)).unwrap();
-            (f, bytes)
-        })
-        .collect();
+    let before = project.snapshot();
 
     let file = project.entry_file("b-08");
     project.edit(&file, "sector: nong-nghiep-va-moi-truong", "sector: nong-nghiep");
@@ -193,13 +187,7 @@ fn a_bad_file_fails_the_build_and_leaves_the_old_site_exactly_as_it_was() {
     assert!(run.stderr.contains("Lĩnh vực “nong-nghiep” chưa được khai báo"), "{}", run.stderr);
     assert!(run.stderr.contains("nong-nghiep-va-moi-truong"), "suggests the right slug:\n{}", run.stderr);
 
-    let after: Vec<(String, Vec<u8>)> = files_under(&project.site())
-        .into_iter()
-        .map(|f| {
-            let bytes = std::fs::read(project.site().join(&f)).unwrap();
-            (f, bytes)
-        })
-        .collect();
+    let after = project.snapshot();
     assert!(before == after, "the published site changed after a failed build");
     let leftovers: Vec<String> = std::fs::read_dir(project.root())
         .unwrap()

@@ -84,6 +84,18 @@ impl Project {
         run
     }
 
+    /// Every file of the published site with its bytes, to compare a site
+    /// before and after a build.
+    pub fn snapshot(&self) -> Vec<(String, Vec<u8>)> {
+        files_under(&self.site())
+            .into_iter()
+            .map(|f| {
+                let bytes = std::fs::read(self.site().join(&f)).unwrap();
+                (f, bytes)
+            })
+            .collect()
+    }
+
     pub fn read_site(&self, rel: &str) -> String {
         std::fs::read_to_string(self.site().join(rel)).unwrap_or_else(|e| panic!("site/{rel}: {e}"))
     }

@@ -2,7 +2,7 @@
 //! each is laid over the small valid catalog and must give its diagnostic,
 //! at its position, and must not change an already published site.
 
-use crate::common::{Project, files_under, repo_root};
+use crate::common::{Project, repo_root};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -15,23 +15,13 @@ struct Expected {
     column: Option<u64>,
 }
 
-fn site_snapshot(project: &Project) -> Vec<(String, Vec<u8>)> {
-    files_under(&project.site())
-        .into_iter()
-        .map(|f| {
-            let bytes = std::fs::read(project.site().join(&f)).unwrap();
-            (f, bytes)
-        })
-        .collect()
-}
-
 fn check_fixture(dir: &Path) -> Result<(), String> {
     let name = dir.file_name().unwrap().to_string_lossy().into_owned();
     let expected: Expected =
         serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
     let project = Project::small();
     project.build();
-    let before = site_snapshot(&project);
+    let before = project.snapshot();
     project.overlay(dir);
     std::fs::remove_file(project.root().join("expected.json")).ok();
 
@@ -58,7 +48,7 @@ fn check_fixture(dir: &Path) -> Result<(), String> {
         if build.code != 1 {
             return Err(format!("{name}: build exited {} on an error", build.code));
         }
-        if site_snapshot(&project) != before {
+        if project.snapshot() != before {
             return Err(format!("{name}: the published site changed after a failed build"));
         }
         let human = project.run(&["check"]);

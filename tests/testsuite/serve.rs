@@ -21,9 +21,10 @@ impl Drop for Server {
     }
 }
 
-fn start(project: &Project) -> Server {
+/// Starts `danhmuc serve` on `port` and reads the address it prints.
+fn spawn(project: &Project, port: u16) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_danhmuc"))
-        .args(["serve", "--port", "0", "--root"])
+        .args(["serve", "--port", &port.to_string(), "--root"])
         .arg(project.root())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -39,6 +40,10 @@ fn start(project: &Project) -> Server {
     // Keep draining stdout so the server never blocks on a full pipe.
     std::thread::spawn(move || for _ in lines {});
     Server { child, port }
+}
+
+fn start(project: &Project) -> Server {
+    spawn(project, 0)
 }
 
 fn get(port: u16, path: &str) -> (u16, String) {
@@ -129,18 +134,7 @@ fn a_taken_port_moves_to_the_next_free_one() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let taken = listener.local_addr().unwrap().port();
     let project = Project::small();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_danhmuc"))
-        .args(["serve", "--port", &taken.to_string(), "--root"])
-        .arg(project.root())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let line = lines.find_map(|l| l.ok().filter(|l| l.starts_with("Xem trước tại"))).unwrap();
-    let _ = child.kill();
-    let _ = child.wait();
-    let port: u16 =
-        line.trim_start_matches("Xem trước tại http://127.0.0.1:").split('/').next().unwrap().parse().unwrap();
+    let server = spawn(&project, taken);
+    let port = server.port;
     assert!(port > taken && port <= taken + 20, "{taken} → {port}");
 }
