@@ -83,7 +83,8 @@ impl SiteFiles {
         let staging = parent.join(format!("{name}.tmp-{pid}"));
         let retired = parent.join(format!("{name}.old-{pid}"));
         remove_if_exists(&staging)?;
-        if let Err(e) = self.write_all(&staging) {
+        let previous = out_dir.is_dir().then_some(out_dir);
+        if let Err(e) = self.write_all(&staging, previous) {
             let _ = std::fs::remove_dir_all(&staging);
             return Err(e);
         }
@@ -104,7 +105,11 @@ impl SiteFiles {
         Ok(())
     }
 
-    fn write_all(&self, dir: &Path) -> Result<()> {
+    /// Writes every file into `dir`. A file whose bytes equal those already
+    /// published in `previous` is hard-linked from there instead of written:
+    /// a rebuild where little changed costs directory entries, not new
+    /// files, while the publish stays a whole-folder swap.
+    fn write_all(&self, dir: &Path, previous: Option<&Path>) -> Result<()> {
         use rayon::prelude::*;
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
         let folders: std::collections::BTreeSet<PathBuf> =
@@ -115,9 +120,21 @@ impl SiteFiles {
         // Writing many small files is mostly kernel time: spread it over cores.
         self.files.par_iter().try_for_each(|(path, bytes)| {
             let target = dir.join(path);
+            if let Some(old) = previous.map(|p| p.join(path))
+                && unchanged(&old, bytes)
+                && std::fs::hard_link(&old, &target).is_ok()
+            {
+                return Ok(());
+            }
             std::fs::write(&target, bytes).with_context(|| format!("writing {}", target.display()))
         })
     }
+}
+
+/// Whether the file at `path` holds exactly `bytes` (size first: cheap).
+fn unchanged(path: &Path, bytes: &[u8]) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+        && std::fs::read(path).is_ok_and(|old| old == bytes)
 }
 
 fn remove_if_exists(path: &Path) -> Result<()> {
@@ -170,6 +187,29 @@ mod tests {
         files.publish(&out, &dir.path().join("project")).unwrap();
         assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"new");
         assert!(!out.join("old").exists());
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(leftovers, vec![std::ffi::OsString::from("site")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_rebuild_links_unchanged_files_and_writes_changed_ones() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let project = dir.path().join("project");
+        let mut files = SiteFiles::default();
+        files.add("same.html", b"unchanged".to_vec());
+        files.add("csdl/a/index.html", b"old".to_vec());
+        files.publish(&out, &project).unwrap();
+        let inode = |p: &str| std::fs::metadata(out.join(p)).unwrap().ino();
+        let (same, changed) = (inode("same.html"), inode("csdl/a/index.html"));
+        files.add("csdl/a/index.html", b"new".to_vec());
+        files.publish(&out, &project).unwrap();
+        assert_eq!(inode("same.html"), same, "unchanged file is the same inode, not rewritten");
+        assert_ne!(inode("csdl/a/index.html"), changed);
+        assert_eq!(std::fs::read(out.join("csdl/a/index.html")).unwrap(), b"new");
+        assert_eq!(std::fs::read(out.join("same.html")).unwrap(), b"unchanged");
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(leftovers, vec![std::ffi::OsString::from("site")]);
     }
