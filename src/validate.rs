@@ -46,7 +46,8 @@ pub fn validate(project: &RawProject) -> (Option<Catalog>, Report) {
             entries.push(entry);
         }
     }
-    check_uniqueness(&entries, &mut report);
+    let raw_by_path: HashMap<&str, &RawEntry> = project.entries.iter().map(|(f, r)| (f.path.as_str(), r)).collect();
+    check_uniqueness(&entries, &raw_by_path, &mut report);
     // A file that failed to parse says nothing about its number, so gaps are
     // only reported once every file is readable and valid.
     if !report.has_errors() && project.failed_entries == 0 {
@@ -515,7 +516,12 @@ fn validate_sections(file: &SourceFile, report: &mut Report) -> (Sections, Strin
     (Sections { purpose, scope, collection, sharing }, extra)
 }
 
-fn check_uniqueness(entries: &[Entry], report: &mut Report) {
+/// Where a duplicate is best shown: the line of the field that makes it.
+fn field_position<T>(value: Option<&Spanned<T>>) -> Option<Position> {
+    value.and_then(|v| source::frontmatter_position(v, 2)).or(Some(Position::new(1, 1)))
+}
+
+fn check_uniqueness(entries: &[Entry], raw: &HashMap<&str, &RawEntry>, report: &mut Report) {
     let mut slugs: BTreeMap<&str, &Entry> = BTreeMap::new();
     let mut numbers: BTreeMap<(Group, u32), &Entry> = BTreeMap::new();
     for entry in entries {
@@ -526,7 +532,9 @@ fn check_uniqueness(entries: &[Entry], report: &mut Report) {
                     &entry.source_path,
                     format!("Đường dẫn “{}” trùng với {}.", entry.slug, first.source_path),
                 )
-                .at(Some(Position::new(1, 1)))
+                .at(raw
+                    .get(entry.source_path.as_str())
+                    .and_then(|r| field_position(r.slug.as_ref().or(r.title.as_ref()))))
                 .hint("Thêm dòng “slug: …” với một đường dẫn khác cho một trong hai CSDL."),
             );
         }
@@ -542,7 +550,7 @@ fn check_uniqueness(entries: &[Entry], report: &mut Report) {
                         first.source_path
                     ),
                 )
-                .at(Some(Position::new(1, 1)))
+                .at(raw.get(entry.source_path.as_str()).and_then(|r| field_position(r.number.as_ref())))
                 .hint("Mỗi CSDL trong một nhóm có một số thứ tự riêng; sửa “number:” của một trong hai tệp."),
             );
         }
