@@ -224,6 +224,13 @@ impl Catalog {
         &self.entries
     }
 
+    /// Replaces the entry at `index` by a new version of itself (same slug,
+    /// group and number, so the order is unchanged).
+    pub fn replace_entry(&mut self, index: usize, entry: Entry) {
+        debug_assert!(self.entries[index].slug == entry.slug && self.entries[index].number == entry.number);
+        self.entries[index] = entry;
+    }
+
     pub fn sectors(&self) -> &[Sector] {
         &self.sectors
     }

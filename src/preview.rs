@@ -19,7 +19,7 @@ const LIVE_SCRIPT: &str = include_str!("preview-live.js");
 /// What the preview shows now: the last good site, and the last error if
 /// the latest build failed.
 struct State {
-    files: Arc<SiteFiles>,
+    files: SiteFiles,
     generation: u64,
     error: Option<String>,
 }
@@ -32,19 +32,33 @@ pub struct Preview {
 
 impl Preview {
     pub fn new(files: SiteFiles, error: Option<String>) -> Arc<Preview> {
-        Arc::new(Preview {
-            state: Mutex::new(State { files: Arc::new(files), generation: 1, error }),
-            changed: Condvar::new(),
-        })
+        Arc::new(Preview { state: Mutex::new(State { files, generation: 1, error }), changed: Condvar::new() })
     }
 
     /// A successful rebuild: serve the new files and reload open pages.
     pub fn publish(&self, files: SiteFiles) {
         let mut state = self.state.lock().expect("preview state");
-        state.files = Arc::new(files);
+        state.files = files;
         state.error = None;
         state.generation += 1;
         self.changed.notify_all();
+    }
+
+    /// The fast path: replace a few files and reload open pages.
+    pub fn update(&self, changed: Vec<(String, Vec<u8>)>) {
+        let mut state = self.state.lock().expect("preview state");
+        for (path, bytes) in changed {
+            state.files.add(&path, bytes);
+        }
+        state.error = None;
+        state.generation += 1;
+        self.changed.notify_all();
+    }
+
+    /// The full rebuild that follows a fast update: same pages for the
+    /// reader, so open pages are not reloaded again.
+    pub fn publish_quietly(&self, files: SiteFiles) {
+        self.state.lock().expect("preview state").files = files;
     }
 
     /// A failed rebuild: keep serving the last good files, show the error.
@@ -55,9 +69,9 @@ impl Preview {
         self.changed.notify_all();
     }
 
-    fn snapshot(&self) -> (Arc<SiteFiles>, u64, Option<String>) {
+    fn current(&self) -> (u64, Option<String>) {
         let state = self.state.lock().expect("preview state");
-        (state.files.clone(), state.generation, state.error.clone())
+        (state.generation, state.error.clone())
     }
 
     /// Waits until the generation differs from `seen`, or `timeout` passes.
@@ -107,7 +121,7 @@ fn stream_events(request: tiny_http::Request, preview: &Preview) {
     if writer.write_all(header.as_bytes()).is_err() {
         return;
     }
-    let (_, mut generation, mut error) = preview.snapshot();
+    let (mut generation, mut error) = preview.current();
     loop {
         let data = serde_json::json!({ "generation": generation, "error": error });
         if writer.write_all(format!("event: state\ndata: {data}\n\n").as_bytes()).and_then(|_| writer.flush()).is_err()
@@ -130,11 +144,20 @@ fn stream_events(request: tiny_http::Request, preview: &Preview) {
 }
 
 fn respond(request: tiny_http::Request, preview: &Preview) {
-    let (files, _, _) = preview.snapshot();
-    let response = match route(request.url(), &files) {
+    // Copy what is needed under the lock; answer without holding it.
+    let (route, bytes, not_found) = {
+        let state = preview.state.lock().expect("preview state");
+        let route = route(request.url(), &state.files);
+        let bytes = match &route {
+            Route::File(path) => state.files.get(path).map(<[u8]>::to_vec),
+            _ => None,
+        };
+        (route, bytes, state.files.get("404.html").map(<[u8]>::to_vec))
+    };
+    let response = match route {
         Route::File(path) => {
-            let bytes = files.get(&path).unwrap_or_default();
-            let body = if path.ends_with(".html") { inject_live_script(bytes) } else { bytes.to_vec() };
+            let bytes = bytes.unwrap_or_default();
+            let body = if path.ends_with(".html") { inject_live_script(&bytes) } else { bytes };
             page(200, content_type(&path), body)
         }
         Route::Redirect(location) => {
@@ -142,8 +165,8 @@ fn respond(request: tiny_http::Request, preview: &Preview) {
         }
         Route::LiveScript => page(200, "text/javascript; charset=utf-8", LIVE_SCRIPT.as_bytes().to_vec()),
         Route::BadRequest => page(400, "text/plain; charset=utf-8", "Yêu cầu không hợp lệ.".as_bytes().to_vec()),
-        Route::NotFound => match files.get("404.html") {
-            Some(bytes) => page(404, "text/html; charset=utf-8", inject_live_script(bytes)),
+        Route::NotFound => match not_found {
+            Some(bytes) => page(404, "text/html; charset=utf-8", inject_live_script(&bytes)),
             None => page(404, "text/plain; charset=utf-8", "Không tìm thấy.".as_bytes().to_vec()),
         },
     };

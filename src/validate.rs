@@ -71,6 +71,30 @@ pub fn validate(project: &RawProject) -> (Option<Catalog>, Report) {
     (Some(catalog), report)
 }
 
+/// Re-validates one changed entry file against an existing, valid catalog,
+/// for the live preview. Returns the entry's index and its new value only
+/// when nothing beyond its own page can change: same slug, group, number,
+/// sector and agencies, no problem found. Anything else returns None and
+/// the caller rebuilds everything (which also reports the problems).
+pub fn revalidate_entry(catalog: &Catalog, file: &SourceFile, raw: &RawEntry) -> Option<(usize, Entry)> {
+    let index = catalog.entries().iter().position(|e| e.source_path == file.path)?;
+    let old = &catalog.entries()[index];
+    let lookup = Lookup::new(catalog.sectors(), catalog.agencies());
+    let mut report = Report::default();
+    let mut entry = validate_entry(file, raw, &lookup, &mut Facts::default(), &mut report)?;
+    check_links(file, &LinkTargets::new(catalog), &mut report);
+    let same_place = entry.slug == old.slug
+        && entry.group == old.group
+        && entry.number == old.number
+        && entry.sector == old.sector
+        && entry.agencies == old.agencies;
+    if report.has_errors() || !same_place {
+        return None;
+    }
+    entry.updated = entry.updated.or(old.updated);
+    Some((index, entry))
+}
+
 /// Every link in a content file's Markdown must be safe and, when internal,
 /// point to a page (and section) that exists.
 fn check_links(file: &SourceFile, targets: &LinkTargets, report: &mut Report) {

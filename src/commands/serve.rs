@@ -17,23 +17,61 @@ pub struct ServeArgs<'a> {
     pub poll: bool,
 }
 
-/// One build into memory: the files, or the diagnostics as text.
-fn build(root: &Path) -> Result<crate::output::SiteFiles, String> {
+/// What the fast path needs from the last full build.
+struct Warm {
+    catalog: crate::model::Catalog,
+    config: crate::config::Config,
+    views: crate::render::views::CatalogViews,
+    renderer: crate::render::Renderer,
+}
+
+/// One full build into memory: the files and what the fast path reuses, or
+/// the diagnostics as text.
+fn build(root: &Path) -> Result<(crate::output::SiteFiles, Warm), String> {
     let (loaded, report) = crate::site::load_catalog(root);
     let warnings = report.to_human(root);
     let Some((catalog, config)) = loaded else { return Err(warnings) };
     if !report.is_empty() {
         eprint!("{warnings}");
     }
-    crate::site::build(&catalog, &config, root).map_err(|d| [d].into_iter().collect::<Report>().to_human(root))
+    let as_text = |d| [d].into_iter().collect::<Report>().to_human(root);
+    let files = crate::site::build(&catalog, &config, root).map_err(as_text)?;
+    let renderer = crate::render::Renderer::new(root).map_err(as_text)?;
+    let views = crate::render::views::CatalogViews::new(&catalog, &config);
+    Ok((files, Warm { catalog, config, views, renderer }))
+}
+
+/// The fast path after one entry file changed: when only its own text
+/// changed (same slug, number, sector, agencies, and no problem), re-render
+/// its page and data alone. None: a full rebuild is needed.
+fn update_entry(root: &Path, path: &str, warm: &mut Warm) -> Option<Vec<(String, Vec<u8>)>> {
+    let full = root.join(path);
+    let meta = std::fs::symlink_metadata(&full).ok()?;
+    if !meta.is_file() || meta.len() > crate::source::MAX_FILE_BYTES {
+        return None;
+    }
+    let (file, raw) = crate::source::parse_entry(path, std::fs::read(&full).ok()?).ok()?;
+    let (index, entry) = crate::validate::revalidate_entry(&warm.catalog, &file, &raw)?;
+    warm.catalog.replace_entry(index, entry);
+    warm.views.refresh_entry(&warm.catalog, &warm.config, index);
+    let (page, html) =
+        crate::render::render_entry_page(&warm.catalog, &warm.config, &warm.renderer, &warm.views, index).ok()?;
+    let entry = &warm.catalog.entries()[index];
+    let data = crate::export::catalog_json::entry_to_json(&warm.catalog, entry);
+    Some(vec![
+        (page, html.into_bytes()),
+        (crate::export::catalog_json::entry_data_path(entry.slug.as_str()), data.into_bytes()),
+    ])
 }
 
 pub fn run(args: &ServeArgs) -> u8 {
     let root = args.root;
     let started = Instant::now();
+    let mut warm = None;
     let preview = match build(root) {
-        Ok(files) => {
+        Ok((files, built)) => {
             println!("Đã dựng {} tệp trong {} ms.", files.len(), started.elapsed().as_millis());
+            warm = Some(built);
             Preview::new(files, None)
         }
         Err(error) => {
@@ -77,24 +115,75 @@ pub fn run(args: &ServeArgs) -> u8 {
     }
     // Announced once the watcher runs, so a save right after cannot be missed.
     println!("Xem trước tại http://127.0.0.1:{port}/ (Ctrl+C để dừng)");
+    // A full build that follows a fast update runs in the background; its
+    // result is used only if no newer change came in meanwhile.
+    let (done_tx, done_rx) = mpsc::channel();
+    let mut version = 0u64;
     loop {
-        // Wait for a relevant change, then for the burst of events one save
-        // makes (editors write, rename and touch) to settle.
-        let Ok(first) = rx.recv() else { return exit::FAILURE };
-        if !is_relevant(&first, root) {
+        let first = match rx.recv_timeout(Duration::from_millis(50)) {
+            Ok(event) => event,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                while let Ok((built_for, result)) = done_rx.try_recv() {
+                    if built_for != version {
+                        continue;
+                    }
+                    match result {
+                        Ok((files, built)) => {
+                            preview.publish_quietly(files);
+                            warm = Some(built);
+                        }
+                        Err(error) => {
+                            eprint!("{error}");
+                            preview.fail(error);
+                            warm = None;
+                        }
+                    }
+                }
+                continue;
+            }
+            Err(mpsc::RecvTimeoutError::Disconnected) => return exit::FAILURE,
+        };
+        // Wait for the burst of events one save makes (editors write,
+        // rename and touch) to settle, and see which files it touched.
+        let mut events = vec![first];
+        while let Ok(event) = rx.recv_timeout(Duration::from_millis(30)) {
+            events.push(event);
+        }
+        let changed = changed_paths(&events, root);
+        if changed.is_empty() {
             continue;
         }
-        while rx.recv_timeout(Duration::from_millis(30)).is_ok() {}
         let started = Instant::now();
+        version += 1;
+        let single_entry = match changed.as_slice() {
+            [one] if one.starts_with(crate::source::ENTRIES_DIR) && one.ends_with(".md") => Some(one.clone()),
+            _ => None,
+        };
+        if let (Some(path), Some(state)) = (single_entry, warm.as_mut())
+            && let Some(files) = update_entry(root, &path, state)
+        {
+            preview.update(files);
+            println!(
+                "Đã dựng lại trang của {path} trong {} ms; phần còn lại đang dựng ở nền.",
+                started.elapsed().as_millis()
+            );
+            let (tx, root) = (done_tx.clone(), root.to_path_buf());
+            std::thread::spawn(move || {
+                let _ = tx.send((version, build(&root)));
+            });
+            continue;
+        }
         match build(root) {
-            Ok(files) => {
+            Ok((files, built)) => {
                 preview.publish(files);
+                warm = Some(built);
                 println!("Đã dựng lại trong {} ms.", started.elapsed().as_millis());
             }
             Err(error) => {
                 eprint!("{error}");
                 eprintln!("Trang xem trước giữ bản dựng gần nhất; sửa lỗi rồi lưu lại.");
                 preview.fail(error);
+                warm = None;
             }
         }
     }
@@ -109,17 +198,35 @@ fn watched_paths(root: &Path) -> Vec<(PathBuf, RecursiveMode)> {
     ]
 }
 
-/// Whether an event concerns the project's inputs (not, say, `site/`).
-fn is_relevant(event: &notify::Result<notify::Event>, root: &Path) -> bool {
-    let Ok(event) = event else { return true };
-    if matches!(event.kind, notify::EventKind::Access(_)) {
-        return false;
+/// The project inputs (not, say, `site/`) that a burst of events touched,
+/// as `/`-separated paths relative to the root; a watcher error counts as
+/// a change of everything.
+fn changed_paths(events: &[notify::Result<notify::Event>], root: &Path) -> Vec<String> {
+    let mut paths = std::collections::BTreeSet::new();
+    for event in events {
+        let Ok(event) = event else {
+            paths.insert(crate::source::CONTENT_DIR.to_string());
+            continue;
+        };
+        if matches!(event.kind, notify::EventKind::Access(_)) {
+            continue;
+        }
+        for path in &event.paths {
+            let rel = path.strip_prefix(root).unwrap_or(path);
+            let relevant = rel == Path::new(crate::config::CONFIG_FILE)
+                || [crate::source::CONTENT_DIR, crate::render::TEMPLATES_DIR, crate::site::STATIC_DIR]
+                    .iter()
+                    .any(|dir| rel.starts_with(dir));
+            let name = rel.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+            // Editors' swap and backup files, and temporary files already
+            // renamed over their target, are not inputs.
+            let scratch = name.starts_with('.')
+                || name.ends_with('~')
+                || (!name.ends_with(".md") && !name.ends_with(".yaml") && !path.exists());
+            if relevant && !scratch {
+                paths.insert(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"));
+            }
+        }
     }
-    event.paths.iter().any(|path| {
-        let rel = path.strip_prefix(root).unwrap_or(path);
-        rel == Path::new(crate::config::CONFIG_FILE)
-            || [crate::source::CONTENT_DIR, crate::render::TEMPLATES_DIR, crate::site::STATIC_DIR]
-                .iter()
-                .any(|dir| rel.starts_with(dir))
-    })
+    paths.into_iter().collect()
 }

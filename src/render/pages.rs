@@ -175,46 +175,71 @@ fn home(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic> {
     pages.render(files, "index.html", "home.html", &context)
 }
 
-fn entries(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic> {
-    use rayon::prelude::*;
-    // Previous/next follow the decision's order within the entry's sector.
-    let mut by_sector: Vec<Vec<usize>> = vec![Vec::new(); pages.views.sectors.len()];
-    for (index, entry) in pages.catalog.entries().iter().enumerate() {
+/// Previous and next entry of each entry, in the decision's order within
+/// its sector.
+fn neighbours(catalog: &Catalog) -> Vec<(Option<usize>, Option<usize>)> {
+    let mut by_sector: Vec<Vec<usize>> = vec![Vec::new(); catalog.sectors().len()];
+    for (index, entry) in catalog.entries().iter().enumerate() {
         by_sector[entry.sector.0].push(index);
     }
-    let mut neighbours: Vec<(Option<usize>, Option<usize>)> = vec![(None, None); pages.catalog.entries().len()];
+    let mut neighbours = vec![(None, None); catalog.entries().len()];
     for siblings in &by_sector {
         for (position, &index) in siblings.iter().enumerate() {
             neighbours[index] = (position.checked_sub(1).map(|p| siblings[p]), siblings.get(position + 1).copied());
         }
     }
+    neighbours
+}
+
+fn render_entry(
+    pages: &PageBuilder,
+    index: usize,
+    (previous, next): (Option<usize>, Option<usize>),
+) -> Result<(String, String), Diagnostic> {
+    let entry = &pages.views.entries[index];
+    let path = entry.summary.url.clone();
+    let crumbs = [
+        Crumb { name: "Lĩnh vực", url: "linh-vuc/index.html" },
+        Crumb { name: &entry.summary.sector.name, url: &entry.summary.sector.url },
+    ];
+    let mut context = pages.context(&path, &entry.summary.title, "sectors", &crumbs);
+    let model = &pages.catalog.entries()[index];
+    context.insert("page_description", &super::structured::entry_description(model, pages.catalog));
+    context.insert("jsonld", &super::structured::dataset(model, pages.catalog, pages.config));
+    context.insert("entry", entry);
+    context.insert("previous", &previous.map(|i| &pages.views.entries[i].summary));
+    context.insert("next", &next.map(|i| &pages.views.entries[i].summary));
+    context.insert("group_url", &group_url(model.group));
+    pages.renderer.render("entry.html", &context).map(|html| (path, html))
+}
+
+fn entries(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic> {
+    use rayon::prelude::*;
+    let neighbours = neighbours(pages.catalog);
     // Entry pages are independent: render them on every core, then add them
     // in order (the output does not depend on the thread count).
     let rendered: Vec<(String, String)> = (0..pages.catalog.entries().len())
         .into_par_iter()
-        .map(|index| {
-            let entry = &pages.views.entries[index];
-            let path = entry.summary.url.clone();
-            let crumbs = [
-                Crumb { name: "Lĩnh vực", url: "linh-vuc/index.html" },
-                Crumb { name: &entry.summary.sector.name, url: &entry.summary.sector.url },
-            ];
-            let mut context = pages.context(&path, &entry.summary.title, "sectors", &crumbs);
-            let model = &pages.catalog.entries()[index];
-            context.insert("page_description", &super::structured::entry_description(model, pages.catalog));
-            context.insert("jsonld", &super::structured::dataset(model, pages.catalog, pages.config));
-            context.insert("entry", entry);
-            let (previous, next) = neighbours[index];
-            context.insert("previous", &previous.map(|i| &pages.views.entries[i].summary));
-            context.insert("next", &next.map(|i| &pages.views.entries[i].summary));
-            context.insert("group_url", &group_url(model.group));
-            pages.renderer.render("entry.html", &context).map(|html| (path, html))
-        })
+        .map(|index| render_entry(pages, index, neighbours[index]))
         .collect::<Result<_, _>>()?;
     for (path, html) in rendered {
         files.add(&path, html.into_bytes());
     }
     Ok(())
+}
+
+/// One entry's page alone, from views already built: the live preview's
+/// fast path after an entry's text changed.
+pub fn render_entry_page(
+    catalog: &Catalog,
+    config: &Config,
+    renderer: &Renderer,
+    views: &CatalogViews,
+    index: usize,
+) -> Result<(String, String), Diagnostic> {
+    let has_feed = catalog.entries().iter().any(|e| e.updated.is_some());
+    let pages = PageBuilder { renderer, views, config, catalog, has_feed };
+    render_entry(&pages, index, neighbours(catalog)[index])
 }
 
 fn sectors(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic> {

@@ -165,6 +165,13 @@ impl CatalogViews {
         CatalogViews { entries, sectors, agencies, counts, targets }
     }
 
+    /// Rebuilds the view of one entry after it changed in `catalog`.
+    pub fn refresh_entry(&mut self, catalog: &Catalog, config: &Config, index: usize) {
+        let root = super::root_prefix(&entry_url("x"));
+        self.entries[index] =
+            entry_view(&catalog.entries()[index], &self.sectors, &self.agencies, config, &self.targets, &root);
+    }
+
     /// Entry views for a page at `page_path` other than the entry's own
     /// (the full table), with content links made relative to that page.
     pub fn entries_for_page(&self, catalog: &Catalog, config: &Config, page_path: &str) -> Vec<EntryView> {

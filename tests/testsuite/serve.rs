@@ -138,3 +138,31 @@ fn a_taken_port_moves_to_the_next_free_one() {
     let port = server.port;
     assert!(port > taken && port <= taken + 20, "{taken} → {port}");
 }
+
+#[test]
+fn a_text_edit_updates_its_page_first_then_everything_quietly() {
+    let project = Project::small();
+    let server = start(&project);
+    let mut events = Events::open(server.port);
+    let first = events.next();
+    let file = project.path("content/csdl/a-02.md");
+
+    project.edit(&file, "Quản lý lớp dữ liệu nền.", "Nội dung sửa nhanh.");
+    let fast = events.next();
+    assert_eq!(fast["generation"].as_u64(), first["generation"].as_u64().map(|g| g + 1));
+    assert!(get(server.port, "/csdl/csdl-ban-do/").1.contains("Nội dung sửa nhanh."), "the entry's page comes first");
+
+    // The rest of the site (here the full table) follows from a quiet full
+    // rebuild; poll for it with a generous limit as a failure guard.
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while !get(server.port, "/toan-bo-danh-muc/").1.contains("Nội dung sửa nhanh.") {
+        assert!(std::time::Instant::now() < deadline, "the full rebuild never arrived");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // It did not reload open pages a second time: the next change is the
+    // very next generation.
+    project.edit(&file, "Nội dung sửa nhanh.", "Nội dung sửa lần hai.");
+    let second = events.next();
+    assert_eq!(second["generation"].as_u64(), fast["generation"].as_u64().map(|g| g + 1));
+    assert!(get(server.port, "/csdl/csdl-ban-do/").1.contains("Nội dung sửa lần hai."));
+}
