@@ -231,6 +231,11 @@ impl Catalog {
         self.entries[index] = entry;
     }
 
+    /// Whether any entry has a last-update date (the feed needs one).
+    pub fn has_dated_entries(&self) -> bool {
+        self.entries.iter().any(|e| e.updated.is_some())
+    }
+
     pub fn sectors(&self) -> &[Sector] {
         &self.sectors
     }

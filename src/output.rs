@@ -61,8 +61,7 @@ impl SiteFiles {
             if !item.file_type().is_file() {
                 continue;
             }
-            let rel = item.path().strip_prefix(dir)?;
-            let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            let rel = crate::source::relative(dir, item.path());
             let bytes = std::fs::read(item.path()).with_context(|| format!("reading {}", item.path().display()))?;
             self.add(&rel, bytes);
         }

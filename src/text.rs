@@ -26,6 +26,11 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
+/// Escapes text for XML and HTML: content and double-quoted attributes.
+pub fn escape_xml(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
 /// Longest slug derived from a title; a longer one is cut at a hyphen.
 pub const MAX_SLUG_LEN: usize = 80;
 

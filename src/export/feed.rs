@@ -8,12 +8,9 @@
 use crate::config::Config;
 use crate::markdown::to_plain_text;
 use crate::model::Catalog;
+use crate::text::escape_xml;
 
 pub const PATH: &str = "feed.xml";
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
 
 pub fn to_atom(catalog: &Catalog, config: &Config) -> Option<String> {
     let mut dated: Vec<_> = catalog.entries().iter().filter_map(|e| e.updated.map(|d| (d, e))).collect();
@@ -29,15 +26,15 @@ pub fn to_atom(catalog: &Catalog, config: &Config) -> Option<String> {
     match base {
         Some(base) => xml.push_str(&format!(
             "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\" xml:base=\"{}\">\n",
-            escape(base)
+            escape_xml(base)
         )),
         None => xml.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"vi\">\n"),
     }
-    xml.push_str(&format!("  <title>{}</title>\n", escape(&config.title)));
+    xml.push_str(&format!("  <title>{}</title>\n", escape_xml(&config.title)));
     if !config.description.is_empty() {
-        xml.push_str(&format!("  <subtitle>{}</subtitle>\n", escape(&config.description)));
+        xml.push_str(&format!("  <subtitle>{}</subtitle>\n", escape_xml(&config.description)));
     }
-    xml.push_str(&format!("  <id>{}</id>\n", escape(&id_of("danh-muc/"))));
+    xml.push_str(&format!("  <id>{}</id>\n", escape_xml(&id_of("danh-muc/"))));
     xml.push_str(&format!("  <updated>{newest}T00:00:00Z</updated>\n"));
     xml.push_str("  <link rel=\"alternate\" type=\"text/html\" href=\"index.html\"/>\n");
     xml.push_str("  <link rel=\"self\" type=\"application/atom+xml\" href=\"feed.xml\"/>\n");
@@ -46,24 +43,28 @@ pub fn to_atom(catalog: &Catalog, config: &Config) -> Option<String> {
         let path = super::catalog_json::entry_url(entry.slug.as_str());
         let sector = &catalog.sector(entry.sector).name;
         xml.push_str("  <entry>\n");
-        xml.push_str(&format!("    <title>{}</title>\n", escape(&entry.title)));
-        xml.push_str(&format!("    <id>{}</id>\n", escape(&id_of(&path))));
+        xml.push_str(&format!("    <title>{}</title>\n", escape_xml(&entry.title)));
+        xml.push_str(&format!("    <id>{}</id>\n", escape_xml(&id_of(&path))));
         xml.push_str(&format!("    <updated>{date}T00:00:00Z</updated>\n"));
         xml.push_str(&format!(
             "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            escape(&format!("{path}index.html"))
+            escape_xml(&format!("{path}index.html"))
         ));
         for agency in &entry.agencies {
-            xml.push_str(&format!("    <author><name>{}</name></author>\n", escape(&catalog.agency(*agency).name)));
+            xml.push_str(&format!("    <author><name>{}</name></author>\n", escape_xml(&catalog.agency(*agency).name)));
         }
         xml.push_str(&format!(
             "    <category term=\"{}\" label=\"{}\"/>\n",
-            escape(catalog.sector(entry.sector).slug.as_str()),
-            escape(sector)
+            escape_xml(catalog.sector(entry.sector).slug.as_str()),
+            escape_xml(sector)
         ));
         xml.push_str(&format!(
             "    <summary>{}</summary>\n",
-            escape(&format!("{} · Lĩnh vực {sector} · {}", entry.reference(), to_plain_text(&entry.sections.purpose)))
+            escape_xml(&format!(
+                "{} · Lĩnh vực {sector} · {}",
+                entry.reference(),
+                to_plain_text(&entry.sections.purpose)
+            ))
         ));
         xml.push_str("  </entry>\n");
     }

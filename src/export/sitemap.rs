@@ -4,6 +4,8 @@
 //! only when a base URL is known; robots.txt points to it then. Page URLs in
 //! the sitemap use the folder form (`csdl/<slug>/`) that servers resolve.
 
+use crate::text::escape_xml;
+
 /// The sitemap for the site's HTML pages, or None without a base URL.
 pub fn sitemap(html_paths: impl Iterator<Item = impl AsRef<str>>, base_url: Option<&str>) -> Option<String> {
     let base = base_url?;
@@ -28,10 +30,6 @@ pub fn robots(base_url: Option<&str>) -> String {
         Some(base) => format!("User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n"),
         None => "User-agent: *\nAllow: /\n".to_string(),
     }
-}
-
-fn escape_xml(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 #[cfg(test)]

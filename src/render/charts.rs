@@ -4,6 +4,8 @@
 //! Each bar carries `data-value`, and the page puts a data table beside
 //! every chart for screen readers and printing.
 
+use crate::text::escape_xml;
+
 pub struct Bar<'a> {
     pub label: &'a str,
     pub value: usize,
@@ -14,10 +16,6 @@ const LABEL_WIDTH: usize = 300;
 const ROW: usize = 30;
 const BAR: usize = 20;
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
 /// A horizontal bar chart; `id` must be unique on the page.
 pub fn bar_chart(id: &str, title: &str, bars: &[Bar]) -> String {
     let max = bars.iter().map(|b| b.value).max().unwrap_or(0).max(1);
@@ -26,7 +24,7 @@ pub fn bar_chart(id: &str, title: &str, bars: &[Bar]) -> String {
     let mut svg = format!(
         "<svg class=\"chart\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-labelledby=\"{id}-title\" preserveAspectRatio=\"xMinYMin meet\">\
          <title id=\"{id}-title\">{}</title>",
-        escape(title)
+        escape_xml(title)
     );
     for (i, bar) in bars.iter().enumerate() {
         let y = 5 + i * ROW;
@@ -37,9 +35,9 @@ pub fn bar_chart(id: &str, title: &str, bars: &[Bar]) -> String {
              <rect class=\"chart-bar\" x=\"{LABEL_WIDTH}\" y=\"{y}\" width=\"{length}\" height=\"{BAR}\" data-value=\"{}\"><title>{}: {}</title></rect>\
              <text class=\"chart-value\" x=\"{}\" y=\"{text_y}\">{}</text>",
             LABEL_WIDTH - 8,
-            escape(bar.label),
+            escape_xml(bar.label),
             bar.value,
-            escape(bar.label),
+            escape_xml(bar.label),
             bar.value,
             LABEL_WIDTH + length + 6,
             bar.value

@@ -55,14 +55,7 @@ impl Renderer {
                 if !item.file_type().is_file() {
                     continue;
                 }
-                let name = item
-                    .path()
-                    .strip_prefix(&dir)
-                    .unwrap_or(item.path())
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
+                let name = crate::source::relative(&dir, item.path());
                 let text = std::fs::read_to_string(item.path()).map_err(|e| {
                     template_error(&format!("{TEMPLATES_DIR}/{name}"), format!("Không đọc được mẫu: {e}."))
                 })?;

@@ -118,7 +118,7 @@ pub fn render_pages(
     files: &mut SiteFiles,
 ) -> Result<(), Diagnostic> {
     let views = CatalogViews::new(catalog, config);
-    let has_feed = catalog.entries().iter().any(|e| e.updated.is_some());
+    let has_feed = catalog.has_dated_entries();
     let pages = PageBuilder { renderer, views: &views, config, catalog, has_feed };
     home(&pages, files)?;
     entries(&pages, files)?;
@@ -237,7 +237,7 @@ pub fn render_entry_page(
     views: &CatalogViews,
     index: usize,
 ) -> Result<(String, String), Diagnostic> {
-    let has_feed = catalog.entries().iter().any(|e| e.updated.is_some());
+    let has_feed = catalog.has_dated_entries();
     let pages = PageBuilder { renderer, views, config, catalog, has_feed };
     render_entry(&pages, index, neighbours(catalog)[index])
 }

@@ -167,7 +167,9 @@ fn entry_paths(root: &Path, report: &mut Report) -> Vec<String> {
     paths
 }
 
-fn relative(root: &Path, path: &Path) -> String {
+/// `path` relative to `root` (or whole, if outside it), `/`-separated: the
+/// form every project and site path takes in danhmuc.
+pub fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
