@@ -8,6 +8,7 @@ use crate::diagnostics::{Diagnostic, Report};
 use crate::model::Catalog;
 use crate::output::SiteFiles;
 use crate::render::Renderer;
+use crate::render::views::CatalogViews;
 use crate::{export, render, search, source, validate};
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -43,13 +44,22 @@ pub struct BuildTimings {
     pub exports: Duration,
 }
 
-/// Renders pages and exports for a validated catalog.
-pub fn build(catalog: &Catalog, config: &Config, root: &Path) -> Result<SiteFiles, Diagnostic> {
-    build_timed(catalog, config, root).map(|(files, _)| files)
+/// A build and what it made along the way: the live preview keeps the
+/// compiled templates and page views to re-render one entry later.
+pub struct Built {
+    pub files: SiteFiles,
+    pub timings: BuildTimings,
+    pub renderer: Renderer,
+    pub views: CatalogViews,
 }
 
-/// [`build`], with how long its parts took.
-pub fn build_timed(catalog: &Catalog, config: &Config, root: &Path) -> Result<(SiteFiles, BuildTimings), Diagnostic> {
+/// Renders pages and exports for a validated catalog.
+pub fn build(catalog: &Catalog, config: &Config, root: &Path) -> Result<SiteFiles, Diagnostic> {
+    build_timed(catalog, config, root).map(|built| built.files)
+}
+
+/// [`build`], with how long its parts took and the templates and views.
+pub fn build_timed(catalog: &Catalog, config: &Config, root: &Path) -> Result<Built, Diagnostic> {
     let renderer = Renderer::new(root)?;
     let mut files = SiteFiles::default();
     for (path, text) in DEFAULT_ASSETS {
@@ -60,12 +70,13 @@ pub fn build_timed(catalog: &Catalog, config: &Config, root: &Path) -> Result<(S
     })?;
     // Pages and the exports are independent: build them side by side.
     let base_url = config.base_url.as_deref();
-    let ((pages, pages_time), (exports, exports_time)) = rayon::join(
+    let ((pages, views, pages_time), (exports, exports_time)) = rayon::join(
         || {
             let start = Instant::now();
+            let views = CatalogViews::new(catalog, config);
             let mut pages = SiteFiles::default();
-            let result = render::render_pages(catalog, config, &renderer, &mut pages).map(|()| pages);
-            (result, start.elapsed())
+            let result = render::render_pages(catalog, config, &renderer, &views, &mut pages).map(|()| pages);
+            (result, views, start.elapsed())
         },
         || {
             let start = Instant::now();
@@ -79,7 +90,7 @@ pub fn build_timed(catalog: &Catalog, config: &Config, root: &Path) -> Result<(S
         files.add("sitemap.xml", xml.into_bytes());
     }
     files.add("robots.txt", export::sitemap::robots(config.base_url.as_deref()).into_bytes());
-    Ok((files, BuildTimings { pages: pages_time, exports: exports_time }))
+    Ok(Built { files, timings: BuildTimings { pages: pages_time, exports: exports_time }, renderer, views })
 }
 
 /// The machine-readable files: search index, catalog in every format, feed,

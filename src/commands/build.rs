@@ -37,7 +37,7 @@ pub fn run(args: &BuildArgs) -> u8 {
     }
     let build_started = Instant::now();
     let (files, parts) = match crate::site::build_timed(&catalog, &config, args.root) {
-        Ok(built) => built,
+        Ok(built) => (built.files, built.timings),
         Err(d) => {
             eprint!("{}", [d].into_iter().collect::<Report>().to_human(args.root));
             eprintln!("Không xuất bản: {} vẫn giữ nguyên như trước.", args.output.display());

@@ -34,11 +34,9 @@ fn build(root: &Path) -> Result<(crate::output::SiteFiles, Warm), String> {
     if !report.is_empty() {
         eprint!("{warnings}");
     }
-    let as_text = |d| [d].into_iter().collect::<Report>().to_human(root);
-    let files = crate::site::build(&catalog, &config, root).map_err(as_text)?;
-    let renderer = crate::render::Renderer::new(root).map_err(as_text)?;
-    let views = crate::render::views::CatalogViews::new(&catalog, &config);
-    Ok((files, Warm { catalog, config, views, renderer }))
+    let built = crate::site::build_timed(&catalog, &config, root)
+        .map_err(|d| [d].into_iter().collect::<Report>().to_human(root))?;
+    Ok((built.files, Warm { catalog, config, views: built.views, renderer: built.renderer }))
 }
 
 /// The fast path after one entry file changed: when only its own text

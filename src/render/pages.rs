@@ -115,11 +115,11 @@ pub fn render_pages(
     catalog: &Catalog,
     config: &Config,
     renderer: &Renderer,
+    views: &CatalogViews,
     files: &mut SiteFiles,
 ) -> Result<(), Diagnostic> {
-    let views = CatalogViews::new(catalog, config);
     let has_feed = catalog.has_dated_entries();
-    let pages = PageBuilder { renderer, views: &views, config, catalog, has_feed };
+    let pages = PageBuilder { renderer, views, config, catalog, has_feed };
     home(&pages, files)?;
     entries(&pages, files)?;
     sectors(&pages, files)?;
