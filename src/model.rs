@@ -101,6 +101,31 @@ pub struct Sections {
     pub scope: String,
     pub collection: String,
     pub sharing: String,
+    /// The same four as plain text, made once: search, descriptions and
+    /// the data exports all need it.
+    pub plain: PlainSections,
+}
+
+/// [`Sections`] without markup (see [`crate::markdown::to_plain_text`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlainSections {
+    pub purpose: String,
+    pub scope: String,
+    pub collection: String,
+    pub sharing: String,
+}
+
+impl Sections {
+    pub fn new(purpose: String, scope: String, collection: String, sharing: String) -> Self {
+        use crate::markdown::to_plain_text;
+        let plain = PlainSections {
+            purpose: to_plain_text(&purpose),
+            scope: to_plain_text(&scope),
+            collection: to_plain_text(&collection),
+            sharing: to_plain_text(&sharing),
+        };
+        Sections { purpose, scope, collection, sharing, plain }
+    }
 }
 
 /// One shared database (CSDL) of the catalog.

@@ -11,19 +11,37 @@ use unicode_normalization::char::is_combining_mark;
 
 /// Returns `text` in Unicode NFC, the form the catalog stores and publishes.
 pub fn nfc(text: &str) -> String {
-    text.nfc().collect()
+    nfc_cow(text).into_owned()
+}
+
+/// [`nfc`] without a copy when the text is already NFC (nearly always: the
+/// quick check answers "yes" for it in one pass).
+pub fn nfc_cow(text: &str) -> std::borrow::Cow<'_, str> {
+    match unicode_normalization::is_nfc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => std::borrow::Cow::Borrowed(text),
+        _ => std::borrow::Cow::Owned(text.nfc().collect()),
+    }
 }
 
 /// Drops every diacritic: "Đất đai" → "Dat dai". Case is kept.
+///
+/// Each character is decomposed on its own (the order NFD would give the
+/// marks does not matter, since all of them are dropped).
 pub fn fold(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .map(|c| match c {
-            'đ' => 'd',
-            'Đ' => 'D',
-            other => other,
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            c if c.is_ascii() => out.push(c),
+            'đ' => out.push('d'),
+            'Đ' => out.push('D'),
+            c => unicode_normalization::char::decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    out.push(d);
+                }
+            }),
+        }
+    }
+    out
 }
 
 /// Escapes text for XML and HTML: content and double-quoted attributes.

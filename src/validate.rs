@@ -38,13 +38,27 @@ pub fn validate(project: &RawProject) -> (Option<Catalog>, Report) {
         .collect();
     let lookup = Lookup::new(&sectors, &agencies);
 
-    let mut entries = Vec::new();
+    // Entries are checked on every core (each also renders its plain text),
+    // then their findings are gathered in file order.
+    use rayon::prelude::*;
+    let checked: Vec<(Option<Entry>, Facts, Report)> = project
+        .entries
+        .par_iter()
+        .map(|(file, raw)| {
+            let (mut facts, mut local) = (Facts::default(), Report::default());
+            let entry = validate_entry(file, raw, &lookup, &mut facts, &mut local).map(|mut entry| {
+                entry.updated = entry.updated.or_else(|| project.git_dates.get(&file.path).copied());
+                entry
+            });
+            (entry, facts, local)
+        })
+        .collect();
+    let mut entries = Vec::with_capacity(checked.len());
     let mut facts = Facts::default();
-    for (file, raw) in &project.entries {
-        if let Some(mut entry) = validate_entry(file, raw, &lookup, &mut facts, &mut report) {
-            entry.updated = entry.updated.or_else(|| project.git_dates.get(&file.path).copied());
-            entries.push(entry);
-        }
+    for (entry, found, local) in checked {
+        report.extend(local);
+        facts.merge(found);
+        entries.extend(entry);
     }
     let raw_by_path: HashMap<&str, &RawEntry> = project.entries.iter().map(|(f, r)| (f.path.as_str(), r)).collect();
     check_uniqueness(&entries, &raw_by_path, &mut report);
@@ -62,9 +76,17 @@ pub fn validate(project: &RawProject) -> (Option<Catalog>, Report) {
     }
     let catalog = Catalog::new(entries, sectors, agencies, decision);
     let targets = LinkTargets::new(&catalog);
-    for file in project.entries.iter().map(|(f, _)| f).chain(project.decision.as_ref().map(|(f, _)| f)) {
-        check_links(file, &targets, &mut report);
-    }
+    let files: Vec<&SourceFile> =
+        project.entries.iter().map(|(f, _)| f).chain(project.decision.as_ref().map(|(f, _)| f)).collect();
+    let link_reports: Vec<Report> = files
+        .par_iter()
+        .map(|file| {
+            let mut local = Report::default();
+            check_links(file, &targets, &mut local);
+            local
+        })
+        .collect();
+    link_reports.into_iter().for_each(|local| report.extend(local));
     if report.has_errors() {
         return (None, report);
     }
@@ -156,6 +178,14 @@ struct Facts {
     numbers: Vec<(Group, u32)>,
     sectors_used: std::collections::HashSet<SectorId>,
     agencies_used: std::collections::HashSet<AgencyId>,
+}
+
+impl Facts {
+    fn merge(&mut self, other: Facts) {
+        self.numbers.extend(other.numbers);
+        self.sectors_used.extend(other.sectors_used);
+        self.agencies_used.extend(other.agencies_used);
+    }
 }
 
 /// Name lookups for references from entries.
@@ -537,7 +567,7 @@ fn validate_sections(file: &SourceFile, report: &mut Report) -> (Sections, Strin
     }
     let extra = sections.get(4).map(|s| body[s.heading_start..].trim().to_string()).unwrap_or_default();
     let [purpose, scope, collection, sharing] = texts;
-    (Sections { purpose, scope, collection, sharing }, extra)
+    (Sections::new(purpose, scope, collection, sharing), extra)
 }
 
 /// Where a duplicate is best shown: the line of the field that makes it.

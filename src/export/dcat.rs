@@ -7,7 +7,6 @@
 //! address the file is read from.
 
 use crate::config::Config;
-use crate::markdown::to_plain_text;
 use crate::model::Catalog;
 use serde_json::{Value, json};
 
@@ -90,13 +89,15 @@ pub fn to_jsonld(catalog: &Catalog, config: &Config) -> String {
         }
         graph.push(node);
     }
-    for entry in catalog.entries() {
+    // Datasets are independent: describe them on every core, in order.
+    use rayon::prelude::*;
+    let datasets: Vec<Value> = catalog.entries().par_iter().map(|entry| {
         let url = page(&super::catalog_json::entry_url(entry.slug.as_str()));
         let sector = catalog.sector(entry.sector);
         let description = format!(
             "{} Phạm vi, nội dung chính: {}",
-            to_plain_text(&entry.sections.purpose),
-            to_plain_text(&entry.sections.scope)
+            entry.sections.plain.purpose,
+            entry.sections.plain.scope
         );
         let mut node = json!({
             "@id": url,
@@ -110,8 +111,8 @@ pub fn to_jsonld(catalog: &Catalog, config: &Config) -> String {
             "dct:accessRights": { "@id": ACCESS_RESTRICTED },
             "dct:language": { "@id": LANGUAGE_VIE },
             "dcat:landingPage": { "@id": url },
-            "dct:provenance": { "@type": "dct:ProvenanceStatement", "rdfs:label": vi(&format!("Cơ chế thu thập: {}", to_plain_text(&entry.sections.collection))) },
-            "rdfs:comment": vi(&format!("Kết nối, chia sẻ dữ liệu: {}", to_plain_text(&entry.sections.sharing))),
+            "dct:provenance": { "@type": "dct:ProvenanceStatement", "rdfs:label": vi(&format!("Cơ chế thu thập: {}", entry.sections.plain.collection)) },
+            "rdfs:comment": vi(&format!("Kết nối, chia sẻ dữ liệu: {}", entry.sections.plain.sharing)),
         });
         if let Some(notes) = &entry.notes {
             let legal = json!({ "@type": "eli:LegalResource", "rdfs:label": vi(notes) });
@@ -124,8 +125,9 @@ pub fn to_jsonld(catalog: &Catalog, config: &Config) -> String {
         if let Some(updated) = entry.updated {
             node["dct:modified"] = json!({ "@value": updated.to_string(), "@type": "xsd:date" });
         }
-        graph.push(node);
-    }
+        node
+    }).collect();
+    graph.extend(datasets);
     let document = json!({
         "@context": {
             "dcat": "http://www.w3.org/ns/dcat#",

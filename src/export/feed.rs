@@ -6,7 +6,6 @@
 //! every entry, and the build's clock time would make builds differ.
 
 use crate::config::Config;
-use crate::markdown::to_plain_text;
 use crate::model::Catalog;
 use crate::text::escape_xml;
 
@@ -60,11 +59,7 @@ pub fn to_atom(catalog: &Catalog, config: &Config) -> Option<String> {
         ));
         xml.push_str(&format!(
             "    <summary>{}</summary>\n",
-            escape_xml(&format!(
-                "{} · Lĩnh vực {sector} · {}",
-                entry.reference(),
-                to_plain_text(&entry.sections.purpose)
-            ))
+            escape_xml(&format!("{} · Lĩnh vực {sector} · {}", entry.reference(), entry.sections.plain.purpose))
         ));
         xml.push_str("  </entry>\n");
     }

@@ -20,6 +20,9 @@ pub fn to_xlsx(catalog: &Catalog, title: &str, base_url: Option<&str>) -> Result
     );
     appendix_sheet(&mut workbook, catalog, title)?;
     flat_sheet(&mut workbook, catalog, base_url)?;
+    // Level 3 instead of the default 6: at 10,000 entries it saves a third
+    // of the time spent compressing for a file 10 % larger.
+    workbook.set_zip_compression_level(3);
     workbook.save_to_buffer()
 }
 

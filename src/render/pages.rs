@@ -338,7 +338,7 @@ fn full_table(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnost
         .iter()
         .map(|g| TableGroup {
             group: GroupView::new(*g, pages.catalog.entries_in_group(*g).count()),
-            sections: group_sections(pages, *g, |i| &entries[i]),
+            sections: group_sections(pages, *g, |i| entries[i].as_ref()),
         })
         .filter(|t| t.group.count > 0)
         .collect();

@@ -3,7 +3,6 @@
 //! and the plain-text descriptions used in meta tags.
 
 use crate::config::Config;
-use crate::markdown::to_plain_text;
 use crate::model::{Catalog, Entry};
 use serde_json::{Value, json};
 
@@ -27,12 +26,7 @@ fn shorten(text: &str, limit: usize) -> String {
 pub fn entry_description(entry: &Entry, catalog: &Catalog) -> String {
     let sector = &catalog.sector(entry.sector).name;
     shorten(
-        &format!(
-            "{}: {}, lĩnh vực {sector}. {}",
-            entry.title,
-            entry.group.name(),
-            to_plain_text(&entry.sections.purpose)
-        ),
+        &format!("{}: {}, lĩnh vực {sector}. {}", entry.title, entry.group.name(), entry.sections.plain.purpose),
         300,
     )
 }
@@ -50,11 +44,7 @@ pub fn dataset(entry: &Entry, catalog: &Catalog, config: &Config) -> String {
     let sector = &catalog.sector(entry.sector).name;
     let page = crate::export::catalog_json::entry_url(entry.slug.as_str());
     let description = shorten(
-        &format!(
-            "{} Phạm vi, nội dung chính: {}",
-            to_plain_text(&entry.sections.purpose),
-            to_plain_text(&entry.sections.scope)
-        ),
+        &format!("{} Phạm vi, nội dung chính: {}", entry.sections.plain.purpose, entry.sections.plain.scope),
         4900,
     );
     let mut value = json!({
@@ -68,7 +58,7 @@ pub fn dataset(entry: &Entry, catalog: &Catalog, config: &Config) -> String {
         "creator": entry.agencies.iter().map(|a| json!({ "@type": "GovernmentOrganization", "name": catalog.agency(*a).name })).collect::<Vec<_>>(),
         "publisher": { "@type": "GovernmentOrganization", "name": PUBLISHER },
         "isAccessibleForFree": true,
-        "conditionsOfAccess": to_plain_text(&entry.sections.sharing),
+        "conditionsOfAccess": entry.sections.plain.sharing,
         "inLanguage": "vi",
         "spatialCoverage": { "@type": "Place", "name": "Tỉnh Quảng Ninh, Việt Nam" },
         "includedInDataCatalog": { "@type": "DataCatalog", "name": config.title, "url": url(config, "../../", "") },

@@ -9,6 +9,7 @@ use crate::links::LinkTargets;
 use crate::markdown;
 use crate::model::{Agency, Catalog, Entry, Group, Sector};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// Site-root-relative URL of a page folder's `index.html`. Links keep the
 /// file name so that the site also works opened from disk (file://).
@@ -151,11 +152,14 @@ impl CatalogViews {
             .collect();
         let targets = LinkTargets::new(catalog);
         let entry_root = super::root_prefix(&entry_url("x"));
-        let entries = catalog
-            .entries()
-            .iter()
-            .map(|e| entry_view(e, &sectors, &agencies, config, &targets, &entry_root))
-            .collect();
+        let entries = {
+            use rayon::prelude::*;
+            catalog
+                .entries()
+                .par_iter()
+                .map(|e| entry_view(e, &sectors, &agencies, config, &targets, &entry_root))
+                .collect()
+        };
         let counts = Counts {
             entries: catalog.entries().len(),
             sectors: catalog.sectors().len(),
@@ -174,15 +178,31 @@ impl CatalogViews {
 
     /// Entry views for a page at `page_path` other than the entry's own
     /// (the full table), with content links made relative to that page.
-    pub fn entries_for_page(&self, catalog: &Catalog, config: &Config, page_path: &str) -> Vec<EntryView> {
+    /// Only entries whose Markdown has links are rendered again; the others
+    /// read the same from any page.
+    pub fn entries_for_page(&self, catalog: &Catalog, config: &Config, page_path: &str) -> Vec<Cow<'_, EntryView>> {
         use rayon::prelude::*;
         let root = super::root_prefix(page_path);
         catalog
             .entries()
             .par_iter()
-            .map(|e| entry_view(e, &self.sectors, &self.agencies, config, &self.targets, &root))
+            .zip(&self.entries)
+            .map(|(e, view)| match may_have_links(e) {
+                true => Cow::Owned(entry_view(e, &self.sectors, &self.agencies, config, &self.targets, &root)),
+                false => Cow::Borrowed(view),
+            })
             .collect()
     }
+}
+
+/// Whether an entry's Markdown may hold a link or image with a destination,
+/// which needs `](` (inline) or `]:` (reference definition). Autolinks
+/// (`<https://…>`) are absolute and never rewritten.
+fn may_have_links(entry: &Entry) -> bool {
+    let s = &entry.sections;
+    [&s.purpose, &s.scope, &s.collection, &s.sharing, &entry.extra]
+        .iter()
+        .any(|md| md.contains("](") || md.contains("]:"))
 }
 
 fn entry_view(

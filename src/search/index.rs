@@ -10,10 +10,9 @@
 //! server. Built from the model, never from rendered HTML.
 
 use super::tokenize;
-use crate::markdown::to_plain_text;
 use crate::model::{Catalog, Group};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 pub const INDEX_PATH: &str = "assets/search-index.js";
 
@@ -63,49 +62,98 @@ pub const TEXT_CHUNK: usize = 2;
 /// Target raw size of a postings shard; a frequent term gets one alone.
 const SHARD_BYTES: usize = 48 * 1024;
 
+/// Entries read into one partial index (see [`build_index`]).
+const ANALYSIS_CHUNK: usize = 256;
+
+type Terms = HashMap<String, TermEntry, foldhash::fast::RandomState>;
+
+impl TermEntry {
+    /// The index of `form` among this term's exact forms, added if new.
+    fn form_index(&mut self, form: String) -> usize {
+        match self.forms.iter().position(|f| *f == form) {
+            Some(i) => i,
+            None => {
+                self.forms.push(form);
+                self.forms.len() - 1
+            }
+        }
+    }
+}
+
+/// The index of a run of consecutive entries, and their fields' text.
+struct ChunkIndex {
+    terms: Terms,
+    texts: Vec<[String; 8]>,
+}
+
+impl ChunkIndex {
+    fn new(catalog: &Catalog, entries: &[crate::model::Entry], first_doc: u32) -> Self {
+        let mut terms = Terms::default();
+        let mut texts = Vec::with_capacity(entries.len());
+        for (doc, entry) in (first_doc..).zip(entries) {
+            let agencies: Vec<&str> = entry.agencies.iter().map(|a| catalog.agency(*a).name.as_str()).collect();
+            let plain = &entry.sections.plain;
+            let fields: [String; 8] = [
+                entry.title.clone(),
+                catalog.sector(entry.sector).name.clone(),
+                agencies.join("; "),
+                entry.notes.clone().unwrap_or_default(),
+                plain.purpose.clone(),
+                plain.scope.clone(),
+                plain.collection.clone(),
+                plain.sharing.clone(),
+            ];
+            for (field, text) in fields.iter().enumerate() {
+                for token in tokenize(text) {
+                    let term = terms.entry(token.folded).or_default();
+                    let form = term.form_index(token.exact) as u32;
+                    term.postings.extend([doc, field as u32, token.position, form]);
+                }
+            }
+            texts.push(fields);
+        }
+        ChunkIndex { terms, texts }
+    }
+}
+
 /// The index files for the site: one script, or (when `sharded`) a
 /// manifest plus postings shards and text chunks, all scripts so that they
 /// load from file:// too.
 pub fn build_index(catalog: &Catalog, sharded: bool) -> Vec<(String, String)> {
-    let mut terms: BTreeMap<String, TermEntry> = BTreeMap::new();
-    let mut docs = Vec::with_capacity(catalog.entries().len());
+    use rayon::prelude::*;
+    // Each chunk of entries is read into an index of its own on every core;
+    // the chunk indexes are then merged in document order, so postings stay
+    // sorted. Merging costs per distinct word of a chunk, not per word.
+    let chunks: Vec<ChunkIndex> = catalog
+        .entries()
+        .par_chunks(ANALYSIS_CHUNK)
+        .enumerate()
+        .map(|(c, chunk)| ChunkIndex::new(catalog, chunk, (c * ANALYSIS_CHUNK) as u32))
+        .collect();
+    let mut terms: Terms = Terms::default();
     let mut texts = Vec::with_capacity(catalog.entries().len());
-    for (doc, entry) in catalog.entries().iter().enumerate() {
-        let sector = catalog.sector(entry.sector);
-        let agencies: Vec<&str> = entry.agencies.iter().map(|a| catalog.agency(*a).name.as_str()).collect();
-        let fields: [String; 8] = [
-            entry.title.clone(),
-            sector.name.clone(),
-            agencies.join("; "),
-            entry.notes.clone().unwrap_or_default(),
-            to_plain_text(&entry.sections.purpose),
-            to_plain_text(&entry.sections.scope),
-            to_plain_text(&entry.sections.collection),
-            to_plain_text(&entry.sections.sharing),
-        ];
-        for (field, text) in fields.iter().enumerate() {
-            for token in tokenize(text) {
-                let term = terms.entry(token.folded).or_default();
-                let form = match term.forms.iter().position(|f| *f == token.exact) {
-                    Some(i) => i,
-                    None => {
-                        term.forms.push(token.exact);
-                        term.forms.len() - 1
-                    }
-                };
-                term.postings.extend([doc as u32, field as u32, token.position, form as u32]);
-            }
+    for chunk in chunks {
+        for (term, local) in chunk.terms {
+            let global = terms.entry(term).or_default();
+            let forms: Vec<u32> = local.forms.into_iter().map(|form| global.form_index(form) as u32).collect();
+            global
+                .postings
+                .extend(local.postings.chunks_exact(4).flat_map(|p| [p[0], p[1], p[2], forms[p[3] as usize]]));
         }
-        docs.push(Doc {
+        texts.extend(chunk.texts);
+    }
+    let docs: Vec<Doc> = catalog
+        .entries()
+        .iter()
+        .map(|entry| Doc {
             url: crate::render::views::entry_url(entry.slug.as_str()),
             title: &entry.title,
             group: if entry.group == Group::A { 0 } else { 1 },
             number: entry.number,
             sector: entry.sector.0,
             agencies: entry.agencies.iter().map(|a| a.0).collect(),
-        });
-        texts.push(fields);
-    }
+        })
+        .collect();
     let mut sorted: Vec<(String, TermEntry)> = terms.into_iter().collect();
     sorted.sort_by(|(a, _), (b, _)| a.encode_utf16().cmp(b.encode_utf16()));
     if sharded {
@@ -187,44 +235,56 @@ fn sharded_index(
     texts: Vec<[String; 8]>,
     sorted: Vec<(String, TermEntry)>,
 ) -> Vec<(String, String)> {
-    let mut files = Vec::new();
+    use rayon::prelude::*;
+    // Terms are cut into shards in order (cheap); the shards' and the text
+    // chunks' contents are then written on every core.
+    let mut shards: Vec<std::ops::Range<usize>> = Vec::new();
     let mut shard_of = Vec::with_capacity(sorted.len());
-    let mut shard: Vec<usize> = Vec::new();
-    let mut size = 0;
-    let flush = |shard: &mut Vec<usize>, files: &mut Vec<(String, String)>| {
-        if shard.is_empty() {
-            return;
-        }
-        let k = files.len();
-        let forms: Vec<String> = shard.iter().map(|&t| sorted[t].1.forms.join("|")).collect();
-        let postings: Vec<String> = shard.iter().map(|&t| encode_postings(&sorted[t].1.postings)).collect();
-        let data = serde_json::json!({ "first": shard[0], "forms": forms, "postings": postings });
-        files.push((format!("assets/search/p{k}.js"), format!("DanhmucSearch.addShard({k}, {data});\n")));
-        shard.clear();
-    };
+    let (mut first, mut size) = (0, 0);
     for (t, (_, entry)) in sorted.iter().enumerate() {
         let bytes = entry.postings.len() * 4 + entry.forms.iter().map(String::len).sum::<usize>();
-        if size + bytes > SHARD_BYTES && !shard.is_empty() {
-            flush(&mut shard, &mut files);
-            size = 0;
+        if size + bytes > SHARD_BYTES && t > first {
+            shards.push(first..t);
+            (first, size) = (t, 0);
         }
-        shard_of.push(files.len() as u32);
-        shard.push(t);
+        shard_of.push(shards.len() as u32);
         size += bytes;
     }
-    flush(&mut shard, &mut files);
-    for (c, chunk) in docs.chunks(TEXT_CHUNK).zip(texts.chunks(TEXT_CHUNK)).enumerate() {
-        let rows: Vec<serde_json::Value> = chunk
-            .0
-            .iter()
-            .zip(chunk.1)
-            .map(|(doc, text)| serde_json::json!([doc.url, doc.title, doc.number, text]))
-            .collect();
-        files.push((
-            format!("assets/search/t{c}.js"),
-            format!("DanhmucSearch.addTexts({c}, {});\n", serde_json::Value::Array(rows)),
-        ));
+    if first < sorted.len() {
+        shards.push(first..sorted.len());
     }
+    #[derive(Serialize)]
+    struct Shard {
+        first: usize,
+        forms: Vec<String>,
+        postings: Vec<String>,
+    }
+    let mut files: Vec<(String, String)> = shards
+        .par_iter()
+        .enumerate()
+        .map(|(k, range)| {
+            let terms = &sorted[range.clone()];
+            let shard = Shard {
+                first: range.start,
+                forms: terms.iter().map(|(_, t)| t.forms.join("|")).collect(),
+                postings: terms.iter().map(|(_, t)| encode_postings(&t.postings)).collect(),
+            };
+            let json = serde_json::to_string(&shard).expect("shard serializes");
+            (format!("assets/search/p{k}.js"), format!("DanhmucSearch.addShard({k}, {json});\n"))
+        })
+        .collect();
+    let chunks: Vec<(String, String)> = docs
+        .par_chunks(TEXT_CHUNK)
+        .zip(texts.par_chunks(TEXT_CHUNK))
+        .enumerate()
+        .map(|(c, (docs, texts))| {
+            let rows: Vec<(&str, &str, u32, &[String; 8])> =
+                docs.iter().zip(texts).map(|(doc, text)| (doc.url.as_str(), doc.title, doc.number, text)).collect();
+            let json = serde_json::to_string(&rows).expect("text chunk serializes");
+            (format!("assets/search/t{c}.js"), format!("DanhmucSearch.addTexts({c}, {json});\n"))
+        })
+        .collect();
+    files.extend(chunks);
     let manifest = Manifest {
         version: 2,
         sharded: true,

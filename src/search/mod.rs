@@ -12,7 +12,6 @@ mod index;
 
 pub use index::{INDEX_PATH, SHARD_ABOVE, build_index};
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 /// One word of a text: its lower-case form, its folded form, and where it
@@ -29,16 +28,29 @@ pub struct Token {
 /// folded. Marks count as word characters so that a stray combining accent
 /// left after NFC does not cut a word in two.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let text: String = text.nfc().collect();
-    let mut tokens = Vec::new();
+    let text = crate::text::nfc_cow(text);
+    let mut tokens = Vec::with_capacity(text.len() / 6);
     let mut start = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        let in_word = c.is_alphabetic() || c.is_numeric() || is_combining_mark(c);
+        let in_word = match c.is_ascii() {
+            true => c.is_ascii_alphanumeric(),
+            false => c.is_alphabetic() || c.is_numeric() || is_combining_mark(c),
+        };
         match (in_word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                let exact = text[s..i].to_lowercase();
-                tokens.push(Token { folded: crate::text::fold(&exact), exact, position: tokens.len() as u32 });
+                let word = &text[s..i];
+                // Most words of a Vietnamese text are short; ASCII ones need
+                // neither Unicode lower-casing nor folding.
+                let (exact, folded) = match word.is_ascii() {
+                    true => (word.to_ascii_lowercase(), word.to_ascii_lowercase()),
+                    false => {
+                        let exact = word.to_lowercase();
+                        let folded = crate::text::fold(&exact);
+                        (exact, folded)
+                    }
+                };
+                tokens.push(Token { folded, exact, position: tokens.len() as u32 });
                 start = None;
             }
             _ => {}

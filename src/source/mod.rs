@@ -229,7 +229,7 @@ pub fn read_text(root: &Path, path: &str, report: &mut Report) -> Option<String>
 /// byte), byte-order mark dropped, CRLF turned into LF, NFC.
 pub fn decode_text(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(normalize_text(&text)),
+        Ok(text) => Ok(normalize_text(text)),
         Err(e) => {
             let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let good = std::str::from_utf8(good).unwrap_or_default();
@@ -240,10 +240,17 @@ pub fn decode_text(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
     }
 }
 
-fn normalize_text(text: &str) -> String {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let text = if text.contains('\r') { text.replace("\r\n", "\n") } else { text.to_string() };
-    crate::text::nfc(&text)
+fn normalize_text(mut text: String) -> String {
+    if text.starts_with('\u{feff}') {
+        text.drain(..'\u{feff}'.len_utf8());
+    }
+    if text.contains('\r') {
+        text = text.replace("\r\n", "\n");
+    }
+    match crate::text::nfc_cow(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(normalized) => normalized,
+    }
 }
 
 fn read_with_front_matter(root: &Path, path: &str, report: &mut Report) -> Option<SourceFile> {
@@ -346,6 +353,6 @@ mod tests {
 
     #[test]
     fn bom_and_crlf_are_accepted() {
-        assert_eq!(normalize_text("\u{feff}---\r\ntitle: X\r\n"), "---\ntitle: X\n");
+        assert_eq!(normalize_text("\u{feff}---\r\ntitle: X\r\n".to_string()), "---\ntitle: X\n");
     }
 }
