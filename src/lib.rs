@@ -3,8 +3,9 @@
 //!
 //! The pipeline is explicit: [`source::load`] reads the project,
 //! [`validate::validate`] turns it into a [`model::Catalog`] or diagnostics,
-//! [`site::build`] renders pages and exports into [`output::SiteFiles`],
-//! and [`output::SiteFiles::publish`] writes them out atomically.
+//! [`site::build_into`] renders pages and exports into an [`output::Sink`]:
+//! an [`output::Staging`] folder that is published atomically when the build
+//! is complete (`build`), or [`output::SiteFiles`] in memory (`serve`).
 
 pub mod cli;
 pub mod commands;

@@ -1,33 +1,40 @@
-//! The site writer: the built site is collected in memory, then published
-//! to the output folder in one step.
+//! The site writer. A build hands its files, from any thread, to a
+//! [`Sink`]: either [`SiteFiles`] (kept in memory, for the live preview and
+//! tests) or [`Staging`], which writes each file at once into a temporary
+//! folder beside the output folder, so the site is never held in memory
+//! whole.
 //!
-//! Publishing writes a complete copy into a temporary folder beside the
-//! output folder and swaps the two with renames, so a reader (or a web
-//! server) never sees a half-written site, and a failed build leaves the
-//! previous site exactly as it was.
+//! Publishing swaps the complete staging folder with the output folder by
+//! renames, so a reader (or a web server) never sees a half-written site,
+//! and a failed build leaves the previous site exactly as it was: the
+//! staging folder is removed unless it was published.
 
 use anyhow::{Context as _, Result, bail};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
-/// The files of a built site, by path relative to the site root, sorted so
-/// that output is deterministic.
+/// Where a build puts its files. Paths come from validated slugs and fixed
+/// names; one that could leave the site folder is a bug, so `add` panics.
+/// Adding a path twice replaces the first file.
+pub trait Sink: Sync {
+    fn add(&self, path: &str, bytes: Vec<u8>);
+    /// The paths added so far, sorted.
+    fn paths(&self) -> Vec<String>;
+}
+
+/// The files of a built site held in memory, by path relative to the site
+/// root, sorted so that output is deterministic.
 #[derive(Debug, Default)]
 pub struct SiteFiles {
     files: BTreeMap<String, Vec<u8>>,
 }
 
 impl SiteFiles {
-    /// Adds or replaces a file. Paths come from validated slugs and fixed
-    /// names; one that could leave the site folder is a bug, so it panics.
+    /// Adds or replaces a file (see [`Sink`]).
     pub fn add(&mut self, path: &str, bytes: Vec<u8>) {
         assert!(is_safe_relative(path), "unsafe output path {path:?}");
         self.files.insert(path.to_string(), bytes);
-    }
-
-    /// Adds every file of `other` (which wins on a clash).
-    pub fn extend(&mut self, other: SiteFiles) {
-        self.files.extend(other.files);
     }
 
     pub fn get(&self, path: &str) -> Option<&[u8]> {
@@ -50,27 +57,76 @@ impl SiteFiles {
         self.files.values().map(Vec::len).sum()
     }
 
-    /// Copies the files under `dir` (a project's `static/`) into the site,
-    /// replacing built-in assets of the same path. Links are not followed.
-    pub fn add_dir(&mut self, dir: &Path) -> Result<()> {
-        if !dir.is_dir() {
-            return Ok(());
-        }
-        for item in walkdir::WalkDir::new(dir).follow_links(false).sort_by_file_name() {
-            let item = item?;
-            if !item.file_type().is_file() {
-                continue;
-            }
-            let rel = crate::source::relative(dir, item.path());
-            let bytes = std::fs::read(item.path()).with_context(|| format!("reading {}", item.path().display()))?;
-            self.add(&rel, bytes);
-        }
-        Ok(())
-    }
-
     /// Writes the site to `out_dir`, replacing what was there only once the
     /// new copy is complete.
     pub fn publish(&self, out_dir: &Path, project_root: &Path) -> Result<()> {
+        let staging = Staging::begin(out_dir, project_root)?;
+        use rayon::prelude::*;
+        self.files.par_iter().for_each(|(path, bytes)| staging.add(path, bytes.clone()));
+        staging.publish().map(drop)
+    }
+}
+
+/// A sink that collects files in memory, for builds that are served from
+/// memory (the live preview) or inspected (tests).
+impl Sink for Mutex<SiteFiles> {
+    fn add(&self, path: &str, bytes: Vec<u8>) {
+        self.lock().expect("site files").add(path, bytes);
+    }
+
+    fn paths(&self) -> Vec<String> {
+        self.lock().expect("site files").paths().map(str::to_string).collect()
+    }
+}
+
+/// Copies the files under `dir` (a project's `static/`) into the site,
+/// replacing built-in assets of the same path. Links are not followed.
+pub fn add_dir(sink: &dyn Sink, dir: &Path) -> Result<()> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    for item in walkdir::WalkDir::new(dir).follow_links(false).sort_by_file_name() {
+        let item = item?;
+        if !item.file_type().is_file() {
+            continue;
+        }
+        let rel = crate::source::relative(dir, item.path());
+        let bytes = std::fs::read(item.path()).with_context(|| format!("reading {}", item.path().display()))?;
+        sink.add(&rel, bytes);
+    }
+    Ok(())
+}
+
+/// What a published site holds.
+#[derive(Debug, Clone, Copy)]
+pub struct Summary {
+    pub files: usize,
+    pub pages: usize,
+    pub bytes: u64,
+}
+
+/// A site being written into `NAME.tmp-PID` beside the output folder `NAME`.
+/// A file whose bytes equal those already published there is hard-linked
+/// from the published copy instead of written: a rebuild where little
+/// changed costs directory entries, not new files. Dropped without
+/// [`Staging::publish`], the folder is removed and the site is unchanged.
+pub struct Staging {
+    out_dir: PathBuf,
+    dir: PathBuf,
+    retired: PathBuf,
+    previous: Option<PathBuf>,
+    /// Path and size of every file written, for the sitemap and summary.
+    listing: Mutex<BTreeMap<String, u64>>,
+    folders: Mutex<HashSet<PathBuf>>,
+    /// The first write that failed; `publish` reports it.
+    error: Mutex<Option<anyhow::Error>>,
+    published: bool,
+}
+
+impl Staging {
+    /// Prepares an empty staging folder for a site to be published at
+    /// `out_dir` (refused if that would replace the project).
+    pub fn begin(out_dir: &Path, project_root: &Path) -> Result<Staging> {
         check_output_dir(out_dir, project_root)?;
         let name = out_dir.file_name().context("output folder has no name")?.to_string_lossy().into_owned();
         let parent = match out_dir.parent() {
@@ -79,54 +135,96 @@ impl SiteFiles {
         };
         std::fs::create_dir_all(&parent).with_context(|| format!("creating {}", parent.display()))?;
         let pid = std::process::id();
-        let staging = parent.join(format!("{name}.tmp-{pid}"));
-        let retired = parent.join(format!("{name}.old-{pid}"));
-        remove_if_exists(&staging)?;
-        let previous = out_dir.is_dir().then_some(out_dir);
-        if let Err(e) = self.write_all(&staging, previous) {
-            let _ = std::fs::remove_dir_all(&staging);
-            return Err(e);
-        }
-        if out_dir.exists() {
-            remove_if_exists(&retired)?;
-            std::fs::rename(out_dir, &retired)
-                .with_context(|| format!("moving the old {} aside", out_dir.display()))?;
-            if let Err(e) = std::fs::rename(&staging, out_dir) {
-                // Put the previous site back rather than leave nothing.
-                let _ = std::fs::rename(&retired, out_dir);
-                let _ = std::fs::remove_dir_all(&staging);
-                return Err(e).with_context(|| format!("publishing into {}", out_dir.display()));
-            }
-            std::fs::remove_dir_all(&retired).with_context(|| format!("removing {}", retired.display()))?;
-        } else {
-            std::fs::rename(&staging, out_dir).with_context(|| format!("publishing into {}", out_dir.display()))?;
-        }
-        Ok(())
+        let dir = parent.join(format!("{name}.tmp-{pid}"));
+        remove_if_exists(&dir)?;
+        std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+        Ok(Staging {
+            out_dir: out_dir.to_path_buf(),
+            retired: parent.join(format!("{name}.old-{pid}")),
+            previous: out_dir.is_dir().then(|| out_dir.to_path_buf()),
+            dir: dir.clone(),
+            listing: Mutex::default(),
+            folders: Mutex::new(HashSet::from([dir])),
+            error: Mutex::default(),
+            published: false,
+        })
     }
 
-    /// Writes every file into `dir`. A file whose bytes equal those already
-    /// published in `previous` is hard-linked from there instead of written:
-    /// a rebuild where little changed costs directory entries, not new
-    /// files, while the publish stays a whole-folder swap.
-    fn write_all(&self, dir: &Path, previous: Option<&Path>) -> Result<()> {
-        use rayon::prelude::*;
-        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-        let folders: std::collections::BTreeSet<PathBuf> =
-            self.files.keys().filter_map(|path| dir.join(path).parent().map(Path::to_path_buf)).collect();
-        for folder in &folders {
+    fn write(&self, path: &str, bytes: &[u8], replaces: bool) -> Result<()> {
+        let target = self.dir.join(path);
+        if let Some(folder) = target.parent()
+            && !self.folders.lock().expect("folders").contains(folder)
+        {
             std::fs::create_dir_all(folder).with_context(|| format!("creating {}", folder.display()))?;
+            self.folders.lock().expect("folders").insert(folder.to_path_buf());
         }
-        // Writing many small files is mostly kernel time: spread it over cores.
-        self.files.par_iter().try_for_each(|(path, bytes)| {
-            let target = dir.join(path);
-            if let Some(old) = previous.map(|p| p.join(path))
-                && unchanged(&old, bytes)
-                && std::fs::hard_link(&old, &target).is_ok()
-            {
-                return Ok(());
+        if replaces {
+            // The first version may be a hard link to the published file:
+            // unlink it rather than write through it.
+            std::fs::remove_file(&target).with_context(|| format!("replacing {}", target.display()))?;
+        }
+        if let Some(old) = self.previous.as_ref().map(|p| p.join(path))
+            && unchanged(&old, bytes)
+            && std::fs::hard_link(&old, &target).is_ok()
+        {
+            return Ok(());
+        }
+        std::fs::write(&target, bytes).with_context(|| format!("writing {}", target.display()))
+    }
+
+    /// Swaps the complete staging folder in place of the output folder.
+    pub fn publish(mut self) -> Result<Summary> {
+        if let Some(e) = self.error.lock().expect("error").take() {
+            return Err(e);
+        }
+        let listing = std::mem::take(&mut *self.listing.lock().expect("listing"));
+        let summary = Summary {
+            files: listing.len(),
+            pages: listing.keys().filter(|p| p.ends_with(".html")).count(),
+            bytes: listing.values().sum(),
+        };
+        if self.out_dir.exists() {
+            remove_if_exists(&self.retired)?;
+            std::fs::rename(&self.out_dir, &self.retired)
+                .with_context(|| format!("moving the old {} aside", self.out_dir.display()))?;
+            if let Err(e) = std::fs::rename(&self.dir, &self.out_dir) {
+                // Put the previous site back rather than leave nothing.
+                let _ = std::fs::rename(&self.retired, &self.out_dir);
+                return Err(e).with_context(|| format!("publishing into {}", self.out_dir.display()));
             }
-            std::fs::write(&target, bytes).with_context(|| format!("writing {}", target.display()))
-        })
+            self.published = true;
+            std::fs::remove_dir_all(&self.retired).with_context(|| format!("removing {}", self.retired.display()))?;
+        } else {
+            std::fs::rename(&self.dir, &self.out_dir)
+                .with_context(|| format!("publishing into {}", self.out_dir.display()))?;
+            self.published = true;
+        }
+        Ok(summary)
+    }
+}
+
+impl Sink for Staging {
+    fn add(&self, path: &str, bytes: Vec<u8>) {
+        assert!(is_safe_relative(path), "unsafe output path {path:?}");
+        if self.error.lock().expect("error").is_some() {
+            return;
+        }
+        let replaces = self.listing.lock().expect("listing").insert(path.to_string(), bytes.len() as u64).is_some();
+        if let Err(e) = self.write(path, &bytes, replaces) {
+            self.error.lock().expect("error").get_or_insert(e);
+        }
+    }
+
+    fn paths(&self) -> Vec<String> {
+        self.listing.lock().expect("listing").keys().cloned().collect()
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.published {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
     }
 }
 
@@ -209,6 +307,44 @@ mod tests {
         assert_ne!(inode("csdl/a/index.html"), changed);
         assert_eq!(std::fs::read(out.join("csdl/a/index.html")).unwrap(), b"new");
         assert_eq!(std::fs::read(out.join("same.html")).unwrap(), b"unchanged");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(leftovers, vec![std::ffi::OsString::from("site")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn replacing_a_linked_file_leaves_the_published_copy_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let (out, project) = (dir.path().join("site"), dir.path().join("project"));
+        let mut files = SiteFiles::default();
+        files.add("assets/style.css", b"built-in".to_vec());
+        files.publish(&out, &project).unwrap();
+        // Same bytes first (hard-linked from the published site), then a
+        // project's own file of the same path replaces it.
+        let staging = Staging::begin(&out, &project).unwrap();
+        staging.add("assets/style.css", b"built-in".to_vec());
+        staging.add("assets/style.css", b"project".to_vec());
+        assert_eq!(std::fs::read(out.join("assets/style.css")).unwrap(), b"built-in");
+        let summary = staging.publish().unwrap();
+        assert_eq!((summary.files, summary.bytes), (1, 7));
+        assert_eq!(std::fs::read(out.join("assets/style.css")).unwrap(), b"project");
+    }
+
+    #[test]
+    fn an_unpublished_staging_folder_is_removed_and_the_site_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let (out, project) = (dir.path().join("site"), dir.path().join("project"));
+        let mut files = SiteFiles::default();
+        files.add("index.html", b"old".to_vec());
+        files.publish(&out, &project).unwrap();
+        {
+            let staging = Staging::begin(&out, &project).unwrap();
+            staging.add("index.html", b"half".to_vec());
+            staging.add("csdl/a/index.html", b"half".to_vec());
+            // The build fails here: the staging folder is dropped.
+        }
+        assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"old");
+        assert!(!out.join("csdl").exists());
         let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(leftovers, vec![std::ffi::OsString::from("site")]);
     }

@@ -6,11 +6,12 @@
 use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Report};
 use crate::model::Catalog;
-use crate::output::SiteFiles;
+use crate::output::{Sink, SiteFiles};
 use crate::render::Renderer;
 use crate::render::views::CatalogViews;
 use crate::{export, render, search, source, validate};
 use std::path::Path;
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 /// The built-in assets, replaced by same-named files in `static/`.
@@ -44,28 +45,30 @@ pub struct BuildTimings {
     pub exports: Duration,
 }
 
-/// A build and what it made along the way: the live preview keeps the
-/// compiled templates and page views to re-render one entry later.
+/// What a build made along the way besides its files: the live preview
+/// keeps the compiled templates and page views to re-render one entry later.
 pub struct Built {
-    pub files: SiteFiles,
     pub timings: BuildTimings,
     pub renderer: Renderer,
     pub views: CatalogViews,
 }
 
-/// Renders pages and exports for a validated catalog.
+/// Renders pages and exports for a validated catalog into memory.
 pub fn build(catalog: &Catalog, config: &Config, root: &Path) -> Result<SiteFiles, Diagnostic> {
-    build_timed(catalog, config, root).map(|built| built.files)
+    let files = Mutex::new(SiteFiles::default());
+    build_into(catalog, config, root, &files)?;
+    Ok(files.into_inner().expect("site files"))
 }
 
-/// [`build`], with how long its parts took and the templates and views.
-pub fn build_timed(catalog: &Catalog, config: &Config, root: &Path) -> Result<Built, Diagnostic> {
+/// Renders pages and exports for a validated catalog into `sink`, each
+/// file as soon as it is made; returns how long the parts took and the
+/// templates and views.
+pub fn build_into(catalog: &Catalog, config: &Config, root: &Path, sink: &dyn Sink) -> Result<Built, Diagnostic> {
     let renderer = Renderer::new(root)?;
-    let mut files = SiteFiles::default();
     for (path, text) in DEFAULT_ASSETS {
-        files.add(path, text.as_bytes().to_vec());
+        sink.add(path, text.as_bytes().to_vec());
     }
-    files.add_dir(&root.join(STATIC_DIR)).map_err(|e| {
+    crate::output::add_dir(sink, &root.join(STATIC_DIR)).map_err(|e| {
         Diagnostic::error(crate::diagnostics::Code::Io, STATIC_DIR, format!("Không đọc được thư mục static/: {e:#}."))
     })?;
     // Pages and the exports are independent: build them side by side.
@@ -74,62 +77,64 @@ pub fn build_timed(catalog: &Catalog, config: &Config, root: &Path) -> Result<Bu
         || {
             let start = Instant::now();
             let views = CatalogViews::new(catalog, config);
-            let mut pages = SiteFiles::default();
-            let result = render::render_pages(catalog, config, &renderer, &views, &mut pages).map(|()| pages);
+            let result = render::render_pages(catalog, config, &renderer, &views, sink);
             (result, views, start.elapsed())
         },
         || {
             let start = Instant::now();
-            (exports(catalog, config, base_url), start.elapsed())
+            (exports(catalog, config, base_url, sink), start.elapsed())
         },
     );
-    files.extend(pages?);
-    files.extend(exports?);
-    let html: Vec<String> = files.paths().filter(|p| p.ends_with(".html")).map(str::to_string).collect();
-    if let Some(xml) = export::sitemap::sitemap(html.iter(), config.base_url.as_deref()) {
-        files.add("sitemap.xml", xml.into_bytes());
+    pages?;
+    exports?;
+    let paths = sink.paths();
+    if let Some(xml) = export::sitemap::sitemap(paths.iter().filter(|p| p.ends_with(".html")), base_url) {
+        sink.add("sitemap.xml", xml.into_bytes());
     }
-    files.add("robots.txt", export::sitemap::robots(config.base_url.as_deref()).into_bytes());
-    Ok(Built { files, timings: BuildTimings { pages: pages_time, exports: exports_time }, renderer, views })
+    sink.add("robots.txt", export::sitemap::robots(base_url).into_bytes());
+    Ok(Built { timings: BuildTimings { pages: pages_time, exports: exports_time }, renderer, views })
 }
 
 /// The machine-readable files: search index, catalog in every format, feed,
-/// per-entry JSON. Built in parallel with each other.
-fn exports(catalog: &Catalog, config: &Config, base_url: Option<&str>) -> Result<SiteFiles, Diagnostic> {
-    let mut files = SiteFiles::default();
-    let ((index, xlsx), (jsonld, csv)) = rayon::join(
+/// per-entry JSON. Built in parallel with each other, each written out as
+/// soon as it is made.
+fn exports(catalog: &Catalog, config: &Config, base_url: Option<&str>, sink: &dyn Sink) -> Result<(), Diagnostic> {
+    use rayon::prelude::*;
+    let xlsx = rayon::join(
         || {
             rayon::join(
                 || {
-                    search::build_index(
-                        catalog,
-                        config.search.sharded.unwrap_or(catalog.entries().len() > search::SHARD_ABOVE),
-                    )
+                    let sharded = config.search.sharded.unwrap_or(catalog.entries().len() > search::SHARD_ABOVE);
+                    search::build_index(catalog, sharded, sink);
                 },
-                || export::xlsx::to_xlsx(catalog, &config.title, base_url),
+                || export::xlsx::to_xlsx(catalog, &config.title, base_url).map(|x| sink.add(export::xlsx::PATH, x)),
+            )
+            .1
+        },
+        || {
+            rayon::join(
+                || sink.add(export::dcat::PATH, export::dcat::to_jsonld(catalog, config).into_bytes()),
+                || {
+                    sink.add(export::csv::PATH, export::csv::to_csv(catalog, base_url));
+                    let json = export::catalog_json::to_json(catalog, &config.title);
+                    sink.add(export::catalog_json::PATH, json.into_bytes());
+                    catalog.entries().par_iter().for_each(|entry| {
+                        let path = export::catalog_json::entry_data_path(entry.slug.as_str());
+                        sink.add(&path, export::catalog_json::entry_to_json(catalog, entry).into_bytes());
+                    });
+                },
             )
         },
-        || rayon::join(|| export::dcat::to_jsonld(catalog, config), || export::csv::to_csv(catalog, base_url)),
-    );
-    for (path, text) in index {
-        files.add(&path, text.into_bytes());
-    }
-    files.add(export::catalog_json::PATH, export::catalog_json::to_json(catalog, &config.title).into_bytes());
-    files.add(export::csv::PATH, csv);
-    let xlsx = xlsx.map_err(|e| {
+    )
+    .0;
+    xlsx.map_err(|e| {
         Diagnostic::error(crate::diagnostics::Code::Io, export::xlsx::PATH, format!("Không tạo được tệp Excel: {e}."))
     })?;
-    files.add(export::xlsx::PATH, xlsx);
-    files.add(export::dcat::PATH, jsonld.into_bytes());
-    files.add(CATALOG_SCHEMA_PATH, include_bytes!("../schema/catalog.schema.json").to_vec());
+    sink.add(CATALOG_SCHEMA_PATH, include_bytes!("../schema/catalog.schema.json").to_vec());
     if let Some(feed) = export::feed::to_atom(catalog, config) {
-        files.add(export::feed::PATH, feed.into_bytes());
+        sink.add(export::feed::PATH, feed.into_bytes());
     }
-    for entry in catalog.entries() {
-        let path = export::catalog_json::entry_data_path(entry.slug.as_str());
-        files.add(&path, export::catalog_json::entry_to_json(catalog, entry).into_bytes());
-    }
-    Ok(files)
+    Ok(())
 }
 
 /// Runs the whole pipeline, from an entry file's bytes to the built site,

@@ -36,8 +36,19 @@ pub fn run(args: &BuildArgs) -> u8 {
         }
     }
     let build_started = Instant::now();
-    let (files, parts) = match crate::site::build_timed(&catalog, &config, args.root) {
-        Ok(built) => (built.files, built.timings),
+    let failed = |error: String| {
+        eprint!("{error}");
+        eprintln!("Không xuất bản: {} vẫn giữ nguyên như trước.", args.output.display());
+        exit::FAILURE
+    };
+    // Files are written into a staging folder as they are made; it replaces
+    // the output folder only once the build is complete.
+    let staging = match crate::output::Staging::begin(args.output, args.root) {
+        Ok(staging) => staging,
+        Err(e) => return failed(format!("Lỗi khi chuẩn bị ghi {}: {e:#}\n", args.output.display())),
+    };
+    let parts = match crate::site::build_into(&catalog, &config, args.root, &staging) {
+        Ok(built) => built.timings,
         Err(d) => {
             eprint!("{}", [d].into_iter().collect::<Report>().to_human(args.root));
             eprintln!("Không xuất bản: {} vẫn giữ nguyên như trước.", args.output.display());
@@ -46,13 +57,13 @@ pub fn run(args: &BuildArgs) -> u8 {
     };
     let built_in = build_started.elapsed();
     let publish_started = Instant::now();
-    if let Err(e) = files.publish(args.output, args.root) {
-        eprintln!("Lỗi khi ghi {}: {e:#}", args.output.display());
-        return exit::FAILURE;
-    }
+    let summary = match staging.publish() {
+        Ok(summary) => summary,
+        Err(e) => return failed(format!("Lỗi khi ghi {}: {e:#}\n", args.output.display())),
+    };
     if args.timings {
         eprintln!(
-            "timings: load + validate {} ms; render + exports {} ms (pages {} ms, exports {} ms, side by side); publish {} ms",
+            "timings: load + validate {} ms; render, exports and writing {} ms (pages {} ms, exports {} ms, side by side); publish {} ms",
             loaded_at.as_millis(),
             built_in.as_millis(),
             parts.pages.as_millis(),
@@ -60,12 +71,12 @@ pub fn run(args: &BuildArgs) -> u8 {
             publish_started.elapsed().as_millis()
         );
     }
-    let pages = files.paths().filter(|p| p.ends_with(".html")).count();
     println!(
-        "Đã dựng {pages} trang ({} CSDL, {} tệp, {} KiB) vào {} trong {} ms.",
+        "Đã dựng {} trang ({} CSDL, {} tệp, {} KiB) vào {} trong {} ms.",
+        summary.pages,
         catalog.entries().len(),
-        files.len(),
-        files.total_bytes() / 1024,
+        summary.files,
+        summary.bytes / 1024,
         args.output.display(),
         started.elapsed().as_millis()
     );

@@ -34,9 +34,11 @@ fn build(root: &Path) -> Result<(crate::output::SiteFiles, Warm), String> {
     if !report.is_empty() {
         eprint!("{warnings}");
     }
-    let built = crate::site::build_timed(&catalog, &config, root)
+    let files = std::sync::Mutex::new(crate::output::SiteFiles::default());
+    let built = crate::site::build_into(&catalog, &config, root, &files)
         .map_err(|d| [d].into_iter().collect::<Report>().to_human(root))?;
-    Ok((built.files, Warm { catalog, config, views: built.views, renderer: built.renderer }))
+    let files = files.into_inner().expect("site files");
+    Ok((files, Warm { catalog, config, views: built.views, renderer: built.renderer }))
 }
 
 /// The fast path after one entry file changed: when only its own text

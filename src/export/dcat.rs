@@ -89,9 +89,11 @@ pub fn to_jsonld(catalog: &Catalog, config: &Config) -> String {
         }
         graph.push(node);
     }
-    // Datasets are independent: describe them on every core, in order.
+    // Datasets are independent: describe and print them on every core, in
+    // order, and splice them into the printed document below (holding the
+    // tree of every dataset at once would cost several times the output).
     use rayon::prelude::*;
-    let datasets: Vec<Value> = catalog.entries().par_iter().map(|entry| {
+    let datasets: Vec<String> = catalog.entries().par_iter().map(|entry| {
         let url = page(&super::catalog_json::entry_url(entry.slug.as_str()));
         let sector = catalog.sector(entry.sector);
         let description = format!(
@@ -125,9 +127,8 @@ pub fn to_jsonld(catalog: &Catalog, config: &Config) -> String {
         if let Some(updated) = entry.updated {
             node["dct:modified"] = json!({ "@value": updated.to_string(), "@type": "xsd:date" });
         }
-        node
+        indented(&serde_json::to_string_pretty(&node).expect("dataset serializes"))
     }).collect();
-    graph.extend(datasets);
     let document = json!({
         "@context": {
             "dcat": "http://www.w3.org/ns/dcat#",
@@ -141,7 +142,30 @@ pub fn to_jsonld(catalog: &Catalog, config: &Config) -> String {
         },
         "@graph": graph,
     });
-    let mut text = serde_json::to_string_pretty(&document).expect("JSON-LD serializes");
+    let head = serde_json::to_string_pretty(&document).expect("JSON-LD serializes");
+    // The printed document ends with the graph's last node, "\n  ]\n}".
+    let end = head.len() - "\n  ]\n}".len();
+    assert!(head[end..] == *"\n  ]\n}", "@graph is the last key");
+    let mut text = String::with_capacity(head.len() + datasets.iter().map(|d| d.len() + 2).sum::<usize>() + 1);
+    text.push_str(&head[..end]);
+    for dataset in &datasets {
+        text.push_str(",\n");
+        text.push_str(dataset);
+    }
+    text.push_str(&head[end..]);
     text.push('\n');
     text
+}
+
+/// A node printed on its own, indented as an item of the graph.
+fn indented(node: &str) -> String {
+    let mut out = String::with_capacity(node.len() + node.len() / 8);
+    for line in node.lines() {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str("    ");
+        out.push_str(line);
+    }
+    out
 }

@@ -6,7 +6,7 @@ use super::{Renderer, root_prefix};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Catalog, Group};
-use crate::output::SiteFiles;
+use crate::output::Sink;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -83,13 +83,7 @@ impl PageBuilder<'_> {
         context
     }
 
-    fn render(
-        &self,
-        files: &mut SiteFiles,
-        path: &str,
-        template: &str,
-        context: &tera::Context,
-    ) -> Result<(), Diagnostic> {
+    fn render(&self, files: &dyn Sink, path: &str, template: &str, context: &tera::Context) -> Result<(), Diagnostic> {
         let html = self.renderer.render(template, context)?;
         files.add(path, html.into_bytes());
         Ok(())
@@ -116,7 +110,7 @@ pub fn render_pages(
     config: &Config,
     renderer: &Renderer,
     views: &CatalogViews,
-    files: &mut SiteFiles,
+    files: &dyn Sink,
 ) -> Result<(), Diagnostic> {
     let has_feed = catalog.has_dated_entries();
     let pages = PageBuilder { renderer, views, config, catalog, has_feed };
@@ -167,7 +161,7 @@ fn agency_counts<'a>(pages: &'a PageBuilder) -> Vec<Counted<'a, AgencyLink>> {
         .collect()
 }
 
-fn home(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic> {
+fn home(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
     let mut context = pages.context("index.html", &pages.config.title, "home", &[]);
     context.insert("jsonld", &super::structured::data_catalog(pages.catalog, pages.config));
     context.insert("sectors", &sector_counts(pages));
@@ -213,19 +207,15 @@ fn render_entry(
     pages.renderer.render("entry.html", &context).map(|html| (path, html))
 }
 
-fn entries(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic> {
+fn entries(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
     use rayon::prelude::*;
     let neighbours = neighbours(pages.catalog);
-    // Entry pages are independent: render them on every core, then add them
-    // in order (the output does not depend on the thread count).
-    let rendered: Vec<(String, String)> = (0..pages.catalog.entries().len())
-        .into_par_iter()
-        .map(|index| render_entry(pages, index, neighbours[index]))
-        .collect::<Result<_, _>>()?;
-    for (path, html) in rendered {
+    // Entry pages are independent: render and write them on every core.
+    (0..pages.catalog.entries().len()).into_par_iter().try_for_each(|index| {
+        let (path, html) = render_entry(pages, index, neighbours[index])?;
         files.add(&path, html.into_bytes());
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 /// One entry's page alone, from views already built: the live preview's
@@ -242,7 +232,7 @@ pub fn render_entry_page(
     render_entry(&pages, index, neighbours(catalog)[index])
 }
 
-fn sectors(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic> {
+fn sectors(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
     let counts = sector_counts(pages);
     let mut context = pages.context("linh-vuc/index.html", "Lĩnh vực", "sectors", &[]);
     context.insert("sectors", &counts);
@@ -265,7 +255,7 @@ fn sectors(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic>
     Ok(())
 }
 
-fn agencies(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic> {
+fn agencies(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
     let counts = agency_counts(pages);
     let mut context = pages.context("don-vi/index.html", "Đơn vị chủ trì", "agencies", &[]);
     context.insert("agencies", &counts);
@@ -313,7 +303,7 @@ fn group_sections<'a, E: Serialize>(
         .collect()
 }
 
-fn groups(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic> {
+fn groups(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
     for group in Group::ALL {
         let view = GroupView::new(group, pages.catalog.entries_in_group(group).count());
         let path = view.url.clone();
@@ -326,7 +316,7 @@ fn groups(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic> 
     Ok(())
 }
 
-fn full_table(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic> {
+fn full_table(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
     #[derive(Serialize)]
     struct TableGroup<'a> {
         group: GroupView,
@@ -351,7 +341,7 @@ fn full_table(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnost
     pages.render(files, path, "table.html", &context)
 }
 
-fn decision(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic> {
+fn decision(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
     let Some(decision) = pages.catalog.decision() else {
         return Ok(());
     };
@@ -400,7 +390,7 @@ fn decision(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic
     pages.render(files, path, "decision.html", &context)
 }
 
-fn statistics(pages: &PageBuilder, files: &mut SiteFiles) -> Result<(), Diagnostic> {
+fn statistics(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
     use super::charts::{Bar, bar_chart};
     #[derive(Serialize)]
     struct Row<'a> {

@@ -11,6 +11,7 @@
 
 use super::tokenize;
 use crate::model::{Catalog, Group};
+use crate::output::Sink;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -64,6 +65,10 @@ const SHARD_BYTES: usize = 48 * 1024;
 
 /// Entries read into one partial index (see [`build_index`]).
 const ANALYSIS_CHUNK: usize = 256;
+/// Partial indexes made side by side before they are merged.
+const CHUNKS_AT_ONCE: usize = 8;
+// A partial index writes whole text chunks.
+const _: () = assert!(ANALYSIS_CHUNK.is_multiple_of(TEXT_CHUNK));
 
 type Terms = HashMap<String, TermEntry, foldhash::fast::RandomState>;
 
@@ -80,14 +85,15 @@ impl TermEntry {
     }
 }
 
-/// The index of a run of consecutive entries, and their fields' text.
+/// The index of a run of consecutive entries, and their fields' text
+/// (unless it was written out as text chunks of a sharded index).
 struct ChunkIndex {
     terms: Terms,
     texts: Vec<[String; 8]>,
 }
 
 impl ChunkIndex {
-    fn new(catalog: &Catalog, entries: &[crate::model::Entry], first_doc: u32) -> Self {
+    fn new(catalog: &Catalog, entries: &[crate::model::Entry], first_doc: u32, chunks_to: Option<&dyn Sink>) -> Self {
         let mut terms = Terms::default();
         let mut texts = Vec::with_capacity(entries.len());
         for (doc, entry) in (first_doc..).zip(entries) {
@@ -112,6 +118,24 @@ impl ChunkIndex {
             }
             texts.push(fields);
         }
+        if let Some(sink) = chunks_to {
+            for (c, (entries, texts)) in entries.chunks(TEXT_CHUNK).zip(texts.chunks(TEXT_CHUNK)).enumerate() {
+                let rows: Vec<(String, &str, u32, &[String; 8])> = entries
+                    .iter()
+                    .zip(texts)
+                    .map(|(e, text)| {
+                        (crate::render::views::entry_url(e.slug.as_str()), e.title.as_str(), e.number, text)
+                    })
+                    .collect();
+                let json = serde_json::to_string(&rows).expect("text chunk serializes");
+                let c = first_doc as usize / TEXT_CHUNK + c;
+                sink.add(
+                    &format!("assets/search/t{c}.js"),
+                    format!("DanhmucSearch.addTexts({c}, {json});\n").into_bytes(),
+                );
+            }
+            texts.clear();
+        }
         ChunkIndex { terms, texts }
     }
 }
@@ -119,28 +143,33 @@ impl ChunkIndex {
 /// The index files for the site: one script, or (when `sharded`) a
 /// manifest plus postings shards and text chunks, all scripts so that they
 /// load from file:// too.
-pub fn build_index(catalog: &Catalog, sharded: bool) -> Vec<(String, String)> {
+pub fn build_index(catalog: &Catalog, sharded: bool, sink: &dyn Sink) {
     use rayon::prelude::*;
     // Each chunk of entries is read into an index of its own on every core;
     // the chunk indexes are then merged in document order, so postings stay
-    // sorted. Merging costs per distinct word of a chunk, not per word.
-    let chunks: Vec<ChunkIndex> = catalog
-        .entries()
-        .par_chunks(ANALYSIS_CHUNK)
-        .enumerate()
-        .map(|(c, chunk)| ChunkIndex::new(catalog, chunk, (c * ANALYSIS_CHUNK) as u32))
-        .collect();
+    // sorted. Merging costs per distinct word of a chunk, not per word. A
+    // few chunks at a time, so their words are not all held at once.
     let mut terms: Terms = Terms::default();
-    let mut texts = Vec::with_capacity(catalog.entries().len());
-    for chunk in chunks {
-        for (term, local) in chunk.terms {
-            let global = terms.entry(term).or_default();
-            let forms: Vec<u32> = local.forms.into_iter().map(|form| global.form_index(form) as u32).collect();
-            global
-                .postings
-                .extend(local.postings.chunks_exact(4).flat_map(|p| [p[0], p[1], p[2], forms[p[3] as usize]]));
+    let mut texts = Vec::new();
+    for (w, window) in catalog.entries().chunks(ANALYSIS_CHUNK * CHUNKS_AT_ONCE).enumerate() {
+        let first = w * ANALYSIS_CHUNK * CHUNKS_AT_ONCE;
+        let chunks: Vec<ChunkIndex> = window
+            .par_chunks(ANALYSIS_CHUNK)
+            .enumerate()
+            .map(|(c, chunk)| {
+                ChunkIndex::new(catalog, chunk, (first + c * ANALYSIS_CHUNK) as u32, sharded.then_some(sink))
+            })
+            .collect();
+        for chunk in chunks {
+            for (term, local) in chunk.terms {
+                let global = terms.entry(term).or_default();
+                let forms: Vec<u32> = local.forms.into_iter().map(|form| global.form_index(form) as u32).collect();
+                global
+                    .postings
+                    .extend(local.postings.chunks_exact(4).flat_map(|p| [p[0], p[1], p[2], forms[p[3] as usize]]));
+            }
+            texts.extend(chunk.texts);
         }
-        texts.extend(chunk.texts);
     }
     let docs: Vec<Doc> = catalog
         .entries()
@@ -157,7 +186,7 @@ pub fn build_index(catalog: &Catalog, sharded: bool) -> Vec<(String, String)> {
     let mut sorted: Vec<(String, TermEntry)> = terms.into_iter().collect();
     sorted.sort_by(|(a, _), (b, _)| a.encode_utf16().cmp(b.encode_utf16()));
     if sharded {
-        return sharded_index(catalog, docs, texts, sorted);
+        return sharded_index(catalog, docs, sorted, sink);
     }
     let index = Index {
         version: 1,
@@ -172,7 +201,7 @@ pub fn build_index(catalog: &Catalog, sharded: bool) -> Vec<(String, String)> {
         terms: sorted.into_iter().map(|(term, _)| term).collect(),
     };
     let json = serde_json::to_string(&index).expect("index serializes");
-    vec![(INDEX_PATH.to_string(), format!("window.DANHMUC_SEARCH_INDEX = {json};\n"))]
+    sink.add(INDEX_PATH, format!("window.DANHMUC_SEARCH_INDEX = {json};\n").into_bytes());
 }
 
 #[derive(Serialize)]
@@ -229,15 +258,10 @@ fn vlq(out: &mut String, mut n: u32) {
     }
 }
 
-fn sharded_index(
-    catalog: &Catalog,
-    docs: Vec<Doc>,
-    texts: Vec<[String; 8]>,
-    sorted: Vec<(String, TermEntry)>,
-) -> Vec<(String, String)> {
+fn sharded_index(catalog: &Catalog, docs: Vec<Doc>, sorted: Vec<(String, TermEntry)>, sink: &dyn Sink) {
     use rayon::prelude::*;
-    // Terms are cut into shards in order (cheap); the shards' and the text
-    // chunks' contents are then written on every core.
+    // Terms are cut into shards in order (cheap); the shards are then
+    // written on every core. (Text chunks were written while indexing.)
     let mut shards: Vec<std::ops::Range<usize>> = Vec::new();
     let mut shard_of = Vec::with_capacity(sorted.len());
     let (mut first, mut size) = (0, 0);
@@ -259,32 +283,16 @@ fn sharded_index(
         forms: Vec<String>,
         postings: Vec<String>,
     }
-    let mut files: Vec<(String, String)> = shards
-        .par_iter()
-        .enumerate()
-        .map(|(k, range)| {
-            let terms = &sorted[range.clone()];
-            let shard = Shard {
-                first: range.start,
-                forms: terms.iter().map(|(_, t)| t.forms.join("|")).collect(),
-                postings: terms.iter().map(|(_, t)| encode_postings(&t.postings)).collect(),
-            };
-            let json = serde_json::to_string(&shard).expect("shard serializes");
-            (format!("assets/search/p{k}.js"), format!("DanhmucSearch.addShard({k}, {json});\n"))
-        })
-        .collect();
-    let chunks: Vec<(String, String)> = docs
-        .par_chunks(TEXT_CHUNK)
-        .zip(texts.par_chunks(TEXT_CHUNK))
-        .enumerate()
-        .map(|(c, (docs, texts))| {
-            let rows: Vec<(&str, &str, u32, &[String; 8])> =
-                docs.iter().zip(texts).map(|(doc, text)| (doc.url.as_str(), doc.title, doc.number, text)).collect();
-            let json = serde_json::to_string(&rows).expect("text chunk serializes");
-            (format!("assets/search/t{c}.js"), format!("DanhmucSearch.addTexts({c}, {json});\n"))
-        })
-        .collect();
-    files.extend(chunks);
+    shards.par_iter().enumerate().for_each(|(k, range)| {
+        let terms = &sorted[range.clone()];
+        let shard = Shard {
+            first: range.start,
+            forms: terms.iter().map(|(_, t)| t.forms.join("|")).collect(),
+            postings: terms.iter().map(|(_, t)| encode_postings(&t.postings)).collect(),
+        };
+        let json = serde_json::to_string(&shard).expect("shard serializes");
+        sink.add(&format!("assets/search/p{k}.js"), format!("DanhmucSearch.addShard({k}, {json});\n").into_bytes());
+    });
     let manifest = Manifest {
         version: 2,
         sharded: true,
@@ -312,8 +320,7 @@ fn sharded_index(
         text_chunk: TEXT_CHUNK,
     };
     let json = serde_json::to_string(&manifest).expect("manifest serializes");
-    files.push((INDEX_PATH.to_string(), format!("window.DANHMUC_SEARCH_INDEX = {json};\n")));
-    files
+    sink.add(INDEX_PATH, format!("window.DANHMUC_SEARCH_INDEX = {json};\n").into_bytes());
 }
 
 #[cfg(test)]

@@ -197,6 +197,32 @@ fn a_bad_file_fails_the_build_and_leaves_the_old_site_exactly_as_it_was() {
     assert!(leftovers.is_empty(), "temporary folders left behind: {leftovers:?}");
 }
 
+/// Files are written into a staging folder while pages render; a failure
+/// half-way (here a template that breaks on entry pages, after other files
+/// were written) must still leave the published site as it was.
+#[test]
+fn a_failure_half_way_through_writing_leaves_the_old_site_exactly_as_it_was() {
+    let project = Project::real();
+    project.build();
+    let before = project.snapshot();
+    project.edit(
+        &project.path("templates/entry.html"),
+        "<h1>{{ entry.title }}</h1>",
+        "<h1>{{ entry.title.missing }}</h1>",
+    );
+    let run = project.run(&["build"]);
+    assert_ne!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("entry.html"), "names the template:\n{}", run.stderr);
+    assert!(run.stderr.contains("vẫn giữ nguyên như trước"), "{}", run.stderr);
+    assert!(before == project.snapshot(), "the published site changed after a failed build");
+    let leftovers: Vec<String> = std::fs::read_dir(project.root())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("site."))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary folders left behind: {leftovers:?}");
+}
+
 #[test]
 fn a_base_url_gives_an_absolute_sitemap_but_keeps_links_relative() {
     let project = Project::real();
