@@ -22,6 +22,28 @@ pub struct Config {
     pub decision: DecisionConfig,
     pub repository: RepositoryConfig,
     pub search: SearchConfig,
+    pub table: TableConfig,
+}
+
+/// The full table ("Toàn bộ danh mục").
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableConfig {
+    /// Rows per page: a larger catalog's table is split into pages of this
+    /// many. Unset: 500; 0: never split.
+    pub page_size: Option<usize>,
+}
+
+impl TableConfig {
+    pub const DEFAULT_PAGE_SIZE: usize = 500;
+
+    pub fn page_size(&self) -> usize {
+        match self.page_size {
+            None => Self::DEFAULT_PAGE_SIZE,
+            Some(0) => usize::MAX,
+            Some(n) => n,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -42,6 +64,7 @@ impl Default for Config {
             decision: DecisionConfig::default(),
             repository: RepositoryConfig::default(),
             search: SearchConfig::default(),
+            table: TableConfig::default(),
         }
     }
 }

@@ -316,29 +316,122 @@ fn groups(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
     Ok(())
 }
 
+/// Site-root-relative URL of page `number` (from 1) of the full table.
+pub fn table_page_url(number: usize) -> String {
+    match number {
+        1 => super::views::TABLE_URL.to_string(),
+        n => format!("toan-bo-danh-muc/trang-{n}/index.html"),
+    }
+}
+
+/// One row of the full table, in the decision's order: group, then sector
+/// within the group, then number.
+struct TableRow {
+    group: Group,
+    /// The sector's place within its group (I, II…).
+    section: usize,
+    sector: crate::model::SectorId,
+    /// Entries of that sector within the group, for its heading.
+    section_count: usize,
+    entry: usize,
+}
+
 fn full_table(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
+    use rayon::prelude::*;
+    #[derive(Serialize)]
+    struct TableSection<'a> {
+        roman: String,
+        sector: &'a Link,
+        /// Entries of the sector in the group, on every page it spans.
+        count: usize,
+        /// Whether the sector began on an earlier page.
+        continued: bool,
+        entries: Vec<&'a EntryView>,
+    }
     #[derive(Serialize)]
     struct TableGroup<'a> {
         group: GroupView,
-        sections: Vec<SectorSection<'a, &'a EntryView>>,
+        sections: Vec<TableSection<'a>>,
     }
-    let path = super::views::TABLE_URL;
-    let entries = pages.views.entries_for_page(pages.catalog, pages.config, path);
-    let table: Vec<TableGroup> = Group::ALL
-        .iter()
-        .map(|g| TableGroup {
-            group: GroupView::new(*g, pages.catalog.entries_in_group(*g).count()),
-            sections: group_sections(pages, *g, |i| entries[i].as_ref()),
-        })
-        .filter(|t| t.group.count > 0)
-        .collect();
-    let mut context = pages.context(path, "Toàn bộ danh mục", "table", &[]);
-    context.insert(
-        "page_description",
-        "Toàn bộ Danh mục cơ sở dữ liệu dùng chung tỉnh Quảng Ninh, theo Phụ lục của Quyết định.",
-    );
-    context.insert("table", &table);
-    pages.render(files, path, "table.html", &context)
+    #[derive(Serialize)]
+    struct TablePage {
+        number: usize,
+        url: String,
+        /// Where the page starts: "A.17, lĩnh vực Công Thương".
+        first: String,
+        current: bool,
+    }
+    let catalog = pages.catalog;
+    let mut rows = Vec::with_capacity(catalog.entries().len());
+    for group in Group::ALL {
+        for (section, (sector, entries)) in catalog.sectors_in_group(group).into_iter().enumerate() {
+            let section_count = entries.len();
+            rows.extend(entries.into_iter().map(|entry| TableRow { group, section, sector, section_count, entry }));
+        }
+    }
+    // Up to a page's worth of rows, the table is one page, like the
+    // decision's appendix; a larger catalog gets several, so that no page is
+    // too heavy for a phone (10,000 entries in one table: a 22 MB page).
+    let page_size = pages.config.table.page_size();
+    let chunks: Vec<&[TableRow]> = if rows.is_empty() { vec![&[]] } else { rows.chunks(page_size).collect() };
+    let start = |row: &TableRow| {
+        format!("{}, lĩnh vực {}", catalog.entries()[row.entry].reference(), catalog.sector(row.sector).name)
+    };
+    let page_list = |current: usize| -> Vec<TablePage> {
+        match chunks.len() {
+            1 => Vec::new(),
+            _ => chunks
+                .iter()
+                .enumerate()
+                .map(|(k, chunk)| TablePage {
+                    number: k + 1,
+                    url: table_page_url(k + 1),
+                    first: chunk.first().map(start).unwrap_or_default(),
+                    current: k + 1 == current,
+                })
+                .collect(),
+        }
+    };
+    chunks.par_iter().enumerate().try_for_each(|(k, chunk)| {
+        let number = k + 1;
+        let path = table_page_url(number);
+        let indices: Vec<usize> = chunk.iter().map(|r| r.entry).collect();
+        let views = pages.views.entries_for_page(catalog, pages.config, &path, &indices);
+        let mut table: Vec<TableGroup> = Vec::new();
+        for (row, view) in chunk.iter().zip(&views) {
+            if table.last().is_none_or(|t| t.group.code != row.group.code()) {
+                let count = catalog.entries_in_group(row.group).count();
+                table.push(TableGroup { group: GroupView::new(row.group, count), sections: Vec::new() });
+            }
+            let sections = &mut table.last_mut().expect("a group was pushed").sections;
+            let roman = crate::text::roman(row.section + 1);
+            if sections.last().is_none_or(|s| s.roman != roman) {
+                sections.push(TableSection {
+                    roman,
+                    sector: &pages.views.sectors[row.sector.0],
+                    count: row.section_count,
+                    continued: chunk.first().is_some_and(|first| std::ptr::eq(first, row))
+                        && k > 0
+                        && chunks[k - 1].last().is_some_and(|l| l.group == row.group && l.section == row.section),
+                    entries: Vec::new(),
+                });
+            }
+            sections.last_mut().expect("a section was pushed").entries.push(view.as_ref());
+        }
+        let title = match chunks.len() {
+            1 => "Toàn bộ danh mục".to_string(),
+            n => format!("Toàn bộ danh mục, trang {number}/{n}"),
+        };
+        let mut context = pages.context(&path, &title, "table", &[]);
+        context.insert(
+            "page_description",
+            "Toàn bộ Danh mục cơ sở dữ liệu dùng chung tỉnh Quảng Ninh, theo Phụ lục của Quyết định.",
+        );
+        context.insert("table", &table);
+        context.insert("table_pages", &page_list(number));
+        context.insert("page_number", &number);
+        pages.render(files, &path, "table.html", &context)
+    })
 }
 
 fn decision(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {

@@ -176,20 +176,26 @@ impl CatalogViews {
             entry_view(&catalog.entries()[index], &self.sectors, &self.agencies, config, &self.targets, &root);
     }
 
-    /// Entry views for a page at `page_path` other than the entry's own
-    /// (the full table), with content links made relative to that page.
-    /// Only entries whose Markdown has links are rendered again; the others
-    /// read the same from any page.
-    pub fn entries_for_page(&self, catalog: &Catalog, config: &Config, page_path: &str) -> Vec<Cow<'_, EntryView>> {
-        use rayon::prelude::*;
+    /// Views of the entries at `indices` for a page at `page_path` other
+    /// than their own (the full table), with content links made relative
+    /// to that page. Only entries whose Markdown has links are rendered
+    /// again; the others read the same from any page.
+    pub fn entries_for_page(
+        &self,
+        catalog: &Catalog,
+        config: &Config,
+        page_path: &str,
+        indices: &[usize],
+    ) -> Vec<Cow<'_, EntryView>> {
         let root = super::root_prefix(page_path);
-        catalog
-            .entries()
-            .par_iter()
-            .zip(&self.entries)
-            .map(|(e, view)| match may_have_links(e) {
-                true => Cow::Owned(entry_view(e, &self.sectors, &self.agencies, config, &self.targets, &root)),
-                false => Cow::Borrowed(view),
+        indices
+            .iter()
+            .map(|&i| {
+                let e = &catalog.entries()[i];
+                match may_have_links(e) {
+                    true => Cow::Owned(entry_view(e, &self.sectors, &self.agencies, config, &self.targets, &root)),
+                    false => Cow::Borrowed(&self.entries[i]),
+                }
             })
             .collect()
     }

@@ -7,7 +7,7 @@ const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
 const zlib = require("node:zlib");
-const { buildRealSite, launchBrowser, serveSite } = require("./helpers");
+const { buildPagedRealSite, buildRealSite, launchBrowser, serveSite } = require("./helpers");
 
 const PAGES = {
   home: "index.html",
@@ -23,23 +23,28 @@ const PAGES = {
   "search with results": "tim-kiem/index.html?q=moi+truong",
   "search without results": "tim-kiem/index.html?q=xyzabc",
   "404": "404.html",
+  // A large catalog's table comes in pages; this copy splits the real one.
+  "table, page 2 of 3": "paged:toan-bo-danh-muc/trang-2/index.html",
 };
 
-let browser, site, server;
+let browser, site, server, pagedServer;
 
 test.before(async () => {
   site = buildRealSite();
   server = await serveSite(site, "/danh-muc/");
+  pagedServer = await serveSite(buildPagedRealSite(), "/danh-muc/");
   browser = await launchBrowser();
 });
 
 test.after(async () => {
   if (browser) await browser.close();
   if (server) server.close();
+  if (pagedServer) pagedServer.close();
 });
 
 async function open(page, path, options = {}) {
-  await page.goto(server.base + path);
+  if (path.startsWith("paged:")) await page.goto(pagedServer.base + path.slice("paged:".length));
+  else await page.goto(server.base + path);
   if (path.startsWith("tim-kiem/")) await page.waitForSelector("html.search-ready");
   if (options.settle !== false) await page.waitForLoadState("load");
 }

@@ -63,6 +63,20 @@ function buildShardedRealSite() {
   return shardedSite;
 }
 
+/** Builds a copy of the real project whose full table is split into pages
+    of 20 rows (`[table] page_size`), as a large catalog's is. */
+let pagedSite = null;
+function buildPagedRealSite() {
+  if (pagedSite) return pagedSite;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "danhmuc-paged-"));
+  for (const item of ["danhmuc.toml", "content", "templates", "static"]) {
+    fs.cpSync(path.join(REPO, item), path.join(dir, item), { recursive: true });
+  }
+  fs.appendFileSync(path.join(dir, "danhmuc.toml"), "\n[table]\npage_size = 20\n");
+  pagedSite = buildSite(dir);
+  return pagedSite;
+}
+
 function searchModule() {
   return require(path.join(REPO, "static", "assets", "search.js"));
 }
@@ -111,4 +125,16 @@ function fileUrl(site, page) {
   return "file://" + path.join(site, page);
 }
 
-module.exports = { REPO, buildSite, buildRealSite, buildShardedRealSite, fileLoader, loadIndex, searchModule, launchBrowser, fileUrl, serveSite };
+module.exports = {
+  REPO,
+  buildPagedRealSite,
+  buildRealSite,
+  buildShardedRealSite,
+  buildSite,
+  fileLoader,
+  fileUrl,
+  launchBrowser,
+  loadIndex,
+  searchModule,
+  serveSite,
+};

@@ -326,3 +326,68 @@ fn a_sharded_search_index_covers_every_term_and_entry() {
     project.build();
     assert!(!project.site().join("assets/search").exists());
 }
+
+/// A catalog larger than one table page: the full table is split into
+/// pages of 500 rows in the decision's order (group, then sector), every
+/// entry is on exactly one page, and each page links to all of them.
+#[test]
+fn a_large_catalog_splits_the_full_table_into_pages() {
+    let project = Project::small();
+    let dir = project.path("content/csdl");
+    std::fs::remove_dir_all(&dir).unwrap();
+    std::fs::create_dir_all(&dir).unwrap();
+    for n in 1..=1200 {
+        // Sectors alternate in runs of 400, so the table reorders entries
+        // by sector and one sector runs across a page break.
+        let (group, number, sector) =
+            if n <= 1100 { ("A", n, ["ban-do", "bien"][(n / 400) % 2]) } else { ("B", n - 1100, "bien") };
+        let text = format!(
+            "---\ntitle: CSDL thử {n}\ngroup: {group}\nnumber: {number}\nsector: {sector}\nagencies:\n  - so-thu\n---\n\n## Mục đích\n\nMục đích {n}.\n\n## Phạm vi, nội dung chính\n\nPhạm vi.\n\n## Cơ chế thu thập\n\nThu thập.\n\n## Kết nối, chia sẻ dữ liệu\n\nChia sẻ.\n"
+        );
+        std::fs::write(dir.join(format!("{}-{number:04}.md", group.to_lowercase())), text).unwrap();
+    }
+    project.build();
+    let pages: Vec<String> =
+        ["toan-bo-danh-muc/index.html", "toan-bo-danh-muc/trang-2/index.html", "toan-bo-danh-muc/trang-3/index.html"]
+            .iter()
+            .map(|p| project.read_site(p))
+            .collect();
+    assert!(!project.site().join("toan-bo-danh-muc/trang-4").exists());
+    let rows: Vec<Vec<String>> = pages
+        .iter()
+        .map(|html| {
+            html.split("<th scope=\"row\" data-label=\"Tên cơ sở dữ liệu\"><a href=\"")
+                .skip(1)
+                .map(|s| s.split('"').next().unwrap().to_string())
+                .collect()
+        })
+        .collect();
+    assert_eq!(rows.iter().map(Vec::len).collect::<Vec<_>>(), [500, 500, 200]);
+    let mut all: Vec<&String> = rows.iter().flatten().collect();
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), 1200, "every entry on exactly one page");
+    // Group A lists sector "Bản đồ" (entries 1–399 and 800–1100) before
+    // "Biển" (400–799): page 2 starts inside "Bản đồ", which continues.
+    assert!(rows[0][0].contains("csdl-thu-1/"), "{}", rows[0][0]);
+    assert!(pages[1].contains("I. Lĩnh vực Bản đồ: 700 CSDL (tiếp theo)"), "a continued sector is marked");
+    assert!(pages[2].contains("II. Lĩnh vực Biển: 400 CSDL (tiếp theo)"));
+    assert!(pages[2].contains("B. "), "group B starts on the last page");
+    for (k, html) in pages.iter().enumerate() {
+        assert!(html.contains(&format!("đây là trang {}.", k + 1)), "page {} says where it is", k + 1);
+        assert_eq!(html.matches("aria-current=\"page\">Trang").count(), 1);
+        for target in [
+            "toan-bo-danh-muc/index.html",
+            "toan-bo-danh-muc/trang-2/index.html",
+            "toan-bo-danh-muc/trang-3/index.html",
+        ] {
+            assert!(html.contains(target), "page {} links to {target}", k + 1);
+        }
+    }
+    assert!(pages[1].contains("rel=\"prev\"") && pages[1].contains("rel=\"next\""));
+    // The real catalog, smaller than a page, keeps its one table.
+    let real = Project::real();
+    real.build();
+    assert!(!real.site().join("toan-bo-danh-muc/trang-2").exists());
+    assert!(!real.read_site("toan-bo-danh-muc/index.html").contains("cac-trang"));
+}
