@@ -52,7 +52,73 @@ struct Doc<'a> {
 #[derive(Default)]
 pub(crate) struct TermEntry {
     forms: Vec<String>,
-    postings: Vec<u32>,
+    postings: Postings,
+}
+
+/// A term's postings (doc, field, position, form quadruples, added in
+/// order), encoded as they are added: the compact string shards store, and
+/// 3–4 bytes a posting instead of 16 while the index is built, which is
+/// most of the memory a large catalog's index takes.
+///
+/// Per posting three numbers: the document as a delta from the previous
+/// posting's, `field + 8 × form` (one character in the usual case of the
+/// first form), and the position as a delta within the same document and
+/// field; each in base-64 VLQ (5 bits per character, as source maps).
+/// `search.js` decodes it back to the same quadruples.
+#[derive(Default)]
+struct Postings {
+    encoded: String,
+    /// The last posting added: doc, field, position.
+    last: Option<(u32, u32, u32)>,
+    count: usize,
+    /// Documents the term is in (postings are added in document order).
+    docs: u32,
+}
+
+impl Postings {
+    fn push(&mut self, doc: u32, field: u32, position: u32, form: u32) {
+        let (last_doc, last_field, last_position) = self.last.unwrap_or((0, u32::MAX, 0));
+        if self.last.is_none() || doc != last_doc {
+            self.docs += 1;
+        }
+        vlq(&mut self.encoded, doc - last_doc);
+        vlq(&mut self.encoded, field + 8 * form);
+        vlq(
+            &mut self.encoded,
+            if doc == last_doc && field == last_field { position - last_position } else { position },
+        );
+        self.last = Some((doc, field, position));
+        self.count += 1;
+    }
+
+    /// Back to quadruples, for the single-file index.
+    fn decode(&self) -> Vec<u32> {
+        let mut digits =
+            self.encoded.bytes().map(|b| VLQ_DIGITS.iter().position(|d| *d == b).expect("VLQ digit") as u32);
+        let mut next = || {
+            let (mut n, mut shift) = (0, 0);
+            loop {
+                let digit = digits.next()?;
+                n |= (digit & 31) << shift;
+                shift += 5;
+                if digit < 32 {
+                    return Some(n);
+                }
+            }
+        };
+        let mut out = Vec::with_capacity(self.count * 4);
+        let (mut doc, mut field, mut position) = (0u32, u32::MAX, 0u32);
+        while let Some(delta) = next() {
+            let (packed, at) = (next().expect("field"), next().expect("position"));
+            let same_doc = delta == 0;
+            doc += delta;
+            let new_field = packed % 8;
+            position = if same_doc && new_field == field { position + at } else { at };
+            field = new_field;
+            out.extend([doc, field, position, packed / 8]);
+        }
+        out
+    }
 }
 
 /// Above this many entries the index is split into shards (see
@@ -70,17 +136,23 @@ const CHUNKS_AT_ONCE: usize = 8;
 // A partial index writes whole text chunks.
 const _: () = assert!(ANALYSIS_CHUNK.is_multiple_of(TEXT_CHUNK));
 
-type Terms = HashMap<String, TermEntry, foldhash::fast::RandomState>;
+type Terms<T> = HashMap<String, T, foldhash::fast::RandomState>;
 
-impl TermEntry {
-    /// The index of `form` among this term's exact forms, added if new.
-    fn form_index(&mut self, form: String) -> usize {
-        match self.forms.iter().position(|f| *f == form) {
-            Some(i) => i,
-            None => {
-                self.forms.push(form);
-                self.forms.len() - 1
-            }
+/// A term in a partial index: postings as plain quadruples (doc, field,
+/// position, form), forms numbered within the chunk.
+#[derive(Default)]
+struct LocalTerm {
+    forms: Vec<String>,
+    postings: Vec<u32>,
+}
+
+/// The index of `form` among a term's exact `forms`, added if new.
+fn form_index(forms: &mut Vec<String>, form: String) -> usize {
+    match forms.iter().position(|f| *f == form) {
+        Some(i) => i,
+        None => {
+            forms.push(form);
+            forms.len() - 1
         }
     }
 }
@@ -88,13 +160,13 @@ impl TermEntry {
 /// The index of a run of consecutive entries, and their fields' text
 /// (unless it was written out as text chunks of a sharded index).
 struct ChunkIndex {
-    terms: Terms,
+    terms: Terms<LocalTerm>,
     texts: Vec<[String; 8]>,
 }
 
 impl ChunkIndex {
     fn new(catalog: &Catalog, entries: &[crate::model::Entry], first_doc: u32, chunks_to: Option<&dyn Sink>) -> Self {
-        let mut terms = Terms::default();
+        let mut terms = Terms::<LocalTerm>::default();
         let mut texts = Vec::with_capacity(entries.len());
         for (doc, entry) in (first_doc..).zip(entries) {
             let agencies: Vec<&str> = entry.agencies.iter().map(|a| catalog.agency(*a).name.as_str()).collect();
@@ -112,7 +184,7 @@ impl ChunkIndex {
             for (field, text) in fields.iter().enumerate() {
                 for token in tokenize(text) {
                     let term = terms.entry(token.folded).or_default();
-                    let form = term.form_index(token.exact) as u32;
+                    let form = form_index(&mut term.forms, token.exact) as u32;
                     term.postings.extend([doc, field as u32, token.position, form]);
                 }
             }
@@ -149,7 +221,7 @@ pub fn build_index(catalog: &Catalog, sharded: bool, sink: &dyn Sink) {
     // the chunk indexes are then merged in document order, so postings stay
     // sorted. Merging costs per distinct word of a chunk, not per word. A
     // few chunks at a time, so their words are not all held at once.
-    let mut terms: Terms = Terms::default();
+    let mut terms = Terms::<TermEntry>::default();
     let mut texts = Vec::new();
     for (w, window) in catalog.entries().chunks(ANALYSIS_CHUNK * CHUNKS_AT_ONCE).enumerate() {
         let first = w * ANALYSIS_CHUNK * CHUNKS_AT_ONCE;
@@ -163,10 +235,11 @@ pub fn build_index(catalog: &Catalog, sharded: bool, sink: &dyn Sink) {
         for chunk in chunks {
             for (term, local) in chunk.terms {
                 let global = terms.entry(term).or_default();
-                let forms: Vec<u32> = local.forms.into_iter().map(|form| global.form_index(form) as u32).collect();
-                global
-                    .postings
-                    .extend(local.postings.chunks_exact(4).flat_map(|p| [p[0], p[1], p[2], forms[p[3] as usize]]));
+                let forms: Vec<u32> =
+                    local.forms.into_iter().map(|form| form_index(&mut global.forms, form) as u32).collect();
+                for p in local.postings.chunks_exact(4) {
+                    global.postings.push(p[0], p[1], p[2], forms[p[3] as usize]);
+                }
             }
             texts.extend(chunk.texts);
         }
@@ -197,7 +270,7 @@ pub fn build_index(catalog: &Catalog, sharded: bool, sink: &dyn Sink) {
         docs,
         text: texts,
         forms: sorted.iter().map(|(_, t)| t.forms.join("|")).collect(),
-        postings: sorted.iter().map(|(_, t)| t.postings.clone()).collect(),
+        postings: sorted.iter().map(|(_, t)| t.postings.decode()).collect(),
         terms: sorted.into_iter().map(|(term, _)| term).collect(),
     };
     let json = serde_json::to_string(&index).expect("index serializes");
@@ -225,25 +298,6 @@ struct Manifest<'a> {
 
 const VLQ_DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
-/// Postings (doc, field, position, form quadruples, sorted) as a compact
-/// string for shards: per posting three numbers, the document as a delta
-/// from the previous posting's, `field + 8 × form` (one character in the
-/// usual case of the first form), and the position as a delta within the
-/// same document and field; each in base-64 VLQ (5 bits per character, as
-/// source maps). `search.js` decodes it back to the same quadruples.
-fn encode_postings(postings: &[u32]) -> String {
-    let mut out = String::with_capacity(postings.len() * 2);
-    let (mut doc, mut field, mut position) = (0u32, u32::MAX, 0u32);
-    for p in postings.chunks_exact(4) {
-        let same_place = p[0] == doc && p[1] == field;
-        vlq(&mut out, p[0] - doc);
-        vlq(&mut out, p[1] + 8 * p[3]);
-        vlq(&mut out, if same_place { p[2] - position } else { p[2] });
-        (doc, field, position) = (p[0], p[1], p[2]);
-    }
-    out
-}
-
 fn vlq(out: &mut String, mut n: u32) {
     loop {
         let mut digit = n & 31;
@@ -266,7 +320,9 @@ fn sharded_index(catalog: &Catalog, docs: Vec<Doc>, sorted: Vec<(String, TermEnt
     let mut shard_of = Vec::with_capacity(sorted.len());
     let (mut first, mut size) = (0, 0);
     for (t, (_, entry)) in sorted.iter().enumerate() {
-        let bytes = entry.postings.len() * 4 + entry.forms.iter().map(String::len).sum::<usize>();
+        // Sized by the postings' raw size (16 bytes each), as before they
+        // were encoded while building: the same shards as ever.
+        let bytes = entry.postings.count * 16 + entry.forms.iter().map(String::len).sum::<usize>();
         if size + bytes > SHARD_BYTES && t > first {
             shards.push(first..t);
             (first, size) = (t, 0);
@@ -278,17 +334,17 @@ fn sharded_index(catalog: &Catalog, docs: Vec<Doc>, sorted: Vec<(String, TermEnt
         shards.push(first..sorted.len());
     }
     #[derive(Serialize)]
-    struct Shard {
+    struct Shard<'a> {
         first: usize,
         forms: Vec<String>,
-        postings: Vec<String>,
+        postings: Vec<&'a str>,
     }
     shards.par_iter().enumerate().for_each(|(k, range)| {
         let terms = &sorted[range.clone()];
         let shard = Shard {
             first: range.start,
             forms: terms.iter().map(|(_, t)| t.forms.join("|")).collect(),
-            postings: terms.iter().map(|(_, t)| encode_postings(&t.postings)).collect(),
+            postings: terms.iter().map(|(_, t)| t.postings.encoded.as_str()).collect(),
         };
         let json = serde_json::to_string(&shard).expect("shard serializes");
         sink.add(&format!("assets/search/p{k}.js"), format!("DanhmucSearch.addShard({k}, {json});\n").into_bytes());
@@ -301,20 +357,7 @@ fn sharded_index(catalog: &Catalog, docs: Vec<Doc>, sorted: Vec<(String, TermEnt
         sectors: catalog.sectors().iter().map(|s| [s.slug.as_str(), s.name.as_str()]).collect(),
         agencies: catalog.agencies().iter().map(|a| [a.slug.as_str(), a.name.as_str()]).collect(),
         docs: docs.iter().map(|d| (d.group, d.sector, d.agencies.clone())).collect(),
-        df: sorted
-            .iter()
-            .map(|(_, t)| {
-                let mut count = 0;
-                let mut last = u32::MAX;
-                for doc in t.postings.iter().step_by(4) {
-                    if *doc != last {
-                        count += 1;
-                        last = *doc;
-                    }
-                }
-                count
-            })
-            .collect(),
+        df: sorted.iter().map(|(_, t)| t.postings.docs).collect(),
         terms: sorted.into_iter().map(|(term, _)| term).collect(),
         shard: shard_of,
         text_chunk: TEXT_CHUNK,
@@ -330,8 +373,34 @@ mod tests {
     #[test]
     fn postings_encode_compactly_with_deltas() {
         // doc 0 field 0 positions 3, 5; doc 2 field 4 position 40 (form 1)
-        let encoded = encode_postings(&[0, 0, 3, 0, 0, 0, 5, 0, 2, 4, 40, 1]);
+        let quads = [0, 0, 3, 0, 0, 0, 5, 0, 2, 4, 40, 1];
+        let mut postings = Postings::default();
+        for p in quads.chunks_exact(4) {
+            postings.push(p[0], p[1], p[2], p[3]);
+        }
         // 0,0,3 | 0,0,2 | 2,12,40 — 40 needs two digits (8 + 32, then 1).
-        assert_eq!(encoded, "AADAACCMoB");
+        assert_eq!(postings.encoded, "AADAACCMoB");
+        assert_eq!(postings.decode(), quads);
+        assert_eq!(postings.docs, 2);
+    }
+
+    #[test]
+    fn postings_decode_to_what_was_added() {
+        let mut seed = 7u32;
+        let mut quads = Vec::new();
+        let (mut doc, mut postings) = (0, Postings::default());
+        for _ in 0..2000 {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            doc += (seed >> 16) % 3;
+            let (field, position, form) = ((seed >> 8) % 8, seed % 5000, (seed >> 20) % 4);
+            // Within one document and field, positions only grow.
+            let position = match quads.chunks_exact(4).last() {
+                Some(&[d, f, p, _]) if d == doc && f == field => p + position % 50,
+                _ => position,
+            };
+            quads.extend([doc, field, position, form]);
+            postings.push(doc, field, position, form);
+        }
+        assert_eq!(postings.decode(), quads);
     }
 }
