@@ -16,6 +16,8 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 pub const INDEX_PATH: &str = "assets/search-index.js";
+/// In a sharded index, what the filters need of every document.
+pub const FILTERS_PATH: &str = "assets/search/filters.js";
 
 /// Searchable fields, in the order the index stores them. The browser
 /// weighs them (a title match counts most).
@@ -125,7 +127,9 @@ impl Postings {
 /// `docs/search.md`); below, one small file is simpler and faster.
 pub const SHARD_ABOVE: usize = 300;
 /// Entries per text chunk of a sharded index (titles, URLs, snippet text).
-pub const TEXT_CHUNK: usize = 2;
+/// One: results are scattered, so a bigger chunk mostly brings texts of
+/// entries that are not shown (12 KB more per query at 10,000 entries).
+pub const TEXT_CHUNK: usize = 1;
 /// Target raw size of a postings shard; a frequent term gets one alone.
 const SHARD_BYTES: usize = 48 * 1024;
 
@@ -192,11 +196,17 @@ impl ChunkIndex {
         }
         if let Some(sink) = chunks_to {
             for (c, (entries, texts)) in entries.chunks(TEXT_CHUNK).zip(texts.chunks(TEXT_CHUNK)).enumerate() {
-                let rows: Vec<(String, &str, u32, &[String; 8])> = entries
+                // What a result shows: address, title, number, field texts
+                // (for snippets), group, sector and agencies.
+                type Row<'a> = (String, &'a str, u32, &'a [String; 8], usize, usize, Vec<usize>);
+                let rows: Vec<Row> = entries
                     .iter()
                     .zip(texts)
                     .map(|(e, text)| {
-                        (crate::render::views::entry_url(e.slug.as_str()), e.title.as_str(), e.number, text)
+                        let group = if e.group == Group::A { 0 } else { 1 };
+                        let agencies = e.agencies.iter().map(|a| a.0).collect();
+                        let url = crate::render::views::entry_url(e.slug.as_str());
+                        (url, e.title.as_str(), e.number, text, group, e.sector.0, agencies)
                     })
                     .collect();
                 let json = serde_json::to_string(&rows).expect("text chunk serializes");
@@ -285,8 +295,9 @@ struct Manifest<'a> {
     groups: Vec<[&'static str; 2]>,
     sectors: Vec<[&'a str; 2]>,
     agencies: Vec<[&'a str; 2]>,
-    /// Per document, what filters need: [group, sector, [agencies]].
-    docs: Vec<(usize, usize, Vec<usize>)>,
+    /// How many documents there are. What filters need per document is in
+    /// [`FILTERS_PATH`], loaded only when a filter is set.
+    doc_count: usize,
     terms: Vec<String>,
     /// Per term, how many documents contain it (to choose prefix
     /// completions while typing).
@@ -349,14 +360,18 @@ fn sharded_index(catalog: &Catalog, docs: Vec<Doc>, sorted: Vec<(String, TermEnt
         let json = serde_json::to_string(&shard).expect("shard serializes");
         sink.add(&format!("assets/search/p{k}.js"), format!("DanhmucSearch.addShard({k}, {json});\n").into_bytes());
     });
+    // Per document, what filters need: [group, sector, [agencies]].
+    let filters: Vec<(usize, usize, &[usize])> = docs.iter().map(|d| (d.group, d.sector, &d.agencies[..])).collect();
+    let json = serde_json::to_string(&filters).expect("filters serialize");
+    sink.add(FILTERS_PATH, format!("DanhmucSearch.addFilters({json});\n").into_bytes());
     let manifest = Manifest {
-        version: 2,
+        version: 3,
         sharded: true,
         fields: FIELDS,
         groups: Group::ALL.iter().map(|g| [g.code(), g.name()]).collect(),
         sectors: catalog.sectors().iter().map(|s| [s.slug.as_str(), s.name.as_str()]).collect(),
         agencies: catalog.agencies().iter().map(|a| [a.slug.as_str(), a.name.as_str()]).collect(),
-        docs: docs.iter().map(|d| (d.group, d.sector, d.agencies.clone())).collect(),
+        doc_count: docs.len(),
         df: sorted.iter().map(|(_, t)| t.postings.docs).collect(),
         terms: sorted.into_iter().map(|(term, _)| term).collect(),
         shard: shard_of,

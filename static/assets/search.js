@@ -86,9 +86,11 @@
 
   // A sharded index (large catalogs) keeps postings and texts in files
   // loaded on demand; they announce themselves through these registries.
-  var registry = { shards: {}, texts: {} };
+  var registry = { shards: {}, texts: {}, filters: null };
   function addShard(k, data) { registry.shards[k] = data; }
   function addTexts(c, rows) { registry.texts[c] = rows; }
+  function addFilters(rows) { registry.filters = rows; }
+  var FILTERS_FILE = "assets/search/filters.js";
   // While typing, a prefix in a sharded index expands to its completions
   // from the rarest up, until they cover this many document occurrences:
   // rare words are cheap to download and tell entries apart, and each
@@ -107,7 +109,8 @@
     if (this.sharded) {
       this.forms = new Array(index.terms.length);
       this.postings = new Array(index.terms.length);
-      this.texts = new Array(index.docs.length);
+      this.texts = new Array(index.doc_count);
+      this.filterData = null;
       this.loaded = new Set();
     } else {
       this.forms = index.forms.map(function (f) { return f.split("|"); });
@@ -142,8 +145,9 @@
     }));
   }
 
-  /** Makes sure the postings a query needs are here. */
-  Searcher.prototype.prepare = function (query) {
+  /** Makes sure the postings a query needs are here, and what the
+      filters need when one is set. */
+  Searcher.prototype.prepare = function (query, filters) {
     if (!this.sharded) return Promise.resolve();
     var self = this;
     var words = tokenize(query || "");
@@ -153,7 +157,11 @@
       self.termIdsFor(w.folded, typing && i === words.length - 1).forEach(function (t) { shards.add(self.index.shard[t]); });
     });
     var wanted = Array.from(shards).sort(function (a, b) { return a - b; });
-    return loadAll(this, wanted.map(function (k) { return "assets/search/p" + k + ".js"; })).then(function () {
+    var files = wanted.map(function (k) { return "assets/search/p" + k + ".js"; });
+    var filtered = filters && (filters.group || filters.sector || filters.agency);
+    if (filtered) files.push(FILTERS_FILE);
+    return loadAll(this, files).then(function () {
+      if (filtered) self.filterData = registry.filters;
       wanted.forEach(function (k) {
         var data = registry.shards[k];
         for (var i = 0; i < data.postings.length; i++) {
@@ -183,9 +191,14 @@
       sharded index until its texts are loaded. */
   Searcher.prototype.doc = function (id) {
     if (!this.sharded) return this.index.docs[id];
-    var d = this.index.docs[id];
     var t = this.texts[id];
-    return { group: d[0], sector: d[1], agencies: d[2], url: t ? t[0] : null, title: t ? t[1] : null, number: t ? t[2] : null };
+    var f = t ? [t[4], t[5], t[6]] : this.filterData ? this.filterData[id] : [null, null, null];
+    return { group: f[0], sector: f[1], agencies: f[2], url: t ? t[0] : null, title: t ? t[1] : null, number: t ? t[2] : null };
+  };
+
+  /** How many entries the index covers. */
+  Searcher.prototype.docCount = function () {
+    return this.sharded ? this.index.doc_count : this.index.docs.length;
   };
 
   Searcher.prototype.fieldTexts = function (id) {
@@ -283,7 +296,7 @@
     var results = [];
     if (words.length === 0) {
       if (!filters.group && !filters.sector && !filters.agency) return [];
-      for (var id = 0; id < index.docs.length; id++) {
+      for (var id = 0, n = this.docCount(); id < n; id++) {
         if (matchesFilters(self.doc(id), index, filters)) results.push({ id: id, score: 0 });
       }
       return this.fillSnippets(results, "");
@@ -475,7 +488,7 @@
       sector.value = state.sector;
       agency.value = state.agency;
       var mine = ++sequence;
-      searcher.prepare(state.q).then(function () {
+      searcher.prepare(state.q, state).then(function () {
         if (mine !== sequence) return null;
         var results = searcher.search(state.q, state);
         var page = results.slice(0, PAGE);
@@ -525,7 +538,7 @@
       var filtered = state.group || state.sector || state.agency;
       var asked = state.q.trim();
       if (!asked && !filtered) {
-        status.textContent = "Nhập từ khóa để tìm trong " + index.docs.length + " CSDL; gõ có dấu hoặc không dấu đều được.";
+        status.textContent = "Nhập từ khóa để tìm trong " + searcher.docCount() + " CSDL; gõ có dấu hoặc không dấu đều được.";
       } else if (total === 0) {
         status.textContent = "Không tìm thấy CSDL nào" + (asked ? " cho “" + asked + "”" : "") + (filtered ? " với bộ lọc đã chọn" : "") + ".";
       } else {
@@ -560,6 +573,7 @@
     readState: readState,
     stateQuery: stateQuery,
     addShard: addShard,
-    addTexts: addTexts
+    addTexts: addTexts,
+    addFilters: addFilters
   };
 });

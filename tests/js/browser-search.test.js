@@ -207,6 +207,15 @@ test("a sharded index loads its parts as scripts from disk (file://)", async () 
   assert.ok(snippet.length > 20, "snippet text loaded with the results");
   const parts = requests.filter((u) => u.includes("/assets/search/"));
   assert.ok(parts.some((u) => /\/p\d+\.js$/.test(u)) && parts.some((u) => /\/t\d+\.js$/.test(u)), parts.join("\n"));
+  assert.ok(!parts.some((u) => u.endsWith("/filters.js")), "no filter data without a filter");
+  const meta = await page.textContent("#search-results li:first-child");
+  assert.ok(meta.includes("Nhóm B") && meta.includes("Nông nghiệp và Môi trường"), meta);
+  // A filter loads what it needs and narrows the results.
+  const before = await resultTitles(page);
+  await page.selectOption("#filter-group", "A");
+  await page.waitForFunction((n) => document.querySelectorAll("#search-results a").length !== n, before.length);
+  assert.ok(requests.some((u) => u.endsWith("/assets/search/filters.js")));
+  assert.ok(!(await resultTitles(page)).includes("CSDL Đất đai"), "CSDL Đất đai is in group B");
   assert.deepEqual(errors, []);
   await page.close();
 });

@@ -98,7 +98,8 @@ test("a sharded index gives the same relevance and loads only what a query needs
   const site = buildShardedRealSite();
   const manifest = loadIndex(site);
   assert.equal(manifest.sharded, true);
-  assert.equal(manifest.docs.length, 44);
+  assert.equal(manifest.doc_count, 44);
+  assert.equal(manifest.docs, undefined, "filter data is a file of its own, loaded when a filter is set");
   const shardFiles = fs.readdirSync(path.join(site, "assets", "search"));
   assert.ok(shardFiles.some((f) => f.startsWith("p")) && shardFiles.some((f) => f.startsWith("t")));
 
@@ -107,7 +108,7 @@ test("a sharded index gives the same relevance and loads only what a query needs
   for (const c of cases) {
     const loaded = [];
     const searcher = new api.Searcher(manifest, fileLoader(site, api, loaded));
-    await searcher.prepare(c.query);
+    await searcher.prepare(c.query, c.filters || {});
     const results = searcher.search(c.query, c.filters || {});
     const top = results.slice(0, 3);
     await searcher.loadTexts(top.map((r) => r.id));
@@ -116,8 +117,30 @@ test("a sharded index gives the same relevance and loads only what a query needs
     for (const slug of c.top3) if (!slugs.includes(slug)) failures.push(`${c.query}: expected ${slug}, got ${slugs}`);
     const texts = loaded.filter((f) => f.includes("/t"));
     if (texts.length > 3 * 1) failures.push(`${c.query}: loaded ${texts.length} text chunks for 3 results`);
+    const filtered = Object.keys(c.filters || {}).length > 0;
+    if (loaded.includes("assets/search/filters.js") !== filtered) failures.push(`${c.query}: filter data loaded: ${!filtered}`);
   }
   assert.deepEqual(failures, []);
+
+  // Filters alone list the same entries as the single file, and a result
+  // shows its group, sector and agencies from its text chunk.
+  const singleIndex = new api.Searcher(loadIndex(buildRealSite()));
+  for (const filters of [{ sector: "y-te" }, { group: "B" }, { agency: "so-noi-vu" }, { group: "A", sector: "noi-vu" }]) {
+    const sharded = new api.Searcher(manifest, fileLoader(site, api));
+    await sharded.prepare("", filters);
+    const ids = sharded.search("", filters).map((r) => r.id);
+    assert.ok(ids.length > 0, JSON.stringify(filters));
+    assert.deepEqual(ids, singleIndex.search("", filters).map((r) => r.id), JSON.stringify(filters));
+  }
+  const lone = new api.Searcher(manifest, fileLoader(site, api));
+  await lone.prepare("dat dai ");
+  const [first] = lone.search("dat dai ", {});
+  await lone.loadTexts([first.id]);
+  const expected = singleIndex.doc(first.id);
+  const shown = lone.doc(first.id);
+  // (JSON: the chunk's arrays come from another realm.)
+  const fields = (d) => JSON.stringify([d.group, d.sector, d.agencies, d.title]);
+  assert.equal(fields(shown), fields(expected));
 
   // Compared with the single-file index, a finished query finds the same
   // entries in the same order.

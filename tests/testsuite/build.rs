@@ -309,8 +309,13 @@ fn a_sharded_search_index_covers_every_term_and_entry() {
         manifest.trim().trim_start_matches("window.DANHMUC_SEARCH_INDEX = ").trim_end_matches(';'),
     )
     .unwrap();
-    assert_eq!(json["version"], 2);
-    assert_eq!(json["docs"].as_array().unwrap().len(), 44);
+    assert_eq!(json["version"], 3);
+    assert_eq!(json["doc_count"], 44);
+    let filters = project.read_site("assets/search/filters.js");
+    let filters: serde_json::Value =
+        serde_json::from_str(filters.trim().trim_start_matches("DanhmucSearch.addFilters(").trim_end_matches(");"))
+            .unwrap();
+    assert_eq!(filters.as_array().unwrap().len(), 44, "group, sector and agencies of every entry");
     let terms = json["terms"].as_array().unwrap().len();
     let shards: Vec<u64> = json["shard"].as_array().unwrap().iter().map(|s| s.as_u64().unwrap()).collect();
     assert_eq!(shards.len(), terms);
@@ -320,7 +325,7 @@ fn a_sharded_search_index_covers_every_term_and_entry() {
         assert!(files.contains(&format!("p{shard}.js")), "p{shard}.js");
     }
     let chunks = files.iter().filter(|f| f.starts_with('t')).count();
-    assert_eq!(chunks, 22, "44 entries in chunks of 2");
+    assert_eq!(chunks, 44, "one text chunk per entry");
     // Without the setting, a catalog this small keeps one index file.
     std::fs::write(&config, std::fs::read_to_string(&config).unwrap().replace("sharded = true", "")).unwrap();
     project.build();
