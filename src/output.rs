@@ -57,6 +57,11 @@ impl SiteFiles {
         self.files.values().map(Vec::len).sum()
     }
 
+    /// The files, by path.
+    pub fn into_files(self) -> impl Iterator<Item = (String, Vec<u8>)> {
+        self.files.into_iter()
+    }
+
     /// Writes the site to `out_dir`, replacing what was there only once the
     /// new copy is complete.
     pub fn publish(&self, out_dir: &Path, project_root: &Path) -> Result<()> {

@@ -95,21 +95,24 @@ pub fn validate(project: &RawProject) -> (Option<Catalog>, Report) {
 
 /// Re-validates one changed entry file against an existing, valid catalog,
 /// for the live preview. Returns the entry's index and its new value only
-/// when nothing beyond its own page can change: same slug, group, number,
-/// sector and agencies, no problem found. Anything else returns None and
-/// the caller rebuilds everything (which also reports the problems).
-pub fn revalidate_entry(catalog: &Catalog, file: &SourceFile, raw: &RawEntry) -> Option<(usize, Entry)> {
+/// when it keeps its place in the catalog's order and its address: same
+/// slug, group and number, and no problem found (its sector and agencies
+/// may change). Anything else returns None and the caller rebuilds
+/// everything (which also reports the problems). `targets` are the
+/// catalog's link targets (unchanged by such an edit).
+pub fn revalidate_entry(
+    catalog: &Catalog,
+    targets: &LinkTargets,
+    file: &SourceFile,
+    raw: &RawEntry,
+) -> Option<(usize, Entry)> {
     let index = catalog.entries().iter().position(|e| e.source_path == file.path)?;
     let old = &catalog.entries()[index];
     let lookup = Lookup::new(catalog.sectors(), catalog.agencies());
     let mut report = Report::default();
     let mut entry = validate_entry(file, raw, &lookup, &mut Facts::default(), &mut report)?;
-    check_links(file, &LinkTargets::new(catalog), &mut report);
-    let same_place = entry.slug == old.slug
-        && entry.group == old.group
-        && entry.number == old.number
-        && entry.sector == old.sector
-        && entry.agencies == old.agencies;
+    check_links(file, targets, &mut report);
+    let same_place = entry.slug == old.slug && entry.group == old.group && entry.number == old.number;
     if report.has_errors() || !same_place {
         return None;
     }

@@ -41,9 +41,11 @@ fn build(root: &Path) -> Result<(crate::output::SiteFiles, Warm), String> {
     Ok((files, Warm { catalog, config, views: built.views, renderer: built.renderer }))
 }
 
-/// The fast path after one entry file changed: when only its own text
-/// changed (same slug, number, sector, agencies, and no problem), re-render
-/// its page and data alone. None: a full rebuild is needed.
+/// The fast path after one entry file changed: when it keeps its slug,
+/// group and number and has no problem, re-render only the pages it
+/// appears on (its own alone when only its text changed; also its
+/// neighbours, sectors, agencies and group when it moved) and its data.
+/// None: a full rebuild is needed.
 fn update_entry(root: &Path, path: &str, warm: &mut Warm) -> Option<Vec<(String, Vec<u8>)>> {
     let full = root.join(path);
     let meta = std::fs::symlink_metadata(&full).ok()?;
@@ -51,17 +53,39 @@ fn update_entry(root: &Path, path: &str, warm: &mut Warm) -> Option<Vec<(String,
         return None;
     }
     let (file, raw) = crate::source::parse_entry(path, std::fs::read(&full).ok()?).ok()?;
-    let (index, entry) = crate::validate::revalidate_entry(&warm.catalog, &file, &raw)?;
+    let (index, entry) = crate::validate::revalidate_entry(&warm.catalog, &warm.views.targets, &file, &raw)?;
+    let old = &warm.catalog.entries()[index];
+    let moved = old.sector != entry.sector || old.agencies != entry.agencies;
+    let before = moved.then(|| crate::render::Before::of(&warm.catalog, index));
     warm.catalog.replace_entry(index, entry);
     warm.views.refresh_entry(&warm.catalog, &warm.config, index);
-    let (page, html) =
-        crate::render::render_entry_page(&warm.catalog, &warm.config, &warm.renderer, &warm.views, index).ok()?;
+    let files = std::sync::Mutex::new(crate::output::SiteFiles::default());
+    match &before {
+        Some(before) => crate::render::render_moved_entry(
+            &warm.catalog,
+            &warm.config,
+            &warm.renderer,
+            &warm.views,
+            index,
+            before,
+            &files,
+        )
+        .ok()?,
+        None => {
+            let (page, html) =
+                crate::render::render_entry_page(&warm.catalog, &warm.config, &warm.renderer, &warm.views, index)
+                    .ok()?;
+            crate::output::Sink::add(&files, &page, html.into_bytes());
+        }
+    }
     let entry = &warm.catalog.entries()[index];
     let data = crate::export::catalog_json::entry_to_json(&warm.catalog, entry);
-    Some(vec![
-        (page, html.into_bytes()),
-        (crate::export::catalog_json::entry_data_path(entry.slug.as_str()), data.into_bytes()),
-    ])
+    crate::output::Sink::add(
+        &files,
+        &crate::export::catalog_json::entry_data_path(entry.slug.as_str()),
+        data.into_bytes(),
+    );
+    Some(files.into_inner().expect("site files").into_files().collect())
 }
 
 pub fn run(args: &ServeArgs) -> u8 {

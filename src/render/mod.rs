@@ -12,7 +12,7 @@ mod pages;
 mod structured;
 pub mod views;
 
-pub use pages::{render_entry_page, render_pages};
+pub use pages::{Before, render_entry_page, render_moved_entry, render_pages};
 
 use crate::diagnostics::{Code, Diagnostic};
 use std::path::Path;

@@ -5,7 +5,7 @@ use super::views::{AgencyLink, CatalogViews, EntrySummary, EntryView, GroupView,
 use super::{Renderer, root_prefix};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
-use crate::model::{Catalog, Group};
+use crate::model::{AgencyId, Catalog, Group, SectorId};
 use crate::output::Sink;
 use serde::Serialize;
 
@@ -116,9 +116,9 @@ pub fn render_pages(
     let pages = PageBuilder { renderer, views, config, catalog, has_feed };
     home(&pages, files)?;
     entries(&pages, files)?;
-    sectors(&pages, files)?;
-    agencies(&pages, files)?;
-    groups(&pages, files)?;
+    sectors(&pages, files, &|_| true)?;
+    agencies(&pages, files, &|_| true)?;
+    groups(&pages, files, &|_| true)?;
     full_table(&pages, files)?;
     decision(&pages, files)?;
     let mut context = pages.context(super::views::SEARCH_URL, "Tìm kiếm", "search", &[]);
@@ -232,12 +232,73 @@ pub fn render_entry_page(
     render_entry(&pages, index, neighbours(catalog)[index])
 }
 
-fn sectors(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
+/// The list of sectors and the page of each sector `which` accepts.
+/// Where an entry was before a change, for [`render_moved_entry`].
+pub struct Before {
+    pub sector: SectorId,
+    pub agencies: Vec<AgencyId>,
+    /// Its previous and next entries in its sector.
+    pub neighbours: (Option<usize>, Option<usize>),
+}
+
+impl Before {
+    pub fn of(catalog: &Catalog, index: usize) -> Before {
+        let entry = &catalog.entries()[index];
+        Before { sector: entry.sector, agencies: entry.agencies.clone(), neighbours: neighbours(catalog)[index] }
+    }
+}
+
+/// The pages that change when an entry moves to another sector or other
+/// agencies (same slug, group and number): its own page, its neighbours'
+/// in the old and new sector (their previous/next links), both sectors'
+/// and all its old and new agencies' pages, its group's page, the sector
+/// and agency lists and the home page (counts). The live preview's fast
+/// path; the full table, statistics and data follow from a full rebuild.
+pub fn render_moved_entry(
+    catalog: &Catalog,
+    config: &Config,
+    renderer: &Renderer,
+    views: &CatalogViews,
+    index: usize,
+    before: &Before,
+    files: &dyn Sink,
+) -> Result<(), Diagnostic> {
+    let has_feed = catalog.has_dated_entries();
+    let pages = PageBuilder { renderer, views, config, catalog, has_feed };
+    let entry = &catalog.entries()[index];
+    let now = neighbours(catalog);
+    let mut touched: Vec<usize> = [Some(index), before.neighbours.0, before.neighbours.1, now[index].0, now[index].1]
+        .into_iter()
+        .flatten()
+        .collect();
+    touched.sort_unstable();
+    touched.dedup();
+    // The group's page lists the whole group, the slowest of these by far:
+    // render it beside the others.
+    let (group, rest) = rayon::join(
+        || groups(&pages, files, &|g| g == entry.group),
+        || {
+            for i in touched {
+                let (path, html) = render_entry(&pages, i, now[i])?;
+                files.add(&path, html.into_bytes());
+            }
+            sectors(&pages, files, &|id| id == entry.sector || id == before.sector)?;
+            agencies(&pages, files, &|id| entry.agencies.contains(&id) || before.agencies.contains(&id))?;
+            home(&pages, files)
+        },
+    );
+    group.and(rest)
+}
+
+fn sectors(pages: &PageBuilder, files: &dyn Sink, which: &(dyn Fn(SectorId) -> bool + Sync)) -> Result<(), Diagnostic> {
+    use rayon::prelude::*;
     let counts = sector_counts(pages);
     let mut context = pages.context("linh-vuc/index.html", "Lĩnh vực", "sectors", &[]);
     context.insert("sectors", &counts);
     pages.render(files, "linh-vuc/index.html", "sectors.html", &context)?;
-    for (id, counted) in pages.catalog.sector_ids().zip(&counts) {
+    let chosen: Vec<(SectorId, &Counted<Link>)> =
+        pages.catalog.sector_ids().zip(&counts).filter(|(id, _)| which(*id)).collect();
+    chosen.into_par_iter().try_for_each(|(id, counted)| {
         let sector = counted.item;
         let entries =
             pages.catalog.entries().iter().zip(&pages.views.entries).filter(|(e, _)| e.sector == id).map(|(_, v)| v);
@@ -250,17 +311,24 @@ fn sectors(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
         context.insert("sector", sector);
         context.insert("count", &counted.count);
         context.insert("groups", &pages.groups_of(entries));
-        pages.render(files, &sector.url, "sector.html", &context)?;
-    }
-    Ok(())
+        pages.render(files, &sector.url, "sector.html", &context)
+    })
 }
 
-fn agencies(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
+/// The list of agencies and the page of each agency `which` accepts.
+fn agencies(
+    pages: &PageBuilder,
+    files: &dyn Sink,
+    which: &(dyn Fn(AgencyId) -> bool + Sync),
+) -> Result<(), Diagnostic> {
+    use rayon::prelude::*;
     let counts = agency_counts(pages);
     let mut context = pages.context("don-vi/index.html", "Đơn vị chủ trì", "agencies", &[]);
     context.insert("agencies", &counts);
     pages.render(files, "don-vi/index.html", "agencies.html", &context)?;
-    for (id, counted) in pages.catalog.agency_ids().zip(&counts) {
+    let chosen: Vec<(AgencyId, &Counted<AgencyLink>)> =
+        pages.catalog.agency_ids().zip(&counts).filter(|(id, _)| which(*id)).collect();
+    chosen.into_par_iter().try_for_each(|(id, counted)| {
         let agency = counted.item;
         let entries = pages
             .catalog
@@ -279,9 +347,8 @@ fn agencies(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
         context.insert("website", &pages.catalog.agency(id).website);
         context.insert("count", &counted.count);
         context.insert("groups", &pages.groups_of(entries));
-        pages.render(files, &agency.url, "agency.html", &context)?;
-    }
-    Ok(())
+        pages.render(files, &agency.url, "agency.html", &context)
+    })
 }
 
 /// A group's sectors in the decision's order, with their entries.
@@ -303,8 +370,9 @@ fn group_sections<'a, E: Serialize>(
         .collect()
 }
 
-fn groups(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
-    for group in Group::ALL {
+/// The page of each group `which` accepts.
+fn groups(pages: &PageBuilder, files: &dyn Sink, which: &dyn Fn(Group) -> bool) -> Result<(), Diagnostic> {
+    for group in Group::ALL.into_iter().filter(|g| which(*g)) {
         let view = GroupView::new(group, pages.catalog.entries_in_group(group).count());
         let path = view.url.clone();
         let mut context = pages.context(&path, &format!("Nhóm {}: {}", group.code(), group.name()), "groups", &[]);
@@ -542,4 +610,52 @@ fn statistics(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
     context.insert("page_description", "Số CSDL dùng chung theo nhóm, theo lĩnh vực và theo đơn vị chủ trì.");
     context.insert("charts", &charts);
     pages.render(files, path, "statistics.html", &context)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::SiteFiles;
+    use std::sync::Mutex;
+
+    /// The live preview's fast path after a move renders exactly what the
+    /// full build would for the pages it touches.
+    #[test]
+    fn a_moved_entry_renders_its_pages_as_the_full_build_does() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small");
+        let (loaded, _) = crate::site::load_catalog(&root);
+        let (mut catalog, config) = loaded.unwrap();
+        let renderer = Renderer::new(&root).unwrap();
+        let mut views = CatalogViews::new(&catalog, &config);
+        // A.2 "CSDL bản đồ" moves from sector "Bản đồ" to "Biển".
+        let index = catalog.entries().iter().position(|e| e.title == "CSDL bản đồ").unwrap();
+        let before = Before::of(&catalog, index);
+        let mut moved = catalog.entries()[index].clone();
+        moved.sector = catalog.sector_ids().find(|id| catalog.sector(*id).slug.as_str() == "bien").unwrap();
+        catalog.replace_entry(index, moved);
+        views.refresh_entry(&catalog, &config, index);
+        let fast = Mutex::new(SiteFiles::default());
+        render_moved_entry(&catalog, &config, &renderer, &views, index, &before, &fast).unwrap();
+        let fast = fast.into_inner().unwrap();
+
+        let full = Mutex::new(SiteFiles::default());
+        render_pages(&catalog, &config, &renderer, &CatalogViews::new(&catalog, &config), &full).unwrap();
+        let full = full.into_inner().unwrap();
+        let paths: Vec<&str> = fast.paths().collect();
+        for expected in [
+            "csdl/csdl-ban-do/index.html",
+            "csdl/csdl-ban-mau-do/index.html",
+            "csdl/csdl-moi-sinh-va-truong-hoc/index.html",
+            "linh-vuc/ban-do/index.html",
+            "linh-vuc/bien/index.html",
+            "don-vi/so-thu/index.html",
+            "nhom/a/index.html",
+            "index.html",
+        ] {
+            assert!(paths.contains(&expected), "{expected} missing from {paths:?}");
+        }
+        for path in paths {
+            assert!(fast.get(path) == full.get(path), "{path} differs from the full build");
+        }
+    }
 }

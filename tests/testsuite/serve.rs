@@ -12,6 +12,20 @@ use std::time::Duration;
 struct Server {
     child: Child,
     port: u16,
+    /// What the server prints after the address line.
+    output: std::sync::mpsc::Receiver<String>,
+}
+
+impl Server {
+    /// Waits for a printed line that starts with `prefix`.
+    fn printed(&self, prefix: &str) -> String {
+        loop {
+            let line = self.output.recv_timeout(Duration::from_secs(60)).expect("the server printed no such line");
+            if line.starts_with(prefix) {
+                return line;
+            }
+        }
+    }
 }
 
 impl Drop for Server {
@@ -38,8 +52,13 @@ fn spawn(project: &Project, port: u16) -> Server {
         }
     };
     // Keep draining stdout so the server never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
-    Server { child, port }
+    let (tx, output) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    Server { child, port, output }
 }
 
 fn start(project: &Project) -> Server {
@@ -165,4 +184,30 @@ fn a_text_edit_updates_its_page_first_then_everything_quietly() {
     let second = events.next();
     assert_eq!(second["generation"].as_u64(), fast["generation"].as_u64().map(|g| g + 1));
     assert!(get(server.port, "/csdl/csdl-ban-do/").1.contains("Nội dung sửa lần hai."));
+}
+
+/// Moving an entry to another sector keeps the fast path: its page, its
+/// old and new neighbours and both sectors' pages are right as soon as the
+/// reload is sent, before the full rebuild.
+#[test]
+fn moving_an_entry_to_another_sector_updates_the_pages_it_touches_first() {
+    let project = Project::small();
+    let server = start(&project);
+    let mut events = Events::open(server.port);
+    let first = events.next();
+    let file = project.path("content/csdl/a-02.md");
+    project.edit(&file, "sector: ban-do", "sector: bien");
+    let fast = events.next();
+    assert!(fast["error"].is_null(), "{fast}");
+    assert_eq!(fast["generation"].as_u64(), first["generation"].as_u64().map(|g| g + 1));
+    let said = server.printed("Đã dựng lại");
+    assert!(said.starts_with("Đã dựng lại trang của content/csdl/a-02.md"), "took the fast path: {said}");
+    assert!(get(server.port, "/linh-vuc/bien/").1.contains("CSDL bản đồ"), "listed in its new sector");
+    assert!(!get(server.port, "/linh-vuc/ban-do/").1.contains("CSDL bản đồ"), "gone from its old sector");
+    let page = get(server.port, "/csdl/csdl-ban-do/").1;
+    assert!(page.contains("href=\"../../linh-vuc/bien/index.html\">Biển</a>"), "its page names the new sector");
+    // A.1 was followed by A.2 in "Bản đồ"; now by A.3.
+    let neighbour = get(server.port, "/csdl/csdl-ban-mau-do/").1;
+    let next = neighbour.split("rel=\"next\"").next().unwrap().rsplit("href=\"").next().unwrap().to_string();
+    assert!(next.starts_with("../../csdl/csdl-moi-sinh"), "A.1's next entry is A.3 now: {next}");
 }
