@@ -196,9 +196,11 @@ impl ChunkIndex {
         }
         if let Some(sink) = chunks_to {
             for (c, (entries, texts)) in entries.chunks(TEXT_CHUNK).zip(texts.chunks(TEXT_CHUNK)).enumerate() {
-                // What a result shows: address, title, number, field texts
-                // (for snippets), group, sector and agencies.
-                type Row<'a> = (String, &'a str, u32, &'a [String; 8], usize, usize, Vec<usize>);
+                // What a result shows: address, title, number, the texts of
+                // the fields after the first three (for snippets), group,
+                // sector and agencies. The first three fields (title, sector
+                // and agency names) are rebuilt from these by search.js.
+                type Row<'a> = (String, &'a str, u32, &'a [String], usize, usize, Vec<usize>);
                 let rows: Vec<Row> = entries
                     .iter()
                     .zip(texts)
@@ -206,7 +208,7 @@ impl ChunkIndex {
                         let group = if e.group == Group::A { 0 } else { 1 };
                         let agencies = e.agencies.iter().map(|a| a.0).collect();
                         let url = crate::render::views::entry_url(e.slug.as_str());
-                        (url, e.title.as_str(), e.number, text, group, e.sector.0, agencies)
+                        (url, e.title.as_str(), e.number, &text[3..], group, e.sector.0, agencies)
                     })
                     .collect();
                 let json = serde_json::to_string(&rows).expect("text chunk serializes");
@@ -302,8 +304,8 @@ struct Manifest<'a> {
     /// Per term, how many documents contain it (to choose prefix
     /// completions while typing).
     df: Vec<u32>,
-    /// Per term, the postings shard that holds it.
-    shard: Vec<u32>,
+    /// Per postings shard, its first term (shards hold consecutive terms).
+    shard_first: Vec<usize>,
     text_chunk: usize,
 }
 
@@ -328,7 +330,6 @@ fn sharded_index(catalog: &Catalog, docs: Vec<Doc>, sorted: Vec<(String, TermEnt
     // Terms are cut into shards in order (cheap); the shards are then
     // written on every core. (Text chunks were written while indexing.)
     let mut shards: Vec<std::ops::Range<usize>> = Vec::new();
-    let mut shard_of = Vec::with_capacity(sorted.len());
     let (mut first, mut size) = (0, 0);
     for (t, (_, entry)) in sorted.iter().enumerate() {
         // Sized by the postings' raw size (16 bytes each), as before they
@@ -338,7 +339,6 @@ fn sharded_index(catalog: &Catalog, docs: Vec<Doc>, sorted: Vec<(String, TermEnt
             shards.push(first..t);
             (first, size) = (t, 0);
         }
-        shard_of.push(shards.len() as u32);
         size += bytes;
     }
     if first < sorted.len() {
@@ -374,7 +374,7 @@ fn sharded_index(catalog: &Catalog, docs: Vec<Doc>, sorted: Vec<(String, TermEnt
         doc_count: docs.len(),
         df: sorted.iter().map(|(_, t)| t.postings.docs).collect(),
         terms: sorted.into_iter().map(|(term, _)| term).collect(),
-        shard: shard_of,
+        shard_first: shards.iter().map(|r| r.start).collect(),
         text_chunk: TEXT_CHUNK,
     };
     let json = serde_json::to_string(&manifest).expect("manifest serializes");

@@ -110,6 +110,12 @@
       this.forms = new Array(index.terms.length);
       this.postings = new Array(index.terms.length);
       this.texts = new Array(index.doc_count);
+      // The shard of each term, from each shard's first term.
+      this.shardOf = new Int32Array(index.terms.length);
+      for (var k = 0; k < index.shard_first.length; k++) {
+        var end = k + 1 < index.shard_first.length ? index.shard_first[k + 1] : index.terms.length;
+        this.shardOf.fill(k, index.shard_first[k], end);
+      }
       this.filterData = null;
       this.loaded = new Set();
     } else {
@@ -154,7 +160,7 @@
     var typing = isTyping(query || "");
     var shards = new Set();
     words.forEach(function (w, i) {
-      self.termIdsFor(w.folded, typing && i === words.length - 1).forEach(function (t) { shards.add(self.index.shard[t]); });
+      self.termIdsFor(w.folded, typing && i === words.length - 1).forEach(function (t) { shards.add(self.shardOf[t]); });
     });
     var wanted = Array.from(shards).sort(function (a, b) { return a - b; });
     var files = wanted.map(function (k) { return "assets/search/p" + k + ".js"; });
@@ -182,7 +188,13 @@
     var chunks = Array.from(new Set(ids.map(function (id) { return Math.floor(id / size); })));
     return loadAll(this, chunks.map(function (c) { return "assets/search/t" + c + ".js"; })).then(function () {
       chunks.forEach(function (c) {
-        registry.texts[c].forEach(function (row, i) { self.texts[c * size + i] = row; });
+        registry.texts[c].forEach(function (row, i) {
+          // The first three fields' texts (title, sector, agencies) are
+          // not stored twice: rebuild them from the row.
+          var agencies = row[6].map(function (a) { return self.index.agencies[a][1]; }).join("; ");
+          var texts = [row[1], self.index.sectors[row[5]][1], agencies].concat(row[3]);
+          self.texts[c * size + i] = [row[0], row[1], row[2], texts, row[4], row[5], row[6]];
+        });
       });
     });
   };
