@@ -19,6 +19,11 @@ use std::sync::Mutex;
 /// Adding a path twice replaces the first file.
 pub trait Sink: Sync {
     fn add(&self, path: &str, bytes: Vec<u8>);
+    /// Adds a file made of `parts` in order. A large export in pieces need
+    /// not be joined in memory to be written.
+    fn add_parts(&self, path: &str, parts: Vec<String>) {
+        self.add(path, parts.concat().into_bytes());
+    }
     /// The paths added so far, sorted.
     fn paths(&self) -> Vec<String>;
 }
@@ -155,7 +160,7 @@ impl Staging {
         })
     }
 
-    fn write(&self, path: &str, bytes: &[u8], replaces: bool) -> Result<()> {
+    fn write(&self, path: &str, parts: &[&[u8]], replaces: bool) -> Result<()> {
         let target = self.dir.join(path);
         if let Some(folder) = target.parent()
             && !self.folders.lock().expect("folders").contains(folder)
@@ -169,12 +174,33 @@ impl Staging {
             std::fs::remove_file(&target).with_context(|| format!("replacing {}", target.display()))?;
         }
         if let Some(old) = self.previous.as_ref().map(|p| p.join(path))
-            && unchanged(&old, bytes)
+            && unchanged(&old, parts)
             && std::fs::hard_link(&old, &target).is_ok()
         {
             return Ok(());
         }
-        std::fs::write(&target, bytes).with_context(|| format!("writing {}", target.display()))
+        let written = || -> std::io::Result<()> {
+            use std::io::Write as _;
+            if let [bytes] = parts {
+                return std::fs::write(&target, bytes);
+            }
+            let mut file = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&target)?);
+            parts.iter().try_for_each(|part| file.write_all(part))?;
+            file.flush()
+        };
+        written().with_context(|| format!("writing {}", target.display()))
+    }
+
+    fn put(&self, path: &str, parts: &[&[u8]]) {
+        assert!(is_safe_relative(path), "unsafe output path {path:?}");
+        if self.error.lock().expect("error").is_some() {
+            return;
+        }
+        let size = parts.iter().map(|p| p.len() as u64).sum();
+        let replaces = self.listing.lock().expect("listing").insert(path.to_string(), size).is_some();
+        if let Err(e) = self.write(path, parts, replaces) {
+            self.error.lock().expect("error").get_or_insert(e);
+        }
     }
 
     /// Swaps the complete staging folder in place of the output folder.
@@ -210,14 +236,12 @@ impl Staging {
 
 impl Sink for Staging {
     fn add(&self, path: &str, bytes: Vec<u8>) {
-        assert!(is_safe_relative(path), "unsafe output path {path:?}");
-        if self.error.lock().expect("error").is_some() {
-            return;
-        }
-        let replaces = self.listing.lock().expect("listing").insert(path.to_string(), bytes.len() as u64).is_some();
-        if let Err(e) = self.write(path, &bytes, replaces) {
-            self.error.lock().expect("error").get_or_insert(e);
-        }
+        self.put(path, &[&bytes]);
+    }
+
+    fn add_parts(&self, path: &str, parts: Vec<String>) {
+        let parts: Vec<&[u8]> = parts.iter().map(|p| p.as_bytes()).collect();
+        self.put(path, &parts);
     }
 
     fn paths(&self) -> Vec<String> {
@@ -233,10 +257,23 @@ impl Drop for Staging {
     }
 }
 
-/// Whether the file at `path` holds exactly `bytes` (size first: cheap).
-fn unchanged(path: &Path, bytes: &[u8]) -> bool {
-    std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
-        && std::fs::read(path).is_ok_and(|old| old == bytes)
+/// Whether the file at `path` holds exactly `parts`, one after the other
+/// (size first: cheap; then read piece by piece, never whole).
+fn unchanged(path: &Path, parts: &[&[u8]]) -> bool {
+    use std::io::Read as _;
+    let size: u64 = parts.iter().map(|p| p.len() as u64).sum();
+    if !std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == size) {
+        return false;
+    }
+    let Ok(file) = std::fs::File::open(path) else { return false };
+    let mut old = std::io::BufReader::with_capacity(1 << 16, file);
+    let mut buffer = vec![0; 1 << 16];
+    parts.iter().all(|part| {
+        part.chunks(buffer.len()).all(|piece| {
+            let read = &mut buffer[..piece.len()];
+            old.read_exact(read).is_ok() && read == piece
+        })
+    })
 }
 
 fn remove_if_exists(path: &Path) -> Result<()> {
@@ -333,6 +370,34 @@ mod tests {
         let summary = staging.publish().unwrap();
         assert_eq!((summary.files, summary.bytes), (1, 7));
         assert_eq!(std::fs::read(out.join("assets/style.css")).unwrap(), b"project");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_in_parts_is_written_whole_and_linked_when_unchanged() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let (out, project) = (dir.path().join("site"), dir.path().join("project"));
+        let big: Vec<String> = (0..30_000).map(|i| format!("{{\"n\": {i}}},\n")).collect();
+        let staging = Staging::begin(&out, &project).unwrap();
+        staging.add_parts("data/big.json", big.clone());
+        staging.publish().unwrap();
+        assert_eq!(std::fs::read_to_string(out.join("data/big.json")).unwrap(), big.concat());
+        let inode = || std::fs::metadata(out.join("data/big.json")).unwrap().ino();
+        let first = inode();
+        // The same bytes cut differently are unchanged: linked, not written.
+        let staging = Staging::begin(&out, &project).unwrap();
+        staging.add_parts("data/big.json", vec![big[..7].concat(), big[7..].concat()]);
+        staging.publish().unwrap();
+        assert_eq!(inode(), first);
+        // One byte different far into the file is a change.
+        let mut changed = big.clone();
+        changed[29_000] = changed[29_000].replace('2', "3");
+        let staging = Staging::begin(&out, &project).unwrap();
+        staging.add_parts("data/big.json", changed.clone());
+        staging.publish().unwrap();
+        assert_ne!(inode(), first);
+        assert_eq!(std::fs::read_to_string(out.join("data/big.json")).unwrap(), changed.concat());
     }
 
     #[test]

@@ -113,7 +113,7 @@ fn exports(catalog: &Catalog, config: &Config, base_url: Option<&str>, sink: &dy
         },
         || {
             rayon::join(
-                || sink.add(export::dcat::PATH, export::dcat::to_jsonld(catalog, config).into_bytes()),
+                || sink.add_parts(export::dcat::PATH, export::dcat::to_jsonld(catalog, config)),
                 || {
                     sink.add(export::csv::PATH, export::csv::to_csv(catalog, base_url));
                     let json = export::catalog_json::to_json(catalog, &config.title);

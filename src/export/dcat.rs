@@ -19,7 +19,9 @@ fn vi(text: &str) -> Value {
     json!({ "@value": text, "@language": "vi" })
 }
 
-pub fn to_jsonld(catalog: &Catalog, config: &Config) -> String {
+/// The document in pieces, in order: large catalogs make it hundreds of
+/// megabytes, which need not be joined in memory to be written.
+pub fn to_jsonld(catalog: &Catalog, config: &Config) -> Vec<String> {
     // Relative IRIs are resolved against data/catalog.jsonld itself, so they
     // climb one folder to reach the pages.
     let base = config.base_url.clone().unwrap_or_else(|| "../".to_string());
@@ -146,25 +148,19 @@ pub fn to_jsonld(catalog: &Catalog, config: &Config) -> String {
     // The printed document ends with the graph's last node, "\n  ]\n}".
     let end = head.len() - "\n  ]\n}".len();
     assert!(head[end..] == *"\n  ]\n}", "@graph is the last key");
-    let mut text = String::with_capacity(head.len() + datasets.iter().map(|d| d.len() + 2).sum::<usize>() + 1);
-    text.push_str(&head[..end]);
-    for dataset in &datasets {
-        text.push_str(",\n");
-        text.push_str(dataset);
-    }
-    text.push_str(&head[end..]);
-    text.push('\n');
-    text
+    let mut parts = Vec::with_capacity(datasets.len() + 2);
+    parts.push(head[..end].to_string());
+    parts.extend(datasets);
+    parts.push(format!("{}\n", &head[end..]));
+    parts
 }
 
-/// A node printed on its own, indented as an item of the graph.
+/// A node printed on its own, indented as an item of the graph and
+/// preceded by the separator from the item before it.
 fn indented(node: &str) -> String {
-    let mut out = String::with_capacity(node.len() + node.len() / 8);
+    let mut out = String::with_capacity(node.len() + node.len() / 8 + 2);
     for line in node.lines() {
-        if !out.is_empty() {
-            out.push('\n');
-        }
-        out.push_str("    ");
+        out.push_str(if out.is_empty() { ",\n    " } else { "\n    " });
         out.push_str(line);
     }
     out
