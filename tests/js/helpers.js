@@ -50,30 +50,29 @@ function fileLoader(site, api, loaded = []) {
   };
 }
 
-/** Builds a copy of the real project with `[search] sharded = true`. */
-let shardedSite = null;
-function buildShardedRealSite() {
-  if (shardedSite) return shardedSite;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "danhmuc-sharded-"));
+/** Builds a copy of the real project with `extraConfig` appended to its
+    danhmuc.toml. */
+function buildRealSiteWith(name, extraConfig) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `danhmuc-${name}-`));
   for (const item of ["danhmuc.toml", "content", "templates", "static"]) {
     fs.cpSync(path.join(REPO, item), path.join(dir, item), { recursive: true });
   }
-  fs.appendFileSync(path.join(dir, "danhmuc.toml"), "\n[search]\nsharded = true\n");
-  shardedSite = buildSite(dir);
+  fs.appendFileSync(path.join(dir, "danhmuc.toml"), `\n${extraConfig}\n`);
+  return buildSite(dir);
+}
+
+/** The real catalog with `[search] sharded = true`, built once. */
+let shardedSite = null;
+function buildShardedRealSite() {
+  if (!shardedSite) shardedSite = buildRealSiteWith("sharded", "[search]\nsharded = true");
   return shardedSite;
 }
 
-/** Builds a copy of the real project whose full table is split into pages
-    of 20 rows (`[table] page_size`), as a large catalog's is. */
+/** The real catalog with its full table split into pages of 20 rows
+    (`[table] page_size`), as a large catalog's is; built once. */
 let pagedSite = null;
 function buildPagedRealSite() {
-  if (pagedSite) return pagedSite;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "danhmuc-paged-"));
-  for (const item of ["danhmuc.toml", "content", "templates", "static"]) {
-    fs.cpSync(path.join(REPO, item), path.join(dir, item), { recursive: true });
-  }
-  fs.appendFileSync(path.join(dir, "danhmuc.toml"), "\n[table]\npage_size = 20\n");
-  pagedSite = buildSite(dir);
+  if (!pagedSite) pagedSite = buildRealSiteWith("paged", "[table]\npage_size = 20");
   return pagedSite;
 }
 

@@ -189,12 +189,7 @@ fn a_bad_file_fails_the_build_and_leaves_the_old_site_exactly_as_it_was() {
 
     let after = project.snapshot();
     assert!(before == after, "the published site changed after a failed build");
-    let leftovers: Vec<String> = std::fs::read_dir(project.root())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with("site."))
-        .collect();
-    assert!(leftovers.is_empty(), "temporary folders left behind: {leftovers:?}");
+    project.assert_no_temporary_folders();
 }
 
 /// Files are written into a staging folder while pages render; a failure
@@ -215,12 +210,7 @@ fn a_failure_half_way_through_writing_leaves_the_old_site_exactly_as_it_was() {
     assert!(run.stderr.contains("entry.html"), "names the template:\n{}", run.stderr);
     assert!(run.stderr.contains("vẫn giữ nguyên như trước"), "{}", run.stderr);
     assert!(before == project.snapshot(), "the published site changed after a failed build");
-    let leftovers: Vec<String> = std::fs::read_dir(project.root())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with("site."))
-        .collect();
-    assert!(leftovers.is_empty(), "temporary folders left behind: {leftovers:?}");
+    project.assert_no_temporary_folders();
 }
 
 #[test]

@@ -96,6 +96,16 @@ impl Project {
             .collect()
     }
 
+    /// Publishing leaves no `site.tmp-…` or `site.old-…` folder behind.
+    pub fn assert_no_temporary_folders(&self) {
+        let leftovers: Vec<String> = std::fs::read_dir(self.root())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with("site."))
+            .collect();
+        assert!(leftovers.is_empty(), "temporary folders left behind: {leftovers:?}");
+    }
+
     pub fn read_site(&self, rel: &str) -> String {
         std::fs::read_to_string(self.site().join(rel)).unwrap_or_else(|e| panic!("site/{rel}: {e}"))
     }
