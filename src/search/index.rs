@@ -300,10 +300,13 @@ struct Manifest<'a> {
     /// How many documents there are. What filters need per document is in
     /// [`FILTERS_PATH`], loaded only when a filter is set.
     doc_count: usize,
-    terms: Vec<String>,
-    /// Per term, how many documents contain it (to choose prefix
-    /// completions while typing).
-    df: Vec<u32>,
+    /// How many terms there are. The terms themselves, with how many
+    /// documents contain each (to choose prefix completions while typing),
+    /// are in blocks by their first letter (see [`TermBlock`]).
+    term_count: usize,
+    /// Per block: the first UTF-16 code unit its terms share, its first
+    /// term and how many terms it has.
+    blocks: Vec<(u16, usize, usize)>,
     /// Per postings shard, its first term (shards hold consecutive terms).
     shard_first: Vec<usize>,
     text_chunk: usize,
@@ -364,16 +367,43 @@ fn sharded_index(catalog: &Catalog, docs: Vec<Doc>, sorted: Vec<(String, TermEnt
     let filters: Vec<(usize, usize, &[usize])> = docs.iter().map(|d| (d.group, d.sector, &d.agencies[..])).collect();
     let json = serde_json::to_string(&filters).expect("filters serialize");
     sink.add(FILTERS_PATH, format!("DanhmucSearch.addFilters({json});\n").into_bytes());
+    // Terms by first letter: a query needs only the blocks of its words'
+    // first letters (the titles' numbers alone are most terms of a large
+    // catalog, and most queries have none).
+    #[derive(Serialize)]
+    struct TermBlock<'a> {
+        first: usize,
+        terms: Vec<&'a str>,
+        df: Vec<u32>,
+    }
+    let mut blocks: Vec<(u16, usize, usize)> = Vec::new();
+    for (t, (term, _)) in sorted.iter().enumerate() {
+        let unit = term.encode_utf16().next().unwrap_or(0);
+        match blocks.last_mut() {
+            Some((last, _, count)) if *last == unit => *count += 1,
+            _ => blocks.push((unit, t, 1)),
+        }
+    }
+    blocks.par_iter().enumerate().for_each(|(b, &(_, first, count))| {
+        let terms = &sorted[first..first + count];
+        let block = TermBlock {
+            first,
+            terms: terms.iter().map(|(term, _)| term.as_str()).collect(),
+            df: terms.iter().map(|(_, t)| t.postings.docs).collect(),
+        };
+        let json = serde_json::to_string(&block).expect("term block serializes");
+        sink.add(&format!("assets/search/k{b}.js"), format!("DanhmucSearch.addTerms({b}, {json});\n").into_bytes());
+    });
     let manifest = Manifest {
-        version: 3,
+        version: 4,
         sharded: true,
         fields: FIELDS,
         groups: Group::ALL.iter().map(|g| [g.code(), g.name()]).collect(),
         sectors: catalog.sectors().iter().map(|s| [s.slug.as_str(), s.name.as_str()]).collect(),
         agencies: catalog.agencies().iter().map(|a| [a.slug.as_str(), a.name.as_str()]).collect(),
         doc_count: docs.len(),
-        df: sorted.iter().map(|(_, t)| t.postings.docs).collect(),
-        terms: sorted.into_iter().map(|(term, _)| term).collect(),
+        term_count: sorted.len(),
+        blocks,
         shard_first: shards.iter().map(|r| r.start).collect(),
         text_chunk: TEXT_CHUNK,
     };

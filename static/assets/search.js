@@ -62,8 +62,7 @@
   var ADJACENT = 2;
   var WHOLE_PHRASE = 10;
 
-  function lowerBound(terms, key) {
-    var lo = 0, hi = terms.length;
+  function lowerBound(terms, key, lo, hi) {
     while (lo < hi) {
       var mid = (lo + hi) >> 1;
       if (terms[mid] < key) lo = mid + 1; else hi = mid;
@@ -72,12 +71,13 @@
   }
 
   /** Term ids for a query word: the folded word itself, or every term it
-      begins when it is the last word being typed. */
-  function termIds(index, folded, prefix) {
-    var first = lowerBound(index.terms, folded);
+      begins when it is the last word being typed; among `terms` from `lo`
+      to `hi` (sorted). */
+  function termIds(terms, folded, prefix, lo, hi) {
+    var first = lowerBound(terms, folded, lo, hi);
     var ids = [];
-    for (var t = first; t < index.terms.length; t++) {
-      var term = index.terms[t];
+    for (var t = first; t < hi; t++) {
+      var term = terms[t];
       if (term === folded || (prefix && term.lastIndexOf(folded, 0) === 0)) ids.push(t);
       else break;
     }
@@ -86,8 +86,9 @@
 
   // A sharded index (large catalogs) keeps postings and texts in files
   // loaded on demand; they announce themselves through these registries.
-  var registry = { shards: {}, texts: {}, filters: null };
+  var registry = { shards: {}, texts: {}, filters: null, terms: {} };
   function addShard(k, data) { registry.shards[k] = data; }
+  function addTerms(b, data) { registry.terms[b] = data; }
   function addTexts(c, rows) { registry.texts[c] = rows; }
   function addFilters(rows) { registry.filters = rows; }
   var FILTERS_FILE = "assets/search/filters.js";
@@ -107,18 +108,24 @@
     this.load = load;
     this.tokenCache = new Map();
     if (this.sharded) {
-      this.forms = new Array(index.terms.length);
-      this.postings = new Array(index.terms.length);
+      var count = index.term_count;
+      // Terms and their document frequencies arrive by block (first letter).
+      this.terms = new Array(count);
+      this.df = new Int32Array(count);
+      this.blockOf = new Map(index.blocks.map(function (b, i) { return [b[0], i]; }));
+      this.forms = new Array(count);
+      this.postings = new Array(count);
       this.texts = new Array(index.doc_count);
       // The shard of each term, from each shard's first term.
-      this.shardOf = new Int32Array(index.terms.length);
+      this.shardOf = new Int32Array(count);
       for (var k = 0; k < index.shard_first.length; k++) {
-        var end = k + 1 < index.shard_first.length ? index.shard_first[k + 1] : index.terms.length;
+        var end = k + 1 < index.shard_first.length ? index.shard_first[k + 1] : count;
         this.shardOf.fill(k, index.shard_first[k], end);
       }
       this.filterData = null;
       this.loaded = new Set();
     } else {
+      this.terms = index.terms;
       this.forms = index.forms.map(function (f) { return f.split("|"); });
       this.postings = index.postings;
       this.texts = index.text;
@@ -129,10 +136,15 @@
       in a sharded index. */
   Searcher.prototype.termIdsFor = function (folded, prefix) {
     if (this.sharded && prefix && folded.length < PREFIX_MIN) prefix = false;
-    var ids = termIds(this.index, folded, prefix);
-    if (!this.sharded || !prefix) return ids;
-    var df = this.index.df;
-    var terms = this.index.terms;
+    if (!this.sharded) return termIds(this.terms, folded, prefix, 0, this.terms.length);
+    // A sharded index searches the block of the word's first letter, once
+    // prepare() has loaded it.
+    var block = this.index.blocks[this.blockOf.get(folded.charCodeAt(0))];
+    if (!block || this.terms[block[1]] === undefined) return [];
+    var ids = termIds(this.terms, folded, prefix, block[1], block[1] + block[2]);
+    if (!prefix) return ids;
+    var df = this.df;
+    var terms = this.terms;
     var chosen = ids.filter(function (t) { return terms[t] === folded; });
     var budget = PREFIX_BUDGET - chosen.reduce(function (sum, t) { return sum + df[t]; }, 0);
     var rest = ids.filter(function (t) { return terms[t] !== folded; }).sort(function (a, b) { return df[a] - df[b] || a - b; });
@@ -158,6 +170,29 @@
     var self = this;
     var words = tokenize(query || "");
     var typing = isTyping(query || "");
+    // First the term blocks of the words' first letters, then the postings.
+    var blocks = new Set();
+    words.forEach(function (w) {
+      var b = self.blockOf.get(w.folded.charCodeAt(0));
+      if (b !== undefined) blocks.add(b);
+    });
+    var blockFiles = Array.from(blocks).map(function (b) { return "assets/search/k" + b + ".js"; });
+    return loadAll(this, blockFiles).then(function () {
+      blocks.forEach(function (b) {
+        var data = registry.terms[b];
+        if (self.terms[data.first] !== undefined) return;
+        for (var i = 0; i < data.terms.length; i++) {
+          self.terms[data.first + i] = data.terms[i];
+          self.df[data.first + i] = data.df[i];
+        }
+      });
+      return self.preparePostings(words, typing, filters);
+    });
+  };
+
+  /** The postings of a prepared query's terms, and the filter data. */
+  Searcher.prototype.preparePostings = function (words, typing, filters) {
+    var self = this;
     var shards = new Set();
     words.forEach(function (w, i) {
       self.termIdsFor(w.folded, typing && i === words.length - 1).forEach(function (t) { shards.add(self.shardOf[t]); });
@@ -276,7 +311,7 @@
       var postings = this.postings[t];
       var forms = this.forms[t];
       if (!postings) continue; // a sharded index without prepare(): nothing loaded
-      var partial = index.terms[t] !== word.folded;
+      var partial = this.terms[t] !== word.folded;
       for (var p = 0; p < postings.length; p += 4) {
         var doc = postings[p], field = postings[p + 1], position = postings[p + 2];
         var form = forms[postings[p + 3]];
@@ -585,6 +620,7 @@
     readState: readState,
     stateQuery: stateQuery,
     addShard: addShard,
+    addTerms: addTerms,
     addTexts: addTexts,
     addFilters: addFilters
   };

@@ -117,6 +117,10 @@ test("a sharded index gives the same relevance and loads only what a query needs
     for (const slug of c.top3) if (!slugs.includes(slug)) failures.push(`${c.query}: expected ${slug}, got ${slugs}`);
     const texts = loaded.filter((f) => f.includes("/t"));
     if (texts.length > 3 * 1) failures.push(`${c.query}: loaded ${texts.length} text chunks for 3 results`);
+    // Term blocks: only those of the query words' first letters.
+    const blocks = loaded.filter((f) => /\/k\d+\.js$/.test(f)).length;
+    const letters = new Set(api.tokenize(c.query).map((w) => w.folded.charCodeAt(0))).size;
+    if (blocks !== letters) failures.push(`${c.query}: loaded ${blocks} term blocks for ${letters} first letters`);
     const filtered = Object.keys(c.filters || {}).length > 0;
     if (loaded.includes("assets/search/filters.js") !== filtered) failures.push(`${c.query}: filter data loaded: ${!filtered}`);
   }

@@ -299,14 +299,33 @@ fn a_sharded_search_index_covers_every_term_and_entry() {
         manifest.trim().trim_start_matches("window.DANHMUC_SEARCH_INDEX = ").trim_end_matches(';'),
     )
     .unwrap();
-    assert_eq!(json["version"], 3);
+    assert_eq!(json["version"], 4);
     assert_eq!(json["doc_count"], 44);
     let filters = project.read_site("assets/search/filters.js");
     let filters: serde_json::Value =
         serde_json::from_str(filters.trim().trim_start_matches("DanhmucSearch.addFilters(").trim_end_matches(");"))
             .unwrap();
     assert_eq!(filters.as_array().unwrap().len(), 44, "group, sector and agencies of every entry");
-    let terms = json["terms"].as_array().unwrap().len();
+    let terms = json["term_count"].as_u64().unwrap() as usize;
+    // Terms come in blocks by first letter, which together hold every term
+    // once, in order.
+    let script = |file: &str, call: &str| -> serde_json::Value {
+        let text = project.read_site(&format!("assets/search/{file}"));
+        let json = text.trim().trim_start_matches(call).trim_end_matches(");");
+        serde_json::from_str(json.split_once(", ").unwrap().1).unwrap()
+    };
+    let mut block_terms: Vec<String> = Vec::new();
+    for (b, block) in json["blocks"].as_array().unwrap().iter().enumerate() {
+        let data = script(&format!("k{b}.js"), "DanhmucSearch.addTerms(");
+        assert_eq!(data["first"], block[1]);
+        let words: Vec<String> = data["terms"].as_array().unwrap().iter().map(|t| t.as_str().unwrap().into()).collect();
+        assert_eq!(words.len() as u64, block[2].as_u64().unwrap());
+        assert_eq!(data["df"].as_array().unwrap().len(), words.len());
+        let unit = block[0].as_u64().unwrap() as u16;
+        assert!(words.iter().all(|w| w.encode_utf16().next() == Some(unit)), "block {b} shares its first letter");
+        block_terms.extend(words);
+    }
+    assert_eq!(block_terms.len(), terms);
     let firsts: Vec<usize> =
         json["shard_first"].as_array().unwrap().iter().map(|s| s.as_u64().unwrap() as usize).collect();
     assert_eq!(firsts[0], 0);
@@ -318,10 +337,18 @@ fn a_sharded_search_index_covers_every_term_and_entry() {
     assert_eq!(files.iter().filter(|f| f.starts_with('p')).count(), firsts.len(), "one file per shard");
     let chunks = files.iter().filter(|f| f.starts_with('t')).count();
     assert_eq!(chunks, 44, "one text chunk per entry");
-    // Without the setting, a catalog this small keeps one index file.
+    // Without the setting, a catalog this small keeps one index file, with
+    // the same terms.
     std::fs::write(&config, std::fs::read_to_string(&config).unwrap().replace("sharded = true", "")).unwrap();
     project.build();
     assert!(!project.site().join("assets/search").exists());
+    let single = project.read_site("assets/search-index.js");
+    let single: serde_json::Value =
+        serde_json::from_str(single.trim().trim_start_matches("window.DANHMUC_SEARCH_INDEX = ").trim_end_matches(';'))
+            .unwrap();
+    let single_terms: Vec<String> =
+        single["terms"].as_array().unwrap().iter().map(|t| t.as_str().unwrap().into()).collect();
+    assert_eq!(block_terms, single_terms);
 }
 
 /// A catalog larger than one table page: the full table is split into
