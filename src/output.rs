@@ -306,6 +306,12 @@ fn is_safe_relative(path: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// Publishing leaves no `site.tmp-…` or `site.old-…` folder beside it.
+    fn only_the_site_is_left(dir: &Path) {
+        let leftovers: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(leftovers, vec![std::ffi::OsString::from("site")]);
+    }
+
     #[test]
     fn only_plain_relative_paths_are_safe() {
         assert!(is_safe_relative("csdl/x/index.html"));
@@ -326,8 +332,7 @@ mod tests {
         files.publish(&out, &dir.path().join("project")).unwrap();
         assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"new");
         assert!(!out.join("old").exists());
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(leftovers, vec![std::ffi::OsString::from("site")]);
+        only_the_site_is_left(dir.path());
     }
 
     #[cfg(unix)]
@@ -349,8 +354,7 @@ mod tests {
         assert_ne!(inode("csdl/a/index.html"), changed);
         assert_eq!(std::fs::read(out.join("csdl/a/index.html")).unwrap(), b"new");
         assert_eq!(std::fs::read(out.join("same.html")).unwrap(), b"unchanged");
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(leftovers, vec![std::ffi::OsString::from("site")]);
+        only_the_site_is_left(dir.path());
     }
 
     #[cfg(unix)]
@@ -415,8 +419,7 @@ mod tests {
         }
         assert_eq!(std::fs::read(out.join("index.html")).unwrap(), b"old");
         assert!(!out.join("csdl").exists());
-        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(leftovers, vec![std::ffi::OsString::from("site")]);
+        only_the_site_is_left(dir.path());
     }
 
     #[test]

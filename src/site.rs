@@ -100,7 +100,7 @@ pub fn build_into(catalog: &Catalog, config: &Config, root: &Path, sink: &dyn Si
 /// soon as it is made.
 fn exports(catalog: &Catalog, config: &Config, base_url: Option<&str>, sink: &dyn Sink) -> Result<(), Diagnostic> {
     use rayon::prelude::*;
-    let xlsx = rayon::join(
+    let (((), xlsx), ((), ())) = rayon::join(
         || {
             rayon::join(
                 || {
@@ -109,7 +109,6 @@ fn exports(catalog: &Catalog, config: &Config, base_url: Option<&str>, sink: &dy
                 },
                 || export::xlsx::to_xlsx(catalog, &config.title, base_url).map(|x| sink.add(export::xlsx::PATH, x)),
             )
-            .1
         },
         || {
             rayon::join(
@@ -125,8 +124,7 @@ fn exports(catalog: &Catalog, config: &Config, base_url: Option<&str>, sink: &dy
                 },
             )
         },
-    )
-    .0;
+    );
     xlsx.map_err(|e| {
         Diagnostic::error(crate::diagnostics::Code::Io, export::xlsx::PATH, format!("Không tạo được tệp Excel: {e}."))
     })?;

@@ -4,6 +4,7 @@
 
 use crate::diagnostics::Report;
 use crate::exit;
+use crate::output::Sink as _;
 use crate::preview::{self, Preview};
 use notify::{RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
@@ -75,16 +76,12 @@ fn update_entry(root: &Path, path: &str, warm: &mut Warm) -> Option<Vec<(String,
             let (page, html) =
                 crate::render::render_entry_page(&warm.catalog, &warm.config, &warm.renderer, &warm.views, index)
                     .ok()?;
-            crate::output::Sink::add(&files, &page, html.into_bytes());
+            files.add(&page, html.into_bytes());
         }
     }
     let entry = &warm.catalog.entries()[index];
     let data = crate::export::catalog_json::entry_to_json(&warm.catalog, entry);
-    crate::output::Sink::add(
-        &files,
-        &crate::export::catalog_json::entry_data_path(entry.slug.as_str()),
-        data.into_bytes(),
-    );
+    files.add(&crate::export::catalog_json::entry_data_path(entry.slug.as_str()), data.into_bytes());
     Some(files.into_inner().expect("site files").into_files().collect())
 }
 

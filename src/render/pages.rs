@@ -232,7 +232,6 @@ pub fn render_entry_page(
     render_entry(&pages, index, neighbours(catalog)[index])
 }
 
-/// The list of sectors and the page of each sector `which` accepts.
 /// Where an entry was before a change, for [`render_moved_entry`].
 pub struct Before {
     pub sector: SectorId,
@@ -290,6 +289,7 @@ pub fn render_moved_entry(
     group.and(rest)
 }
 
+/// The list of sectors and the page of each sector `which` accepts.
 fn sectors(pages: &PageBuilder, files: &dyn Sink, which: &(dyn Fn(SectorId) -> bool + Sync)) -> Result<(), Diagnostic> {
     use rayon::prelude::*;
     let counts = sector_counts(pages);
@@ -398,7 +398,7 @@ struct TableRow {
     group: Group,
     /// The sector's place within its group (I, II…).
     section: usize,
-    sector: crate::model::SectorId,
+    sector: SectorId,
     /// Entries of that sector within the group, for its heading.
     section_count: usize,
     entry: usize,
@@ -466,25 +466,28 @@ fn full_table(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
         let indices: Vec<usize> = chunk.iter().map(|r| r.entry).collect();
         let views = pages.views.entries_for_page(catalog, pages.config, &path, &indices);
         let mut table: Vec<TableGroup> = Vec::new();
+        // The row before each one, starting with the previous page's last:
+        // a section that goes on from there is marked continued.
+        let mut previous = k.checked_sub(1).and_then(|p| chunks[p].last());
         for (row, view) in chunk.iter().zip(&views) {
-            if table.last().is_none_or(|t| t.group.code != row.group.code()) {
+            let same_group = previous.is_some_and(|p| p.group == row.group);
+            let same_section = same_group && previous.is_some_and(|p| p.section == row.section);
+            if table.is_empty() || !same_group {
                 let count = catalog.entries_in_group(row.group).count();
                 table.push(TableGroup { group: GroupView::new(row.group, count), sections: Vec::new() });
             }
             let sections = &mut table.last_mut().expect("a group was pushed").sections;
-            let roman = crate::text::roman(row.section + 1);
-            if sections.last().is_none_or(|s| s.roman != roman) {
+            if sections.is_empty() || !same_section {
                 sections.push(TableSection {
-                    roman,
+                    roman: crate::text::roman(row.section + 1),
                     sector: &pages.views.sectors[row.sector.0],
                     count: row.section_count,
-                    continued: chunk.first().is_some_and(|first| std::ptr::eq(first, row))
-                        && k > 0
-                        && chunks[k - 1].last().is_some_and(|l| l.group == row.group && l.section == row.section),
+                    continued: same_section,
                     entries: Vec::new(),
                 });
             }
             sections.last_mut().expect("a section was pushed").entries.push(view.as_ref());
+            previous = Some(row);
         }
         let title = match chunks.len() {
             1 => "Toàn bộ danh mục".to_string(),

@@ -51,6 +51,19 @@ struct Doc<'a> {
     agencies: Vec<usize>,
 }
 
+impl<'a> Doc<'a> {
+    fn of(entry: &'a crate::model::Entry) -> Doc<'a> {
+        Doc {
+            url: crate::render::views::entry_url(entry.slug.as_str()),
+            title: &entry.title,
+            group: if entry.group == Group::A { 0 } else { 1 },
+            number: entry.number,
+            sector: entry.sector.0,
+            agencies: entry.agencies.iter().map(|a| a.0).collect(),
+        }
+    }
+}
+
 #[derive(Default)]
 pub(crate) struct TermEntry {
     forms: Vec<String>,
@@ -205,10 +218,8 @@ impl ChunkIndex {
                     .iter()
                     .zip(texts)
                     .map(|(e, text)| {
-                        let group = if e.group == Group::A { 0 } else { 1 };
-                        let agencies = e.agencies.iter().map(|a| a.0).collect();
-                        let url = crate::render::views::entry_url(e.slug.as_str());
-                        (url, e.title.as_str(), e.number, &text[3..], group, e.sector.0, agencies)
+                        let d = Doc::of(e);
+                        (d.url, d.title, d.number, &text[3..], d.group, d.sector, d.agencies)
                     })
                     .collect();
                 let json = serde_json::to_string(&rows).expect("text chunk serializes");
@@ -256,18 +267,7 @@ pub fn build_index(catalog: &Catalog, sharded: bool, sink: &dyn Sink) {
             texts.extend(chunk.texts);
         }
     }
-    let docs: Vec<Doc> = catalog
-        .entries()
-        .iter()
-        .map(|entry| Doc {
-            url: crate::render::views::entry_url(entry.slug.as_str()),
-            title: &entry.title,
-            group: if entry.group == Group::A { 0 } else { 1 },
-            number: entry.number,
-            sector: entry.sector.0,
-            agencies: entry.agencies.iter().map(|a| a.0).collect(),
-        })
-        .collect();
+    let docs: Vec<Doc> = catalog.entries().iter().map(Doc::of).collect();
     let mut sorted: Vec<(String, TermEntry)> = terms.into_iter().collect();
     sorted.sort_by(|(a, _), (b, _)| a.encode_utf16().cmp(b.encode_utf16()));
     if sharded {
