@@ -73,19 +73,19 @@ pub fn build_into(catalog: &Catalog, config: &Config, root: &Path, sink: &dyn Si
     })?;
     // Pages and the exports are independent: build them side by side.
     let base_url = config.base_url.as_deref();
-    let ((pages, views, pages_time), (exports, exports_time)) = rayon::join(
+    let ((views, pages_time), (exports, exports_time)) = rayon::join(
         || {
             let start = Instant::now();
-            let views = CatalogViews::new(catalog, config);
-            let result = render::render_pages(catalog, config, &renderer, &views, sink);
-            (result, views, start.elapsed())
+            let views = CatalogViews::new(catalog, config, &renderer)
+                .and_then(|views| render::render_pages(catalog, config, &renderer, &views, sink).map(|()| views));
+            (views, start.elapsed())
         },
         || {
             let start = Instant::now();
             (exports(catalog, config, base_url, sink), start.elapsed())
         },
     );
-    pages?;
+    let views = views?;
     exports?;
     let paths = sink.paths();
     if let Some(xml) = export::sitemap::sitemap(paths.iter().filter(|p| p.ends_with(".html")), base_url) {

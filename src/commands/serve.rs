@@ -59,7 +59,7 @@ fn update_entry(root: &Path, path: &str, warm: &mut Warm) -> Option<Vec<(String,
     let moved = old.sector != entry.sector || old.agencies != entry.agencies;
     let before = moved.then(|| crate::render::Before::of(&warm.catalog, index));
     warm.catalog.replace_entry(index, entry);
-    warm.views.refresh_entry(&warm.catalog, &warm.config, index);
+    warm.views.refresh_entry(&warm.catalog, &warm.config, &warm.renderer, index).ok()?;
     let files = std::sync::Mutex::new(crate::output::SiteFiles::default());
     match &before {
         Some(before) => crate::render::render_moved_entry(
@@ -76,7 +76,7 @@ fn update_entry(root: &Path, path: &str, warm: &mut Warm) -> Option<Vec<(String,
             let (page, html) =
                 crate::render::render_entry_page(&warm.catalog, &warm.config, &warm.renderer, &warm.views, index)
                     .ok()?;
-            files.add(&page, html.into_bytes());
+            files.add(&page, html);
         }
     }
     let entry = &warm.catalog.entries()[index];

@@ -1,7 +1,7 @@
 //! One function per kind of page: which pages exist, at which path, and
 //! what their template sees.
 
-use super::views::{AgencyLink, CatalogViews, EntrySummary, EntryView, GroupView, Link, group_url};
+use super::views::{AgencyLink, CatalogViews, EntryView, GroupView, Link, group_url};
 use super::{Renderer, root_prefix};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
@@ -25,19 +25,22 @@ struct SiteView<'a> {
     has_feed: bool,
 }
 
-/// Entries of one group on a sector or agency page.
+/// Entries of one group on a sector or agency page: their list items
+/// (`partials/entry-item.html`), one after the other.
 #[derive(Serialize)]
-struct GroupEntries<'a> {
+struct GroupEntries {
     group: GroupView,
-    entries: Vec<&'a EntrySummary>,
+    items: String,
 }
 
-/// A sector heading inside a group, numbered as in the decision.
+/// A sector heading inside a group, numbered as in the decision, with its
+/// entries' list items.
 #[derive(Serialize)]
-struct SectorSection<'a, E: Serialize> {
+struct SectorSection<'a> {
     roman: String,
     sector: &'a Link,
-    entries: Vec<E>,
+    count: usize,
+    items: String,
 }
 
 #[derive(Serialize)]
@@ -85,22 +88,33 @@ impl PageBuilder<'_> {
 
     fn render(&self, files: &dyn Sink, path: &str, template: &str, context: &tera::Context) -> Result<(), Diagnostic> {
         let html = self.renderer.render(template, context)?;
-        files.add(path, html.into_bytes());
+        files.add(path, html);
         Ok(())
     }
 
-    fn groups_of<'e>(&self, entries: impl Iterator<Item = &'e EntryView>) -> Vec<GroupEntries<'e>> {
-        let mut groups: Vec<GroupEntries> =
-            Group::ALL.iter().map(|g| GroupEntries { group: GroupView::new(*g, 0), entries: Vec::new() }).collect();
-        for entry in entries {
-            let index = if entry.summary.group == "A" { 0 } else { 1 };
-            groups[index].entries.push(&entry.summary);
+    /// The entries at `indices` (in order) split by group, for a sector
+    /// or agency page.
+    fn groups_of(&self, indices: &[usize]) -> Vec<GroupEntries> {
+        Group::ALL
+            .iter()
+            .filter_map(|&group| {
+                let items =
+                    self.list_items(indices.iter().copied().filter(|&i| self.catalog.entries()[i].group == group));
+                (items.1 > 0).then(|| GroupEntries { group: GroupView::new(group, items.1), items: items.0 })
+            })
+            .collect()
+    }
+
+    /// The list items of the entries `indices` yields, joined, and how
+    /// many there are.
+    fn list_items(&self, indices: impl Iterator<Item = usize>) -> (String, usize) {
+        let mut count = 0;
+        let mut html = String::new();
+        for i in indices {
+            html.push_str(&self.views.list_items[i]);
+            count += 1;
         }
-        groups.retain(|g| !g.entries.is_empty());
-        for g in &mut groups {
-            g.group.count = g.entries.len();
-        }
-        groups
+        (html, count)
     }
 }
 
@@ -189,7 +203,7 @@ fn render_entry(
     pages: &PageBuilder,
     index: usize,
     (previous, next): (Option<usize>, Option<usize>),
-) -> Result<(String, String), Diagnostic> {
+) -> Result<(String, Vec<u8>), Diagnostic> {
     let entry = &pages.views.entries[index];
     let path = entry.summary.url.clone();
     let crumbs = [
@@ -213,7 +227,7 @@ fn entries(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
     // Entry pages are independent: render and write them on every core.
     (0..pages.catalog.entries().len()).into_par_iter().try_for_each(|index| {
         let (path, html) = render_entry(pages, index, neighbours[index])?;
-        files.add(&path, html.into_bytes());
+        files.add(&path, html);
         Ok(())
     })
 }
@@ -226,7 +240,7 @@ pub fn render_entry_page(
     renderer: &Renderer,
     views: &CatalogViews,
     index: usize,
-) -> Result<(String, String), Diagnostic> {
+) -> Result<(String, Vec<u8>), Diagnostic> {
     let has_feed = catalog.has_dated_entries();
     let pages = PageBuilder { renderer, views, config, catalog, has_feed };
     render_entry(&pages, index, neighbours(catalog)[index])
@@ -279,7 +293,7 @@ pub fn render_moved_entry(
         || {
             for i in touched {
                 let (path, html) = render_entry(&pages, i, now[i])?;
-                files.add(&path, html.into_bytes());
+                files.add(&path, html);
             }
             sectors(&pages, files, &|id| id == entry.sector || id == before.sector)?;
             agencies(&pages, files, &|id| entry.agencies.contains(&id) || before.agencies.contains(&id))?;
@@ -298,10 +312,14 @@ fn sectors(pages: &PageBuilder, files: &dyn Sink, which: &(dyn Fn(SectorId) -> b
     pages.render(files, "linh-vuc/index.html", "sectors.html", &context)?;
     let chosen: Vec<(SectorId, &Counted<Link>)> =
         pages.catalog.sector_ids().zip(&counts).filter(|(id, _)| which(*id)).collect();
+    // One pass over the entries rather than one per sector.
+    let mut by_sector = vec![Vec::new(); counts.len()];
+    for (index, entry) in pages.catalog.entries().iter().enumerate() {
+        by_sector[entry.sector.0].push(index);
+    }
     chosen.into_par_iter().try_for_each(|(id, counted)| {
         let sector = counted.item;
-        let entries =
-            pages.catalog.entries().iter().zip(&pages.views.entries).filter(|(e, _)| e.sector == id).map(|(_, v)| v);
+        assert_eq!(root_prefix(&sector.url), super::views::LIST_ROOT);
         let crumbs = [Crumb { name: "Lĩnh vực", url: "linh-vuc/index.html" }];
         let mut context = pages.context(&sector.url, &format!("Lĩnh vực {}", sector.name), "sectors", &crumbs);
         context.insert(
@@ -310,7 +328,7 @@ fn sectors(pages: &PageBuilder, files: &dyn Sink, which: &(dyn Fn(SectorId) -> b
         );
         context.insert("sector", sector);
         context.insert("count", &counted.count);
-        context.insert("groups", &pages.groups_of(entries));
+        context.insert("groups", &pages.groups_of(&by_sector[id.0]));
         pages.render(files, &sector.url, "sector.html", &context)
     })
 }
@@ -328,15 +346,15 @@ fn agencies(
     pages.render(files, "don-vi/index.html", "agencies.html", &context)?;
     let chosen: Vec<(AgencyId, &Counted<AgencyLink>)> =
         pages.catalog.agency_ids().zip(&counts).filter(|(id, _)| which(*id)).collect();
+    let mut by_agency = vec![Vec::new(); counts.len()];
+    for (index, entry) in pages.catalog.entries().iter().enumerate() {
+        for agency in &entry.agencies {
+            by_agency[agency.0].push(index);
+        }
+    }
     chosen.into_par_iter().try_for_each(|(id, counted)| {
         let agency = counted.item;
-        let entries = pages
-            .catalog
-            .entries()
-            .iter()
-            .zip(&pages.views.entries)
-            .filter(|(e, _)| e.agencies.contains(&id))
-            .map(|(_, v)| v);
+        assert_eq!(root_prefix(&agency.url), super::views::LIST_ROOT);
         let crumbs = [Crumb { name: "Đơn vị chủ trì", url: "don-vi/index.html" }];
         let mut context = pages.context(&agency.url, &agency.name, "agencies", &crumbs);
         context.insert(
@@ -346,26 +364,21 @@ fn agencies(
         context.insert("agency", agency);
         context.insert("website", &pages.catalog.agency(id).website);
         context.insert("count", &counted.count);
-        context.insert("groups", &pages.groups_of(entries));
+        context.insert("groups", &pages.groups_of(&by_agency[id.0]));
         pages.render(files, &agency.url, "agency.html", &context)
     })
 }
 
 /// A group's sectors in the decision's order, with their entries.
-fn group_sections<'a, E: Serialize>(
-    pages: &'a PageBuilder,
-    group: Group,
-    pick: impl Fn(usize) -> E,
-) -> Vec<SectorSection<'a, E>> {
+fn group_sections<'a>(pages: &'a PageBuilder, group: Group) -> Vec<SectorSection<'a>> {
     pages
         .catalog
         .sectors_in_group(group)
         .into_iter()
         .enumerate()
-        .map(|(n, (sector, entries))| SectorSection {
-            roman: crate::text::roman(n + 1),
-            sector: &pages.views.sectors[sector.0],
-            entries: entries.into_iter().map(&pick).collect(),
+        .map(|(n, (sector, entries))| {
+            let (items, count) = pages.list_items(entries.into_iter());
+            SectorSection { roman: crate::text::roman(n + 1), sector: &pages.views.sectors[sector.0], count, items }
         })
         .collect()
 }
@@ -378,7 +391,8 @@ fn groups(pages: &PageBuilder, files: &dyn Sink, which: &dyn Fn(Group) -> bool) 
         let mut context = pages.context(&path, &format!("Nhóm {}: {}", group.code(), group.name()), "groups", &[]);
         context.insert("page_description", &format!("{}: {} CSDL.", group.name(), view.count));
         context.insert("group", &view);
-        context.insert("sections", &group_sections(pages, group, |i| &pages.views.entries[i].summary));
+        assert_eq!(root_prefix(&path), super::views::LIST_ROOT);
+        context.insert("sections", &group_sections(pages, group));
         pages.render(files, &path, "group.html", &context)?;
     }
     Ok(())
@@ -629,20 +643,21 @@ mod tests {
         let (loaded, _) = crate::site::load_catalog(&root);
         let (mut catalog, config) = loaded.unwrap();
         let renderer = Renderer::new(&root).unwrap();
-        let mut views = CatalogViews::new(&catalog, &config);
+        let mut views = CatalogViews::new(&catalog, &config, &renderer).unwrap();
         // A.2 "CSDL bản đồ" moves from sector "Bản đồ" to "Biển".
         let index = catalog.entries().iter().position(|e| e.title == "CSDL bản đồ").unwrap();
         let before = Before::of(&catalog, index);
         let mut moved = catalog.entries()[index].clone();
         moved.sector = catalog.sector_ids().find(|id| catalog.sector(*id).slug.as_str() == "bien").unwrap();
         catalog.replace_entry(index, moved);
-        views.refresh_entry(&catalog, &config, index);
+        views.refresh_entry(&catalog, &config, &renderer, index).unwrap();
         let fast = Mutex::new(SiteFiles::default());
         render_moved_entry(&catalog, &config, &renderer, &views, index, &before, &fast).unwrap();
         let fast = fast.into_inner().unwrap();
 
         let full = Mutex::new(SiteFiles::default());
-        render_pages(&catalog, &config, &renderer, &CatalogViews::new(&catalog, &config), &full).unwrap();
+        render_pages(&catalog, &config, &renderer, &CatalogViews::new(&catalog, &config, &renderer).unwrap(), &full)
+            .unwrap();
         let full = full.into_inner().unwrap();
         let paths: Vec<&str> = fast.paths().collect();
         for expected in [

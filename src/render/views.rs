@@ -4,7 +4,9 @@
 //! HTML, names resolved, URLs relative to the site root), so templates stay
 //! free of logic and each page reuses the same views.
 
+use super::Renderer;
 use crate::config::Config;
+use crate::diagnostics::Diagnostic;
 use crate::links::LinkTargets;
 use crate::markdown;
 use crate::model::{Agency, Catalog, Entry, Group, Sector};
@@ -127,6 +129,10 @@ pub struct Counts {
 /// views are rendered for entry pages (two folders deep).
 pub struct CatalogViews {
     pub entries: Vec<EntryView>,
+    /// Each entry's item in the lists of sector, agency and group pages
+    /// (`partials/entry-item.html`), rendered once: an entry appears on
+    /// three or four such pages, and all of them are two folders deep.
+    pub list_items: Vec<String>,
     pub sectors: Vec<Link>,
     pub agencies: Vec<AgencyLink>,
     pub counts: Counts,
@@ -134,7 +140,7 @@ pub struct CatalogViews {
 }
 
 impl CatalogViews {
-    pub fn new(catalog: &Catalog, config: &Config) -> Self {
+    pub fn new(catalog: &Catalog, config: &Config, renderer: &Renderer) -> Result<Self, Diagnostic> {
         let sectors: Vec<Link> = catalog
             .sectors()
             .iter()
@@ -152,7 +158,7 @@ impl CatalogViews {
             .collect();
         let targets = LinkTargets::new(catalog);
         let entry_root = super::root_prefix(&entry_url("x"));
-        let entries = {
+        let entries: Vec<EntryView> = {
             use rayon::prelude::*;
             catalog
                 .entries()
@@ -166,14 +172,26 @@ impl CatalogViews {
             agencies: catalog.agencies().len(),
             groups: Group::ALL.iter().map(|g| GroupView::new(*g, catalog.entries_in_group(*g).count())).collect(),
         };
-        CatalogViews { entries, sectors, agencies, counts, targets }
+        let list_items = {
+            use rayon::prelude::*;
+            entries.par_iter().map(|e| list_item(renderer, &e.summary)).collect::<Result<_, _>>()?
+        };
+        Ok(CatalogViews { entries, list_items, sectors, agencies, counts, targets })
     }
 
     /// Rebuilds the view of one entry after it changed in `catalog`.
-    pub fn refresh_entry(&mut self, catalog: &Catalog, config: &Config, index: usize) {
+    pub fn refresh_entry(
+        &mut self,
+        catalog: &Catalog,
+        config: &Config,
+        renderer: &Renderer,
+        index: usize,
+    ) -> Result<(), Diagnostic> {
         let root = super::root_prefix(&entry_url("x"));
         self.entries[index] =
             entry_view(&catalog.entries()[index], &self.sectors, &self.agencies, config, &self.targets, &root);
+        self.list_items[index] = list_item(renderer, &self.entries[index].summary)?;
+        Ok(())
     }
 
     /// Views of the entries at `indices` for a page at `page_path` other
@@ -199,6 +217,17 @@ impl CatalogViews {
             })
             .collect()
     }
+}
+
+/// The root prefix of every page that lists entries.
+pub const LIST_ROOT: &str = "../../";
+
+fn list_item(renderer: &Renderer, summary: &EntrySummary) -> Result<String, Diagnostic> {
+    let mut context = tera::Context::new();
+    context.insert("root", LIST_ROOT);
+    context.insert("item", summary);
+    let html = renderer.render("partials/entry-item.html", &context)?;
+    Ok(String::from_utf8(html).expect("Tera renders UTF-8"))
 }
 
 /// Whether an entry's Markdown may hold a link or image with a destination,
