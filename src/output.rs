@@ -19,10 +19,13 @@ use std::sync::Mutex;
 /// Adding a path twice replaces the first file.
 pub trait Sink: Sync {
     fn add(&self, path: &str, bytes: Vec<u8>);
-    /// Adds a file made of `parts` in order. A large export in pieces need
-    /// not be joined in memory to be written.
-    fn add_parts(&self, path: &str, parts: Vec<String>) {
-        self.add(path, parts.concat().into_bytes());
+    /// Adds a file that `write` produces piece by piece: the exports of a
+    /// large catalog run to hundreds of megabytes, which a file on disk
+    /// need not hold in memory at once.
+    fn add_written(&self, path: &str, write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>) {
+        let mut bytes = Vec::new();
+        write(&mut bytes).expect("writing to memory");
+        self.add(path, bytes);
     }
     /// The paths added so far, sorted.
     fn paths(&self) -> Vec<String>;
@@ -160,7 +163,10 @@ impl Staging {
         })
     }
 
-    fn write(&self, path: &str, parts: &[&[u8]], replaces: bool) -> Result<()> {
+    /// The staging path for `path`, its folder made and any earlier
+    /// version removed (it may be a hard link to the published file:
+    /// writing through it would change the published site).
+    fn target(&self, path: &str, replaces: bool) -> Result<PathBuf> {
         let target = self.dir.join(path);
         if let Some(folder) = target.parent()
             && !self.folders.lock().expect("folders").contains(folder)
@@ -169,15 +175,19 @@ impl Staging {
             self.folders.lock().expect("folders").insert(folder.to_path_buf());
         }
         if replaces {
-            // The first version may be a hard link to the published file:
-            // unlink it rather than write through it.
             std::fs::remove_file(&target).with_context(|| format!("replacing {}", target.display()))?;
         }
+        Ok(target)
+    }
+
+    fn write(&self, path: &str, parts: &[&[u8]], replaces: bool) -> Result<u64> {
+        let target = self.target(path, replaces)?;
+        let size = parts.iter().map(|p| p.len() as u64).sum();
         if let Some(old) = self.previous.as_ref().map(|p| p.join(path))
             && unchanged(&old, parts)
             && std::fs::hard_link(&old, &target).is_ok()
         {
-            return Ok(());
+            return Ok(size);
         }
         let written = || -> std::io::Result<()> {
             use std::io::Write as _;
@@ -188,19 +198,56 @@ impl Staging {
             parts.iter().try_for_each(|part| file.write_all(part))?;
             file.flush()
         };
-        written().with_context(|| format!("writing {}", target.display()))
+        written().with_context(|| format!("writing {}", target.display()))?;
+        Ok(size)
     }
 
-    fn put(&self, path: &str, parts: &[&[u8]]) {
+    /// Writes a streamed file, then swaps in a hard link to the published
+    /// copy if the two are the same, as [`Staging::write`] does.
+    fn write_streamed(
+        &self,
+        path: &str,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+        replaces: bool,
+    ) -> Result<u64> {
+        use std::io::Write as _;
+        let target = self.target(path, replaces)?;
+        let mut file = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&target)?);
+        write(&mut file).and_then(|()| file.flush()).with_context(|| format!("writing {}", target.display()))?;
+        drop(file);
+        let size = std::fs::metadata(&target)?.len();
+        if let Some(old) = self.previous.as_ref().map(|p| p.join(path))
+            && same_files(&old, &target)
+        {
+            let link =
+                target.with_file_name(format!(".{}.link", target.file_name().unwrap_or_default().to_string_lossy()));
+            if std::fs::hard_link(&old, &link).is_ok() {
+                std::fs::rename(&link, &target).with_context(|| format!("replacing {}", target.display()))?;
+            }
+        }
+        Ok(size)
+    }
+
+    /// Records `path` in the listing and runs `write`, keeping the first
+    /// error for `publish`.
+    fn put_with(&self, path: &str, write: impl FnOnce(bool) -> Result<u64>) {
         assert!(is_safe_relative(path), "unsafe output path {path:?}");
         if self.error.lock().expect("error").is_some() {
             return;
         }
-        let size = parts.iter().map(|p| p.len() as u64).sum();
-        let replaces = self.listing.lock().expect("listing").insert(path.to_string(), size).is_some();
-        if let Err(e) = self.write(path, parts, replaces) {
-            self.error.lock().expect("error").get_or_insert(e);
+        let replaces = self.listing.lock().expect("listing").insert(path.to_string(), 0).is_some();
+        match write(replaces) {
+            Ok(size) => {
+                self.listing.lock().expect("listing").insert(path.to_string(), size);
+            }
+            Err(e) => {
+                self.error.lock().expect("error").get_or_insert(e);
+            }
         }
+    }
+
+    fn put(&self, path: &str, parts: &[&[u8]]) {
+        self.put_with(path, |replaces| self.write(path, parts, replaces));
     }
 
     /// Swaps the complete staging folder in place of the output folder.
@@ -239,9 +286,8 @@ impl Sink for Staging {
         self.put(path, &[&bytes]);
     }
 
-    fn add_parts(&self, path: &str, parts: Vec<String>) {
-        let parts: Vec<&[u8]> = parts.iter().map(|p| p.as_bytes()).collect();
-        self.put(path, &parts);
+    fn add_written(&self, path: &str, write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>) {
+        self.put_with(path, |replaces| self.write_streamed(path, write, replaces));
     }
 
     fn paths(&self) -> Vec<String> {
@@ -280,6 +326,28 @@ fn unchanged(path: &Path, parts: &[&[u8]]) -> bool {
             })
         })
     })
+}
+
+/// Whether two files hold the same bytes (sizes first, then read side by
+/// side in pieces).
+fn same_files(a: &Path, b: &Path) -> bool {
+    use std::io::Read as _;
+    let size = |p: &Path| std::fs::symlink_metadata(p).ok().filter(|m| m.is_file()).map(|m| m.len());
+    if size(a).is_none() || size(a) != size(b) {
+        return false;
+    }
+    let (Ok(mut a), Ok(mut b)) = (std::fs::File::open(a), std::fs::File::open(b)) else { return false };
+    let (mut left, mut right) = (vec![0; 1 << 16], vec![0; 1 << 16]);
+    loop {
+        let read = match a.read(&mut left) {
+            Ok(0) => return true,
+            Ok(n) => n,
+            Err(_) => return false,
+        };
+        if b.read_exact(&mut right[..read]).is_err() || left[..read] != right[..read] {
+            return false;
+        }
+    }
 }
 
 fn remove_if_exists(path: &Path) -> Result<()> {
@@ -384,29 +452,44 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn a_file_in_parts_is_written_whole_and_linked_when_unchanged() {
+    fn a_streamed_file_is_written_whole_and_linked_when_unchanged() {
         use std::os::unix::fs::MetadataExt;
         let dir = tempfile::tempdir().unwrap();
         let (out, project) = (dir.path().join("site"), dir.path().join("project"));
         let big: Vec<String> = (0..30_000).map(|i| format!("{{\"n\": {i}}},\n")).collect();
+        let stream = |parts: &[String]| {
+            let parts = parts.to_vec();
+            move |out: &mut dyn std::io::Write| parts.iter().try_for_each(|p| out.write_all(p.as_bytes()))
+        };
         let staging = Staging::begin(&out, &project).unwrap();
-        staging.add_parts("data/big.json", big.clone());
-        staging.publish().unwrap();
+        staging.add_written("data/big.json", &mut stream(&big));
+        let summary = staging.publish().unwrap();
+        assert_eq!(summary.bytes, big.concat().len() as u64);
         assert_eq!(std::fs::read_to_string(out.join("data/big.json")).unwrap(), big.concat());
         let inode = || std::fs::metadata(out.join("data/big.json")).unwrap().ino();
         let first = inode();
         // The same bytes cut differently are unchanged: linked, not written.
         let staging = Staging::begin(&out, &project).unwrap();
-        staging.add_parts("data/big.json", vec![big[..7].concat(), big[7..].concat()]);
+        staging.add_written("data/big.json", &mut stream(&[big[..7].concat(), big[7..].concat()]));
         staging.publish().unwrap();
         assert_eq!(inode(), first);
+        let names: Vec<_> = std::fs::read_dir(out.join("data")).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["big.json"], "no temporary link is left");
         // One byte different far into the file is a change.
         let mut changed = big.clone();
         changed[29_000] = changed[29_000].replace('2', "3");
         let staging = Staging::begin(&out, &project).unwrap();
-        staging.add_parts("data/big.json", changed.clone());
+        staging.add_written("data/big.json", &mut stream(&changed));
         staging.publish().unwrap();
         assert_ne!(inode(), first);
+        assert_eq!(std::fs::read_to_string(out.join("data/big.json")).unwrap(), changed.concat());
+        // A stream that fails is not published.
+        let staging = Staging::begin(&out, &project).unwrap();
+        staging.add_written("data/big.json", &mut |out| {
+            out.write_all(b"{")?;
+            Err(std::io::Error::other("disk full"))
+        });
+        assert!(staging.publish().is_err());
         assert_eq!(std::fs::read_to_string(out.join("data/big.json")).unwrap(), changed.concat());
     }
 

@@ -71,22 +71,33 @@ pub fn build_into(catalog: &Catalog, config: &Config, root: &Path, sink: &dyn Si
     crate::output::add_dir(sink, &root.join(STATIC_DIR)).map_err(|e| {
         Diagnostic::error(crate::diagnostics::Code::Io, STATIC_DIR, format!("Không đọc được thư mục static/: {e:#}."))
     })?;
-    // Pages and the exports are independent: build them side by side.
+    // Pages and the exports are independent: build them side by side. The
+    // workbook is one long serial task: started first, it runs beside the
+    // rest instead of alone at the end.
     let base_url = config.base_url.as_deref();
-    let ((views, pages_time), (exports, exports_time)) = rayon::join(
+    let (workbook, ((views, pages_time), ((), exports_time))) = rayon::join(
+        || export::xlsx::to_xlsx(catalog, &config.title, base_url).map(|x| sink.add(export::xlsx::PATH, x)),
         || {
-            let start = Instant::now();
-            let views = CatalogViews::new(catalog, config, &renderer)
-                .and_then(|views| render::render_pages(catalog, config, &renderer, &views, sink).map(|()| views));
-            (views, start.elapsed())
-        },
-        || {
-            let start = Instant::now();
-            (exports(catalog, config, base_url, sink), start.elapsed())
+            rayon::join(
+                || {
+                    let start = Instant::now();
+                    let views = CatalogViews::new(catalog, config, &renderer).and_then(|views| {
+                        render::render_pages(catalog, config, &renderer, &views, sink).map(|()| views)
+                    });
+                    (views, start.elapsed())
+                },
+                || {
+                    let start = Instant::now();
+                    exports(catalog, config, base_url, sink);
+                    ((), start.elapsed())
+                },
+            )
         },
     );
     let views = views?;
-    exports?;
+    workbook.map_err(|e| {
+        Diagnostic::error(crate::diagnostics::Code::Io, export::xlsx::PATH, format!("Không tạo được tệp Excel: {e}."))
+    })?;
     let paths = sink.paths();
     if let Some(xml) = export::sitemap::sitemap(paths.iter().filter(|p| p.ends_with(".html")), base_url) {
         sink.add("sitemap.xml", xml.into_bytes());
@@ -95,28 +106,24 @@ pub fn build_into(catalog: &Catalog, config: &Config, root: &Path, sink: &dyn Si
     Ok(Built { timings: BuildTimings { pages: pages_time, exports: exports_time }, renderer, views })
 }
 
-/// The machine-readable files: search index, catalog in every format, feed,
-/// per-entry JSON. Built in parallel with each other, each written out as
-/// soon as it is made.
-fn exports(catalog: &Catalog, config: &Config, base_url: Option<&str>, sink: &dyn Sink) -> Result<(), Diagnostic> {
+/// The machine-readable files but the workbook: search index, catalog in
+/// the other formats, feed, per-entry JSON. Built in parallel with each
+/// other, each written out as soon as it is made.
+fn exports(catalog: &Catalog, config: &Config, base_url: Option<&str>, sink: &dyn Sink) {
     use rayon::prelude::*;
-    let (((), xlsx), ((), ())) = rayon::join(
+    rayon::join(
         || {
-            rayon::join(
-                || {
-                    let sharded = config.search.sharded.unwrap_or(catalog.entries().len() > search::SHARD_ABOVE);
-                    search::build_index(catalog, sharded, sink);
-                },
-                || export::xlsx::to_xlsx(catalog, &config.title, base_url).map(|x| sink.add(export::xlsx::PATH, x)),
-            )
+            let sharded = config.search.sharded.unwrap_or(catalog.entries().len() > search::SHARD_ABOVE);
+            search::build_index(catalog, sharded, sink);
         },
         || {
             rayon::join(
-                || sink.add_parts(export::dcat::PATH, export::dcat::to_jsonld(catalog, config)),
+                || sink.add_written(export::dcat::PATH, &mut |out| export::dcat::write_jsonld(catalog, config, out)),
                 || {
-                    sink.add(export::csv::PATH, export::csv::to_csv(catalog, base_url));
-                    let json = export::catalog_json::to_json(catalog, &config.title);
-                    sink.add(export::catalog_json::PATH, json.into_bytes());
+                    sink.add_written(export::csv::PATH, &mut |out| export::csv::write_csv(catalog, base_url, out));
+                    sink.add_written(export::catalog_json::PATH, &mut |out| {
+                        export::catalog_json::write_json(catalog, &config.title, out)
+                    });
                     catalog.entries().par_iter().for_each(|entry| {
                         let path = export::catalog_json::entry_data_path(entry.slug.as_str());
                         sink.add(&path, export::catalog_json::entry_to_json(catalog, entry).into_bytes());
@@ -125,14 +132,10 @@ fn exports(catalog: &Catalog, config: &Config, base_url: Option<&str>, sink: &dy
             )
         },
     );
-    xlsx.map_err(|e| {
-        Diagnostic::error(crate::diagnostics::Code::Io, export::xlsx::PATH, format!("Không tạo được tệp Excel: {e}."))
-    })?;
     sink.add(CATALOG_SCHEMA_PATH, include_bytes!("../schema/catalog.schema.json").to_vec());
     if let Some(feed) = export::feed::to_atom(catalog, config) {
         sink.add(export::feed::PATH, feed.into_bytes());
     }
-    Ok(())
 }
 
 /// Runs the whole pipeline, from an entry file's bytes to the built site,

@@ -126,8 +126,8 @@ pub fn entry_data_path(slug: &str) -> String {
     format!("csdl/{slug}/index.json")
 }
 
-/// The catalog as pretty-printed JSON.
-pub fn to_json(catalog: &Catalog, title: &str) -> String {
+/// Writes the catalog to `out` as pretty-printed JSON.
+pub fn write_json(catalog: &Catalog, title: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut sector_counts = vec![0; catalog.sectors().len()];
     let mut agency_counts = vec![0; catalog.agencies().len()];
     for e in catalog.entries() {
@@ -169,7 +169,6 @@ pub fn to_json(catalog: &Catalog, title: &str) -> String {
             })
             .collect(),
     };
-    let mut text = serde_json::to_string_pretty(&json).expect("catalog serializes");
-    text.push('\n');
-    text
+    serde_json::to_writer_pretty(&mut *out, &json)?;
+    out.write_all(b"\n")
 }

@@ -6,15 +6,13 @@ use crate::model::Catalog;
 
 pub const PATH: &str = "data/catalog.csv";
 
-pub fn to_csv(catalog: &Catalog, base_url: Option<&str>) -> Vec<u8> {
-    let mut out = "\u{feff}".as_bytes().to_vec();
-    {
-        let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut out);
-        writer.write_record(HEADERS).expect("writing to memory");
-        for row in rows(catalog, base_url) {
-            writer.write_record(&row).expect("writing to memory");
-        }
-        writer.flush().expect("writing to memory");
+/// Writes the CSV file to `out`, one row at a time.
+pub fn write_csv(catalog: &Catalog, base_url: Option<&str>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all("\u{feff}".as_bytes())?;
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(out);
+    writer.write_record(HEADERS)?;
+    for row in rows(catalog, base_url) {
+        writer.write_record(&row)?;
     }
-    out
+    writer.flush()
 }

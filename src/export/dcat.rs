@@ -19,9 +19,10 @@ fn vi(text: &str) -> Value {
     json!({ "@value": text, "@language": "vi" })
 }
 
-/// The document in pieces, in order: large catalogs make it hundreds of
-/// megabytes, which need not be joined in memory to be written.
-pub fn to_jsonld(catalog: &Catalog, config: &Config) -> Vec<String> {
+/// Writes the document to `out` a few thousand datasets at a time: large
+/// catalogs make it hundreds of megabytes, which need not be held in
+/// memory to be written.
+pub fn write_jsonld(catalog: &Catalog, config: &Config, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     // Relative IRIs are resolved against data/catalog.jsonld itself, so they
     // climb one folder to reach the pages.
     let base = config.base_url.clone().unwrap_or_else(|| "../".to_string());
@@ -94,15 +95,11 @@ pub fn to_jsonld(catalog: &Catalog, config: &Config) -> Vec<String> {
     // Datasets are independent: describe and print them on every core, in
     // order, and splice them into the printed document below (holding the
     // tree of every dataset at once would cost several times the output).
-    use rayon::prelude::*;
-    let datasets: Vec<String> = catalog.entries().par_iter().map(|entry| {
+    let dataset = |entry: &crate::model::Entry| {
         let url = page(&super::catalog_json::entry_url(entry.slug.as_str()));
         let sector = catalog.sector(entry.sector);
-        let description = format!(
-            "{} Phạm vi, nội dung chính: {}",
-            entry.sections.plain.purpose,
-            entry.sections.plain.scope
-        );
+        let description =
+            format!("{} Phạm vi, nội dung chính: {}", entry.sections.plain.purpose, entry.sections.plain.scope);
         let mut node = json!({
             "@id": url,
             "@type": "dcat:Dataset",
@@ -130,7 +127,7 @@ pub fn to_jsonld(catalog: &Catalog, config: &Config) -> Vec<String> {
             node["dct:modified"] = json!({ "@value": updated.to_string(), "@type": "xsd:date" });
         }
         indented(&serde_json::to_string_pretty(&node).expect("dataset serializes"))
-    }).collect();
+    };
     let document = json!({
         "@context": {
             "dcat": "http://www.w3.org/ns/dcat#",
@@ -148,12 +145,19 @@ pub fn to_jsonld(catalog: &Catalog, config: &Config) -> Vec<String> {
     // The printed document ends with the graph's last node, "\n  ]\n}".
     let end = head.len() - "\n  ]\n}".len();
     assert!(head[end..] == *"\n  ]\n}", "@graph is the last key");
-    let mut parts = Vec::with_capacity(datasets.len() + 2);
-    parts.push(head[..end].to_string());
-    parts.extend(datasets);
-    parts.push(format!("{}\n", &head[end..]));
-    parts
+    out.write_all(&head.as_bytes()[..end])?;
+    use rayon::prelude::*;
+    for chunk in catalog.entries().chunks(DATASETS_AT_ONCE) {
+        let printed: Vec<String> = chunk.par_iter().map(dataset).collect();
+        printed.iter().try_for_each(|p| out.write_all(p.as_bytes()))?;
+    }
+    out.write_all(&head.as_bytes()[end..])?;
+    out.write_all(b"\n")
 }
+
+/// Datasets printed in parallel before being written out: enough to keep
+/// every core busy, few enough to keep memory flat.
+const DATASETS_AT_ONCE: usize = 4096;
 
 /// A node printed on its own, indented as an item of the graph and
 /// preceded by the separator from the item before it.

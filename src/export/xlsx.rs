@@ -120,13 +120,12 @@ fn flat_sheet(workbook: &mut Workbook, catalog: &Catalog, base_url: Option<&str>
         sheet.write_string_with_format(0, column as u16, *name, &heading)?;
         sheet.set_column_width(column as u16, if (9..=12).contains(&column) { 45.0 } else { 18.0 })?;
     }
-    let data = rows(catalog, base_url);
-    for (r, row) in data.iter().enumerate() {
+    for (r, row) in rows(catalog, base_url).enumerate() {
         for (column, value) in row.iter().enumerate() {
             sheet.write_string_with_format(r as u32 + 1, column as u16, value, &cell)?;
         }
     }
     sheet.set_freeze_panes(1, 0)?;
-    sheet.autofilter(0, 0, data.len() as u32, HEADERS.len() as u16 - 1)?;
+    sheet.autofilter(0, 0, catalog.entries().len() as u32, HEADERS.len() as u16 - 1)?;
     Ok(())
 }
