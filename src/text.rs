@@ -29,6 +29,12 @@ pub fn nfc_cow(text: &str) -> std::borrow::Cow<'_, str> {
 /// marks does not matter, since all of them are dropped).
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// [`fold`], appending to `out`.
+pub fn fold_into(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {
             c if c.is_ascii() => out.push(c),
@@ -41,7 +47,6 @@ pub fn fold(text: &str) -> String {
             }),
         }
     }
-    out
 }
 
 /// Escapes text for XML and HTML: content and double-quoted attributes.

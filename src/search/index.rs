@@ -9,7 +9,7 @@
 //! script that assigns a global, so it loads from file:// as well as from a
 //! server. Built from the model, never from rendered HTML.
 
-use super::tokenize;
+use super::for_each_token;
 use crate::model::{Catalog, Group};
 use crate::output::Sink;
 use serde::Serialize;
@@ -154,6 +154,7 @@ const CHUNKS_AT_ONCE: usize = 8;
 const _: () = assert!(ANALYSIS_CHUNK.is_multiple_of(TEXT_CHUNK));
 
 type Terms<T> = HashMap<String, T, foldhash::fast::RandomState>;
+type LocalTerms = hashbrown::HashMap<String, LocalTerm, foldhash::fast::RandomState>;
 
 /// A term in a partial index: postings as plain quadruples (doc, field,
 /// position, form), forms numbered within the chunk.
@@ -177,13 +178,13 @@ fn form_index(forms: &mut Vec<String>, form: String) -> usize {
 /// The index of a run of consecutive entries, and their fields' text
 /// (unless it was written out as text chunks of a sharded index).
 struct ChunkIndex {
-    terms: Terms<LocalTerm>,
+    terms: LocalTerms,
     texts: Vec<[String; 8]>,
 }
 
 impl ChunkIndex {
     fn new(catalog: &Catalog, entries: &[crate::model::Entry], first_doc: u32, chunks_to: Option<&dyn Sink>) -> Self {
-        let mut terms = Terms::<LocalTerm>::default();
+        let mut terms = LocalTerms::default();
         let mut texts = Vec::with_capacity(entries.len());
         for (doc, entry) in (first_doc..).zip(entries) {
             let agencies: Vec<&str> = entry.agencies.iter().map(|a| catalog.agency(*a).name.as_str()).collect();
@@ -199,11 +200,19 @@ impl ChunkIndex {
                 plain.sharing.clone(),
             ];
             for (field, text) in fields.iter().enumerate() {
-                for token in tokenize(text) {
-                    let term = terms.entry(token.folded).or_default();
-                    let form = form_index(&mut term.forms, token.exact) as u32;
-                    term.postings.extend([doc, field as u32, token.position, form]);
-                }
+                for_each_token(text, |exact, folded, position| {
+                    // Looked up by reference: a word's strings are made only
+                    // the first time the chunk meets it.
+                    let term = terms.entry_ref(folded).or_default();
+                    let form = match term.forms.iter().position(|f| f == exact) {
+                        Some(i) => i,
+                        None => {
+                            term.forms.push(exact.to_string());
+                            term.forms.len() - 1
+                        }
+                    } as u32;
+                    term.postings.extend([doc, field as u32, position, form]);
+                });
             }
             texts.push(fields);
         }

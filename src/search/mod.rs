@@ -28,8 +28,20 @@ pub struct Token {
 /// folded. Marks count as word characters so that a stray combining accent
 /// left after NFC does not cut a word in two.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let text = crate::text::nfc_cow(text);
     let mut tokens = Vec::with_capacity(text.len() / 6);
+    for_each_token(text, |exact, folded, position| {
+        tokens.push(Token { exact: exact.to_string(), folded: folded.to_string(), position });
+    });
+    tokens
+}
+
+/// [`tokenize`] without a string per word: `each` gets every word's exact
+/// and folded forms and position, in buffers reused from word to word. An
+/// index of a large catalog reads tens of millions of words.
+pub fn for_each_token(text: &str, mut each: impl FnMut(&str, &str, u32)) {
+    let text = crate::text::nfc_cow(text);
+    let (mut exact, mut folded) = (String::new(), String::new());
+    let mut position = 0;
     let mut start = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
         let in_word = match c.is_ascii() {
@@ -40,23 +52,28 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 let word = &text[s..i];
+                exact.clear();
+                folded.clear();
                 // Most words of a Vietnamese text are short; ASCII ones need
                 // neither Unicode lower-casing nor folding.
-                let (exact, folded) = match word.is_ascii() {
-                    true => (word.to_ascii_lowercase(), word.to_ascii_lowercase()),
-                    false => {
-                        let exact = word.to_lowercase();
-                        let folded = crate::text::fold(&exact);
-                        (exact, folded)
+                if word.is_ascii() {
+                    exact.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+                    folded.push_str(&exact);
+                } else {
+                    match word.contains('Σ') {
+                        // A final sigma lower-cases by context.
+                        true => exact.push_str(&word.to_lowercase()),
+                        false => exact.extend(word.chars().flat_map(char::to_lowercase)),
                     }
-                };
-                tokens.push(Token { folded, exact, position: tokens.len() as u32 });
+                    crate::text::fold_into(&exact, &mut folded);
+                }
+                each(&exact, &folded, position);
+                position += 1;
                 start = None;
             }
             _ => {}
         }
     }
-    tokens
 }
 
 #[cfg(test)]
