@@ -99,20 +99,35 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
 pub fn to_plain_text(markdown: &str) -> String {
     use pulldown_cmark::{Event, TagEnd};
     let mut out = String::with_capacity(markdown.len());
+    // Whether whitespace came since the last word: words are joined by
+    // single spaces as they come, without a second pass.
+    let mut space = false;
     for event in Parser::new(markdown) {
         match event {
-            Event::Text(text) | Event::Code(text) => out.push_str(&text),
-            Event::SoftBreak | Event::HardBreak => out.push(' '),
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => out.push(' '),
+            Event::Text(text) | Event::Code(text) => {
+                for (i, word) in text.split(char::is_whitespace).enumerate() {
+                    space |= i > 0;
+                    if !word.is_empty() {
+                        if space && !out.is_empty() {
+                            out.push(' ');
+                        }
+                        out.push_str(word);
+                        space = false;
+                    }
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => space = true,
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => space = true,
             _ => {}
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use pulldown_cmark::TagEnd;
 
     /// Text that skips the sanitizer is what the sanitizer would have kept.
     #[test]
@@ -228,5 +243,28 @@ mod tests {
     #[test]
     fn plain_text_drops_markup() {
         assert_eq!(to_plain_text("## Mục\n\n- **Một**\n- Hai"), "Mục Một Hai");
+        // What joining the pieces and collapsing whitespace afterwards gives.
+        for markdown in [
+            "dữ*liệu* và  `mã`\n\n  - a\n- b",
+            "  đầu và cuối  ",
+            "không\u{a0}ngắt và\u{2003}em",
+            "Câu một.\nCâu hai.  \nNgắt cứng.",
+            "**Đậm**, *nghiêng* và ~~gạch~~",
+            "| a | b |\n|---|---|\n| 1 | 2 |",
+            "",
+        ] {
+            let mut joined = String::new();
+            for event in Parser::new(markdown) {
+                match event {
+                    Event::Text(text) | Event::Code(text) => joined.push_str(&text),
+                    Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph | TagEnd::Item) => {
+                        joined.push(' ')
+                    }
+                    _ => {}
+                }
+            }
+            let expected = joined.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(to_plain_text(markdown), expected, "{markdown:?}");
+        }
     }
 }
