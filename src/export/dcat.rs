@@ -8,6 +8,7 @@
 
 use crate::config::Config;
 use crate::model::Catalog;
+use serde::Serialize;
 use serde_json::{Value, json};
 
 pub const PATH: &str = "data/catalog.jsonld";
@@ -98,34 +99,34 @@ pub fn write_jsonld(catalog: &Catalog, config: &Config, out: &mut dyn std::io::W
     let dataset = |entry: &crate::model::Entry| {
         let url = page(&super::catalog_json::entry_url(entry.slug.as_str()));
         let sector = catalog.sector(entry.sector);
-        let description =
-            format!("{} Phạm vi, nội dung chính: {}", entry.sections.plain.purpose, entry.sections.plain.scope);
-        let mut node = json!({
-            "@id": url,
-            "@type": "dcat:Dataset",
-            "dct:identifier": entry.reference(),
-            "dct:title": vi(&entry.title),
-            "dct:description": vi(&description),
-            "dct:publisher": entry.agencies.iter().map(|a| json!({ "@id": page(&super::catalog_json::agency_url(catalog.agency(*a).slug.as_str())) })).collect::<Vec<_>>(),
-            "dcat:theme": { "@id": page(&super::catalog_json::sector_url(sector.slug.as_str())) },
-            "dcat:keyword": [vi(&sector.name), vi(entry.group.name())],
-            "dct:accessRights": { "@id": ACCESS_RESTRICTED },
-            "dct:language": { "@id": LANGUAGE_VIE },
-            "dcat:landingPage": { "@id": url },
-            "dct:provenance": { "@type": "dct:ProvenanceStatement", "rdfs:label": vi(&format!("Cơ chế thu thập: {}", entry.sections.plain.collection)) },
-            "rdfs:comment": vi(&format!("Kết nối, chia sẻ dữ liệu: {}", entry.sections.plain.sharing)),
-        });
-        if let Some(notes) = &entry.notes {
-            let legal = json!({ "@type": "eli:LegalResource", "rdfs:label": vi(notes) });
-            node["dcatap:applicableLegislation"] = legal.clone();
-            node["dct:relation"] = legal;
-        }
-        if decision.is_some() {
-            node["dct:source"] = json!({ "@id": page("quyet-dinh/") });
-        }
-        if let Some(updated) = entry.updated {
-            node["dct:modified"] = json!({ "@value": updated.to_string(), "@type": "xsd:date" });
-        }
+        let plain = &entry.sections.plain;
+        let legal = entry.notes.as_deref().map(|notes| Labelled { kind: "eli:LegalResource", label: Vi(notes) });
+        let node = Dataset {
+            id: &url,
+            kind: "dcat:Dataset",
+            keyword: [Vi(&sector.name), Vi(entry.group.name())],
+            landing_page: Id(&url),
+            theme: Id(&page(&super::catalog_json::sector_url(sector.slug.as_str()))),
+            applicable_legislation: legal.clone(),
+            access_rights: Id(ACCESS_RESTRICTED),
+            description: Vi(&format!("{} Phạm vi, nội dung chính: {}", plain.purpose, plain.scope)),
+            identifier: entry.reference(),
+            language: Id(LANGUAGE_VIE),
+            modified: entry.updated.map(|d| Date { kind: "xsd:date", value: d.to_string() }),
+            provenance: Labelled {
+                kind: "dct:ProvenanceStatement",
+                label: Vi(&format!("Cơ chế thu thập: {}", plain.collection)),
+            },
+            publisher: entry
+                .agencies
+                .iter()
+                .map(|a| page(&super::catalog_json::agency_url(catalog.agency(*a).slug.as_str())))
+                .collect(),
+            relation: legal,
+            source: decision.is_some().then(|| page("quyet-dinh/")),
+            title: Vi(&entry.title),
+            comment: Vi(&format!("Kết nối, chia sẻ dữ liệu: {}", plain.sharing)),
+        };
         indented(&serde_json::to_string_pretty(&node).expect("dataset serializes"))
     };
     let document = json!({
@@ -158,6 +159,96 @@ pub fn write_jsonld(catalog: &Catalog, config: &Config, out: &mut dyn std::io::W
 /// Datasets printed in parallel before being written out: enough to keep
 /// every core busy, few enough to keep memory flat.
 const DATASETS_AT_ONCE: usize = 4096;
+
+/// A dataset node. Fields are declared in the order `serde_json::Value`
+/// prints keys (sorted), the order the rest of the document has; a typed
+/// node prints without building a tree of maps first.
+#[derive(Serialize)]
+struct Dataset<'a> {
+    #[serde(rename = "@id")]
+    id: &'a str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "dcat:keyword")]
+    keyword: [Vi<'a>; 2],
+    #[serde(rename = "dcat:landingPage")]
+    landing_page: Id<'a>,
+    #[serde(rename = "dcat:theme")]
+    theme: Id<'a>,
+    #[serde(rename = "dcatap:applicableLegislation", skip_serializing_if = "Option::is_none")]
+    applicable_legislation: Option<Labelled<'a>>,
+    #[serde(rename = "dct:accessRights")]
+    access_rights: Id<'a>,
+    #[serde(rename = "dct:description")]
+    description: Vi<'a>,
+    #[serde(rename = "dct:identifier")]
+    identifier: String,
+    #[serde(rename = "dct:language")]
+    language: Id<'a>,
+    #[serde(rename = "dct:modified", skip_serializing_if = "Option::is_none")]
+    modified: Option<Date>,
+    #[serde(rename = "dct:provenance")]
+    provenance: Labelled<'a>,
+    #[serde(rename = "dct:publisher", serialize_with = "ids")]
+    publisher: Vec<String>,
+    #[serde(rename = "dct:relation", skip_serializing_if = "Option::is_none")]
+    relation: Option<Labelled<'a>>,
+    #[serde(rename = "dct:source", skip_serializing_if = "Option::is_none", serialize_with = "optional_id")]
+    source: Option<String>,
+    #[serde(rename = "dct:title")]
+    title: Vi<'a>,
+    #[serde(rename = "rdfs:comment")]
+    comment: Vi<'a>,
+}
+
+/// `{"@language": "vi", "@value": text}`, as [`vi`] prints.
+#[derive(Clone, Copy)]
+struct Vi<'a>(&'a str);
+
+impl Serialize for Vi<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("@language", "vi")?;
+        map.serialize_entry("@value", self.0)?;
+        map.end()
+    }
+}
+
+/// `{"@id": iri}`.
+#[derive(Serialize)]
+struct Id<'a>(#[serde(serialize_with = "id")] &'a str);
+
+fn id<S: serde::Serializer>(iri: &str, serializer: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = serializer.serialize_map(Some(1))?;
+    map.serialize_entry("@id", iri)?;
+    map.end()
+}
+
+fn ids<S: serde::Serializer>(iris: &[String], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(iris.iter().map(|iri| Id(iri)))
+}
+
+fn optional_id<S: serde::Serializer>(iri: &Option<String>, serializer: S) -> Result<S::Ok, S::Error> {
+    id(iri.as_deref().unwrap_or_default(), serializer)
+}
+
+#[derive(Serialize, Clone)]
+struct Labelled<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "rdfs:label")]
+    label: Vi<'a>,
+}
+
+#[derive(Serialize)]
+struct Date {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "@value")]
+    value: String,
+}
 
 /// A node printed on its own, indented as an item of the graph and
 /// preceded by the separator from the item before it.
