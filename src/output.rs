@@ -180,26 +180,17 @@ impl Staging {
         Ok(target)
     }
 
-    fn write(&self, path: &str, parts: &[&[u8]], replaces: bool) -> Result<u64> {
+    fn write(&self, path: &str, bytes: &[u8], replaces: bool) -> Result<u64> {
         let target = self.target(path, replaces)?;
-        let size = parts.iter().map(|p| p.len() as u64).sum();
-        if let Some(old) = self.previous.as_ref().map(|p| p.join(path))
-            && unchanged(&old, parts)
-            && std::fs::hard_link(&old, &target).is_ok()
-        {
-            return Ok(size);
+        let linked = self
+            .previous
+            .as_ref()
+            .map(|p| p.join(path))
+            .is_some_and(|old| unchanged(&old, bytes) && std::fs::hard_link(&old, &target).is_ok());
+        if !linked {
+            std::fs::write(&target, bytes).with_context(|| format!("writing {}", target.display()))?;
         }
-        let written = || -> std::io::Result<()> {
-            use std::io::Write as _;
-            if let [bytes] = parts {
-                return std::fs::write(&target, bytes);
-            }
-            let mut file = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&target)?);
-            parts.iter().try_for_each(|part| file.write_all(part))?;
-            file.flush()
-        };
-        written().with_context(|| format!("writing {}", target.display()))?;
-        Ok(size)
+        Ok(bytes.len() as u64)
     }
 
     /// Writes a streamed file, then swaps in a hard link to the published
@@ -246,8 +237,8 @@ impl Staging {
         }
     }
 
-    fn put(&self, path: &str, parts: &[&[u8]]) {
-        self.put_with(path, |replaces| self.write(path, parts, replaces));
+    fn put(&self, path: &str, bytes: &[u8]) {
+        self.put_with(path, |replaces| self.write(path, bytes, replaces));
     }
 
     /// Swaps the complete staging folder in place of the output folder.
@@ -283,7 +274,7 @@ impl Staging {
 
 impl Sink for Staging {
     fn add(&self, path: &str, bytes: Vec<u8>) {
-        self.put(path, &[&bytes]);
+        self.put(path, &bytes);
     }
 
     fn add_written(&self, path: &str, write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>) {
@@ -303,9 +294,9 @@ impl Drop for Staging {
     }
 }
 
-/// Whether the file at `path` holds exactly `parts`, one after the other
-/// (size first: cheap; then read piece by piece, never whole).
-fn unchanged(path: &Path, parts: &[&[u8]]) -> bool {
+/// Whether the file at `path` holds exactly `bytes` (size first: cheap;
+/// then read piece by piece, never whole).
+fn unchanged(path: &Path, bytes: &[u8]) -> bool {
     use std::io::Read as _;
     thread_local! {
         // One buffer per thread: a fresh zeroed 64 KiB buffer per file
@@ -313,17 +304,14 @@ fn unchanged(path: &Path, parts: &[&[u8]]) -> bool {
         // 100,000-entry rebuild.
         static BUFFER: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0; 1 << 16]);
     }
-    let size: u64 = parts.iter().map(|p| p.len() as u64).sum();
-    if !std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == size) {
+    if !std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64) {
         return false;
     }
     let Ok(mut old) = std::fs::File::open(path) else { return false };
     BUFFER.with_borrow_mut(|buffer| {
-        parts.iter().all(|part| {
-            part.chunks(buffer.len()).all(|piece| {
-                let read = &mut buffer[..piece.len()];
-                old.read_exact(read).is_ok() && read == piece
-            })
+        bytes.chunks(buffer.len()).all(|piece| {
+            let read = &mut buffer[..piece.len()];
+            old.read_exact(read).is_ok() && read == piece
         })
     })
 }
