@@ -164,12 +164,12 @@ struct LocalTerm {
     postings: Vec<u32>,
 }
 
-/// The index of `form` among a term's exact `forms`, added if new.
-fn form_index(forms: &mut Vec<String>, form: String) -> usize {
-    match forms.iter().position(|f| *f == form) {
+/// The index of `form` among a term's exact `forms`, copied in if new.
+fn form_index(forms: &mut Vec<String>, form: &str) -> usize {
+    match forms.iter().position(|f| f == form) {
         Some(i) => i,
         None => {
-            forms.push(form);
+            forms.push(form.to_string());
             forms.len() - 1
         }
     }
@@ -204,13 +204,7 @@ impl ChunkIndex {
                     // Looked up by reference: a word's strings are made only
                     // the first time the chunk meets it.
                     let term = terms.entry_ref(folded).or_default();
-                    let form = match term.forms.iter().position(|f| f == exact) {
-                        Some(i) => i,
-                        None => {
-                            term.forms.push(exact.to_string());
-                            term.forms.len() - 1
-                        }
-                    } as u32;
+                    let form = form_index(&mut term.forms, exact) as u32;
                     term.postings.extend([doc, field as u32, position, form]);
                 });
             }
@@ -268,7 +262,7 @@ pub fn build_index(catalog: &Catalog, sharded: bool, sink: &dyn Sink) {
             for (term, local) in chunk.terms {
                 let global = terms.entry(term).or_default();
                 let forms: Vec<u32> =
-                    local.forms.into_iter().map(|form| form_index(&mut global.forms, form) as u32).collect();
+                    local.forms.iter().map(|form| form_index(&mut global.forms, form) as u32).collect();
                 for p in local.postings.chunks_exact(4) {
                     global.postings.push(p[0], p[1], p[2], forms[p[3] as usize]);
                 }
