@@ -98,9 +98,9 @@ impl PageBuilder<'_> {
         Group::ALL
             .iter()
             .filter_map(|&group| {
-                let items =
+                let (items, count) =
                     self.list_items(indices.iter().copied().filter(|&i| self.catalog.entries()[i].group == group));
-                (items.1 > 0).then(|| GroupEntries { group: GroupView::new(group, items.1), items: items.0 })
+                (count > 0).then(|| GroupEntries { group: GroupView::new(group, count), items })
             })
             .collect()
     }
@@ -183,15 +183,21 @@ fn home(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
     pages.render(files, "index.html", "home.html", &context)
 }
 
-/// Previous and next entry of each entry, in the decision's order within
-/// its sector.
-fn neighbours(catalog: &Catalog) -> Vec<(Option<usize>, Option<usize>)> {
-    let mut by_sector: Vec<Vec<usize>> = vec![Vec::new(); catalog.sectors().len()];
+/// The entries of each sector, in the catalog's order: one pass over the
+/// entries rather than one per sector.
+fn entries_by_sector(catalog: &Catalog) -> Vec<Vec<usize>> {
+    let mut by_sector = vec![Vec::new(); catalog.sectors().len()];
     for (index, entry) in catalog.entries().iter().enumerate() {
         by_sector[entry.sector.0].push(index);
     }
+    by_sector
+}
+
+/// Previous and next entry of each entry, in the decision's order within
+/// its sector.
+fn neighbours(catalog: &Catalog) -> Vec<(Option<usize>, Option<usize>)> {
     let mut neighbours = vec![(None, None); catalog.entries().len()];
-    for siblings in &by_sector {
+    for siblings in &entries_by_sector(catalog) {
         for (position, &index) in siblings.iter().enumerate() {
             neighbours[index] = (position.checked_sub(1).map(|p| siblings[p]), siblings.get(position + 1).copied());
         }
@@ -312,11 +318,7 @@ fn sectors(pages: &PageBuilder, files: &dyn Sink, which: &(dyn Fn(SectorId) -> b
     pages.render(files, "linh-vuc/index.html", "sectors.html", &context)?;
     let chosen: Vec<(SectorId, &Counted<Link>)> =
         pages.catalog.sector_ids().zip(&counts).filter(|(id, _)| which(*id)).collect();
-    // One pass over the entries rather than one per sector.
-    let mut by_sector = vec![Vec::new(); counts.len()];
-    for (index, entry) in pages.catalog.entries().iter().enumerate() {
-        by_sector[entry.sector.0].push(index);
-    }
+    let by_sector = entries_by_sector(pages.catalog);
     chosen.into_par_iter().try_for_each(|(id, counted)| {
         let sector = counted.item;
         assert_eq!(root_prefix(&sector.url), super::views::LIST_ROOT);
