@@ -96,6 +96,7 @@ pub fn write_jsonld(catalog: &Catalog, config: &Config, out: &mut dyn std::io::W
     // Datasets are independent: describe and print them on every core, in
     // order, and splice them into the printed document below (holding the
     // tree of every dataset at once would cost several times the output).
+    let source = decision.is_some().then(|| page("quyet-dinh/"));
     let dataset = |entry: &crate::model::Entry| {
         let url = page(&super::catalog_json::entry_url(entry.slug.as_str()));
         let sector = catalog.sector(entry.sector);
@@ -123,7 +124,7 @@ pub fn write_jsonld(catalog: &Catalog, config: &Config, out: &mut dyn std::io::W
                 .map(|a| page(&super::catalog_json::agency_url(catalog.agency(*a).slug.as_str())))
                 .collect(),
             relation: legal,
-            source: decision.is_some().then(|| page("quyet-dinh/")),
+            source: source.as_deref().map(Id),
             title: Vi(&entry.title),
             comment: Vi(&format!("Kết nối, chia sẻ dữ liệu: {}", plain.sharing)),
         };
@@ -193,8 +194,8 @@ struct Dataset<'a> {
     publisher: Vec<String>,
     #[serde(rename = "dct:relation", skip_serializing_if = "Option::is_none")]
     relation: Option<Labelled<'a>>,
-    #[serde(rename = "dct:source", skip_serializing_if = "Option::is_none", serialize_with = "optional_id")]
-    source: Option<String>,
+    #[serde(rename = "dct:source", skip_serializing_if = "Option::is_none")]
+    source: Option<Id<'a>>,
     #[serde(rename = "dct:title")]
     title: Vi<'a>,
     #[serde(rename = "rdfs:comment")]
@@ -228,10 +229,6 @@ fn id<S: serde::Serializer>(iri: &str, serializer: S) -> Result<S::Ok, S::Error>
 
 fn ids<S: serde::Serializer>(iris: &[String], serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_seq(iris.iter().map(|iri| Id(iri)))
-}
-
-fn optional_id<S: serde::Serializer>(iri: &Option<String>, serializer: S) -> Result<S::Ok, S::Error> {
-    id(iri.as_deref().unwrap_or_default(), serializer)
 }
 
 #[derive(Serialize, Clone)]
