@@ -14,30 +14,14 @@ pub use index::{INDEX_PATH, SHARD_ABOVE, build_index};
 
 use unicode_normalization::char::is_combining_mark;
 
-/// One word of a text: its lower-case form, its folded form, and where it
-/// stands (the n-th word of its field).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
-    pub exact: String,
-    pub folded: String,
-    pub position: u32,
-}
-
 /// Splits text into words: NFC, then maximal runs of letters, marks and
 /// digits (Unicode Alphabetic, Mark or Numeric), each lower-cased and
 /// folded. Marks count as word characters so that a stray combining accent
 /// left after NFC does not cut a word in two.
-pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::with_capacity(text.len() / 6);
-    for_each_token(text, |exact, folded, position| {
-        tokens.push(Token { exact: exact.to_string(), folded: folded.to_string(), position });
-    });
-    tokens
-}
-
-/// [`tokenize`] without a string per word: `each` gets every word's exact
-/// and folded forms and position, in buffers reused from word to word. An
-/// index of a large catalog reads tens of millions of words.
+///
+/// `each` gets every word's exact (lower-case) and folded forms and its
+/// position (the n-th word of the text), in buffers reused from word to
+/// word: an index of a large catalog reads tens of millions of words.
 pub fn for_each_token(text: &str, mut each: impl FnMut(&str, &str, u32)) {
     let text = crate::text::nfc_cow(text);
     let (mut exact, mut folded) = (String::new(), String::new());
@@ -80,6 +64,21 @@ pub fn for_each_token(text: &str, mut each: impl FnMut(&str, &str, u32)) {
 mod tests {
     use super::*;
     use serde::Deserialize;
+
+    /// One word of a text, as `for_each_token` hands it out.
+    struct Token {
+        exact: String,
+        folded: String,
+        position: u32,
+    }
+
+    fn tokenize(text: &str) -> Vec<Token> {
+        let mut tokens = Vec::new();
+        for_each_token(text, |exact, folded, position| {
+            tokens.push(Token { exact: exact.to_string(), folded: folded.to_string(), position });
+        });
+        tokens
+    }
 
     #[derive(Deserialize)]
     struct Vector {
