@@ -52,6 +52,18 @@ pub struct SearchConfig {
     /// Split the search index into shards loaded on demand. Unset: only
     /// for catalogs of more than 300 entries.
     pub sharded: Option<bool>,
+    /// In a sharded index, a word found in more than this many entries
+    /// keeps its word positions in files of their own, loaded only when
+    /// they can change the first results. Unset: 1,000.
+    pub positions_apart_above: Option<u32>,
+}
+
+impl SearchConfig {
+    pub const DEFAULT_POSITIONS_APART_ABOVE: u32 = 1000;
+
+    pub fn positions_apart_above(&self) -> u32 {
+        self.positions_apart_above.unwrap_or(Self::DEFAULT_POSITIONS_APART_ABOVE)
+    }
 }
 
 impl Default for Config {

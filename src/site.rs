@@ -113,8 +113,12 @@ fn exports(catalog: &Catalog, config: &Config, base_url: Option<&str>, sink: &dy
     use rayon::prelude::*;
     rayon::join(
         || {
-            let sharded = config.search.sharded.unwrap_or(catalog.entries().len() > search::SHARD_ABOVE);
-            search::build_index(catalog, sharded, sink);
+            let layout = if config.search.sharded.unwrap_or(catalog.entries().len() > search::SHARD_ABOVE) {
+                search::Layout::Sharded { positions_apart_above: config.search.positions_apart_above() }
+            } else {
+                search::Layout::Single
+            };
+            search::build_index(catalog, layout, sink);
         },
         || {
             rayon::join(

@@ -106,11 +106,11 @@ impl Postings {
         self.count += 1;
     }
 
-    /// Back to quadruples, for the single-file index.
-    fn decode(&self) -> Vec<u32> {
+    /// The postings again as (doc, field, position, form), in order.
+    fn quads(&self) -> impl Iterator<Item = [u32; 4]> + '_ {
         let mut digits =
             self.encoded.bytes().map(|b| VLQ_DIGITS.iter().position(|d| *d == b).expect("VLQ digit") as u32);
-        let mut next = || {
+        let mut next = move || {
             let (mut n, mut shift) = (0, 0);
             loop {
                 let digit = digits.next()?;
@@ -121,19 +121,63 @@ impl Postings {
                 }
             }
         };
-        let mut out = Vec::with_capacity(self.count * 4);
         let (mut doc, mut field, mut position) = (0u32, u32::MAX, 0u32);
-        while let Some(delta) = next() {
+        std::iter::from_fn(move || {
+            let delta = next()?;
             let (packed, at) = (next().expect("field"), next().expect("position"));
             let same_doc = delta == 0;
             doc += delta;
             let new_field = packed % 8;
             position = if same_doc && new_field == field { position + at } else { at };
             field = new_field;
-            out.extend([doc, field, position, packed / 8]);
-        }
+            Some([doc, field, position, packed / 8])
+        })
+    }
+
+    /// Back to flattened quadruples, for the single-file index.
+    fn decode(&self) -> Vec<u32> {
+        let mut out = Vec::with_capacity(self.count * 4);
+        self.quads().for_each(|q| out.extend(q));
         out
     }
+
+    /// The postings with their positions apart (see [`Layout::Sharded`]):
+    /// per posting two numbers, the document delta and `field + 8 × form`;
+    /// and per field, the positions of that field's postings in the same
+    /// order, each a delta from the previous one in the same document.
+    fn positions_apart(&self) -> (String, [String; 8]) {
+        let mut pairs = String::with_capacity(self.encoded.len() / 2);
+        let mut positions: [String; 8] = Default::default();
+        let mut last_doc = 0;
+        // Per field, the last posting's document and position.
+        let mut last: [Option<(u32, u32)>; 8] = [None; 8];
+        for [doc, field, position, form] in self.quads() {
+            vlq(&mut pairs, doc - last_doc);
+            vlq(&mut pairs, field + 8 * form);
+            last_doc = doc;
+            let f = field as usize;
+            let delta = match last[f] {
+                Some((d, p)) if d == doc => position - p,
+                _ => position,
+            };
+            vlq(&mut positions[f], delta);
+            last[f] = Some((doc, position));
+        }
+        (pairs, positions)
+    }
+}
+
+/// How the index is laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// One script with everything: small catalogs.
+    Single,
+    /// A manifest and parts loaded on demand (see `docs/search.md`). A term
+    /// found in more than `positions_apart_above` entries has its postings
+    /// without positions in its shard, and its positions in one file per
+    /// shard and field: a query of frequent words then loads positions only
+    /// for the fields that can still change its first results.
+    Sharded { positions_apart_above: u32 },
 }
 
 /// Above this many entries the index is split into shards (see
@@ -241,7 +285,8 @@ impl ChunkIndex {
 /// The index files for the site: one script, or (when `sharded`) a
 /// manifest plus postings shards and text chunks, all scripts so that they
 /// load from file:// too.
-pub fn build_index(catalog: &Catalog, sharded: bool, sink: &dyn Sink) {
+pub fn build_index(catalog: &Catalog, layout: Layout, sink: &dyn Sink) {
+    let sharded = layout != Layout::Single;
     use rayon::prelude::*;
     // Each chunk of entries is read into an index of its own on every core;
     // the chunk indexes are then merged in document order, so postings stay
@@ -273,8 +318,8 @@ pub fn build_index(catalog: &Catalog, sharded: bool, sink: &dyn Sink) {
     let docs: Vec<Doc> = catalog.entries().iter().map(Doc::of).collect();
     let mut sorted: Vec<(String, TermEntry)> = terms.into_iter().collect();
     sorted.sort_by(|(a, _), (b, _)| a.encode_utf16().cmp(b.encode_utf16()));
-    if sharded {
-        return sharded_index(catalog, docs, sorted, sink);
+    if let Layout::Sharded { positions_apart_above } = layout {
+        return sharded_index(catalog, docs, sorted, positions_apart_above, sink);
     }
     let index = Index {
         version: 1,
@@ -331,7 +376,13 @@ fn vlq(out: &mut String, mut n: u32) {
     }
 }
 
-fn sharded_index(catalog: &Catalog, docs: Vec<Doc>, sorted: Vec<(String, TermEntry)>, sink: &dyn Sink) {
+fn sharded_index(
+    catalog: &Catalog,
+    docs: Vec<Doc>,
+    sorted: Vec<(String, TermEntry)>,
+    positions_apart_above: u32,
+    sink: &dyn Sink,
+) {
     use rayon::prelude::*;
     // Terms are cut into shards in order (cheap); the shards are then
     // written on every core. (Text chunks were written while indexing.)
@@ -354,17 +405,46 @@ fn sharded_index(catalog: &Catalog, docs: Vec<Doc>, sorted: Vec<(String, TermEnt
     struct Shard<'a> {
         first: usize,
         forms: Vec<String>,
-        postings: Vec<&'a str>,
+        postings: Vec<std::borrow::Cow<'a, str>>,
+        /// The terms (offsets in the shard) whose postings are pairs, their
+        /// positions being in the shard's position files.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        apart: Vec<usize>,
     }
     shards.par_iter().enumerate().for_each(|(k, range)| {
         let terms = &sorted[range.clone()];
-        let shard = Shard {
+        let mut shard = Shard {
             first: range.start,
             forms: terms.iter().map(|(_, t)| t.forms.join("|")).collect(),
-            postings: terms.iter().map(|(_, t)| t.postings.encoded.as_str()).collect(),
+            postings: Vec::with_capacity(terms.len()),
+            apart: Vec::new(),
         };
+        // Per field, the positions of each term apart (aligned with `apart`).
+        let mut positions: [Vec<String>; 8] = Default::default();
+        for (i, (_, term)) in terms.iter().enumerate() {
+            if term.postings.docs > positions_apart_above {
+                let (pairs, by_field) = term.postings.positions_apart();
+                shard.postings.push(pairs.into());
+                shard.apart.push(i);
+                for (field, text) in positions.iter_mut().zip(by_field) {
+                    field.push(text);
+                }
+            } else {
+                shard.postings.push(term.postings.encoded.as_str().into());
+            }
+        }
         let json = serde_json::to_string(&shard).expect("shard serializes");
         sink.add(&format!("assets/search/p{k}.js"), format!("DanhmucSearch.addShard({k}, {json});\n").into_bytes());
+        for (f, texts) in positions.iter().enumerate() {
+            if texts.iter().all(String::is_empty) {
+                continue;
+            }
+            let json = serde_json::to_string(texts).expect("positions serialize");
+            sink.add(
+                &format!("assets/search/p{k}-{f}.js"),
+                format!("DanhmucSearch.addPositions({k}, {f}, {json});\n").into_bytes(),
+            );
+        }
     });
     // Per document, what filters need: [group, sector, [agencies]].
     let filters: Vec<(usize, usize, &[usize])> = docs.iter().map(|d| (d.group, d.sector, &d.agencies[..])).collect();
@@ -398,7 +478,7 @@ fn sharded_index(catalog: &Catalog, docs: Vec<Doc>, sorted: Vec<(String, TermEnt
         sink.add(&format!("assets/search/k{b}.js"), format!("DanhmucSearch.addTerms({b}, {json});\n").into_bytes());
     });
     let manifest = Manifest {
-        version: 4,
+        version: 5,
         sharded: true,
         fields: FIELDS,
         groups: Group::ALL.iter().map(|g| [g.code(), g.name()]).collect(),
@@ -450,5 +530,69 @@ mod tests {
             postings.push(doc, field, position, form);
         }
         assert_eq!(postings.decode(), quads);
+    }
+
+    fn vlq_numbers(text: &str) -> Vec<u32> {
+        let (mut out, mut n, mut shift) = (Vec::new(), 0, 0);
+        for b in text.bytes() {
+            let digit = VLQ_DIGITS.iter().position(|d| *d == b).expect("VLQ digit") as u32;
+            n |= (digit & 31) << shift;
+            shift += 5;
+            if digit < 32 {
+                out.push(n);
+                (n, shift) = (0, 0);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn positions_apart_give_back_every_posting() {
+        let mut seed = 11u32;
+        let (mut quads, mut postings, mut doc) = (Vec::new(), Postings::default(), 0);
+        for _ in 0..3000 {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            doc += (seed >> 16) % 2;
+            let (field, form) = ((seed >> 8) % 8, (seed >> 20) % 3);
+            let position = match quads.iter().rev().find(|q: &&[u32; 4]| q[0] == doc && q[1] == field) {
+                Some(q) => q[2] + 1 + seed % 40,
+                None => seed % 300,
+            };
+            // Within a document, fields come in order.
+            if quads.last().is_some_and(|q: &[u32; 4]| q[0] == doc && q[1] > field) {
+                continue;
+            }
+            quads.push([doc, field, position, form]);
+            postings.push(doc, field, position, form);
+        }
+        let (pairs, by_field) = postings.positions_apart();
+        // Pairs: document delta and field + 8 × form, one per posting.
+        let numbers = vlq_numbers(&pairs);
+        assert_eq!(numbers.len(), quads.len() * 2);
+        let mut doc = 0;
+        let mut rebuilt: Vec<[u32; 4]> = numbers
+            .chunks_exact(2)
+            .map(|p| {
+                doc += p[0];
+                [doc, p[1] % 8, u32::MAX, p[1] / 8]
+            })
+            .collect();
+        // Each field's positions, in the order of that field's postings.
+        for (field, text) in by_field.iter().enumerate() {
+            let mut numbers = vlq_numbers(text).into_iter();
+            let mut last: Option<(u32, u32)> = None;
+            for q in rebuilt.iter_mut().filter(|q| q[1] == field as u32) {
+                let n = numbers.next().expect("a position per posting");
+                q[2] = match last {
+                    Some((d, p)) if d == q[0] => p + n,
+                    _ => n,
+                };
+                last = Some((q[0], q[2]));
+            }
+            assert_eq!(numbers.next(), None, "field {field} has positions left over");
+        }
+        assert_eq!(rebuilt, quads);
+        // Apart, a frequent term's postings shrink to about half.
+        assert!(pairs.len() * 10 < postings.encoded.len() * 6, "{} of {}", pairs.len(), postings.encoded.len());
     }
 }

@@ -10,7 +10,7 @@
 
 mod index;
 
-pub use index::{INDEX_PATH, SHARD_ABOVE, build_index};
+pub use index::{INDEX_PATH, Layout, SHARD_ABOVE, build_index};
 
 use unicode_normalization::char::is_combining_mark;
 

@@ -86,8 +86,9 @@
 
   // A sharded index (large catalogs) keeps postings and texts in files
   // loaded on demand; they announce themselves through these registries.
-  var registry = { shards: {}, texts: {}, filters: null, terms: {} };
+  var registry = { shards: {}, texts: {}, filters: null, terms: {}, positions: {} };
   function addShard(k, data) { registry.shards[k] = data; }
+  function addPositions(k, field, texts) { registry.positions[k + "-" + field] = texts; }
   function addTerms(b, data) { registry.terms[b] = data; }
   function addTexts(c, rows) { registry.texts[c] = rows; }
   function addFilters(rows) { registry.filters = rows; }
@@ -107,6 +108,13 @@
     this.sharded = !!index.sharded;
     this.load = load;
     this.tokenCache = new Map();
+    // The last ranking and what it was made from, reused while nothing
+    // new is loaded: postings and filter data (version), positions
+    // (placedVersion).
+    this.version = 0;
+    this.placedVersion = 0;
+    this.lastFigures = null;
+    this.lastRank = null;
     if (this.sharded) {
       var count = index.term_count;
       // Terms and their document frequencies arrive by block (first letter).
@@ -115,6 +123,9 @@
       this.blockOf = new Map(index.blocks.map(function (b, i) { return [b[0], i]; }));
       this.forms = new Array(count);
       this.postings = new Array(count);
+      // Per term, the fields whose word positions are in files not yet
+      // loaded (a frequent term keeps them apart), one bit each.
+      this.unplaced = new Uint8Array(count);
       this.texts = new Array(index.doc_count);
       // The shard of each term, from each shard's first term.
       this.shardOf = new Int32Array(count);
@@ -124,6 +135,7 @@
       }
       this.filterData = null;
       this.loaded = new Set();
+      this.placed = new Set();
     } else {
       this.terms = index.terms;
       this.forms = index.forms.map(function (f) { return f.split("|"); });
@@ -163,9 +175,10 @@
     }));
   }
 
-  /** Makes sure the postings a query needs are here, and what the
-      filters need when one is set. */
-  Searcher.prototype.prepare = function (query, filters) {
+  /** Makes sure the postings a query needs are here, what the filters
+      need when one is set, and the word positions that can still change
+      the order of its first `limit` results (default: all). */
+  Searcher.prototype.prepare = function (query, filters, limit) {
     if (!this.sharded) return Promise.resolve();
     var self = this;
     var words = tokenize(query || "");
@@ -187,6 +200,8 @@
         }
       });
       return self.preparePostings(words, typing, filters);
+    }).then(function () {
+      return self.preparePositions(query || "", filters, limit);
     });
   };
 
@@ -202,17 +217,67 @@
     var filtered = filters && (filters.group || filters.sector || filters.agency);
     if (filtered) files.push(FILTERS_FILE);
     return loadAll(this, files).then(function () {
-      if (filtered) self.filterData = registry.filters;
+      if (filtered && !self.filterData) {
+        self.filterData = registry.filters;
+        self.version++;
+      }
       wanted.forEach(function (k) {
         var data = registry.shards[k];
+        if (self.postings[data.first]) return;
+        var apart = new Set(data.apart || []);
         for (var i = 0; i < data.postings.length; i++) {
-          if (!self.postings[data.first + i]) {
-            self.postings[data.first + i] = decodePostings(data.postings[i]);
-            self.forms[data.first + i] = data.forms[i].split("|");
-          }
+          var t = data.first + i;
+          self.postings[t] = decodePostings(data.postings[i], apart.has(i));
+          self.forms[t] = data.forms[i].split("|");
+          if (apart.has(i)) self.unplaced[t] = fieldsOf(self.postings[t]);
         }
+        self.version++;
       });
     });
+  };
+
+  /** Loads, one field at a time from the heaviest, the word positions
+      that can still change the order of the first `limit` results. */
+  Searcher.prototype.preparePositions = function (query, filters, limit) {
+    var self = this;
+    var ranked = this.rank(query, filters, limit);
+    if (!ranked.fetch) return Promise.resolve();
+    var wanted = [];
+    ranked.terms.forEach(function (t) {
+      for (var f = 0; f < 8; f++) {
+        if (ranked.fetch & self.unplaced[t] & (1 << f)) wanted.push(self.shardOf[t] + "-" + f);
+      }
+    });
+    wanted = Array.from(new Set(wanted));
+    return loadAll(this, wanted.map(function (w) { return "assets/search/p" + w + ".js"; })).then(function () {
+      wanted.forEach(function (w) { self.place(w); });
+      return self.preparePositions(query, filters, limit);
+    });
+  };
+
+  /** Puts a loaded position file's positions into its terms' postings;
+      `key` is "shard-field". */
+  Searcher.prototype.place = function (key) {
+    if (this.placed.has(key)) return;
+    var k = +key.split("-")[0], field = +key.split("-")[1];
+    this.placed.add(key);
+    var data = registry.shards[k];
+    var texts = registry.positions[key];
+    for (var j = 0; j < data.apart.length; j++) {
+      var t = data.first + data.apart[j];
+      var numbers = decodeVlq(texts[j]);
+      var postings = this.postings[t];
+      var doc = -1, position = 0, n = 0;
+      for (var p = 0; p < postings.length; p += 4) {
+        if (postings[p + 1] !== field) continue;
+        position = postings[p] === doc ? position + numbers[n] : numbers[n];
+        doc = postings[p];
+        postings[p + 2] = position;
+        n++;
+      }
+      this.unplaced[t] &= ~(1 << field);
+    }
+    this.placedVersion++;
   };
 
   /** Makes sure titles, addresses and snippet texts of `ids` are here. */
@@ -265,65 +330,83 @@
     return results;
   };
 
-  var VLQ = {};
-  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("").forEach(function (c, i) { VLQ[c] = i; });
+  var VLQ = new Int8Array(128);
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("").forEach(function (c, i) { VLQ[c.charCodeAt(0)] = i; });
 
-  /** Shards store postings as base-64 VLQ with deltas (see encode_postings
-      in src/search/index.rs); this gives back the quadruples. */
-  function decodePostings(text) {
-    var numbers = [];
-    var value = 0, shift = 0;
-    for (var i = 0; i < text.length; i++) {
-      var digit = VLQ[text[i]];
+  /** Numbers written in base-64 VLQ (5 bits a character, as source maps). */
+  function decodeVlq(text) {
+    // A number ends at each digit without the continuation bit.
+    var count = 0;
+    for (var i = 0; i < text.length; i++) if (VLQ[text.charCodeAt(i)] < 32) count++;
+    var numbers = new Int32Array(count);
+    var value = 0, shift = 0, n = 0;
+    for (i = 0; i < text.length; i++) {
+      var digit = VLQ[text.charCodeAt(i)];
       value += (digit & 31) << shift;
       if (digit & 32) {
         shift += 5;
       } else {
-        numbers.push(value);
+        numbers[n++] = value;
         value = 0;
         shift = 0;
       }
     }
-    var out = new Array(numbers.length / 3 * 4);
-    var doc = 0, field = -1, position = 0;
-    for (var k = 0, o = 0; k < numbers.length; k += 3, o += 4) {
-      var d = doc + numbers[k];
-      var f = numbers[k + 1] & 7;
-      var p = d === doc && f === field ? position + numbers[k + 2] : numbers[k + 2];
-      out[o] = d; out[o + 1] = f; out[o + 2] = p; out[o + 3] = numbers[k + 1] >> 3;
-      doc = d; field = f; position = p;
+    return numbers;
+  }
+
+  /** Shards store postings as VLQ with deltas (see Postings in
+      src/search/index.rs); this gives back the quadruples doc, field,
+      position, form. A frequent term's postings are pairs, their
+      positions apart: those are -1 until placed. */
+  function decodePostings(text, pairs) {
+    var stride = pairs ? 2 : 3;
+    var count = 0;
+    for (var i = 0; i < text.length; i++) if (VLQ[text.charCodeAt(i)] < 32) count++;
+    var out = new Int32Array(count / stride * 4);
+    var doc = 0, field = -1, position = -1;
+    // The number being read, and which of the posting's it is.
+    var value = 0, shift = 0, part = 0, o = 0;
+    for (i = 0; i < text.length; i++) {
+      var digit = VLQ[text.charCodeAt(i)];
+      value += (digit & 31) << shift;
+      if (digit & 32) {
+        shift += 5;
+        continue;
+      }
+      if (part === 0) {
+        out[o] = doc + value;
+      } else if (part === 1) {
+        var f = value & 7;
+        out[o + 1] = f;
+        out[o + 3] = value >> 3;
+        if (pairs) {
+          out[o + 2] = -1;
+          doc = out[o]; field = f;
+          o += 4;
+        }
+      } else {
+        position = out[o] === doc && out[o + 1] === field ? position + value : value;
+        out[o + 2] = position;
+        doc = out[o]; field = out[o + 1];
+        o += 4;
+      }
+      part = part + 1 === stride ? 0 : part + 1;
+      value = 0;
+      shift = 0;
     }
     return out;
+  }
+
+  /** The fields a term's postings are in, one bit each. */
+  function fieldsOf(postings) {
+    var mask = 0;
+    for (var p = 1; p < postings.length; p += 4) mask |= 1 << postings[p];
+    return mask;
   }
 
   function isTyping(query) {
     return !/[^\p{Alphabetic}\p{M}\p{N}]$/u.test(query.normalize("NFC"));
   }
-
-  /** Hits of one query word, by document: [{field, position, weight}]. */
-  Searcher.prototype.hitsFor = function (word, prefix) {
-    var index = this.index;
-    var hasMarks = word.exact !== word.folded;
-    var byDoc = new Map();
-    var ids = this.termIdsFor(word.folded, prefix);
-    for (var k = 0; k < ids.length; k++) {
-      var t = ids[k];
-      var postings = this.postings[t];
-      var forms = this.forms[t];
-      if (!postings) continue; // a sharded index without prepare(): nothing loaded
-      var partial = this.terms[t] !== word.folded;
-      for (var p = 0; p < postings.length; p += 4) {
-        var doc = postings[p], field = postings[p + 1], position = postings[p + 2];
-        var form = forms[postings[p + 3]];
-        var exact = partial ? form.lastIndexOf(word.exact, 0) === 0 : form === word.exact;
-        var weight = WEIGHTS[field] * (hasMarks && !exact ? FOLDED_ONLY : 1) * (partial ? PREFIX_ONLY : 1);
-        var list = byDoc.get(doc);
-        if (!list) byDoc.set(doc, (list = []));
-        list.push({ field: field, position: position, weight: weight });
-      }
-    }
-    return byDoc;
-  };
 
   function matchesFilters(doc, index, filters) {
     if (filters.group && index.groups[doc.group][0] !== filters.group) return false;
@@ -332,67 +415,316 @@
     return true;
   }
 
-  /** Ranked results for a query and filters: [{doc, id, score, snippet}].
+  /** Results for a query and filters: [{doc, id, score, snippet}], the
+      first `limit` (default: all) ranked exactly, the rest after them.
       Every query word must match (after folding); an empty query with
       filters lists the filtered catalog in the decision's order. */
-  Searcher.prototype.search = function (query, filters) {
+  Searcher.prototype.search = function (query, filters, limit) {
     filters = filters || {};
-    var index = this.index;
-    var words = tokenize(query || "");
-    var self = this;
     var results = [];
-    if (words.length === 0) {
+    if (tokenize(query || "").length === 0) {
       if (!filters.group && !filters.sector && !filters.agency) return [];
       for (var id = 0, n = this.docCount(); id < n; id++) {
-        if (matchesFilters(self.doc(id), index, filters)) results.push({ id: id, score: 0 });
+        if (matchesFilters(this.doc(id), this.index, filters)) results.push({ id: id, score: 0 });
       }
       return this.fillSnippets(results, "");
     }
-    var typing = isTyping(query);
-    var hits = words.map(function (w, i) { return self.hitsFor(w, typing && i === words.length - 1); });
-    hits[0].forEach(function (_, id) {
-      for (var i = 1; i < hits.length; i++) if (!hits[i].has(id)) return;
-      if (!matchesFilters(self.doc(id), index, filters)) return;
-      results.push({ id: id, score: score(hits, id) });
-    });
-    results.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
-    return this.fillSnippets(results, query);
+    results = this.rank(query, filters, limit).results();
+    this.fillSnippets(limit === undefined ? results : results.slice(0, limit), query);
+    return results;
   };
 
-  function score(hits, id) {
-    var total = 0;
-    for (var i = 0; i < hits.length; i++) {
-      var list = hits[i].get(id);
-      var best = 0;
-      for (var k = 0; k < list.length; k++) if (list[k].weight > best) best = list[k].weight;
-      total += best + 0.05 * Math.min(list.length, 10);
+  /** One query word's terms: their postings and, per exact form, what a
+      match weighs besides its field (diacritics, prefix). */
+  Searcher.prototype.wordTerms = function (word, prefix) {
+    var self = this;
+    var hasMarks = word.exact !== word.folded;
+    return this.termIdsFor(word.folded, prefix).filter(function (t) {
+      return self.postings[t]; // a sharded index without prepare(): nothing loaded
+    }).map(function (t) {
+      var partial = self.terms[t] !== word.folded;
+      var factors = self.forms[t].map(function (form) {
+        var exact = partial ? form.lastIndexOf(word.exact, 0) === 0 : form === word.exact;
+        return (hasMarks && !exact ? FOLDED_ONLY : 1) * (partial ? PREFIX_ONLY : 1);
+      });
+      return { id: t, postings: self.postings[t], factors: factors };
+    });
+  };
+
+  // Fields whose positions are fetched together, one bit each, the
+  // heaviest first: title; sector, agencies, purpose; notes, scope;
+  // collection, sharing.
+  var FIELD_TIERS = [1, 2 | 4 | 16, 8 | 32, 64 | 128];
+
+  /** Ranks the documents that match every word of `query`.
+
+      A document's score is, per query word, the weight of its best match
+      plus a little for each further one, and a bonus for query words that
+      stand next to each other in a field (see phraseBonus). The first part
+      needs only which fields and forms a word is in; the bonus needs word
+      positions, which a frequent term of a sharded index keeps in files
+      loaded on demand. So the bonus is bounded per field from the fields'
+      best weights, documents are taken from the highest bound down, and
+      those that can reach the first `limit` get their exact bonus. If a
+      position not loaded yet could change the order of the first `limit`,
+      `fetch` says which fields' positions to load next (one bit each).
+
+      Returns {results(), fetch, terms}: results() gives [{id, score}], the
+      first `limit` in order, then the rest; terms are the ids of the terms
+      the query used. */
+  Searcher.prototype.rank = function (query, filters, limit) {
+    filters = filters || {};
+    var key = query + "\u0000" + JSON.stringify(filters) + "\u0000" + this.version;
+    if (!this.lastFigures || this.lastFigures.key !== key) this.lastFigures = { key: key, value: this.figures(query, filters) };
+    var full = key + "\u0000" + limit + "\u0000" + this.placedVersion;
+    if (!this.lastRank || this.lastRank.key !== full) {
+      this.lastRank = { key: full, value: this.order(this.lastFigures.value, limit === undefined ? Infinity : limit) };
     }
-    return total + phraseBonus(hits, id);
+    return this.lastRank.value;
+  };
+
+  /** What ranking `query` needs that word positions do not change: per
+      word its terms, and the documents with every word ("candidates"),
+      highest bound first, with their score without the bonus, that plus
+      the most the bonus can give, that most per field, and per word the
+      fields it is in there (one bit each). */
+  Searcher.prototype.figures = function (query, filters) {
+    var self = this;
+    var words = tokenize(query);
+    var typing = isTyping(query);
+    var n = words.length;
+    var docs = this.docCount();
+    var terms = words.map(function (w, i) { return self.wordTerms(w, typing && i === n - 1); });
+    var counts = [], best = [], fieldBest = [];
+    for (var i = 0; i < n; i++) {
+      var count = new Int32Array(docs), top = new Float32Array(docs), byField = new Float32Array(docs * 8);
+      for (var t = 0; t < terms[i].length; t++) tally(terms[i][t].postings, terms[i][t].factors, count, top, byField);
+      counts.push(count); best.push(top); fieldBest.push(byField);
+    }
+    var ids = new Int32Array(docs), base = new Float64Array(docs), bound = new Float64Array(docs);
+    var fieldBound = new Float64Array(n > 1 ? docs * 8 : 0);
+    var present = [];
+    for (i = 0; i < n; i++) present.push(new Uint8Array(docs));
+    var filtered = filters.group || filters.sector || filters.agency;
+    var c = 0;
+    for (var d = 0; d < docs; d++) {
+      var all = true;
+      for (i = 0; i < n && all; i++) all = counts[i][d] > 0;
+      if (!all || (filtered && !matchesFilters(this.doc(d), this.index, filters))) continue;
+      var total = 0;
+      for (i = 0; i < n; i++) {
+        total += best[i][d] + 0.05 * Math.min(counts[i][d], 10);
+        present[i][c] = fieldsHere(fieldBest[i], d);
+      }
+      var most = 0;
+      for (var f = 0; n > 1 && f < 8; f++) {
+        var b = bonusBound(fieldBest, d, n, f);
+        fieldBound[c * 8 + f] = b;
+        if (b > most) most = b;
+      }
+      ids[c] = d; base[c] = total; bound[c] = total + most;
+      c++;
+    }
+    var order = new Int32Array(c);
+    for (i = 0; i < c; i++) order[i] = i;
+    order.sort(function (a, b) { return bound[b] - bound[a] || ids[a] - ids[b]; });
+    return { n: n, terms: terms, ids: ids, base: base, bound: bound, fieldBound: fieldBound, present: present, order: order };
+  };
+
+  /** The candidates of `figures` in order: see rank. */
+  Searcher.prototype.order = function (figures, limit) {
+    var self = this;
+    var n = figures.n, terms = figures.terms, present = figures.present, fieldBound = figures.fieldBound;
+    var ids = figures.ids, base = figures.base, bound = figures.bound, order = figures.order;
+    // Per word, the fields in which some of its positions are known, and
+    // those in which some are not loaded yet.
+    var known = [], unplaced = [];
+    var termIds = [];
+    terms.forEach(function (list) {
+      var k = 0, u = 0;
+      list.forEach(function (term) {
+        termIds.push(term.id);
+        var missing = self.sharded ? self.unplaced[term.id] : 0;
+        k |= 255 & ~missing;
+        u |= missing;
+      });
+      known.push(k); unplaced.push(u);
+    });
+    // From the highest bound down, until no further candidate can be among
+    // the first `limit`: per candidate taken, its score (a lower bound
+    // while positions are missing), its bound, and the fields whose
+    // positions could raise it. `kept` holds the best `limit` scores.
+    var count = order.length;
+    var score = new Float64Array(count), upper = new Float64Array(count), fields = new Uint8Array(count);
+    var kept = [];
+    var j = 0;
+    for (; j < count; j++) {
+      var c = order[j];
+      if (kept.length >= limit) {
+        var k = kept[kept.length - 1];
+        if (!ranksBefore(bound[c], ids[c], score[k], ids[k])) break;
+      }
+      var together = 0, unknown = 0;
+      for (var i = 0; i < n; i++) {
+        unknown |= present[i][c] & unplaced[i];
+        if (i + 1 < n) together |= present[i][c] & known[i] & known[i + 1] & present[i + 1][c];
+      }
+      var bonus = together ? phraseBonus(this.hitsOf(terms, ids[c])) : 0;
+      var most = bonus;
+      for (var f = 0; unknown && f < 8; f++) {
+        if (!(unknown & (1 << f)) || fieldBound[c * 8 + f] <= bonus) continue;
+        fields[c] |= 1 << f;
+        most = Math.max(most, fieldBound[c * 8 + f]);
+      }
+      score[c] = base[c] + bonus;
+      upper[c] = base[c] + most;
+      if (limit !== Infinity) keep(kept, c, limit, score, ids);
+    }
+    var taken = Array.prototype.slice.call(order, 0, j);
+    taken.sort(function (a, b) { return score[b] - score[a] || ids[a] - ids[b]; });
+    // Positions to load: those of candidates in the first `limit` whose
+    // score is not exact, or outside it whose bound passes its last.
+    var need = 0;
+    var last = taken.length >= limit ? taken[limit - 1] : -1;
+    taken.forEach(function (c, at) {
+      if (fields[c] && (at < limit || ranksBefore(upper[c], ids[c], score[last], ids[last]))) need |= fields[c];
+    });
+    // The heaviest fields first, those of about the same weight together.
+    var fetch = 0;
+    for (var tier = 0; tier < FIELD_TIERS.length && !fetch; tier++) fetch = need & FIELD_TIERS[tier];
+    return {
+      fetch: fetch,
+      terms: termIds,
+      // Those taken in order, then the rest by their bound (their score
+      // without the bonus).
+      results: function () {
+        var out = taken.map(function (c) { return { id: ids[c], score: score[c] }; });
+        for (var r = j; r < count; r++) out.push({ id: ids[order[r]], score: base[order[r]] });
+        return out;
+      }
+    };
+  };
+
+  /** Keeps `kept` the best `limit` candidates taken, best first. */
+  function keep(kept, c, limit, score, ids) {
+    var k = kept.length;
+    if (k >= limit && !ranksBefore(score[c], ids[c], score[kept[k - 1]], ids[kept[k - 1]])) return;
+    while (k > 0 && ranksBefore(score[c], ids[c], score[kept[k - 1]], ids[kept[k - 1]])) k--;
+    kept.splice(k, 0, c);
+    if (kept.length > limit) kept.pop();
+  }
+
+  /** The fields a word is in, in one document, one bit each. */
+  function fieldsHere(fieldBest, d) {
+    var mask = 0;
+    for (var f = 0; f < 8; f++) if (fieldBest[d * 8 + f] > 0) mask |= 1 << f;
+    return mask;
+  }
+
+  /** Adds one term's postings to a query word's per-document figures. */
+  function tally(p, factors, count, top, byField) {
+    for (var k = 0; k < p.length; k += 4) {
+      var d = p[k], f = p[k + 1];
+      var w = WEIGHTS[f] * factors[p[k + 3]];
+      count[d]++;
+      if (w > byField[d * 8 + f]) {
+        byField[d * 8 + f] = w;
+        if (w > top[d]) top[d] = w;
+      }
+    }
+  }
+
+  /** Whether (score a, id a) ranks before (score b, id b). */
+  function ranksBefore(scoreA, idA, scoreB, idB) {
+    return scoreA > scoreB || (scoreA === scoreB && idA < idB);
+  }
+
+  /** The most phraseBonus can give document `d` in field `f`, from each
+      word's best weight there. */
+  function bonusBound(fieldBest, d, n, f) {
+    var most = 0;
+    for (var i = 0; i + 1 < n; i++) {
+      var w = fieldBest[i][d * 8 + f];
+      if (w === 0) continue;
+      for (var j = i + 1; j < n; j++) {
+        var x = fieldBest[j][d * 8 + f];
+        if (x === 0) break;
+        if (x < w) w = x;
+        var length = j - i + 1;
+        var bonus = (length - 1) * ADJACENT * w;
+        if (length === n) bonus += WHOLE_PHRASE + 2 * w;
+        if (bonus > most) most = bonus;
+      }
+    }
+    return most;
+  }
+
+  /** Per query word, its matches in document `id` whose positions are
+      known, flattened and in order: field × 2²⁰ + position, weight. */
+  Searcher.prototype.hitsOf = function (terms, id) {
+    var lists = [];
+    for (var i = 0; i < terms.length; i++) {
+      var hits = [];
+      for (var t = 0; t < terms[i].length; t++) {
+        var term = terms[i][t];
+        var p = term.postings;
+        // Postings are in document order: find the document's first.
+        var lo = 0, hi = p.length / 4;
+        while (lo < hi) {
+          var mid = (lo + hi) >> 1;
+          if (p[mid * 4] < id) lo = mid + 1; else hi = mid;
+        }
+        for (var k = lo * 4; k < p.length && p[k] === id; k += 4) {
+          if (p[k + 2] < 0) continue;
+          hits.push(p[k + 1] * POSITIONS + p[k + 2], WEIGHTS[p[k + 1]] * term.factors[p[k + 3]]);
+        }
+      }
+      // One term's postings are in order already; a prefix's several are not.
+      if (terms[i].length > 1) hits = sortPairs(hits);
+      lists.push(hits);
+    }
+    return lists;
+  };
+
+  var POSITIONS = 1048576;
+
+  function sortPairs(flat) {
+    var pairs = [];
+    for (var k = 0; k < flat.length; k += 2) pairs.push([flat[k], flat[k + 1]]);
+    pairs.sort(function (a, b) { return a[0] - b[0]; });
+    var out = [];
+    pairs.forEach(function (pair) { out.push(pair[0], pair[1]); });
+    return out;
   }
 
   /** Vietnamese words are several syllables ("môi trường"): query words
       that stand next to each other, in order, in one field earn a bonus
-      that grows with the run, and more when the run is the whole query. */
-  function phraseBonus(hits, id) {
+      that grows with the run, and more when the run is the whole query.
+      `lists` holds each query word's matches in one document (hitsOf). */
+  function phraseBonus(lists) {
     var best = 0;
-    var previous = new Map();
-    for (var i = 0; i < hits.length; i++) {
-      var current = new Map();
-      var list = hits[i].get(id);
-      for (var k = 0; k < list.length; k++) {
-        var hit = list[k];
-        var before = previous.get(hit.field + ":" + (hit.position - 1));
-        var run = before ? { length: before.length + 1, weight: Math.min(before.weight, hit.weight) } : { length: 1, weight: hit.weight };
-        var key = hit.field + ":" + hit.position;
-        var seen = current.get(key);
-        if (!seen || seen.length < run.length || (seen.length === run.length && seen.weight < run.weight)) current.set(key, run);
-        if (run.length > 1) {
-          var bonus = (run.length - 1) * ADJACENT * run.weight;
-          if (run.length === hits.length) bonus += WHOLE_PHRASE + 2 * run.weight;
+    // The runs ending at the previous word's matches: where, how long, and
+    // their weight (their lightest word's).
+    var lastAt = [], lastLength = [], lastWeight = [];
+    for (var i = 0; i < lists.length; i++) {
+      var list = lists[i];
+      var at = [], lengths = [], weights = [];
+      var q = 0;
+      for (var k = 0; k < list.length; k += 2) {
+        var key = list[k], weight = list[k + 1], length = 1;
+        while (q < lastAt.length && lastAt[q] < key - 1) q++;
+        if (q < lastAt.length && lastAt[q] === key - 1) {
+          length = lastLength[q] + 1;
+          weight = Math.min(lastWeight[q], weight);
+        }
+        at.push(key); lengths.push(length); weights.push(weight);
+        if (length > 1) {
+          var bonus = (length - 1) * ADJACENT * weight;
+          if (length === lists.length) bonus += WHOLE_PHRASE + 2 * weight;
           if (bonus > best) best = bonus;
         }
       }
-      previous = current;
+      lastAt = at; lastLength = lengths; lastWeight = weights;
     }
     return best;
   }
@@ -535,9 +867,9 @@
       sector.value = state.sector;
       agency.value = state.agency;
       var mine = ++sequence;
-      searcher.prepare(state.q, state).then(function () {
+      searcher.prepare(state.q, state, PAGE).then(function () {
         if (mine !== sequence) return null;
-        var results = searcher.search(state.q, state);
+        var results = searcher.search(state.q, state, PAGE);
         var page = results.slice(0, PAGE);
         return searcher.loadTexts(page.map(function (r) { return r.id; })).then(function () {
           if (mine !== sequence) return;
@@ -620,6 +952,7 @@
     readState: readState,
     stateQuery: stateQuery,
     addShard: addShard,
+    addPositions: addPositions,
     addTerms: addTerms,
     addTexts: addTexts,
     addFilters: addFilters

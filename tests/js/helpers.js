@@ -64,7 +64,7 @@ function buildRealSiteWith(name, extraConfig) {
 /** The real catalog with `[search] sharded = true`, built once. */
 let shardedSite = null;
 function buildShardedRealSite() {
-  if (!shardedSite) shardedSite = buildRealSiteWith("sharded", "[search]\nsharded = true");
+  if (!shardedSite) shardedSite = buildRealSiteWith("sharded", "[search]\nsharded = true\npositions_apart_above = 10");
   return shardedSite;
 }
 

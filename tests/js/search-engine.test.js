@@ -6,6 +6,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
+const vm = require("node:vm");
 const { REPO, buildSite, buildRealSite, loadIndex, searchModule } = require("./helpers");
 
 const { tokenize, fold, Searcher } = searchModule();
@@ -153,5 +154,53 @@ test("a sharded index gives the same relevance and loads only what a query needs
     const sharded = new api.Searcher(manifest, fileLoader(site, api));
     await sharded.prepare(q);
     assert.deepEqual(sharded.search(q, {}).map((r) => r.id), single.search(q, {}).map((r) => r.id), q);
+  }
+});
+
+test("a frequent word's positions are apart, and loaded only when they can change the first results", async () => {
+  const { buildShardedRealSite, fileLoader } = require("./helpers");
+  const api = searchModule();
+  const site = buildShardedRealSite(); // positions apart above 10 entries
+  const manifest = loadIndex(site);
+  const single = loadIndex(buildRealSite());
+  const files = fs.readdirSync(path.join(site, "assets", "search"));
+  const positionFiles = files.filter((f) => /^p\d+-\d\.js$/.test(f));
+  assert.ok(positionFiles.length > 0, "no position files");
+
+  // With every position loaded, each term's postings are the single file's.
+  // (A one-word query needs no positions: they are loaded here by hand.)
+  const load = fileLoader(site, api);
+  const all = new api.Searcher(manifest, load);
+  let apart = 0;
+  for (const f of files.filter((f) => /^p\d+\.js$/.test(f))) {
+    vm.runInNewContext(fs.readFileSync(path.join(site, "assets", "search", f), "utf8"), { DanhmucSearch: { addShard: (k, data) => { apart += (data.apart || []).length; } } });
+  }
+  for (const [t, term] of single.terms.entries()) {
+    await all.prepare(term + " ");
+    const mine = positionFiles.filter((f) => f.startsWith(`p${all.shardOf[t]}-`));
+    for (const f of mine) {
+      await load(`assets/search/${f}`);
+      all.place(f.slice(1, -3));
+    }
+    assert.deepEqual(Array.from(all.postings[t]), single.postings[t], term);
+  }
+  assert.ok(apart > 20, `only ${apart} terms apart`);
+
+  // A query of frequent words: its first results need only some fields'
+  // positions, and are those of the single file, in the same order.
+  const singleSearcher = new api.Searcher(single);
+  for (const q of ["co so du lieu ", "du lieu dan cu ", "quan ly nha nuoc "]) {
+    const loaded = [];
+    const sharded = new api.Searcher(manifest, fileLoader(site, api, loaded));
+    await sharded.prepare(q, {}, 3);
+    const top = sharded.search(q, {}, 3).slice(0, 3).map((r) => [r.id, r.score]);
+    assert.deepEqual(top, singleSearcher.search(q, {}).slice(0, 3).map((r) => [r.id, r.score]), q);
+    const fetched = loaded.filter((f) => /\/p\d+-\d\.js$/.test(f));
+    const everything = new Set();
+    for (const w of api.tokenize(q)) {
+      const t = single.terms.indexOf(w.folded);
+      for (const f of positionFiles) if (f.startsWith(`p${sharded.shardOf[t]}-`)) everything.add(f);
+    }
+    assert.ok(fetched.length < everything.size, `${q}: loaded ${fetched.length} of ${everything.size} position files`);
   }
 });

@@ -299,7 +299,7 @@ fn a_sharded_search_index_covers_every_term_and_entry() {
         manifest.trim().trim_start_matches("window.DANHMUC_SEARCH_INDEX = ").trim_end_matches(';'),
     )
     .unwrap();
-    assert_eq!(json["version"], 4);
+    assert_eq!(json["version"], 5);
     assert_eq!(json["doc_count"], 44);
     let filters = project.read_site("assets/search/filters.js");
     let filters: serde_json::Value =
@@ -337,6 +337,38 @@ fn a_sharded_search_index_covers_every_term_and_entry() {
     assert_eq!(files.iter().filter(|f| f.starts_with('p')).count(), firsts.len(), "one file per shard");
     let chunks = files.iter().filter(|f| f.starts_with('t')).count();
     assert_eq!(chunks, 44, "one text chunk per entry");
+    // Terms in more than `positions_apart_above` entries have their postings
+    // without positions, and the positions in a file per shard and field.
+    let df: Vec<u64> = (0..json["blocks"].as_array().unwrap().len())
+        .flat_map(|b| script(&format!("k{b}.js"), "DanhmucSearch.addTerms(")["df"].as_array().unwrap().clone())
+        .map(|d| d.as_u64().unwrap())
+        .collect();
+    std::fs::write(&config, std::fs::read_to_string(&config).unwrap() + "positions_apart_above = 10\n").unwrap();
+    project.build();
+    let mut apart = Vec::new();
+    for (k, &first) in firsts.iter().enumerate() {
+        let shard = script(&format!("p{k}.js"), "DanhmucSearch.addShard(");
+        let offsets: Vec<usize> = shard["apart"]
+            .as_array()
+            .map(|a| a.iter().map(|i| i.as_u64().unwrap() as usize).collect())
+            .unwrap_or_default();
+        for field in 0..8 {
+            let name = format!("p{k}-{field}.js");
+            if project.site().join("assets/search").join(&name).exists() {
+                // DanhmucSearch.addPositions(k, field, [...]);
+                let text = project.read_site(&format!("assets/search/{name}"));
+                let list = &text[text.find('[').unwrap()..=text.rfind(']').unwrap()];
+                let positions: Vec<String> = serde_json::from_str(list).unwrap();
+                assert_eq!(positions.len(), offsets.len(), "{name}: one string per term apart");
+            }
+        }
+        apart.extend(offsets.iter().map(|i| first + i));
+    }
+    let frequent: Vec<usize> = (0..terms).filter(|&t| df[t] > 10).collect();
+    assert!(!frequent.is_empty());
+    assert_eq!(apart, frequent, "exactly the terms in more than 10 entries are apart");
+    std::fs::write(&config, std::fs::read_to_string(&config).unwrap().replace("positions_apart_above = 10\n", ""))
+        .unwrap();
     // Without the setting, a catalog this small keeps one index file, with
     // the same terms.
     std::fs::write(&config, std::fs::read_to_string(&config).unwrap().replace("sharded = true", "")).unwrap();
