@@ -1,8 +1,14 @@
 #!/usr/bin/env node
-// bench/query-bytes.js SITE QUERY: the bytes (gzip) a browser transfers to
-// show the first page of results for QUERY typed on the search page of the
-// built SITE: the page, its CSS and scripts, the index, and (for a sharded
-// index) the postings shards and text chunks that query loads.
+// bench/query-bytes.js SITE QUERY: what the search page of the built SITE
+// costs a reader who types QUERY letter by letter: the bytes (gzip) it
+// transfers to show the first page of results (the page, its CSS and
+// scripts, the index, and for a sharded index the term blocks, postings and
+// positions every keystroke's query loads, and the texts of the results
+// finally shown), and the time its script computes, index files' loading
+// excluded, in Node's V8 (Chromium's engine): `first_ms` for the whole
+// query at once (a shared link), `keystroke_ms` the slowest keystroke.
+// `texts_each_kb`: what the texts of every keystroke's results would add,
+// for a reader who pauses at every letter.
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
@@ -15,18 +21,52 @@ const gz = (rel) => zlib.gzipSync(fs.readFileSync(path.join(site, rel)), { level
 const context = { window: {} };
 vm.runInNewContext(fs.readFileSync(path.join(site, "assets/search-index.js"), "utf8"), context);
 const index = context.window.DANHMUC_SEARCH_INDEX;
-const loaded = [];
-const searcher = new api.Searcher(index, (rel) => {
-  loaded.push(rel);
-  vm.runInNewContext(fs.readFileSync(path.join(site, rel), "utf8"), { DanhmucSearch: api });
-  return Promise.resolve();
-});
+const PAGE = index.sharded ? 20 : Infinity;
+
+/** A searcher whose loader runs index files as the browser would, and
+    counts the time spent loading them. */
+function searcher(loaded) {
+  const clock = { loading: 0 };
+  const s = new api.Searcher(index, (rel) => {
+    const start = performance.now();
+    loaded.push(rel);
+    vm.runInNewContext(fs.readFileSync(path.join(site, rel), "utf8"), { DanhmucSearch: api });
+    clock.loading += performance.now() - start;
+    return Promise.resolve();
+  });
+  return { s, clock };
+}
+
+/** Prepares and ranks `q`; the milliseconds computed, loading excluded. */
+async function show({ s, clock }, q) {
+  const start = performance.now();
+  const loadingBefore = clock.loading;
+  await s.prepare(q, {}, PAGE);
+  const found = s.page(q, {}, PAGE);
+  const ms = performance.now() - start - (clock.loading - loadingBefore);
+  return { total: found.total, ms, shown: found.results.map((r) => r.id) };
+}
+
 (async () => {
+  const loaded = [];
+  const typing = searcher(loaded);
+  let keystroke = 0;
+  let last = null;
+  const shown = new Set();
   // Every keystroke's prefix, as the reader types.
-  for (let i = 1; i <= query.length; i++) await searcher.prepare(query.slice(0, i));
-  const results = searcher.search(query, {});
-  await searcher.loadTexts(results.slice(0, index.sharded ? 20 : results.length).map((r) => r.id));
+  for (let i = 1; i <= query.length; i++) {
+    last = await show(typing, query.slice(0, i));
+    keystroke = Math.max(keystroke, last.ms);
+    last.shown.forEach((id) => shown.add(id));
+  }
+  await typing.s.loadTexts(last.shown);
+  const first = await show(searcher([]), query);
   const files = ["tim-kiem/index.html", "assets/style.css", "assets/site.js", "assets/search.js", "assets/search-index.js", ...loaded];
   const total = files.reduce((sum, f) => sum + gz(f), 0);
-  console.log(JSON.stringify({ query, results: results.length, files: files.length, bytes: total }));
+  const size = index.text_chunk || 1;
+  const finalChunks = new Set(last.shown.map((id) => Math.floor(id / size)));
+  const eachChunks = new Set([...shown].map((id) => Math.floor(id / size)));
+  const texts = index.sharded ? [...eachChunks].filter((c) => !finalChunks.has(c)).reduce((sum, c) => sum + gz(`assets/search/t${c}.js`), 0) : 0;
+  console.log(JSON.stringify({ query, results: last.total, files: files.length, bytes: total,
+    first_ms: Math.round(first.ms * 10) / 10, keystroke_ms: Math.round(keystroke * 10) / 10, texts_each_kb: Math.round(texts / 100) / 10 }));
 })();

@@ -29,6 +29,19 @@
     return text.normalize("NFD").replace(MARKS, "").replace(/đ/g, "d").replace(/Đ/g, "D");
   }
 
+  // Folded words, by word: snippets fold every word of the texts shown,
+  // from a vocabulary of a few thousand syllables.
+  var folded = new Map();
+  function foldWord(word) {
+    var f = folded.get(word);
+    if (f === undefined) {
+      if (folded.size > 50000) folded.clear();
+      f = fold(word);
+      folded.set(word, f);
+    }
+    return f;
+  }
+
   /** Words of a text, as the index stores them: NFC, runs of letters, marks
       and digits, lower-cased and folded, with UTF-16 offsets in the NFC text. */
   function tokenize(text) {
@@ -42,7 +55,7 @@
         start = i;
       } else if (!inWord && start >= 0) {
         var exact = nfc.slice(start, i).toLowerCase();
-        tokens.push({ exact: exact, folded: fold(exact), position: tokens.length, start: start, end: i });
+        tokens.push({ exact: exact, folded: foldWord(exact), position: tokens.length, start: start, end: i });
         start = -1;
       }
       i += ch.length;
@@ -420,18 +433,26 @@
       Every query word must match (after folding); an empty query with
       filters lists the filtered catalog in the decision's order. */
   Searcher.prototype.search = function (query, filters, limit) {
+    var all = this.page(query, filters, Infinity, limit);
+    return all.results;
+  };
+
+  /** The first `shown` results (see search), with how many there are:
+      {results, total}. `limit` is how many must be in exact order
+      (default: `shown`). */
+  Searcher.prototype.page = function (query, filters, shown, limit) {
     filters = filters || {};
+    if (limit === undefined) limit = shown;
     var results = [];
     if (tokenize(query || "").length === 0) {
-      if (!filters.group && !filters.sector && !filters.agency) return [];
+      if (!filters.group && !filters.sector && !filters.agency) return { results: [], total: 0 };
       for (var id = 0, n = this.docCount(); id < n; id++) {
         if (matchesFilters(this.doc(id), this.index, filters)) results.push({ id: id, score: 0 });
       }
-      return this.fillSnippets(results, "");
+      return { results: this.fillSnippets(results.slice(0, shown), ""), total: results.length };
     }
-    results = this.rank(query, filters, limit).results();
-    this.fillSnippets(limit === undefined ? results : results.slice(0, limit), query);
-    return results;
+    var ranked = this.rank(query, filters, limit);
+    return { results: this.fillSnippets(ranked.results(shown), query), total: ranked.total };
   };
 
   /** One query word's terms: their postings and, per exact form, what a
@@ -469,9 +490,9 @@
       position not loaded yet could change the order of the first `limit`,
       `fetch` says which fields' positions to load next (one bit each).
 
-      Returns {results(), fetch, terms}: results() gives [{id, score}], the
-      first `limit` in order, then the rest; terms are the ids of the terms
-      the query used. */
+      Returns {results(shown), total, fetch, terms}: results(shown) gives
+      the first `shown` [{id, score}], the first `limit` in order; total
+      how many match; terms the ids of the terms the query used. */
   Searcher.prototype.rank = function (query, filters, limit) {
     filters = filters || {};
     var key = query + "\u0000" + JSON.stringify(filters) + "\u0000" + this.version;
@@ -494,17 +515,15 @@
     var typing = isTyping(query);
     var n = words.length;
     var docs = this.docCount();
-    var terms = words.map(function (w, i) { return self.wordTerms(w, typing && i === n - 1); });
-    var counts = [], best = [], fieldBest = [];
-    for (var i = 0; i < n; i++) {
-      var count = new Int32Array(docs), top = new Float32Array(docs), byField = new Float32Array(docs * 8);
-      for (var t = 0; t < terms[i].length; t++) tally(terms[i][t].postings, terms[i][t].factors, count, top, byField);
-      counts.push(count); best.push(top); fieldBest.push(byField);
-    }
+    var terms = [], counts = [], best = [], fieldBest = [];
+    words.forEach(function (w, i) {
+      var figures = self.wordFigures(w, typing && i === n - 1);
+      terms.push(figures.terms); counts.push(figures.count); best.push(figures.top); fieldBest.push(figures.byField);
+    });
     var ids = new Int32Array(docs), base = new Float64Array(docs), bound = new Float64Array(docs);
     var fieldBound = new Float64Array(n > 1 ? docs * 8 : 0);
     var present = [];
-    for (i = 0; i < n; i++) present.push(new Uint8Array(docs));
+    for (var i = 0; i < n; i++) present.push(new Uint8Array(docs));
     var filtered = filters.group || filters.sector || filters.agency;
     var c = 0;
     for (var d = 0; d < docs; d++) {
@@ -529,6 +548,26 @@
     for (i = 0; i < c; i++) order[i] = i;
     order.sort(function (a, b) { return bound[b] - bound[a] || ids[a] - ids[b]; });
     return { n: n, terms: terms, ids: ids, base: base, bound: bound, fieldBound: fieldBound, present: present, order: order };
+  };
+
+  /** One query word's terms, and per document its matches, best weight,
+      and best weight per field; kept for the next keystrokes while
+      nothing new is loaded (the words before the one being typed stay). */
+  Searcher.prototype.wordFigures = function (word, prefix) {
+    if (!this.wordCache) this.wordCache = new Map();
+    var terms = this.wordTerms(word, prefix);
+    // Loaded postings do not change (placing positions aside, which these
+    // figures do not use): the word and its terms say it all.
+    var key = word.exact + "\u0000" + terms.map(function (t) { return t.id; }).join(",");
+    var figures = this.wordCache.get(key);
+    if (figures) return figures;
+    var docs = this.docCount();
+    figures = { terms: terms, count: new Int32Array(docs), top: new Float32Array(docs), byField: new Float32Array(docs * 8) };
+    for (var t = 0; t < terms.length; t++) tally(terms[t].postings, terms[t].factors, figures.count, figures.top, figures.byField);
+    // A query has few words; keep those of the last few keystrokes.
+    if (this.wordCache.size >= 8) this.wordCache.delete(this.wordCache.keys().next().value);
+    this.wordCache.set(key, figures);
+    return figures;
   };
 
   /** The candidates of `figures` in order: see rank. */
@@ -595,11 +634,13 @@
     return {
       fetch: fetch,
       terms: termIds,
-      // Those taken in order, then the rest by their bound (their score
-      // without the bonus).
-      results: function () {
-        var out = taken.map(function (c) { return { id: ids[c], score: score[c] }; });
-        for (var r = j; r < count; r++) out.push({ id: ids[order[r]], score: base[order[r]] });
+      total: count,
+      // The first `shown` of those taken in order, then of the rest by
+      // their bound (their score without the bonus).
+      results: function (shown) {
+        var out = [];
+        for (var t = 0; t < taken.length && out.length < shown; t++) out.push({ id: ids[taken[t]], score: score[taken[t]] });
+        for (var r = j; r < count && out.length < shown; r++) out.push({ id: ids[order[r]], score: base[order[r]] });
         return out;
       }
     };
@@ -869,12 +910,11 @@
       var mine = ++sequence;
       searcher.prepare(state.q, state, PAGE).then(function () {
         if (mine !== sequence) return null;
-        var results = searcher.search(state.q, state, PAGE);
-        var page = results.slice(0, PAGE);
-        return searcher.loadTexts(page.map(function (r) { return r.id; })).then(function () {
+        var found = searcher.page(state.q, state, PAGE);
+        return searcher.loadTexts(found.results.map(function (r) { return r.id; })).then(function () {
           if (mine !== sequence) return;
-          searcher.fillSnippets(page, state.q);
-          render(page, results.length, state);
+          searcher.fillSnippets(found.results, state.q);
+          render(found.results, found.total, state);
         });
       }).catch(function (error) {
         status.textContent = "Không tải được chỉ mục tìm kiếm (" + error.message + "). Hãy tải lại trang.";

@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// bench/query-time.js SITE QUERY...: how long the search page of the built
+// SITE computes before showing results, in Debian's Chromium opened from
+// disk (file://), index files' loading excluded. Per query, on a fresh page:
+// `first_ms`, the whole query at once (a shared link); then typed letter by
+// letter, `keystroke_ms`, the slowest keystroke. Prints one JSON line per
+// query. Needs: npm ci (playwright-core) and chromium (scripts/test installs
+// both).
+"use strict";
+const path = require("node:path");
+const { launchBrowser, fileUrl } = require(path.join(__dirname, "..", "tests", "js", "helpers"));
+
+const [site, ...queries] = process.argv.slice(2);
+
+/** Runs in the page: the milliseconds computed for each query shown,
+    waiting for index files excluded. */
+async function measure(query) {
+  const api = window.DanhmucSearch;
+  const index = window.DANHMUC_SEARCH_INDEX;
+  const root = document.getElementById("search-form").getAttribute("data-root") || "";
+  const page = index.sharded ? 20 : Infinity;
+  let pending = 0, since = 0, waited = 0;
+  function load(rel) {
+    return new Promise((resolve, reject) => {
+      if (pending++ === 0) since = performance.now();
+      const script = document.createElement("script");
+      script.src = root + rel;
+      script.onload = () => {
+        if (--pending === 0) waited += performance.now() - since;
+        resolve();
+      };
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+  }
+  async function show(searcher, q) {
+    const start = performance.now();
+    const before = waited;
+    await searcher.prepare(q, {}, page);
+    const shown = searcher.page(q, {}, page).results;
+    await searcher.loadTexts(shown.map((r) => r.id));
+    searcher.fillSnippets(shown, q);
+    return performance.now() - start - (waited - before);
+  }
+  const first = await show(new api.Searcher(index, load), query);
+  const typing = new api.Searcher(index, load);
+  let keystroke = 0;
+  for (let i = 1; i <= query.length; i++) keystroke = Math.max(keystroke, await show(typing, query.slice(0, i)));
+  return { query, first_ms: Math.round(first * 10) / 10, keystroke_ms: Math.round(keystroke * 10) / 10 };
+}
+
+(async () => {
+  const browser = await launchBrowser(["--allow-file-access-from-files"]);
+  try {
+    for (const query of queries) {
+      const page = await browser.newPage();
+      await page.goto(fileUrl(site, "tim-kiem/index.html"));
+      await page.waitForSelector("html.search-ready");
+      console.log(JSON.stringify(await page.evaluate(measure, query)));
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+})();
