@@ -135,7 +135,14 @@
       this.df = new Int32Array(count);
       this.blockOf = new Map(index.blocks.map(function (b, i) { return [b[0], i]; }));
       this.forms = new Array(count);
+      // Postings are decoded when a query first uses them: a shard holds
+      // many terms. Until then, the shard's string, whether its positions
+      // are apart, and positions already loaded for it ([field, text]).
       this.postings = new Array(count);
+      this.encoded = new Array(count);
+      this.pairs = new Uint8Array(count);
+      this.pending = new Map();
+      this.shardsRead = new Set();
       // Per term, the fields whose word positions are in files not yet
       // loaded (a frequent term keeps them apart), one bit each.
       this.unplaced = new Uint8Array(count);
@@ -235,15 +242,14 @@
         self.version++;
       }
       wanted.forEach(function (k) {
+        if (self.shardsRead.has(k)) return;
+        self.shardsRead.add(k);
         var data = registry.shards[k];
-        if (self.postings[data.first]) return;
-        var apart = new Set(data.apart || []);
         for (var i = 0; i < data.postings.length; i++) {
-          var t = data.first + i;
-          self.postings[t] = decodePostings(data.postings[i], apart.has(i));
-          self.forms[t] = data.forms[i].split("|");
-          if (apart.has(i)) self.unplaced[t] = fieldsOf(self.postings[t]);
+          self.encoded[data.first + i] = data.postings[i];
+          self.forms[data.first + i] = data.forms[i].split("|");
         }
+        (data.apart || []).forEach(function (i) { self.pairs[data.first + i] = 1; });
         self.version++;
       });
     });
@@ -278,20 +284,49 @@
     var texts = registry.positions[key];
     for (var j = 0; j < data.apart.length; j++) {
       var t = data.first + data.apart[j];
-      var numbers = decodeVlq(texts[j]);
-      var postings = this.postings[t];
-      var doc = -1, position = 0, n = 0;
-      for (var p = 0; p < postings.length; p += 4) {
-        if (postings[p + 1] !== field) continue;
-        position = postings[p] === doc ? position + numbers[n] : numbers[n];
-        doc = postings[p];
-        postings[p + 2] = position;
-        n++;
+      if (this.postings[t]) {
+        placeField(this.postings[t], field, texts[j]);
+        this.unplaced[t] &= ~(1 << field);
+      } else {
+        if (!this.pending.has(t)) this.pending.set(t, []);
+        this.pending.get(t).push([field, texts[j]]);
       }
-      this.unplaced[t] &= ~(1 << field);
     }
     this.placedVersion++;
   };
+
+  /** A term's postings, decoded on first use; undefined if not loaded. */
+  Searcher.prototype.postingsOf = function (t) {
+    if (!this.sharded || this.postings[t]) return this.postings[t];
+    if (this.encoded[t] === undefined) return undefined;
+    var postings = decodePostings(this.encoded[t], this.pairs[t] === 1);
+    this.encoded[t] = null;
+    if (this.pairs[t]) {
+      this.unplaced[t] = fieldsOf(postings);
+      var self = this;
+      (this.pending.get(t) || []).forEach(function (p) {
+        placeField(postings, p[0], p[1]);
+        self.unplaced[t] &= ~(1 << p[0]);
+      });
+      this.pending.delete(t);
+    }
+    this.postings[t] = postings;
+    return postings;
+  };
+
+  /** Writes one field's positions (a position file's text for one term)
+      into that term's postings. */
+  function placeField(postings, field, text) {
+    var numbers = decodeVlq(text);
+    var doc = -1, position = 0, n = 0;
+    for (var p = 0; p < postings.length; p += 4) {
+      if (postings[p + 1] !== field) continue;
+      position = postings[p] === doc ? position + numbers[n] : numbers[n];
+      doc = postings[p];
+      postings[p + 2] = position;
+      n++;
+    }
+  }
 
   /** Makes sure titles, addresses and snippet texts of `ids` are here. */
   Searcher.prototype.loadTexts = function (ids) {
@@ -461,7 +496,7 @@
     var self = this;
     var hasMarks = word.exact !== word.folded;
     return this.termIdsFor(word.folded, prefix).filter(function (t) {
-      return self.postings[t]; // a sharded index without prepare(): nothing loaded
+      return self.postingsOf(t); // a sharded index without prepare(): nothing loaded
     }).map(function (t) {
       var partial = self.terms[t] !== word.folded;
       var factors = self.forms[t].map(function (form) {
