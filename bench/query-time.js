@@ -3,7 +3,8 @@
 // SITE computes before showing results, in Debian's Chromium opened from
 // disk (file://), index files' loading excluded. Per query, on a fresh page:
 // `first_ms`, the whole query at once (a shared link); then typed letter by
-// letter, `keystroke_ms`, the slowest keystroke. Prints one JSON line per
+// letter, `keystroke_ms`, the slowest keystroke, and `no_load_ms`, the
+// slowest of those that needed no new index file. Prints one JSON line per
 // query. Needs: npm ci (playwright-core) and chromium (scripts/test installs
 // both).
 "use strict";
@@ -19,9 +20,10 @@ async function measure(query) {
   const index = window.DANHMUC_SEARCH_INDEX;
   const root = document.getElementById("search-form").getAttribute("data-root") || "";
   const page = index.sharded ? 20 : Infinity;
-  let pending = 0, since = 0, waited = 0;
+  let pending = 0, since = 0, waited = 0, loads = 0;
   function load(rel) {
     return new Promise((resolve, reject) => {
+      loads++;
       if (pending++ === 0) since = performance.now();
       const script = document.createElement("script");
       script.src = root + rel;
@@ -44,9 +46,15 @@ async function measure(query) {
   }
   const first = await show(new api.Searcher(index, load), query);
   const typing = new api.Searcher(index, load);
-  let keystroke = 0;
-  for (let i = 1; i <= query.length; i++) keystroke = Math.max(keystroke, await show(typing, query.slice(0, i)));
-  return { query, first_ms: Math.round(first * 10) / 10, keystroke_ms: Math.round(keystroke * 10) / 10 };
+  let keystroke = 0, noLoad = 0;
+  for (let i = 1; i <= query.length; i++) {
+    const before = loads;
+    const ms = await show(typing, query.slice(0, i));
+    keystroke = Math.max(keystroke, ms);
+    if (loads === before) noLoad = Math.max(noLoad, ms);
+  }
+  const round = (ms) => Math.round(ms * 10) / 10;
+  return { query, first_ms: round(first), keystroke_ms: round(keystroke), no_load_ms: round(noLoad) };
 }
 
 (async () => {

@@ -255,8 +255,9 @@
     });
   };
 
-  /** Loads, one field at a time from the heaviest, the word positions
-      that can still change the order of the first `limit` results. */
+  /** Loads the word positions that can still change the order of the
+      first `limit` results, a tier of fields at a time from the heaviest
+      (see FIELD_TIERS), ranking again after each. */
   Searcher.prototype.preparePositions = function (query, filters, limit) {
     var self = this;
     var ranked = this.rank(query, filters, limit);
@@ -269,29 +270,37 @@
     });
     wanted = Array.from(new Set(wanted));
     return loadAll(this, wanted.map(function (w) { return "assets/search/p" + w + ".js"; })).then(function () {
-      wanted.forEach(function (w) { self.place(w); });
+      self.place(wanted);
       return self.preparePositions(query, filters, limit);
     });
   };
 
-  /** Puts a loaded position file's positions into its terms' postings;
-      `key` is "shard-field". */
-  Searcher.prototype.place = function (key) {
-    if (this.placed.has(key)) return;
-    var k = +key.split("-")[0], field = +key.split("-")[1];
-    this.placed.add(key);
-    var data = registry.shards[k];
-    var texts = registry.positions[key];
-    for (var j = 0; j < data.apart.length; j++) {
-      var t = data.first + data.apart[j];
-      if (this.postings[t]) {
-        placeField(this.postings[t], field, texts[j]);
-        this.unplaced[t] &= ~(1 << field);
+  /** Puts loaded position files' positions into their terms' postings;
+      a key is "shard-field". */
+  Searcher.prototype.place = function (keys) {
+    var self = this;
+    // Per term, the fields that arrived: [field, text].
+    var byTerm = new Map();
+    keys.forEach(function (key) {
+      if (self.placed.has(key)) return;
+      self.placed.add(key);
+      var data = registry.shards[+key.split("-")[0]];
+      var field = +key.split("-")[1];
+      var texts = registry.positions[key];
+      data.apart.forEach(function (i, j) {
+        var t = data.first + i;
+        if (!byTerm.has(t)) byTerm.set(t, []);
+        byTerm.get(t).push([field, texts[j]]);
+      });
+    });
+    byTerm.forEach(function (fields, t) {
+      if (self.postings[t]) {
+        placeFields(self.postings[t], fields);
+        fields.forEach(function (f) { self.unplaced[t] &= ~(1 << f[0]); });
       } else {
-        if (!this.pending.has(t)) this.pending.set(t, []);
-        this.pending.get(t).push([field, texts[j]]);
+        self.pending.set(t, (self.pending.get(t) || []).concat(fields));
       }
-    }
+    });
     this.placedVersion++;
   };
 
@@ -303,28 +312,28 @@
     this.encoded[t] = null;
     if (this.pairs[t]) {
       this.unplaced[t] = fieldsOf(postings);
-      var self = this;
-      (this.pending.get(t) || []).forEach(function (p) {
-        placeField(postings, p[0], p[1]);
-        self.unplaced[t] &= ~(1 << p[0]);
-      });
+      var pending = this.pending.get(t) || [];
+      placeFields(postings, pending);
+      for (var i = 0; i < pending.length; i++) this.unplaced[t] &= ~(1 << pending[i][0]);
       this.pending.delete(t);
     }
     this.postings[t] = postings;
     return postings;
   };
 
-  /** Writes one field's positions (a position file's text for one term)
-      into that term's postings. */
-  function placeField(postings, field, text) {
-    var numbers = decodeVlq(text);
-    var doc = -1, position = 0, n = 0;
+  /** Writes some fields' positions into a term's postings, in one pass:
+      `fields` holds [field, text of its position file for the term]. */
+  function placeFields(postings, fields) {
+    if (fields.length === 0) return;
+    var numbers = new Array(8), next = new Int32Array(8), doc = new Int32Array(8).fill(-1), position = new Int32Array(8);
+    fields.forEach(function (f) { numbers[f[0]] = decodeVlq(f[1]); });
     for (var p = 0; p < postings.length; p += 4) {
-      if (postings[p + 1] !== field) continue;
-      position = postings[p] === doc ? position + numbers[n] : numbers[n];
-      doc = postings[p];
-      postings[p + 2] = position;
-      n++;
+      var f = postings[p + 1];
+      if (numbers[f] === undefined) continue;
+      var n = numbers[f][next[f]++];
+      position[f] = postings[p] === doc[f] ? position[f] + n : n;
+      doc[f] = postings[p];
+      postings[p + 2] = position[f];
     }
   }
 
@@ -408,13 +417,12 @@
       positions apart: those are -1 until placed. */
   function decodePostings(text, pairs) {
     var stride = pairs ? 2 : 3;
-    var count = 0;
-    for (var i = 0; i < text.length; i++) if (VLQ[text.charCodeAt(i)] < 32) count++;
-    var out = new Int32Array(count / stride * 4);
+    // A number takes one character at least.
+    var out = new Int32Array(Math.floor(text.length / stride) * 4);
     var doc = 0, field = -1, position = -1;
     // The number being read, and which of the posting's it is.
     var value = 0, shift = 0, part = 0, o = 0;
-    for (i = 0; i < text.length; i++) {
+    for (var i = 0; i < text.length; i++) {
       var digit = VLQ[text.charCodeAt(i)];
       value += (digit & 31) << shift;
       if (digit & 32) {
@@ -442,7 +450,7 @@
       value = 0;
       shift = 0;
     }
-    return out;
+    return o === out.length ? out : out.slice(0, o);
   }
 
   /** The fields a term's postings are in, one bit each. */
@@ -550,10 +558,10 @@
     var typing = isTyping(query);
     var n = words.length;
     var docs = this.docCount();
-    var terms = [], counts = [], best = [], fieldBest = [];
+    var terms = [], counts = [], best = [], fieldBest = [], fieldsIn = [];
     words.forEach(function (w, i) {
       var figures = self.wordFigures(w, typing && i === n - 1);
-      terms.push(figures.terms); counts.push(figures.count); best.push(figures.top); fieldBest.push(figures.byField);
+      terms.push(figures.terms); counts.push(figures.count); best.push(figures.top); fieldBest.push(figures.byField); fieldsIn.push(figures.present);
     });
     var ids = new Int32Array(docs), base = new Float64Array(docs), bound = new Float64Array(docs);
     var fieldBound = new Float64Array(n > 1 ? docs * 8 : 0);
@@ -568,7 +576,7 @@
       var total = 0;
       for (i = 0; i < n; i++) {
         total += best[i][d] + 0.05 * Math.min(counts[i][d], 10);
-        present[i][c] = fieldsHere(fieldBest[i], d);
+        present[i][c] = fieldsIn[i][d];
       }
       var most = 0;
       for (var f = 0; n > 1 && f < 8; f++) {
@@ -597,8 +605,8 @@
     var figures = this.wordCache.get(key);
     if (figures) return figures;
     var docs = this.docCount();
-    figures = { terms: terms, count: new Int32Array(docs), top: new Float32Array(docs), byField: new Float32Array(docs * 8) };
-    for (var t = 0; t < terms.length; t++) tally(terms[t].postings, terms[t].factors, figures.count, figures.top, figures.byField);
+    figures = { terms: terms, count: new Int32Array(docs), top: new Float32Array(docs), byField: new Float32Array(docs * 8), present: new Uint8Array(docs) };
+    for (var t = 0; t < terms.length; t++) tally(terms[t].postings, terms[t].factors, figures.count, figures.top, figures.byField, figures.present);
     // A query has few words; keep those of the last few keystrokes.
     if (this.wordCache.size >= 8) this.wordCache.delete(this.wordCache.keys().next().value);
     this.wordCache.set(key, figures);
@@ -690,19 +698,13 @@
     if (kept.length > limit) kept.pop();
   }
 
-  /** The fields a word is in, in one document, one bit each. */
-  function fieldsHere(fieldBest, d) {
-    var mask = 0;
-    for (var f = 0; f < 8; f++) if (fieldBest[d * 8 + f] > 0) mask |= 1 << f;
-    return mask;
-  }
-
   /** Adds one term's postings to a query word's per-document figures. */
-  function tally(p, factors, count, top, byField) {
+  function tally(p, factors, count, top, byField, present) {
     for (var k = 0; k < p.length; k += 4) {
       var d = p[k], f = p[k + 1];
       var w = WEIGHTS[f] * factors[p[k + 3]];
       count[d]++;
+      present[d] |= 1 << f;
       if (w > byField[d * 8 + f]) {
         byField[d * 8 + f] = w;
         if (w > top[d]) top[d] = w;

@@ -180,7 +180,7 @@ test("a frequent word's positions are apart, and loaded only when they can chang
     const mine = positionFiles.filter((f) => f.startsWith(`p${all.shardOf[t]}-`));
     for (const f of mine) {
       await load(`assets/search/${f}`);
-      all.place(f.slice(1, -3));
+      all.place([f.slice(1, -3)]);
     }
     assert.deepEqual(Array.from(all.postings[t]), single.postings[t], term);
   }
