@@ -322,15 +322,24 @@
   };
 
   /** Writes some fields' positions into a term's postings, in one pass:
-      `fields` holds [field, text of its position file for the term]. */
+      `fields` holds [field, text of its position file for the term]. Each
+      field's text (base-64 VLQ, as decodePostings reads) is read as its
+      postings come. */
   function placeFields(postings, fields) {
     if (fields.length === 0) return;
-    var numbers = new Array(8), next = new Int32Array(8), doc = new Int32Array(8).fill(-1), position = new Int32Array(8);
-    fields.forEach(function (f) { numbers[f[0]] = decodeVlq(f[1]); });
+    var texts = new Array(8), at = new Int32Array(8), doc = new Int32Array(8).fill(-1), position = new Int32Array(8);
+    fields.forEach(function (f) { texts[f[0]] = f[1]; });
     for (var p = 0; p < postings.length; p += 4) {
       var f = postings[p + 1];
-      if (numbers[f] === undefined) continue;
-      var n = numbers[f][next[f]++];
+      var text = texts[f];
+      if (text === undefined) continue;
+      var n = 0, shift = 0, i = at[f], digit;
+      do {
+        digit = VLQ[text.charCodeAt(i++)];
+        n += (digit & 31) << shift;
+        shift += 5;
+      } while (digit & 32);
+      at[f] = i;
       position[f] = postings[p] === doc[f] ? position[f] + n : n;
       doc[f] = postings[p];
       postings[p + 2] = position[f];
@@ -390,28 +399,8 @@
   var VLQ = new Int8Array(128);
   "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("").forEach(function (c, i) { VLQ[c.charCodeAt(0)] = i; });
 
-  /** Numbers written in base-64 VLQ (5 bits a character, as source maps). */
-  function decodeVlq(text) {
-    // A number ends at each digit without the continuation bit.
-    var count = 0;
-    for (var i = 0; i < text.length; i++) if (VLQ[text.charCodeAt(i)] < 32) count++;
-    var numbers = new Int32Array(count);
-    var value = 0, shift = 0, n = 0;
-    for (i = 0; i < text.length; i++) {
-      var digit = VLQ[text.charCodeAt(i)];
-      value += (digit & 31) << shift;
-      if (digit & 32) {
-        shift += 5;
-      } else {
-        numbers[n++] = value;
-        value = 0;
-        shift = 0;
-      }
-    }
-    return numbers;
-  }
-
-  /** Shards store postings as VLQ with deltas (see Postings in
+  /** Shards store postings as base-64 VLQ numbers (5 bits a character,
+      as source maps) with deltas (see Postings in
       src/search/index.rs); this gives back the quadruples doc, field,
       position, form. A frequent term's postings are pairs, their
       positions apart: those are -1 until placed. */
