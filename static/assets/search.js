@@ -651,15 +651,28 @@
       upper[c] = base[c] + most;
       if (limit !== Infinity) keep(kept, c, limit, score, ids);
     }
-    var taken = Array.prototype.slice.call(order, 0, j);
-    taken.sort(function (a, b) { return score[b] - score[a] || ids[a] - ids[b]; });
+    // Those taken, in order: `kept` is the first `limit` already; the
+    // rest are sorted only if asked for.
+    var taken = null;
+    function inOrder() {
+      if (!taken) {
+        taken = Array.prototype.slice.call(order, 0, j);
+        taken.sort(function (a, b) { return score[b] - score[a] || ids[a] - ids[b]; });
+      }
+      return taken;
+    }
+    var first = limit === Infinity ? inOrder() : kept;
     // Positions to load: those of candidates in the first `limit` whose
     // score is not exact, or outside it whose bound passes its last.
     var need = 0;
-    var last = taken.length >= limit ? taken[limit - 1] : -1;
-    taken.forEach(function (c, at) {
-      if (fields[c] && (at < limit || ranksBefore(upper[c], ids[c], score[last], ids[last]))) need |= fields[c];
-    });
+    first.forEach(function (c) { need |= fields[c]; });
+    if (first.length >= limit) {
+      var last = first[limit - 1];
+      for (var t = 0; t < j; t++) {
+        c = order[t];
+        if (fields[c] && ranksBefore(upper[c], ids[c], score[last], ids[last])) need |= fields[c];
+      }
+    }
     // The heaviest fields first, those of about the same weight together.
     var fetch = 0;
     for (var tier = 0; tier < FIELD_TIERS.length && !fetch; tier++) fetch = need & FIELD_TIERS[tier];
@@ -670,8 +683,9 @@
       // The first `shown` of those taken in order, then of the rest by
       // their bound (their score without the bonus).
       results: function (shown) {
+        var sorted = shown <= first.length ? first : inOrder();
         var out = [];
-        for (var t = 0; t < taken.length && out.length < shown; t++) out.push({ id: ids[taken[t]], score: score[taken[t]] });
+        for (var t = 0; t < sorted.length && out.length < shown; t++) out.push({ id: ids[sorted[t]], score: score[sorted[t]] });
         for (var r = j; r < count && out.length < shown; r++) out.push({ id: ids[order[r]], score: base[order[r]] });
         return out;
       }
