@@ -9,7 +9,7 @@
 //! script that assigns a global, so it loads from file:// as well as from a
 //! server. Built from the model, never from rendered HTML.
 
-use super::for_each_token;
+use super::{for_each_word, forms_into};
 use crate::model::{Catalog, Group};
 use crate::output::Sink;
 use serde::Serialize;
@@ -198,7 +198,7 @@ const CHUNKS_AT_ONCE: usize = 8;
 const _: () = assert!(ANALYSIS_CHUNK.is_multiple_of(TEXT_CHUNK));
 
 type Terms<T> = HashMap<String, T, foldhash::fast::RandomState>;
-type LocalTerms = hashbrown::HashMap<String, LocalTerm, foldhash::fast::RandomState>;
+type LocalMap<T> = hashbrown::HashMap<String, T, foldhash::fast::RandomState>;
 
 /// A term in a partial index: postings as plain quadruples (doc, field,
 /// position, form), forms numbered within the chunk.
@@ -222,51 +222,81 @@ fn form_index(forms: &mut Vec<String>, form: &str) -> usize {
 /// The index of a run of consecutive entries, and their fields' text
 /// (unless it was written out as text chunks of a sharded index).
 struct ChunkIndex {
-    terms: LocalTerms,
+    /// Folded terms in the order the chunk met them.
+    terms: Vec<(String, LocalTerm)>,
     texts: Vec<[String; 8]>,
 }
 
 impl ChunkIndex {
     fn new(catalog: &Catalog, entries: &[crate::model::Entry], first_doc: u32, chunks_to: Option<&dyn Sink>) -> Self {
-        let mut terms = LocalTerms::default();
-        let mut texts = Vec::with_capacity(entries.len());
+        let mut terms: Vec<(String, LocalTerm)> = Vec::new();
+        // Where each folded term is in `terms`; and per word as written,
+        // its term and form: a word's forms are made, and its term looked
+        // up, the first time the chunk meets it only.
+        let mut slots = LocalMap::<usize>::default();
+        let mut words = LocalMap::<(u32, u32)>::default();
+        let (mut exact, mut folded) = (String::new(), String::new());
+        let mut texts = Vec::new();
+        // For text chunks: per entry, the texts of the fields after the
+        // first three.
+        let mut snippets: Vec<[&str; 5]> = Vec::new();
         for (doc, entry) in (first_doc..).zip(entries) {
             let agencies: Vec<&str> = entry.agencies.iter().map(|a| catalog.agency(*a).name.as_str()).collect();
+            let agencies = agencies.join("; ");
             let plain = &entry.sections.plain;
-            let fields: [String; 8] = [
-                entry.title.clone(),
-                catalog.sector(entry.sector).name.clone(),
-                agencies.join("; "),
-                entry.notes.clone().unwrap_or_default(),
-                plain.purpose.clone(),
-                plain.scope.clone(),
-                plain.collection.clone(),
-                plain.sharing.clone(),
+            let rest = [
+                entry.notes.as_deref().unwrap_or_default(),
+                plain.purpose.as_str(),
+                plain.scope.as_str(),
+                plain.collection.as_str(),
+                plain.sharing.as_str(),
+            ];
+            let fields: [&str; 8] = [
+                &entry.title,
+                &catalog.sector(entry.sector).name,
+                &agencies,
+                rest[0],
+                rest[1],
+                rest[2],
+                rest[3],
+                rest[4],
             ];
             for (field, text) in fields.iter().enumerate() {
-                for_each_token(text, |exact, folded, position| {
-                    // Looked up by reference: a word's strings are made only
-                    // the first time the chunk meets it.
-                    let term = terms.entry_ref(folded).or_default();
-                    let form = form_index(&mut term.forms, exact) as u32;
-                    term.postings.extend([doc, field as u32, position, form]);
+                for_each_word(text, |word, position| {
+                    let (slot, form) = match words.get(word) {
+                        Some(&found) => found,
+                        None => {
+                            forms_into(word, &mut exact, &mut folded);
+                            let slot = *slots.entry_ref(folded.as_str()).or_insert_with(|| {
+                                terms.push((folded.clone(), LocalTerm::default()));
+                                terms.len() - 1
+                            });
+                            let form = form_index(&mut terms[slot].1.forms, &exact) as u32;
+                            words.insert(word.to_string(), (slot as u32, form));
+                            (slot as u32, form)
+                        }
+                    };
+                    terms[slot as usize].1.postings.extend([doc, field as u32, position, form]);
                 });
             }
-            texts.push(fields);
+            match chunks_to {
+                Some(_) => snippets.push(rest),
+                None => texts.push(fields.map(str::to_string)),
+            }
         }
         if let Some(sink) = chunks_to {
-            for (c, (entries, texts)) in entries.chunks(TEXT_CHUNK).zip(texts.chunks(TEXT_CHUNK)).enumerate() {
+            for (c, (entries, texts)) in entries.chunks(TEXT_CHUNK).zip(snippets.chunks(TEXT_CHUNK)).enumerate() {
                 // What a result shows: address, title, number, the texts of
                 // the fields after the first three (for snippets), group,
                 // sector and agencies. The first three fields (title, sector
                 // and agency names) are rebuilt from these by search.js.
-                type Row<'a> = (String, &'a str, u32, &'a [String], usize, usize, Vec<usize>);
+                type Row<'a> = (String, &'a str, u32, &'a [&'a str; 5], usize, usize, Vec<usize>);
                 let rows: Vec<Row> = entries
                     .iter()
                     .zip(texts)
                     .map(|(e, text)| {
                         let d = Doc::of(e);
-                        (d.url, d.title, d.number, &text[3..], d.group, d.sector, d.agencies)
+                        (d.url, d.title, d.number, text, d.group, d.sector, d.agencies)
                     })
                     .collect();
                 let json = serde_json::to_string(&rows).expect("text chunk serializes");
@@ -276,7 +306,6 @@ impl ChunkIndex {
                     format!("DanhmucSearch.addTexts({c}, {json});\n").into_bytes(),
                 );
             }
-            texts.clear();
         }
         ChunkIndex { terms, texts }
     }

@@ -22,9 +22,21 @@ use unicode_normalization::char::is_combining_mark;
 /// `each` gets every word's exact (lower-case) and folded forms and its
 /// position (the n-th word of the text), in buffers reused from word to
 /// word: an index of a large catalog reads tens of millions of words.
+#[cfg(test)]
 pub fn for_each_token(text: &str, mut each: impl FnMut(&str, &str, u32)) {
-    let text = crate::text::nfc_cow(text);
     let (mut exact, mut folded) = (String::new(), String::new());
+    for_each_word(text, |word, position| {
+        forms_into(word, &mut exact, &mut folded);
+        each(&exact, &folded, position);
+    });
+}
+
+/// The words of a text as [`for_each_token`] finds them, each as it stands
+/// in the NFC text, with its position; [`forms_into`] gives its forms. A
+/// catalog uses a few thousand distinct words, so the index makes each
+/// word's forms once per chunk of entries instead of once per occurrence.
+pub fn for_each_word(text: &str, mut each: impl FnMut(&str, u32)) {
+    let text = crate::text::nfc_cow(text);
     let mut position = 0;
     let mut start = None;
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
@@ -35,28 +47,31 @@ pub fn for_each_token(text: &str, mut each: impl FnMut(&str, &str, u32)) {
         match (in_word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                let word = &text[s..i];
-                exact.clear();
-                folded.clear();
-                // Most words of a Vietnamese text are short; ASCII ones need
-                // neither Unicode lower-casing nor folding.
-                if word.is_ascii() {
-                    exact.extend(word.chars().map(|c| c.to_ascii_lowercase()));
-                    folded.push_str(&exact);
-                } else {
-                    match word.contains('Σ') {
-                        // A final sigma lower-cases by context.
-                        true => exact.push_str(&word.to_lowercase()),
-                        false => exact.extend(word.chars().flat_map(char::to_lowercase)),
-                    }
-                    crate::text::fold_into(&exact, &mut folded);
-                }
-                each(&exact, &folded, position);
+                each(&text[s..i], position);
                 position += 1;
                 start = None;
             }
             _ => {}
         }
+    }
+}
+
+/// A word's exact (lower-case) and folded forms, into reused buffers.
+pub fn forms_into(word: &str, exact: &mut String, folded: &mut String) {
+    exact.clear();
+    folded.clear();
+    // Most words of a Vietnamese text are short; ASCII ones need neither
+    // Unicode lower-casing nor folding.
+    if word.is_ascii() {
+        exact.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        folded.push_str(exact);
+    } else {
+        match word.contains('Σ') {
+            // A final sigma lower-cases by context.
+            true => exact.push_str(&word.to_lowercase()),
+            false => exact.extend(word.chars().flat_map(char::to_lowercase)),
+        }
+        crate::text::fold_into(exact, folded);
     }
 }
 
