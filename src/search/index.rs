@@ -387,6 +387,8 @@ struct Manifest<'a> {
     /// Per postings shard, its first term (shards hold consecutive terms).
     shard_first: Vec<usize>,
     text_chunk: usize,
+    /// Terms in more than this many entries have their positions apart.
+    positions_apart_above: u32,
 }
 
 const VLQ_DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -465,7 +467,10 @@ fn sharded_index(
         let json = serde_json::to_string(&shard).expect("shard serializes");
         sink.add(&format!("assets/search/p{k}.js"), format!("DanhmucSearch.addShard({k}, {json});\n").into_bytes());
         for (f, texts) in positions.iter().enumerate() {
-            if texts.iter().all(String::is_empty) {
+            // The titles' file is there whenever the shard has terms apart,
+            // so that the page can fetch it with the shard (see search.js).
+            let titles_of_apart = f == 0 && !shard.apart.is_empty();
+            if !titles_of_apart && texts.iter().all(String::is_empty) {
                 continue;
             }
             let json = serde_json::to_string(texts).expect("positions serialize");
@@ -518,6 +523,7 @@ fn sharded_index(
         blocks,
         shard_first: shards.iter().map(|r| r.start).collect(),
         text_chunk: TEXT_CHUNK,
+        positions_apart_above,
     };
     let json = serde_json::to_string(&manifest).expect("manifest serializes");
     sink.add(INDEX_PATH, format!("window.DANHMUC_SEARCH_INDEX = {json};\n").into_bytes());

@@ -229,13 +229,23 @@
   Searcher.prototype.preparePostings = function (words, typing, filters) {
     var self = this;
     var shards = new Set();
+    // The titles' positions of frequent terms: the first a query of
+    // several words needs, fetched with the shards (small, and one round
+    // trip fewer).
+    var titles = new Set();
+    var apartAbove = this.index.positions_apart_above;
     words.forEach(function (w, i) {
-      self.termIdsFor(w.folded, typing && i === words.length - 1).forEach(function (t) { shards.add(self.shardOf[t]); });
+      self.termIdsFor(w.folded, typing && i === words.length - 1).forEach(function (t) {
+        shards.add(self.shardOf[t]);
+        if (words.length > 1 && apartAbove !== undefined && self.df[t] > apartAbove) titles.add(self.shardOf[t] + "-0");
+      });
     });
     var wanted = Array.from(shards).sort(function (a, b) { return a - b; });
     var files = wanted.map(function (k) { return "assets/search/p" + k + ".js"; });
     var filtered = filters && (filters.group || filters.sector || filters.agency);
     if (filtered) files.push(FILTERS_FILE);
+    titles = Array.from(titles).filter(function (key) { return !self.placed.has(key); });
+    titles.forEach(function (key) { files.push("assets/search/p" + key + ".js"); });
     return loadAll(this, files).then(function () {
       if (filtered && !self.filterData) {
         self.filterData = registry.filters;
@@ -252,6 +262,7 @@
         (data.apart || []).forEach(function (i) { self.pairs[data.first + i] = 1; });
         self.version++;
       });
+      if (titles.length) self.place(titles);
     });
   };
 

@@ -186,16 +186,45 @@ test("a frequent word's positions are apart, and loaded only when they can chang
   }
   assert.ok(apart > 20, `only ${apart} terms apart`);
 
+  // Document frequencies, from the term blocks.
+  const df = [];
+  for (const f of files.filter((f) => /^k\d+\.js$/.test(f))) {
+    vm.runInNewContext(fs.readFileSync(path.join(site, "assets", "search", f), "utf8"), { DanhmucSearch: { addTerms: (b, data) => data.df.forEach((d, i) => { df[data.first + i] = d; }) } });
+  }
+  const manifestDf = (t) => df[t];
+  assert.equal(manifest.positions_apart_above, 10);
+
   // A query of frequent words: its first results need only some fields'
   // positions, and are those of the single file, in the same order.
   const singleSearcher = new api.Searcher(single);
   for (const q of ["co so du lieu ", "du lieu dan cu ", "quan ly nha nuoc "]) {
     const loaded = [];
-    const sharded = new api.Searcher(manifest, fileLoader(site, api, loaded));
+    // Which files were asked for before the first ranking.
+    const beforeRanking = new Set();
+    let ranked = false;
+    const load = fileLoader(site, api, loaded);
+    const sharded = new api.Searcher(manifest, (rel) => {
+      if (!ranked) beforeRanking.add(rel);
+      return load(rel);
+    });
+    const rank = sharded.rank;
+    sharded.rank = function (...args) {
+      ranked = true;
+      return rank.apply(this, args);
+    };
     await sharded.prepare(q, {}, 3);
     const top = sharded.search(q, {}, 3).slice(0, 3).map((r) => [r.id, r.score]);
     assert.deepEqual(top, singleSearcher.search(q, {}).slice(0, 3).map((r) => [r.id, r.score]), q);
     const fetched = loaded.filter((f) => /\/p\d+-\d\.js$/.test(f));
+    // The titles' positions of the query's frequent words come with their
+    // shards, before the first ranking; the other fields' only after it.
+    const frequent = api.tokenize(q).map((w) => single.terms.indexOf(w.folded)).filter((t) => manifestDf(t) > manifest.positions_apart_above);
+    assert.ok(frequent.length > 1, `${q}: frequent words`);
+    for (const t of frequent) {
+      const titles = `assets/search/p${sharded.shardOf[t]}-0.js`;
+      assert.ok(beforeRanking.has(titles), `${q}: titles of ${single.terms[t]} fetched with the shards`);
+    }
+    assert.ok(![...beforeRanking].some((f) => /\/p\d+-[1-7]\.js$/.test(f)), `${q}: no other position file before ranking`);
     const everything = new Set();
     for (const w of api.tokenize(q)) {
       const t = single.terms.indexOf(w.folded);

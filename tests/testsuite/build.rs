@@ -362,6 +362,10 @@ fn a_sharded_search_index_covers_every_term_and_entry() {
                 assert_eq!(positions.len(), offsets.len(), "{name}: one string per term apart");
             }
         }
+        // The titles' file is there whenever the shard has terms apart (the
+        // page fetches it with the shard).
+        let titles = project.site().join(format!("assets/search/p{k}-0.js"));
+        assert_eq!(titles.exists(), !offsets.is_empty(), "p{k}-0.js");
         apart.extend(offsets.iter().map(|i| first + i));
     }
     let frequent: Vec<usize> = (0..terms).filter(|&t| df[t] > 10).collect();
