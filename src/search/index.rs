@@ -108,23 +108,11 @@ impl Postings {
 
     /// The postings again as (doc, field, position, form), in order.
     fn quads(&self) -> impl Iterator<Item = [u32; 4]> + '_ {
-        let mut digits =
-            self.encoded.bytes().map(|b| VLQ_DIGITS.iter().position(|d| *d == b).expect("VLQ digit") as u32);
-        let mut next = move || {
-            let (mut n, mut shift) = (0, 0);
-            loop {
-                let digit = digits.next()?;
-                n |= (digit & 31) << shift;
-                shift += 5;
-                if digit < 32 {
-                    return Some(n);
-                }
-            }
-        };
+        let mut numbers = vlq_numbers(&self.encoded);
         let (mut doc, mut field, mut position) = (0u32, u32::MAX, 0u32);
         std::iter::from_fn(move || {
-            let delta = next()?;
-            let (packed, at) = (next().expect("field"), next().expect("position"));
+            let delta = numbers.next()?;
+            let (packed, at) = (numbers.next().expect("field"), numbers.next().expect("position"));
             let same_doc = delta == 0;
             doc += delta;
             let new_field = packed % 8;
@@ -407,6 +395,22 @@ fn vlq(out: &mut String, mut n: u32) {
     }
 }
 
+/// The numbers [`vlq`] wrote into `text`, in order.
+fn vlq_numbers(text: &str) -> impl Iterator<Item = u32> + '_ {
+    let mut digits = text.bytes().map(|b| VLQ_DIGITS.iter().position(|d| *d == b).expect("VLQ digit") as u32);
+    std::iter::from_fn(move || {
+        let (mut n, mut shift) = (0, 0);
+        loop {
+            let digit = digits.next()?;
+            n |= (digit & 31) << shift;
+            shift += 5;
+            if digit < 32 {
+                return Some(n);
+            }
+        }
+    })
+}
+
 fn sharded_index(
     catalog: &Catalog,
     docs: Vec<Doc>,
@@ -567,20 +571,6 @@ mod tests {
         assert_eq!(postings.decode(), quads);
     }
 
-    fn vlq_numbers(text: &str) -> Vec<u32> {
-        let (mut out, mut n, mut shift) = (Vec::new(), 0, 0);
-        for b in text.bytes() {
-            let digit = VLQ_DIGITS.iter().position(|d| *d == b).expect("VLQ digit") as u32;
-            n |= (digit & 31) << shift;
-            shift += 5;
-            if digit < 32 {
-                out.push(n);
-                (n, shift) = (0, 0);
-            }
-        }
-        out
-    }
-
     #[test]
     fn positions_apart_give_back_every_posting() {
         let mut seed = 11u32;
@@ -602,7 +592,7 @@ mod tests {
         }
         let (pairs, by_field) = postings.positions_apart();
         // Pairs: document delta and field + 8 × form, one per posting.
-        let numbers = vlq_numbers(&pairs);
+        let numbers: Vec<u32> = vlq_numbers(&pairs).collect();
         assert_eq!(numbers.len(), quads.len() * 2);
         let mut doc = 0;
         let mut rebuilt: Vec<[u32; 4]> = numbers
@@ -614,7 +604,7 @@ mod tests {
             .collect();
         // Each field's positions, in the order of that field's postings.
         for (field, text) in by_field.iter().enumerate() {
-            let mut numbers = vlq_numbers(text).into_iter();
+            let mut numbers = vlq_numbers(text);
             let mut last: Option<(u32, u32)> = None;
             for q in rebuilt.iter_mut().filter(|q| q[1] == field as u32) {
                 let n = numbers.next().expect("a position per posting");

@@ -15,26 +15,15 @@ pub use index::{INDEX_PATH, Layout, SHARD_ABOVE, build_index};
 use unicode_normalization::char::is_combining_mark;
 
 /// Splits text into words: NFC, then maximal runs of letters, marks and
-/// digits (Unicode Alphabetic, Mark or Numeric), each lower-cased and
-/// folded. Marks count as word characters so that a stray combining accent
-/// left after NFC does not cut a word in two.
+/// digits (Unicode Alphabetic, Mark or Numeric). Marks count as word
+/// characters so that a stray combining accent left after NFC does not cut
+/// a word in two.
 ///
-/// `each` gets every word's exact (lower-case) and folded forms and its
-/// position (the n-th word of the text), in buffers reused from word to
-/// word: an index of a large catalog reads tens of millions of words.
-#[cfg(test)]
-pub fn for_each_token(text: &str, mut each: impl FnMut(&str, &str, u32)) {
-    let (mut exact, mut folded) = (String::new(), String::new());
-    for_each_word(text, |word, position| {
-        forms_into(word, &mut exact, &mut folded);
-        each(&exact, &folded, position);
-    });
-}
-
-/// The words of a text as [`for_each_token`] finds them, each as it stands
-/// in the NFC text, with its position; [`forms_into`] gives its forms. A
-/// catalog uses a few thousand distinct words, so the index makes each
-/// word's forms once per chunk of entries instead of once per occurrence.
+/// `each` gets every word as it stands in the NFC text and its position
+/// (the n-th word of the text); [`forms_into`] gives its lower-case and
+/// folded forms. A catalog uses a few thousand distinct words, so the
+/// index makes each word's forms once per chunk of entries instead of once
+/// per occurrence.
 pub fn for_each_word(text: &str, mut each: impl FnMut(&str, u32)) {
     let text = crate::text::nfc_cow(text);
     let mut position = 0;
@@ -80,7 +69,7 @@ mod tests {
     use super::*;
     use serde::Deserialize;
 
-    /// One word of a text, as `for_each_token` hands it out.
+    /// One word of a text, with its forms.
     struct Token {
         exact: String,
         folded: String,
@@ -89,8 +78,10 @@ mod tests {
 
     fn tokenize(text: &str) -> Vec<Token> {
         let mut tokens = Vec::new();
-        for_each_token(text, |exact, folded, position| {
-            tokens.push(Token { exact: exact.to_string(), folded: folded.to_string(), position });
+        for_each_word(text, |word, position| {
+            let (mut exact, mut folded) = (String::new(), String::new());
+            forms_into(word, &mut exact, &mut folded);
+            tokens.push(Token { exact, folded, position });
         });
         tokens
     }
