@@ -75,7 +75,7 @@ pub fn build_into(catalog: &Catalog, config: &Config, root: &Path, sink: &dyn Si
     // workbook is one long serial task: started first, it runs beside the
     // rest instead of alone at the end.
     let base_url = config.base_url.as_deref();
-    let (workbook, ((views, pages_time), ((), exports_time))) = rayon::join(
+    let (workbook, ((views, pages_time), exports_time)) = rayon::join(
         || export::xlsx::to_xlsx(catalog, &config.title, base_url).map(|x| sink.add(export::xlsx::PATH, x)),
         || {
             rayon::join(
@@ -89,7 +89,7 @@ pub fn build_into(catalog: &Catalog, config: &Config, root: &Path, sink: &dyn Si
                 || {
                     let start = Instant::now();
                     exports(catalog, config, base_url, sink);
-                    ((), start.elapsed())
+                    start.elapsed()
                 },
             )
         },
