@@ -305,31 +305,30 @@
       });
     });
     byTerm.forEach(function (fields, t) {
-      if (self.postings[t]) {
-        placeFields(self.postings[t], fields);
-        fields.forEach(function (f) { self.unplaced[t] &= ~(1 << f[0]); });
-      } else {
-        self.pending.set(t, (self.pending.get(t) || []).concat(fields));
-      }
+      if (self.postings[t]) self.placeInto(t, fields);
+      else self.pending.set(t, (self.pending.get(t) || []).concat(fields));
     });
     this.placedVersion++;
+  };
+
+  /** Writes `fields` ([field, text]) into decoded term `t`'s postings. */
+  Searcher.prototype.placeInto = function (t, fields) {
+    placeFields(this.postings[t], fields);
+    for (var i = 0; i < fields.length; i++) this.unplaced[t] &= ~(1 << fields[i][0]);
   };
 
   /** A term's postings, decoded on first use; undefined if not loaded. */
   Searcher.prototype.postingsOf = function (t) {
     if (!this.sharded || this.postings[t]) return this.postings[t];
     if (this.encoded[t] === undefined) return undefined;
-    var postings = decodePostings(this.encoded[t], this.pairs[t] === 1);
+    this.postings[t] = decodePostings(this.encoded[t], this.pairs[t] === 1);
     this.encoded[t] = null;
     if (this.pairs[t]) {
-      this.unplaced[t] = fieldsOf(postings);
-      var pending = this.pending.get(t) || [];
-      placeFields(postings, pending);
-      for (var i = 0; i < pending.length; i++) this.unplaced[t] &= ~(1 << pending[i][0]);
+      this.unplaced[t] = fieldsOf(this.postings[t]);
+      this.placeInto(t, this.pending.get(t) || []);
       this.pending.delete(t);
     }
-    this.postings[t] = postings;
-    return postings;
+    return this.postings[t];
   };
 
   /** Writes some fields' positions into a term's postings, in one pass:
@@ -548,10 +547,10 @@
   };
 
   /** What ranking `query` needs that word positions do not change: per
-      word its terms, and the documents with every word ("candidates"),
-      highest bound first, with their score without the bonus, that plus
-      the most the bonus can give, that most per field, and per word the
-      fields it is in there (one bit each). */
+      word its terms and, per document, the fields it is in (one bit each);
+      and the documents with every word ("candidates"), highest bound
+      first, with their score without the bonus, that plus the most the
+      bonus can give, and that most per field. */
   Searcher.prototype.figures = function (query, filters) {
     var self = this;
     var words = tokenize(query);
@@ -565,8 +564,7 @@
     });
     var ids = new Int32Array(docs), base = new Float64Array(docs), bound = new Float64Array(docs);
     var fieldBound = new Float64Array(n > 1 ? docs * 8 : 0);
-    var present = [];
-    for (var i = 0; i < n; i++) present.push(new Uint8Array(docs));
+    var i;
     var filtered = filters.group || filters.sector || filters.agency;
     var c = 0;
     for (var d = 0; d < docs; d++) {
@@ -574,10 +572,7 @@
       for (i = 0; i < n && all; i++) all = counts[i][d] > 0;
       if (!all || (filtered && !matchesFilters(this.doc(d), this.index, filters))) continue;
       var total = 0;
-      for (i = 0; i < n; i++) {
-        total += best[i][d] + 0.05 * Math.min(counts[i][d], 10);
-        present[i][c] = fieldsIn[i][d];
-      }
+      for (i = 0; i < n; i++) total += best[i][d] + 0.05 * Math.min(counts[i][d], 10);
       var most = 0;
       for (var f = 0; n > 1 && f < 8; f++) {
         var b = bonusBound(fieldBest, d, n, f);
@@ -590,11 +585,11 @@
     var order = new Int32Array(c);
     for (i = 0; i < c; i++) order[i] = i;
     order.sort(function (a, b) { return bound[b] - bound[a] || ids[a] - ids[b]; });
-    return { n: n, terms: terms, ids: ids, base: base, bound: bound, fieldBound: fieldBound, present: present, order: order };
+    return { n: n, terms: terms, fieldsIn: fieldsIn, ids: ids, base: base, bound: bound, fieldBound: fieldBound, order: order };
   };
 
   /** One query word's terms, and per document its matches, best weight,
-      and best weight per field; kept for the next keystrokes while
+      best weight per field and the fields it is in; kept for the next keystrokes while
       nothing new is loaded (the words before the one being typed stay). */
   Searcher.prototype.wordFigures = function (word, prefix) {
     if (!this.wordCache) this.wordCache = new Map();
@@ -616,7 +611,7 @@
   /** The candidates of `figures` in order: see rank. */
   Searcher.prototype.order = function (figures, limit) {
     var self = this;
-    var n = figures.n, terms = figures.terms, present = figures.present, fieldBound = figures.fieldBound;
+    var n = figures.n, terms = figures.terms, fieldsIn = figures.fieldsIn, fieldBound = figures.fieldBound;
     var ids = figures.ids, base = figures.base, bound = figures.bound, order = figures.order;
     // Per word, the fields in which some of its positions are known, and
     // those in which some are not loaded yet.
@@ -641,17 +636,17 @@
     var kept = [];
     var j = 0;
     for (; j < count; j++) {
-      var c = order[j];
+      var c = order[j], d = ids[c];
       if (kept.length >= limit) {
         var k = kept[kept.length - 1];
-        if (!ranksBefore(bound[c], ids[c], score[k], ids[k])) break;
+        if (!ranksBefore(bound[c], d, score[k], ids[k])) break;
       }
       var together = 0, unknown = 0;
       for (var i = 0; i < n; i++) {
-        unknown |= present[i][c] & unplaced[i];
-        if (i + 1 < n) together |= present[i][c] & known[i] & known[i + 1] & present[i + 1][c];
+        unknown |= fieldsIn[i][d] & unplaced[i];
+        if (i + 1 < n) together |= fieldsIn[i][d] & known[i] & known[i + 1] & fieldsIn[i + 1][d];
       }
-      var bonus = together ? phraseBonus(this.hitsOf(terms, ids[c])) : 0;
+      var bonus = together ? phraseBonus(this.hitsOf(terms, d)) : 0;
       var most = bonus;
       for (var f = 0; unknown && f < 8; f++) {
         if (!(unknown & (1 << f)) || fieldBound[c * 8 + f] <= bonus) continue;
@@ -731,6 +726,15 @@
     return scoreA > scoreB || (scoreA === scoreB && idA < idB);
   }
 
+  /** The bonus of `length` query words of `n` standing next to each other
+      in one field, the lightest of them weighing `weight`: phraseBonus
+      and its bound both use it, so the bound holds. */
+  function runBonus(length, n, weight) {
+    var bonus = (length - 1) * ADJACENT * weight;
+    if (length === n) bonus += WHOLE_PHRASE + 2 * weight;
+    return bonus;
+  }
+
   /** The most phraseBonus can give document `d` in field `f`, from each
       word's best weight there. */
   function bonusBound(fieldBest, d, n, f) {
@@ -742,9 +746,7 @@
         var x = fieldBest[j][d * 8 + f];
         if (x === 0) break;
         if (x < w) w = x;
-        var length = j - i + 1;
-        var bonus = (length - 1) * ADJACENT * w;
-        if (length === n) bonus += WHOLE_PHRASE + 2 * w;
+        var bonus = runBonus(j - i + 1, n, w);
         if (bonus > most) most = bonus;
       }
     }
@@ -811,8 +813,7 @@
         }
         at.push(key); lengths.push(length); weights.push(weight);
         if (length > 1) {
-          var bonus = (length - 1) * ADJACENT * weight;
-          if (length === lists.length) bonus += WHOLE_PHRASE + 2 * weight;
+          var bonus = runBonus(length, lists.length, weight);
           if (bonus > best) best = bonus;
         }
       }
