@@ -523,7 +523,7 @@
 
       A document's score is, per query word, the weight of its best match
       plus a little for each further one, and a bonus for query words that
-      stand next to each other in a field (see phraseBonus). The first part
+      stand next to each other in a field (see fieldBonus). The first part
       needs only which fields and forms a word is in; the bonus needs word
       positions, which a frequent term of a sharded index keeps in files
       loaded on demand. So the bonus is bounded per field from the fields'
@@ -573,8 +573,12 @@
       if (!all || (filtered && !matchesFilters(this.doc(d), this.index, filters))) continue;
       var total = 0;
       for (i = 0; i < n; i++) total += best[i][d] + 0.05 * Math.min(counts[i][d], 10);
-      var most = 0;
-      for (var f = 0; n > 1 && f < 8; f++) {
+      // A bonus needs two words next to each other: only fields with two
+      // consecutive words can have one.
+      var paired = 0, most = 0;
+      for (i = 0; i + 1 < n; i++) paired |= fieldsIn[i][d] & fieldsIn[i + 1][d];
+      for (var f = 0; paired && f < 8; f++) {
+        if (!(paired & (1 << f))) continue;
         var b = bonusBound(fieldBest, d, n, f);
         fieldBound[c * 8 + f] = b;
         if (b > most) most = b;
@@ -633,6 +637,13 @@
     // positions could raise it. `kept` holds the best `limit` scores.
     var count = order.length;
     var score = new Float64Array(count), upper = new Float64Array(count), fields = new Uint8Array(count);
+    // Per candidate and field, the bonus computed in an earlier round and
+    // which words' positions it knew (one bit each; -1: none yet).
+    if (!figures.bonusOf && n > 1) {
+      figures.bonusOf = new Float64Array(count * 8);
+      figures.sigOf = new Int32Array(count * 8).fill(-1);
+    }
+    var bonusOf = figures.bonusOf, sigOf = figures.sigOf;
     var kept = [];
     var j = 0;
     for (; j < count; j++) {
@@ -642,11 +653,25 @@
         if (!ranksBefore(bound[c], d, score[k], ids[k])) break;
       }
       var together = 0, unknown = 0;
-      for (var i = 0; i < n; i++) {
+      // One word earns no bonus: its positions can change nothing.
+      for (var i = 0; n > 1 && i < n; i++) {
         unknown |= fieldsIn[i][d] & unplaced[i];
         if (i + 1 < n) together |= fieldsIn[i][d] & known[i] & known[i + 1] & fieldsIn[i + 1][d];
       }
-      var bonus = together ? phraseBonus(this.hitsOf(terms, d)) : 0;
+      var bonus = 0;
+      for (var g = 0; together && g < 8; g++) {
+        if (!(together & (1 << g))) continue;
+        // A field's bonus changes only when more of its words' positions
+        // are known: kept from the last round otherwise.
+        var sig = 0;
+        for (i = 0; i < n && i < 31; i++) if (fieldsIn[i][d] & known[i] & (1 << g)) sig |= 1 << i;
+        var at = c * 8 + g;
+        if (n > 31 || sigOf[at] !== sig) {
+          bonusOf[at] = fieldBonus(terms, d, g);
+          sigOf[at] = sig;
+        }
+        if (bonusOf[at] > bonus) bonus = bonusOf[at];
+      }
       var most = bonus;
       for (var f = 0; unknown && f < 8; f++) {
         if (!(unknown & (1 << f)) || fieldBound[c * 8 + f] <= bonus) continue;
@@ -727,7 +752,7 @@
   }
 
   /** The bonus of `length` query words of `n` standing next to each other
-      in one field, the lightest of them weighing `weight`: phraseBonus
+      in one field, the lightest of them weighing `weight`: fieldBonus
       and its bound both use it, so the bound holds. */
   function runBonus(length, n, weight) {
     var bonus = (length - 1) * ADJACENT * weight;
@@ -735,7 +760,7 @@
     return bonus;
   }
 
-  /** The most phraseBonus can give document `d` in field `f`, from each
+  /** The most fieldBonus can give document `d` in field `f`, from each
       word's best weight there. */
   function bonusBound(fieldBest, d, n, f) {
     var most = 0;
@@ -753,71 +778,70 @@
     return most;
   }
 
-  /** Per query word, its matches in document `id` whose positions are
-      known, flattened and in order: field × 2²⁰ + position, weight. */
-  Searcher.prototype.hitsOf = function (terms, id) {
-    var lists = [];
-    for (var i = 0; i < terms.length; i++) {
-      var hits = [];
-      for (var t = 0; t < terms[i].length; t++) {
-        var term = terms[i][t];
-        var p = term.postings;
-        // Postings are in document order: find the document's first.
-        var lo = 0, hi = p.length / 4;
-        while (lo < hi) {
-          var mid = (lo + hi) >> 1;
-          if (p[mid * 4] < id) lo = mid + 1; else hi = mid;
-        }
-        for (var k = lo * 4; k < p.length && p[k] === id; k += 4) {
-          if (p[k + 2] < 0) continue;
-          hits.push(p[k + 1] * POSITIONS + p[k + 2], WEIGHTS[p[k + 1]] * term.factors[p[k + 3]]);
-        }
-      }
-      // One term's postings are in order already; a prefix's several are not.
-      if (terms[i].length > 1) hits = sortPairs(hits);
-      lists.push(hits);
-    }
-    return lists;
-  };
+  // Scratch space for fieldBonus: the positions of every query word's
+  // matches in one field, word after word; their weights; and the run of
+  // query words each ends and that run's weight.
+  var hitAt = new Int32Array(256), hitWeight = new Float64Array(256), runLength = new Int32Array(256), runWeight = new Float64Array(256);
 
-  var POSITIONS = 1048576;
-
-  function sortPairs(flat) {
-    var pairs = [];
-    for (var k = 0; k < flat.length; k += 2) pairs.push([flat[k], flat[k + 1]]);
-    pairs.sort(function (a, b) { return a[0] - b[0]; });
-    var out = [];
-    pairs.forEach(function (pair) { out.push(pair[0], pair[1]); });
-    return out;
+  function growHits(size) {
+    var bigger = Math.max(size, hitAt.length * 2);
+    var copy = function (Type, old) { var a = new Type(bigger); a.set(old); return a; };
+    hitAt = copy(Int32Array, hitAt); hitWeight = copy(Float64Array, hitWeight);
+    runLength = copy(Int32Array, runLength); runWeight = copy(Float64Array, runWeight);
   }
 
   /** Vietnamese words are several syllables ("môi trường"): query words
       that stand next to each other, in order, in one field earn a bonus
-      that grows with the run, and more when the run is the whole query.
-      `lists` holds each query word's matches in one document (hitsOf). */
-  function phraseBonus(lists) {
-    var best = 0;
-    // The runs ending at the previous word's matches: where, how long, and
-    // their weight (their lightest word's).
-    var lastAt = [], lastLength = [], lastWeight = [];
-    for (var i = 0; i < lists.length; i++) {
-      var list = lists[i];
-      var at = [], lengths = [], weights = [];
-      var q = 0;
-      for (var k = 0; k < list.length; k += 2) {
-        var key = list[k], weight = list[k + 1], length = 1;
-        while (q < lastAt.length && lastAt[q] < key - 1) q++;
-        if (q < lastAt.length && lastAt[q] === key - 1) {
-          length = lastLength[q] + 1;
-          weight = Math.min(lastWeight[q], weight);
+      that grows with the run, and more when the run is the whole query
+      (runBonus). This is the best such bonus of document `d` in field
+      `f`, from the positions known there; `terms` holds each query
+      word's terms. */
+  function fieldBonus(terms, d, f) {
+    var n = terms.length, best = 0, used = 0, lastStart = 0, lastEnd = 0;
+    for (var i = 0; i < n; i++) {
+      var start = used;
+      for (var t = 0; t < terms[i].length; t++) {
+        var term = terms[i][t], p = term.postings;
+        // Postings are in document order: find the document's first.
+        var lo = 0, hi = p.length >> 2;
+        while (lo < hi) {
+          var mid = (lo + hi) >> 1;
+          if (p[mid * 4] < d) lo = mid + 1; else hi = mid;
         }
-        at.push(key); lengths.push(length); weights.push(weight);
+        for (var k = lo * 4; k < p.length && p[k] === d; k += 4) {
+          if (p[k + 1] !== f || p[k + 2] < 0) continue;
+          if (used === hitAt.length) growHits(used + 1);
+          hitAt[used] = p[k + 2];
+          hitWeight[used] = WEIGHTS[f] * term.factors[p[k + 3]];
+          used++;
+        }
+      }
+      // One term's positions are in order already; a prefix's several
+      // are not (few: insertion sort).
+      if (terms[i].length > 1) {
+        for (var a = start + 1; a < used; a++) {
+          var at = hitAt[a], w = hitWeight[a], b = a - 1;
+          for (; b >= start && hitAt[b] > at; b--) { hitAt[b + 1] = hitAt[b]; hitWeight[b + 1] = hitWeight[b]; }
+          hitAt[b + 1] = at; hitWeight[b + 1] = w;
+        }
+      }
+      // The run each match ends: one longer than the previous word's
+      // match just before it, if any.
+      var q = lastStart;
+      for (var h = start; h < used; h++) {
+        var key = hitAt[h], length = 1, weight = hitWeight[h];
+        while (q < lastEnd && hitAt[q] < key - 1) q++;
+        if (q < lastEnd && hitAt[q] === key - 1) {
+          length = runLength[q] + 1;
+          weight = Math.min(runWeight[q], weight);
+        }
+        runLength[h] = length; runWeight[h] = weight;
         if (length > 1) {
-          var bonus = runBonus(length, lists.length, weight);
+          var bonus = runBonus(length, n, weight);
           if (bonus > best) best = bonus;
         }
       }
-      lastAt = at; lastLength = lengths; lastWeight = weights;
+      lastStart = start; lastEnd = used;
     }
     return best;
   }

@@ -194,6 +194,16 @@ test("a frequent word's positions are apart, and loaded only when they can chang
   const manifestDf = (t) => df[t];
   assert.equal(manifest.positions_apart_above, 10);
 
+  // One word earns no bonus, so its positions can change nothing: typed
+  // (a prefix of several terms) or whole, it loads no position file.
+  for (const q of ["du", "lieu "]) {
+    const loaded = [];
+    const sharded = new api.Searcher(manifest, fileLoader(site, api, loaded));
+    await sharded.prepare(q, {}, 3);
+    assert.ok(sharded.page(q, {}, 3).total > manifest.positions_apart_above, q);
+    assert.deepEqual(loaded.filter((f) => /\/p\d+-\d\.js$/.test(f)), [], q);
+  }
+
   // A query of frequent words: its first results need only some fields'
   // positions, and are those of the single file, in the same order.
   const singleSearcher = new api.Searcher(single);
