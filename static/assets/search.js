@@ -586,11 +586,29 @@
       ids[c] = d; base[c] = total; bound[c] = total + most;
       c++;
     }
-    var order = new Int32Array(c);
-    for (i = 0; i < c; i++) order[i] = i;
-    order.sort(function (a, b) { return bound[b] - bound[a] || ids[a] - ids[b]; });
+    var order = byBound(bound, c);
     return { n: n, terms: terms, fieldsIn: fieldsIn, ids: ids, base: base, bound: bound, fieldBound: fieldBound, order: order };
   };
+
+  /** Candidates 0 to `count` - 1, highest `bound` first, those of equal
+      bound in their own order (that of their documents). A numeric sort
+      of the bounds and a count of each: a comparator sort of ten
+      thousand candidates took 15 ms on a fresh page. */
+  function byBound(bound, count) {
+    var sorted = bound.slice(0, count).sort();
+    // Where each distinct bound's candidates start, highest first.
+    var start = new Map();
+    for (var i = count - 1; i >= 0; i--) {
+      if (i === count - 1 || sorted[i] !== sorted[i + 1]) start.set(sorted[i], count - 1 - i);
+    }
+    var order = new Int32Array(count);
+    for (var c = 0; c < count; c++) {
+      var at = start.get(bound[c]);
+      order[at] = c;
+      start.set(bound[c], at + 1);
+    }
+    return order;
+  }
 
   /** One query word's terms, and per document its matches, best weight,
       best weight per field and the fields it is in; kept for the next keystrokes while
