@@ -93,8 +93,9 @@ impl Sink for Mutex<SiteFiles> {
 }
 
 /// Copies the files under `dir` (a project's `static/`) into the site,
-/// replacing built-in assets of the same path. Links are not followed.
-pub fn add_dir(sink: &dyn Sink, dir: &Path) -> Result<()> {
+/// replacing built-in assets of the same path, each as `publish_as` turns
+/// it (path, bytes). Links are not followed.
+pub fn add_dir(sink: &dyn Sink, dir: &Path, publish_as: impl Fn(&str, Vec<u8>) -> Vec<u8>) -> Result<()> {
     if !dir.is_dir() {
         return Ok(());
     }
@@ -105,7 +106,7 @@ pub fn add_dir(sink: &dyn Sink, dir: &Path) -> Result<()> {
         }
         let rel = crate::source::relative(dir, item.path());
         let bytes = std::fs::read(item.path()).with_context(|| format!("reading {}", item.path().display()))?;
-        sink.add(&rel, bytes);
+        sink.add(&rel, publish_as(&rel, bytes));
     }
     Ok(())
 }

@@ -24,6 +24,23 @@ const DEFAULT_ASSETS: &[(&str, &str)] = &[
 
 pub const STATIC_DIR: &str = "static";
 
+/// The built-in assets as published: scripts without their comments and
+/// indentation, made once per process (`serve` rebuilds often). Files of
+/// the same name in `static/` are published as they are.
+fn shipped_assets() -> &'static [(&'static str, String)] {
+    static SHIPPED: std::sync::OnceLock<Vec<(&str, String)>> = std::sync::OnceLock::new();
+    SHIPPED.get_or_init(|| {
+        DEFAULT_ASSETS
+            .iter()
+            .map(|(path, text)| {
+                let text =
+                    if path.ends_with(".js") { minifier::js::minify(text).to_string() } else { text.to_string() };
+                (*path, text)
+            })
+            .collect()
+    })
+}
+
 /// The JSON Schema of `data/catalog.json`, published beside it.
 pub const CATALOG_SCHEMA_PATH: &str = "data/catalog.schema.json";
 
@@ -65,10 +82,17 @@ pub fn build(catalog: &Catalog, config: &Config, root: &Path) -> Result<SiteFile
 /// templates and views.
 pub fn build_into(catalog: &Catalog, config: &Config, root: &Path, sink: &dyn Sink) -> Result<Built, Diagnostic> {
     let renderer = Renderer::new(root)?;
-    for (path, text) in DEFAULT_ASSETS {
+    for (path, text) in shipped_assets() {
         sink.add(path, text.as_bytes().to_vec());
     }
-    crate::output::add_dir(sink, &root.join(STATIC_DIR)).map_err(|e| {
+    // A file of static/ identical to a built-in asset's source is that
+    // asset (this repository is the real catalog's project): published
+    // as the built-in one is.
+    let publish_as = |path: &str, bytes: Vec<u8>| match DEFAULT_ASSETS.iter().position(|(p, _)| *p == path) {
+        Some(i) if DEFAULT_ASSETS[i].1.as_bytes() == bytes => shipped_assets()[i].1.as_bytes().to_vec(),
+        _ => bytes,
+    };
+    crate::output::add_dir(sink, &root.join(STATIC_DIR), publish_as).map_err(|e| {
         Diagnostic::error(crate::diagnostics::Code::Io, STATIC_DIR, format!("Không đọc được thư mục static/: {e:#}."))
     })?;
     // Pages and the exports are independent: build them side by side. The

@@ -93,6 +93,36 @@ test("relevance set: expected entries in the top 3 of the real catalog", () => {
   assert.deepEqual(failures, []);
 });
 
+test("the published search.js, minified, ranks as its source does", async () => {
+  const zlib = require("node:zlib");
+  const site = buildRealSite();
+  const shippedPath = path.join(site, "assets", "search.js");
+  const source = fs.readFileSync(path.join(REPO, "static", "assets", "search.js"));
+  const gz = (bytes) => zlib.gzipSync(bytes, { level: 9 }).length;
+  assert.ok(gz(fs.readFileSync(shippedPath)) < 0.7 * gz(source), "the published search.js should be a third smaller (gzip)");
+  const shipped = require(shippedPath);
+  assert.deepEqual(Object.keys(shipped).sort(), Object.keys(searchModule()).sort());
+  const index = loadIndex(site);
+  const mine = new shipped.Searcher(index), theirs = new Searcher(index);
+  const cases = JSON.parse(fs.readFileSync(path.join(REPO, "tests", "relevance.json"), "utf8"));
+  for (const c of cases) {
+    const ranked = (s) => s.search(c.query, c.filters || {}).map((r) => [r.id, r.score, r.snippet.map((p) => p.text).join("")]);
+    assert.deepEqual(ranked(mine), ranked(theirs), c.query);
+  }
+  // The sharded path too: positions loaded in rounds.
+  const { buildShardedRealSite, fileLoader } = require("./helpers");
+  const sharded = buildShardedRealSite();
+  const manifest = loadIndex(sharded);
+  for (const q of ["co so du lieu ", "du lieu dan cu", "quan trac moi truong"]) {
+    const top = async (api) => {
+      const s = new api.Searcher(manifest, fileLoader(sharded, api));
+      await s.prepare(q, {}, 20);
+      return s.page(q, {}, 20).results.map((r) => [r.id, r.score]);
+    };
+    assert.deepEqual(await top(shipped), await top(searchModule()), q);
+  }
+});
+
 test("a sharded index gives the same relevance and loads only what a query needs", async () => {
   const { buildShardedRealSite, fileLoader } = require("./helpers");
   const api = searchModule();

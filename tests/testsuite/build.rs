@@ -451,3 +451,23 @@ fn a_large_catalog_splits_the_full_table_into_pages() {
     assert!(!real.site().join("toan-bo-danh-muc/trang-2").exists());
     assert!(!real.read_site("toan-bo-danh-muc/index.html").contains("cac-trang"));
 }
+
+#[test]
+fn built_in_scripts_are_published_without_comments_and_a_projects_own_as_written() {
+    let project = Project::real();
+    project.build();
+    let source = std::fs::read_to_string(project.path("static/assets/search.js")).unwrap();
+    let shipped = project.read_site("assets/search.js");
+    assert!(source.contains("/**") && !shipped.contains("/**"), "comments left in the published search.js");
+    assert!(shipped.len() * 10 < source.len() * 7, "search.js: {} bytes published of {}", shipped.len(), source.len());
+    // The Vietnamese strings the page shows stay as they are.
+    assert!(shipped.contains("không tải được"));
+
+    // A script of the project's own, even at a built-in path, is its author's.
+    let own = project.path("static/assets/site.js");
+    let mut text = std::fs::read_to_string(&own).unwrap();
+    text.push_str("\n/* Tùy biến của đơn vị. */\n");
+    std::fs::write(&own, &text).unwrap();
+    project.build();
+    assert_eq!(project.read_site("assets/site.js"), text);
+}
