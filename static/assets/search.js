@@ -662,6 +662,7 @@
       figures.sigOf = new Int32Array(count * 8).fill(-1);
     }
     var bonusOf = figures.bonusOf, sigOf = figures.sigOf;
+    var hits = this.hits || (this.hits = new Hits(256));
     var kept = [];
     var j = 0;
     for (; j < count; j++) {
@@ -685,7 +686,7 @@
         for (i = 0; i < n && i < 31; i++) if (fieldsIn[i][d] & known[i] & (1 << g)) sig |= 1 << i;
         var at = c * 8 + g;
         if (n > 31 || sigOf[at] !== sig) {
-          bonusOf[at] = fieldBonus(terms, d, g);
+          bonusOf[at] = fieldBonus(terms, d, g, hits);
           sigOf[at] = sig;
         }
         if (bonusOf[at] > bonus) bonus = bonusOf[at];
@@ -796,25 +797,33 @@
     return most;
   }
 
-  // Scratch space for fieldBonus: the positions of every query word's
-  // matches in one field, word after word; their weights; and the run of
-  // query words each ends and that run's weight.
-  var hitAt = new Int32Array(256), hitWeight = new Float64Array(256), runLength = new Int32Array(256), runWeight = new Float64Array(256);
-
-  function growHits(size) {
-    var bigger = Math.max(size, hitAt.length * 2);
-    var copy = function (Type, old) { var a = new Type(bigger); a.set(old); return a; };
-    hitAt = copy(Int32Array, hitAt); hitWeight = copy(Float64Array, hitWeight);
-    runLength = copy(Int32Array, runLength); runWeight = copy(Float64Array, runWeight);
+  /** Scratch space for fieldBonus, one per searcher: the positions of
+      every query word's matches in one field, word after word; their
+      weights; and the run of query words each ends and that run's
+      weight. */
+  function Hits(size) {
+    this.at = new Int32Array(size);
+    this.weight = new Float64Array(size);
+    this.runLength = new Int32Array(size);
+    this.runWeight = new Float64Array(size);
   }
+
+  /** Doubles the space, keeping what it holds. */
+  Hits.prototype.grow = function () {
+    var bigger = new Hits(this.at.length * 2);
+    bigger.at.set(this.at); bigger.weight.set(this.weight);
+    bigger.runLength.set(this.runLength); bigger.runWeight.set(this.runWeight);
+    this.at = bigger.at; this.weight = bigger.weight;
+    this.runLength = bigger.runLength; this.runWeight = bigger.runWeight;
+  };
 
   /** Vietnamese words are several syllables ("môi trường"): query words
       that stand next to each other, in order, in one field earn a bonus
       that grows with the run, and more when the run is the whole query
       (runBonus). This is the best such bonus of document `d` in field
       `f`, from the positions known there; `terms` holds each query
-      word's terms. */
-  function fieldBonus(terms, d, f) {
+      word's terms, `hits` is scratch space. */
+  function fieldBonus(terms, d, f, hits) {
     var n = terms.length, best = 0, used = 0, lastStart = 0, lastEnd = 0;
     for (var i = 0; i < n; i++) {
       var start = used;
@@ -828,28 +837,29 @@
         }
         for (var k = lo * 4; k < p.length && p[k] === d; k += 4) {
           if (p[k + 1] !== f || p[k + 2] < 0) continue;
-          if (used === hitAt.length) growHits(used + 1);
-          hitAt[used] = p[k + 2];
-          hitWeight[used] = WEIGHTS[f] * term.factors[p[k + 3]];
+          if (used === hits.at.length) hits.grow();
+          hits.at[used] = p[k + 2];
+          hits.weight[used] = WEIGHTS[f] * term.factors[p[k + 3]];
           used++;
         }
       }
+      var at = hits.at, weights = hits.weight, runLength = hits.runLength, runWeight = hits.runWeight;
       // One term's positions are in order already; a prefix's several
       // are not (few: insertion sort).
       if (terms[i].length > 1) {
         for (var a = start + 1; a < used; a++) {
-          var at = hitAt[a], w = hitWeight[a], b = a - 1;
-          for (; b >= start && hitAt[b] > at; b--) { hitAt[b + 1] = hitAt[b]; hitWeight[b + 1] = hitWeight[b]; }
-          hitAt[b + 1] = at; hitWeight[b + 1] = w;
+          var position = at[a], w = weights[a], b = a - 1;
+          for (; b >= start && at[b] > position; b--) { at[b + 1] = at[b]; weights[b + 1] = weights[b]; }
+          at[b + 1] = position; weights[b + 1] = w;
         }
       }
       // The run each match ends: one longer than the previous word's
       // match just before it, if any.
       var q = lastStart;
       for (var h = start; h < used; h++) {
-        var key = hitAt[h], length = 1, weight = hitWeight[h];
-        while (q < lastEnd && hitAt[q] < key - 1) q++;
-        if (q < lastEnd && hitAt[q] === key - 1) {
+        var key = at[h], length = 1, weight = weights[h];
+        while (q < lastEnd && at[q] < key - 1) q++;
+        if (q < lastEnd && at[q] === key - 1) {
           length = runLength[q] + 1;
           weight = Math.min(runWeight[q], weight);
         }
@@ -863,6 +873,7 @@
     }
     return best;
   }
+
 
   Searcher.prototype.fieldTokens = function (id, field) {
     var key = id + ":" + field;
