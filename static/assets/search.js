@@ -50,7 +50,9 @@
     var start = -1;
     var i = 0;
     for (var ch of nfc + " ") {
-      var inWord = WORD.test(ch);
+      // ASCII, most of any text, without the regular expression.
+      var c = ch.charCodeAt(0);
+      var inWord = c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : WORD.test(ch);
       if (inWord && start < 0) {
         start = i;
       } else if (!inWord && start >= 0) {
