@@ -148,6 +148,9 @@
       // Per term, the fields whose word positions are in files not yet
       // loaded (a frequent term keeps them apart), one bit each.
       this.unplaced = new Uint8Array(count);
+      // Per field, how many times positions were placed in it: a bonus
+      // computed before the last placement in its field may be stale.
+      this.placements = new Int32Array(8);
       this.texts = new Array(index.doc_count);
       // The shard of each term, from each shard's first term.
       this.shardOf = new Int32Array(count);
@@ -159,6 +162,7 @@
       this.loaded = new Set();
       this.placed = new Set();
     } else {
+      this.placements = null;
       this.terms = index.terms;
       this.forms = index.forms.map(function (f) { return f.split("|"); });
       this.postings = index.postings;
@@ -316,7 +320,10 @@
   /** Writes `fields` ([field, text]) into decoded term `t`'s postings. */
   Searcher.prototype.placeInto = function (t, fields) {
     placeFields(this.postings[t], fields);
-    for (var i = 0; i < fields.length; i++) this.unplaced[t] &= ~(1 << fields[i][0]);
+    for (var i = 0; i < fields.length; i++) {
+      this.unplaced[t] &= ~(1 << fields[i][0]);
+      this.placements[fields[i][0]]++;
+    }
   };
 
   /** A term's postings, decoded on first use; undefined if not loaded. */
@@ -658,12 +665,15 @@
     var count = order.length;
     var score = new Float64Array(count), upper = new Float64Array(count), fields = new Uint8Array(count);
     // Per candidate and field, the bonus computed in an earlier round and
-    // which words' positions it knew (one bit each; -1: none yet).
+    // how many placements of that field's positions it had seen (-1: not
+    // computed yet). Positions only arrive: a field's bonus changes only
+    // when some of its positions were placed since.
     if (!figures.bonusOf && n > 1) {
       figures.bonusOf = new Float64Array(count * 8);
-      figures.sigOf = new Int32Array(count * 8).fill(-1);
+      figures.seenOf = new Int32Array(count * 8).fill(-1);
     }
-    var bonusOf = figures.bonusOf, sigOf = figures.sigOf;
+    var bonusOf = figures.bonusOf, seenOf = figures.seenOf;
+    var placements = this.placements;
     var hits = this.hits || (this.hits = new Hits(256));
     var kept = [];
     var j = 0;
@@ -682,14 +692,11 @@
       var bonus = 0;
       for (var g = 0; together && g < 8; g++) {
         if (!(together & (1 << g))) continue;
-        // A field's bonus changes only when more of its words' positions
-        // are known: kept from the last round otherwise.
-        var sig = 0;
-        for (i = 0; i < n && i < 31; i++) if (fieldsIn[i][d] & known[i] & (1 << g)) sig |= 1 << i;
+        var seen = placements ? placements[g] : 0;
         var at = c * 8 + g;
-        if (n > 31 || sigOf[at] !== sig) {
+        if (seenOf[at] !== seen) {
           bonusOf[at] = fieldBonus(terms, d, g, hits);
-          sigOf[at] = sig;
+          seenOf[at] = seen;
         }
         if (bonusOf[at] > bonus) bonus = bonusOf[at];
       }

@@ -123,6 +123,38 @@ test("the published search.js, minified, ranks as its source does", async () => 
   }
 });
 
+test("ranking in rounds, as positions arrive, equals ranking with every position at hand", async () => {
+  // Regression: a field's bonus computed in an early round was kept after
+  // more of its positions arrived (a word being typed whose completions
+  // are both frequent and not), so some entries kept too low a score.
+  const { buildShardedRealSite, fileLoader } = require("./helpers");
+  const api = searchModule();
+  const site = buildShardedRealSite(); // positions apart above 10 entries
+  const manifest = loadIndex(site);
+  const positionFiles = fs.readdirSync(path.join(site, "assets", "search")).filter((f) => /^p\d+-\d\.js$/.test(f));
+  const cases = JSON.parse(fs.readFileSync(path.join(REPO, "tests", "relevance.json"), "utf8"));
+  const prefixes = new Set();
+  for (const c of cases) for (let i = 2; i <= c.query.length; i++) prefixes.add(c.query.slice(0, i));
+  const shown = (s, q) => s.page(q, {}, 20).results.map((r) => [r.id, r.score]);
+  let compared = 0;
+  for (const q of prefixes) {
+    if (api.tokenize(q).length < 2) continue;
+    const inRounds = new api.Searcher(manifest, fileLoader(site, api));
+    await inRounds.prepare(q, {}, 20);
+    // Every position file of the shards the query read, placed before
+    // the first ranking.
+    const load = fileLoader(site, api);
+    const keys = positionFiles.map((f) => f.slice(1, -3)).filter((k) => inRounds.shardsRead.has(+k.split("-")[0]));
+    for (const k of keys) await load(`assets/search/p${k}.js`);
+    const atHand = new api.Searcher(manifest, load);
+    atHand.place(keys);
+    await atHand.prepare(q, {}, 20);
+    assert.deepEqual(shown(inRounds, q), shown(atHand, q), q);
+    compared++;
+  }
+  assert.ok(compared > 200, `only ${compared} queries compared`);
+});
+
 test("a sharded index gives the same relevance and loads only what a query needs", async () => {
   const { buildShardedRealSite, fileLoader } = require("./helpers");
   const api = searchModule();
