@@ -123,7 +123,7 @@ test("the published search.js, minified, ranks as its source does", async () => 
   }
 });
 
-test("ranking in rounds, as positions arrive, equals ranking with every position at hand", async () => {
+test("ranking in rounds, as positions arrive, equals ranking with every position at hand and the single file", async () => {
   // Regression: a field's bonus computed in an early round was kept after
   // more of its positions arrived (a word being typed whose completions
   // are both frequent and not), so some entries kept too low a score.
@@ -153,6 +153,22 @@ test("ranking in rounds, as positions arrive, equals ranking with every position
     compared++;
   }
   assert.ok(compared > 200, `only ${compared} queries compared`);
+
+  // Whole words (the query ends with a space, as when typing stops): the
+  // first 20, their scores and the count are the single file's.
+  const single = new api.Searcher(loadIndex(buildRealSite()));
+  const wholeWords = new Set();
+  for (const c of cases) {
+    const words = c.query.split(" ");
+    for (let i = 1; i <= words.length; i++) wholeWords.add(words.slice(0, i).join(" ") + " ");
+  }
+  for (const q of wholeWords) {
+    const sharded = new api.Searcher(manifest, fileLoader(site, api));
+    await sharded.prepare(q, {}, 20);
+    const found = sharded.page(q, {}, 20);
+    const all = single.search(q, {});
+    assert.deepEqual([shown(sharded, q), found.total], [all.slice(0, 20).map((r) => [r.id, r.score]), all.length], q);
+  }
 });
 
 test("a sharded index gives the same relevance and loads only what a query needs", async () => {
