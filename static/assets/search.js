@@ -125,9 +125,11 @@
     this.tokenCache = new Map();
     // The last ranking and what it was made from, reused while nothing
     // new is loaded: postings and filter data (version), positions
-    // (placedVersion).
+    // (placements: per field, how many times positions were placed in it;
+    // a bonus computed before the last placement in its field may be
+    // stale).
     this.version = 0;
-    this.placedVersion = 0;
+    this.placements = new Int32Array(8);
     this.lastFigures = null;
     this.lastRank = null;
     if (this.sharded) {
@@ -148,9 +150,6 @@
       // Per term, the fields whose word positions are in files not yet
       // loaded (a frequent term keeps them apart), one bit each.
       this.unplaced = new Uint8Array(count);
-      // Per field, how many times positions were placed in it: a bonus
-      // computed before the last placement in its field may be stale.
-      this.placements = new Int32Array(8);
       this.texts = new Array(index.doc_count);
       // The shard of each term, from each shard's first term.
       this.shardOf = new Int32Array(count);
@@ -162,7 +161,6 @@
       this.loaded = new Set();
       this.placed = new Set();
     } else {
-      this.placements = null;
       this.terms = index.terms;
       this.forms = index.forms.map(function (f) { return f.split("|"); });
       this.postings = index.postings;
@@ -314,7 +312,6 @@
       if (self.postings[t]) self.placeInto(t, fields);
       else self.pending.set(t, (self.pending.get(t) || []).concat(fields));
     });
-    this.placedVersion++;
   };
 
   /** Writes `fields` ([field, text]) into decoded term `t`'s postings. */
@@ -548,7 +545,7 @@
     filters = filters || {};
     var key = query + "\u0000" + JSON.stringify(filters) + "\u0000" + this.version;
     if (!this.lastFigures || this.lastFigures.key !== key) this.lastFigures = { key: key, value: this.figures(query, filters) };
-    var full = key + "\u0000" + limit + "\u0000" + this.placedVersion;
+    var full = key + "\u0000" + limit + "\u0000" + this.placements.join(",");
     if (!this.lastRank || this.lastRank.key !== full) {
       this.lastRank = { key: full, value: this.order(this.lastFigures.value, limit === undefined ? Infinity : limit) };
     }
@@ -692,7 +689,7 @@
       var bonus = 0;
       for (var g = 0; together && g < 8; g++) {
         if (!(together & (1 << g))) continue;
-        var seen = placements ? placements[g] : 0;
+        var seen = placements[g];
         var at = c * 8 + g;
         if (seenOf[at] !== seen) {
           bonusOf[at] = fieldBonus(terms, d, g, hits);
