@@ -24,18 +24,25 @@ const DEFAULT_ASSETS: &[(&str, &str)] = &[
 
 pub const STATIC_DIR: &str = "static";
 
-/// The built-in assets as published: scripts without their comments and
-/// indentation, made once per process (`serve` rebuilds often). Files of
-/// the same name in `static/` are published as they are.
-fn shipped_assets() -> &'static [(&'static str, String)] {
-    static SHIPPED: std::sync::OnceLock<Vec<(&str, String)>> = std::sync::OnceLock::new();
+/// A built-in asset: its path, its source and what is published (scripts
+/// without their comments and indentation).
+struct Shipped {
+    path: &'static str,
+    source: &'static str,
+    published: String,
+}
+
+/// The built-in assets, made once per process (`serve` rebuilds often).
+/// Files of the same name in `static/` are published as they are.
+fn shipped_assets() -> &'static [Shipped] {
+    static SHIPPED: std::sync::OnceLock<Vec<Shipped>> = std::sync::OnceLock::new();
     SHIPPED.get_or_init(|| {
         DEFAULT_ASSETS
             .iter()
-            .map(|(path, text)| {
-                let text =
-                    if path.ends_with(".js") { minifier::js::minify(text).to_string() } else { text.to_string() };
-                (*path, text)
+            .map(|&(path, source)| {
+                let published =
+                    if path.ends_with(".js") { minifier::js::minify(source).to_string() } else { source.to_string() };
+                Shipped { path, source, published }
             })
             .collect()
     })
@@ -82,14 +89,14 @@ pub fn build(catalog: &Catalog, config: &Config, root: &Path) -> Result<SiteFile
 /// templates and views.
 pub fn build_into(catalog: &Catalog, config: &Config, root: &Path, sink: &dyn Sink) -> Result<Built, Diagnostic> {
     let renderer = Renderer::new(root)?;
-    for (path, text) in shipped_assets() {
-        sink.add(path, text.as_bytes().to_vec());
+    for asset in shipped_assets() {
+        sink.add(asset.path, asset.published.as_bytes().to_vec());
     }
     // A file of static/ identical to a built-in asset's source is that
     // asset (this repository is the real catalog's project): published
     // as the built-in one is.
-    let publish_as = |path: &str, bytes: Vec<u8>| match DEFAULT_ASSETS.iter().position(|(p, _)| *p == path) {
-        Some(i) if DEFAULT_ASSETS[i].1.as_bytes() == bytes => shipped_assets()[i].1.as_bytes().to_vec(),
+    let publish_as = |path: &str, bytes: Vec<u8>| match shipped_assets().iter().find(|a| a.path == path) {
+        Some(asset) if asset.source.as_bytes() == bytes => asset.published.as_bytes().to_vec(),
         _ => bytes,
     };
     crate::output::add_dir(sink, &root.join(STATIC_DIR), publish_as).map_err(|e| {
