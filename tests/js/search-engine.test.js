@@ -7,9 +7,11 @@ const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
 const vm = require("node:vm");
-const { REPO, buildSite, buildRealSite, loadIndex, searchModule } = require("./helpers");
+const { REPO, buildSite, buildRealSite, buildShardedRealSite, fileLoader, loadIndex, searchModule } = require("./helpers");
 
 const { tokenize, fold, Searcher } = searchModule();
+// The relevance set: realistic queries and the entries they must find.
+const cases = JSON.parse(fs.readFileSync(path.join(REPO, "tests", "relevance.json"), "utf8"));
 
 test("tokenizer matches the vectors shared with Rust", () => {
   const vectors = JSON.parse(fs.readFileSync(path.join(REPO, "tests", "search-vectors.json"), "utf8"));
@@ -80,7 +82,6 @@ test("snippets mark the matched words", () => {
 });
 
 test("relevance set: expected entries in the top 3 of the real catalog", () => {
-  const cases = JSON.parse(fs.readFileSync(path.join(REPO, "tests", "relevance.json"), "utf8"));
   assert.ok(cases.length >= 30, `only ${cases.length} queries`);
   const searcher = new Searcher(loadIndex(buildRealSite()));
   const failures = [];
@@ -104,13 +105,11 @@ test("the published search.js, minified, ranks as its source does", async () => 
   assert.deepEqual(Object.keys(shipped).sort(), Object.keys(searchModule()).sort());
   const index = loadIndex(site);
   const mine = new shipped.Searcher(index), theirs = new Searcher(index);
-  const cases = JSON.parse(fs.readFileSync(path.join(REPO, "tests", "relevance.json"), "utf8"));
   for (const c of cases) {
     const ranked = (s) => s.search(c.query, c.filters || {}).map((r) => [r.id, r.score, r.snippet.map((p) => p.text).join("")]);
     assert.deepEqual(ranked(mine), ranked(theirs), c.query);
   }
   // The sharded path too: positions loaded in rounds.
-  const { buildShardedRealSite, fileLoader } = require("./helpers");
   const sharded = buildShardedRealSite();
   const manifest = loadIndex(sharded);
   for (const q of ["co so du lieu ", "du lieu dan cu", "quan trac moi truong"]) {
@@ -127,12 +126,10 @@ test("ranking in rounds, as positions arrive, equals ranking with every position
   // Regression: a field's bonus computed in an early round was kept after
   // more of its positions arrived (a word being typed whose completions
   // are both frequent and not), so some entries kept too low a score.
-  const { buildShardedRealSite, fileLoader } = require("./helpers");
   const api = searchModule();
   const site = buildShardedRealSite(); // positions apart above 10 entries
   const manifest = loadIndex(site);
   const positionFiles = fs.readdirSync(path.join(site, "assets", "search")).filter((f) => /^p\d+-\d\.js$/.test(f));
-  const cases = JSON.parse(fs.readFileSync(path.join(REPO, "tests", "relevance.json"), "utf8"));
   const prefixes = new Set();
   for (const c of cases) for (let i = 2; i <= c.query.length; i++) prefixes.add(c.query.slice(0, i));
   const shown = (s, q) => s.page(q, {}, 20).results.map((r) => [r.id, r.score]);
@@ -172,7 +169,6 @@ test("ranking in rounds, as positions arrive, equals ranking with every position
 });
 
 test("a sharded index gives the same relevance and loads only what a query needs", async () => {
-  const { buildShardedRealSite, fileLoader } = require("./helpers");
   const api = searchModule();
   const site = buildShardedRealSite();
   const manifest = loadIndex(site);
@@ -182,7 +178,6 @@ test("a sharded index gives the same relevance and loads only what a query needs
   const shardFiles = fs.readdirSync(path.join(site, "assets", "search"));
   assert.ok(shardFiles.some((f) => f.startsWith("p")) && shardFiles.some((f) => f.startsWith("t")));
 
-  const cases = JSON.parse(fs.readFileSync(path.join(REPO, "tests", "relevance.json"), "utf8"));
   const failures = [];
   for (const c of cases) {
     const loaded = [];
@@ -236,7 +231,6 @@ test("a sharded index gives the same relevance and loads only what a query needs
 });
 
 test("a frequent word's positions are apart, and loaded only when they can change the first results", async () => {
-  const { buildShardedRealSite, fileLoader } = require("./helpers");
   const api = searchModule();
   const site = buildShardedRealSite(); // positions apart above 10 entries
   const manifest = loadIndex(site);
