@@ -339,8 +339,8 @@
 
   /** Writes some fields' positions into a term's postings, in one pass:
       `fields` holds [field, text of its position file for the term]. Each
-      field's text (base-64 VLQ, as decodePostings reads) is read as its
-      postings come. */
+      field's text (numbers written by `dense` in src/search/index.rs) is
+      read as its postings come. */
   function placeFields(postings, fields) {
     if (fields.length === 0) return;
     var texts = new Array(8), at = new Int32Array(8), doc = new Int32Array(8).fill(-1), position = new Int32Array(8);
@@ -349,12 +349,12 @@
       var f = postings[p + 1];
       var text = texts[f];
       if (text === undefined) continue;
-      var n = 0, shift = 0, i = at[f], digit;
+      var n = 0, scale = 1, i = at[f], digit;
       do {
-        digit = VLQ[text.charCodeAt(i++)];
-        n += (digit & 31) << shift;
-        shift += 5;
-      } while (digit & 32);
+        digit = DENSE[text.charCodeAt(i++)];
+        n += digit * scale;
+        scale *= DENSE_BASE;
+      } while (digit >= DENSE_ONE);
       at[f] = i;
       position[f] = postings[p] === doc[f] ? position[f] + n : n;
       doc[f] = postings[p];
@@ -412,6 +412,12 @@
     return results;
   };
 
+  // Position files' digits (see `dense` in src/search/index.rs): a digit
+  // below DENSE_ONE ends a number; one above is followed by the rest of
+  // the number, in units of DENSE_BASE.
+  var DENSE = new Int8Array(128);
+  var DENSE_ONE = 88, DENSE_BASE = 5;
+  for (var c = 32, digit = 0; c < 127; c++) if (c !== 34 && c !== 92) DENSE[c] = digit++;
   var VLQ = new Int8Array(128);
   "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("").forEach(function (c, i) { VLQ[c.charCodeAt(0)] = i; });
 
