@@ -115,6 +115,10 @@
   var PREFIX_BUDGET = 2000;
   // A single letter says too little to be worth downloading completions.
   var PREFIX_MIN = 2;
+  // Bytes (gzip) one position in a position file takes, and a document's
+  // text chunk, about: at 10,000 entries 0.6–0.85 and 900–1,000.
+  var POSITION_BYTES = 0.75;
+  var TEXT_BYTES = 1000;
 
   /** `load(path)` fetches an index file (a script) and resolves once it ran;
       only a sharded index needs it. */
@@ -150,6 +154,14 @@
       // Per term, the fields whose word positions are in files not yet
       // loaded (a frequent term keeps them apart), one bit each.
       this.unplaced = new Uint8Array(count);
+      // Per term whose positions are apart, its postings per field (what
+      // its position files weigh).
+      this.fieldCounts = new Map();
+      // Positions read from documents' texts instead (see
+      // placeFromTexts): per term, the document-field pairs (d * 8 + f)
+      // placed; per document, the fields read.
+      this.textPlaced = new Map();
+      this.textFields = new Map();
       this.texts = new Array(index.doc_count);
       // The shard of each term, from each shard's first term.
       this.shardOf = new Int32Array(count);
@@ -273,21 +285,104 @@
   /** Loads the word positions that can still change the order of the
       first `limit` results, a tier of fields at a time from the heaviest
       (see FIELD_TIERS), ranking again after each. */
-  Searcher.prototype.preparePositions = function (query, filters, limit) {
+  Searcher.prototype.preparePositions = function (query, filters, limit, fromTexts) {
     var self = this;
     var ranked = this.rank(query, filters, limit);
     if (!ranked.fetch) return Promise.resolve();
     var wanted = [];
+    // What the position files would weigh, from their postings.
+    var fileBytes = 0;
     ranked.terms.forEach(function (t) {
       for (var f = 0; f < 8; f++) {
-        if (ranked.fetch & self.unplaced[t] & (1 << f)) wanted.push(self.shardOf[t] + "-" + f);
+        if (!(ranked.fetch & self.unplaced[t] & (1 << f))) continue;
+        wanted.push(self.shardOf[t] + "-" + f);
+        fileBytes += POSITION_BYTES * self.fieldCounts.get(t)[f];
       }
     });
+    // When few documents are in doubt, their positions are read from
+    // their texts, if those weigh a quarter of the files or less (the
+    // files serve the next keystrokes too; the texts of the first results
+    // are shown anyway). Once per tier: if ranking again puts others in
+    // doubt, the files come.
+    var tier = ranked.fetch;
+    if (!((fromTexts || 0) & tier)) {
+      var textBytes = 0;
+      ranked.needing.forEach(function (d) {
+        if (!self.texts[d] && ranked.first.indexOf(d) < 0) textBytes += TEXT_BYTES;
+      });
+      if (textBytes * 4 <= fileBytes) {
+        return this.loadTexts(ranked.needing).then(function () {
+          self.placeFromTexts(ranked.needing, ranked.terms, tier);
+          return self.preparePositions(query, filters, limit, (fromTexts || 0) | tier);
+        });
+      }
+    }
     wanted = Array.from(new Set(wanted));
     return loadAll(this, wanted.map(function (w) { return "assets/search/p" + w + ".js"; })).then(function () {
       self.place(wanted);
-      return self.preparePositions(query, filters, limit);
+      return self.preparePositions(query, filters, limit, fromTexts);
     });
+  };
+
+  /** Reads the positions of terms `terms` in documents `ids` and fields
+      `fields` (one bit each) from the documents' texts (loaded), where
+      they are not placed yet: the same words the index counted, by the
+      same tokenizer. A document whose text disagrees with its postings
+      (it cannot, unless the files are out of step) is left to the files. */
+  Searcher.prototype.placeFromTexts = function (ids, terms, fields) {
+    var self = this;
+    ids.forEach(function (d) {
+      var read = self.textFields.get(d) || 0;
+      for (var f = 0; f < 8; f++) {
+        if (!(fields & (1 << f))) continue;
+        var tokens = null;
+        terms.forEach(function (t) {
+          if (!(self.unplaced[t] & (1 << f))) return;
+          var placed = self.textPlaced.get(t) || new Set();
+          if (placed.has(d * 8 + f)) return;
+          var p = self.postings[t], at = [];
+          for (var k = firstPosting(p, d); k < p.length && p[k] === d; k += 4) if (p[k + 1] === f) at.push(k);
+          if (at.length) {
+            tokens = tokens || self.fieldTokens(d, f);
+            var term = self.terms[t], found = 0;
+            for (var i = 0; i < tokens.length; i++) {
+              if (tokens[i].folded !== term) continue;
+              if (found < at.length) p[at[found] + 2] = tokens[i].position;
+              found++;
+            }
+            if (found !== at.length) {
+              at.forEach(function (k) { p[k + 2] = -1; });
+              return;
+            }
+          }
+          placed.add(d * 8 + f);
+          self.textPlaced.set(t, placed);
+          read |= 1 << f;
+        });
+        self.placements[f]++;
+      }
+      if (read) self.textFields.set(d, read);
+    });
+  };
+
+  /** For document `d`, some of whose positions were read from its texts
+      in fields `read`: per query word, the fields where some of its
+      positions are known and those where some are not (see order). */
+  Searcher.prototype.docMasks = function (terms, d, read, known, unplaced) {
+    for (var i = 0; i < terms.length; i++) {
+      var k = 0, u = 0;
+      for (var t = 0; t < terms[i].length; t++) {
+        var id = terms[i][t].id, missing = this.unplaced[id] & read;
+        var placed = this.textPlaced.get(id);
+        for (var f = 0; missing && f < 8; f++) {
+          if (missing & (1 << f) && placed && placed.has(d * 8 + f)) missing &= ~(1 << f);
+        }
+        missing |= this.unplaced[id] & ~read;
+        k |= 255 & ~missing;
+        u |= missing;
+      }
+      known[i] = k; unplaced[i] = u;
+    }
   };
 
   /** Puts loaded position files' positions into their terms' postings;
@@ -330,7 +425,10 @@
     this.postings[t] = decodePostings(this.encoded[t], this.pairs[t] === 1);
     this.encoded[t] = null;
     if (this.pairs[t]) {
-      this.unplaced[t] = fieldsOf(this.postings[t]);
+      var counts = fieldCounts(this.postings[t]);
+      this.fieldCounts.set(t, counts);
+      this.unplaced[t] = 0;
+      for (var f = 0; f < 8; f++) if (counts[f]) this.unplaced[t] |= 1 << f;
       this.placeInto(t, this.pending.get(t) || []);
       this.pending.delete(t);
     }
@@ -464,11 +562,11 @@
     return o === out.length ? out : out.slice(0, o);
   }
 
-  /** The fields a term's postings are in, one bit each. */
-  function fieldsOf(postings) {
-    var mask = 0;
-    for (var p = 1; p < postings.length; p += 4) mask |= 1 << postings[p];
-    return mask;
+  /** How many of a term's postings are in each field. */
+  function fieldCounts(postings) {
+    var counts = new Int32Array(8);
+    for (var p = 1; p < postings.length; p += 4) counts[postings[p]]++;
+    return counts;
   }
 
   function isTyping(query) {
@@ -661,6 +759,11 @@
       });
       known.push(k); unplaced.push(u);
     });
+    // Documents some of whose positions were read from their texts (see
+    // placeFromTexts): for those, which words' positions are known is
+    // worked out per document.
+    var fromTexts = this.sharded && this.textFields.size ? this.textFields : null;
+    var docKnown = new Int32Array(n), docUnplaced = new Int32Array(n);
     // From the highest bound down, until no further candidate can be among
     // the first `limit`: per candidate taken, its score (a lower bound
     // while positions are missing), its bound, and the fields whose
@@ -687,10 +790,16 @@
         if (!ranksBefore(bound[c], d, score[k], ids[k])) break;
       }
       var together = 0, unknown = 0;
+      var wordKnown = known, wordUnplaced = unplaced;
+      var read = fromTexts ? fromTexts.get(d) : undefined;
+      if (read !== undefined) {
+        self.docMasks(terms, d, read, docKnown, docUnplaced);
+        wordKnown = docKnown; wordUnplaced = docUnplaced;
+      }
       // One word earns no bonus: its positions can change nothing.
       for (var i = 0; n > 1 && i < n; i++) {
-        unknown |= fieldsIn[i][d] & unplaced[i];
-        if (i + 1 < n) together |= fieldsIn[i][d] & known[i] & known[i + 1] & fieldsIn[i + 1][d];
+        unknown |= fieldsIn[i][d] & wordUnplaced[i];
+        if (i + 1 < n) together |= fieldsIn[i][d] & wordKnown[i] & wordKnown[i + 1] & fieldsIn[i + 1][d];
       }
       var bonus = 0;
       for (var g = 0; together && g < 8; g++) {
@@ -726,13 +835,18 @@
     var first = limit === Infinity ? inOrder() : kept;
     // Positions to load: those of candidates in the first `limit` whose
     // score is not exact, or outside it whose bound passes its last.
-    var need = 0;
-    first.forEach(function (c) { need |= fields[c]; });
+    var need = 0, needing = [];
+    first.forEach(function (c) {
+      if (fields[c]) { need |= fields[c]; needing.push(c); }
+    });
     if (first.length >= limit) {
       var last = first[limit - 1];
       for (var t = 0; t < j; t++) {
         c = order[t];
-        if (fields[c] && ranksBefore(upper[c], ids[c], score[last], ids[last])) need |= fields[c];
+        if (fields[c] && ranksBefore(upper[c], ids[c], score[last], ids[last]) && first.indexOf(c) < 0) {
+          need |= fields[c];
+          needing.push(c);
+        }
       }
     }
     // The heaviest fields first, those of about the same weight together.
@@ -742,6 +856,12 @@
       fetch: fetch,
       terms: termIds,
       total: count,
+      // The documents whose positions in `fetch` are wanted, those in the
+      // first `limit` first.
+      needing: needing.filter(function (c) { return fields[c] & fetch; }).map(function (c) { return ids[c]; }),
+      // The first `limit`, whose texts a page shows anyway (none when all
+      // are asked for).
+      first: limit === Infinity ? [] : first.map(function (c) { return ids[c]; }),
       // The first `shown` of those taken in order, then of the rest by
       // their bound (their score without the bonus).
       results: function (shown) {
@@ -829,6 +949,17 @@
     this.runLength = bigger.runLength; this.runWeight = bigger.runWeight;
   };
 
+  /** Where document `d`'s postings start in `p` (postings are in
+      document order). */
+  function firstPosting(p, d) {
+    var lo = 0, hi = p.length >> 2;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (p[mid * 4] < d) lo = mid + 1; else hi = mid;
+    }
+    return lo * 4;
+  }
+
   /** Vietnamese words are several syllables ("môi trường"): query words
       that stand next to each other, in order, in one field earn a bonus
       that grows with the run, and more when the run is the whole query
@@ -841,13 +972,7 @@
       var start = used;
       for (var t = 0; t < terms[i].length; t++) {
         var term = terms[i][t], p = term.postings;
-        // Postings are in document order: find the document's first.
-        var lo = 0, hi = p.length >> 2;
-        while (lo < hi) {
-          var mid = (lo + hi) >> 1;
-          if (p[mid * 4] < d) lo = mid + 1; else hi = mid;
-        }
-        for (var k = lo * 4; k < p.length && p[k] === d; k += 4) {
+        for (var k = firstPosting(p, d); k < p.length && p[k] === d; k += 4) {
           if (p[k + 1] !== f || p[k + 2] < 0) continue;
           if (used === hits.at.length) hits.grow();
           hits.at[used] = p[k + 2];

@@ -133,7 +133,7 @@ test("ranking in rounds, as positions arrive, equals ranking with every position
   const prefixes = new Set();
   for (const c of cases) for (let i = 2; i <= c.query.length; i++) prefixes.add(c.query.slice(0, i));
   const shown = (s, q) => s.page(q, {}, 20).results.map((r) => [r.id, r.score]);
-  let compared = 0;
+  let compared = 0, readFromTexts = 0;
   for (const q of prefixes) {
     if (api.tokenize(q).length < 2) continue;
     const inRounds = new api.Searcher(manifest, fileLoader(site, api));
@@ -148,8 +148,11 @@ test("ranking in rounds, as positions arrive, equals ranking with every position
     await atHand.prepare(q, {}, 20);
     assert.deepEqual(shown(inRounds, q), shown(atHand, q), q);
     compared++;
+    if (inRounds.textFields.size) readFromTexts++;
   }
   assert.ok(compared > 200, `only ${compared} queries compared`);
+  // Some rounds read the positions of a few entries from their texts.
+  assert.ok(readFromTexts > 20, `only ${readFromTexts} queries read positions from texts`);
 
   // Whole words (the query ends with a space, as when typing stops): the
   // first 20, their scores and the count are the single file's.
@@ -189,8 +192,11 @@ test("a sharded index gives the same relevance and loads only what a query needs
     searcher.fillSnippets(top, c.query);
     const slugs = top.map((r) => r.doc.url.split("/")[1]);
     for (const slug of c.top3) if (!slugs.includes(slug)) failures.push(`${c.query}: expected ${slug}, got ${slugs}`);
+    // Texts: those of the results shown, and of the entries whose word
+    // positions were read from them instead of position files.
     const texts = loaded.filter((f) => f.includes("/t"));
-    if (texts.length > 3 * 1) failures.push(`${c.query}: loaded ${texts.length} text chunks for 3 results`);
+    const readForPositions = searcher.textFields.size;
+    if (texts.length > 3 + readForPositions) failures.push(`${c.query}: loaded ${texts.length} text chunks for 3 results and ${readForPositions} read for positions`);
     // Term blocks: only those of the query words' first letters.
     const blocks = loaded.filter((f) => /\/k\d+\.js$/.test(f)).length;
     const letters = new Set(api.tokenize(c.query).map((w) => w.folded.charCodeAt(0))).size;
@@ -257,6 +263,21 @@ test("a frequent word's positions are apart, and loaded only when they can chang
     assert.deepEqual(Array.from(all.postings[t]), single.postings[t], term);
   }
   assert.ok(apart > 20, `only ${apart} terms apart`);
+
+  // Read from the entries' texts instead, a frequent term's positions are
+  // those of its position files, in every field of every entry.
+  const every = [...Array(manifest.doc_count).keys()];
+  let readTerms = 0;
+  for (const [t, term] of single.terms.entries()) {
+    const fromTexts = new api.Searcher(manifest, fileLoader(site, api));
+    await fromTexts.prepare(term + " ");
+    if (!fromTexts.pairs[t]) continue;
+    await fromTexts.loadTexts(every);
+    fromTexts.placeFromTexts(every, [t], 255);
+    assert.deepEqual(Array.from(fromTexts.postings[t]), single.postings[t], term);
+    readTerms++;
+  }
+  assert.equal(readTerms, apart);
 
   // Document frequencies, from the term blocks.
   const df = [];
