@@ -129,20 +129,23 @@ impl Postings {
         out
     }
 
-    /// The postings with their positions apart (see [`Layout::Sharded`]):
-    /// per posting two numbers, the document delta and `field + 8 × form`;
-    /// and per field, the positions of that field's postings in the same
-    /// order, each a delta from the previous one in the same document
-    /// (written by [`dense`], not VLQ).
-    fn positions_apart(&self) -> (String, [String; 8]) {
+    /// The postings with their positions and forms apart (see
+    /// [`Layout::Sharded`]): per posting two VLQ numbers, the document
+    /// delta and the field; per field, the positions of that field's
+    /// postings in the same order, each a delta from the previous one in
+    /// the same document; and the form of every posting, empty when the
+    /// term has one form (both written by [`dense`], not VLQ).
+    fn positions_apart(&self) -> Apart {
         let mut pairs = String::with_capacity(self.encoded.len() / 2);
         let mut positions: [String; 8] = Default::default();
+        let mut forms = String::new();
         let mut last_doc = 0;
         // Per field, the last posting's document and position.
         let mut last: [Option<(u32, u32)>; 8] = [None; 8];
         for [doc, field, position, form] in self.quads() {
             vlq(&mut pairs, doc - last_doc);
-            vlq(&mut pairs, field + 8 * form);
+            vlq(&mut pairs, field);
+            dense(&mut forms, form);
             last_doc = doc;
             let f = field as usize;
             let delta = match last[f] {
@@ -152,8 +155,19 @@ impl Postings {
             dense(&mut positions[f], delta);
             last[f] = Some((doc, position));
         }
-        (pairs, positions)
+        // One form: every number is 0.
+        if forms.bytes().all(|b| b == DENSE_DIGITS[0]) {
+            forms.clear();
+        }
+        Apart { pairs, positions, forms }
     }
+}
+
+/// A frequent term's postings, apart: see [`Postings::positions_apart`].
+struct Apart {
+    pairs: String,
+    positions: [String; 8],
+    forms: String,
 }
 
 /// How the index is laid out.
@@ -496,16 +510,19 @@ fn sharded_index(
             postings: Vec::with_capacity(terms.len()),
             apart: Vec::new(),
         };
-        // Per field, the positions of each term apart (aligned with `apart`).
+        // Per field, the positions of each term apart (aligned with
+        // `apart`); and their forms.
         let mut positions: [Vec<String>; 8] = Default::default();
+        let mut forms = Vec::new();
         for (i, (_, term)) in terms.iter().enumerate() {
             if term.postings.docs > positions_apart_above {
-                let (pairs, by_field) = term.postings.positions_apart();
-                shard.postings.push(pairs.into());
+                let apart = term.postings.positions_apart();
+                shard.postings.push(apart.pairs.into());
                 shard.apart.push(i);
-                for (field, text) in positions.iter_mut().zip(by_field) {
+                for (field, text) in positions.iter_mut().zip(apart.positions) {
                     field.push(text);
                 }
+                forms.push(apart.forms);
             } else {
                 shard.postings.push(term.postings.encoded.as_str().into());
             }
@@ -524,6 +541,11 @@ fn sharded_index(
                 &format!("assets/search/p{k}-{f}.js"),
                 format!("DanhmucSearch.addPositions({k}, {f}, {json});\n").into_bytes(),
             );
+        }
+        // Like the titles' file, there whenever the shard has terms apart.
+        if !shard.apart.is_empty() {
+            let json = serde_json::to_string(&forms).expect("forms serialize");
+            sink.add(&format!("assets/search/f{k}.js"), format!("DanhmucSearch.addForms({k}, {json});\n").into_bytes());
         }
     });
     // Per document, what filters need: [group, sector, [agencies]].
@@ -558,7 +580,7 @@ fn sharded_index(
         sink.add(&format!("assets/search/k{b}.js"), format!("DanhmucSearch.addTerms({b}, {json});\n").into_bytes());
     });
     let manifest = Manifest {
-        version: 6,
+        version: 7,
         sharded: true,
         fields: FIELDS,
         groups: Group::ALL.iter().map(|g| [g.code(), g.name()]).collect(),
@@ -646,18 +668,21 @@ mod tests {
             quads.push([doc, field, position, form]);
             postings.push(doc, field, position, form);
         }
-        let (pairs, by_field) = postings.positions_apart();
-        // Pairs: document delta and field + 8 × form, one per posting.
+        let Apart { pairs, positions: by_field, forms } = postings.positions_apart();
+        // Pairs: document delta and field, one per posting; then each
+        // posting's form.
         let numbers: Vec<u32> = vlq_numbers(&pairs).collect();
         assert_eq!(numbers.len(), quads.len() * 2);
+        let mut forms = dense_numbers(&forms);
         let mut doc = 0;
         let mut rebuilt: Vec<[u32; 4]> = numbers
             .chunks_exact(2)
             .map(|p| {
                 doc += p[0];
-                [doc, p[1] % 8, u32::MAX, p[1] / 8]
+                [doc, p[1], u32::MAX, forms.next().expect("a form per posting")]
             })
             .collect();
+        assert_eq!(forms.next(), None);
         // Each field's positions, in the order of that field's postings.
         for (field, text) in by_field.iter().enumerate() {
             let mut numbers = dense_numbers(text);
@@ -675,5 +700,10 @@ mod tests {
         assert_eq!(rebuilt, quads);
         // Apart, a frequent term's postings shrink to about half.
         assert!(pairs.len() * 10 < postings.encoded.len() * 6, "{} of {}", pairs.len(), postings.encoded.len());
+
+        // A term of one form has no forms to store.
+        let mut one_form = Postings::default();
+        (0..50).for_each(|doc| one_form.push(doc, doc % 8, 3, 0));
+        assert_eq!(one_form.positions_apart().forms, "");
     }
 }

@@ -101,9 +101,10 @@
 
   // A sharded index (large catalogs) keeps postings and texts in files
   // loaded on demand; they announce themselves through these registries.
-  var registry = { shards: {}, texts: {}, filters: null, terms: {}, positions: {} };
+  var registry = { shards: {}, texts: {}, filters: null, terms: {}, positions: {}, forms: {} };
   function addShard(k, data) { registry.shards[k] = data; }
   function addPositions(k, field, texts) { registry.positions[k + "-" + field] = texts; }
+  function addForms(k, texts) { registry.forms[k] = texts; }
   function addTerms(b, data) { registry.terms[b] = data; }
   function addTexts(c, rows) { registry.texts[c] = rows; }
   function addFilters(rows) { registry.filters = rows; }
@@ -148,7 +149,12 @@
       // are apart, and positions already loaded for it ([field, text]).
       this.postings = new Array(count);
       this.encoded = new Array(count);
-      this.pairs = new Uint8Array(count);
+      // Per term whose postings are pairs, its place in its shard's
+      // `apart`, plus one (0: not apart).
+      this.pairs = new Int32Array(count);
+      // Terms apart of several forms whose postings do not have their
+      // forms yet (only a query word with diacritics needs them).
+      this.formless = new Uint8Array(count);
       this.pending = new Map();
       this.shardsRead = new Set();
       // Per term, the fields whose word positions are in files not yet
@@ -249,11 +255,16 @@
     // several words needs, fetched with the shards (small, and one round
     // trip fewer).
     var titles = new Set();
+    // The forms of frequent terms, which only a word with diacritics needs
+    // (the others count every form the same).
+    var forms = new Set();
     var apartAbove = this.index.positions_apart_above;
     words.forEach(function (w, i) {
       self.termIdsFor(w.folded, typing && i === words.length - 1).forEach(function (t) {
         shards.add(self.shardOf[t]);
-        if (words.length > 1 && apartAbove !== undefined && self.df[t] > apartAbove) titles.add(self.shardOf[t] + "-0");
+        if (apartAbove === undefined || self.df[t] <= apartAbove) return;
+        if (words.length > 1) titles.add(self.shardOf[t] + "-0");
+        if (w.exact !== w.folded) forms.add(self.shardOf[t]);
       });
     });
     var wanted = Array.from(shards).sort(function (a, b) { return a - b; });
@@ -262,6 +273,7 @@
     if (filtered) files.push(FILTERS_FILE);
     titles = Array.from(titles).filter(function (key) { return !self.placed.has(key); });
     titles.forEach(function (key) { files.push("assets/search/p" + key + ".js"); });
+    forms.forEach(function (k) { files.push(formsFile(k)); });
     return loadAll(this, files).then(function () {
       if (filtered && !self.filterData) {
         self.filterData = registry.filters;
@@ -275,9 +287,10 @@
           self.encoded[data.first + i] = data.postings[i];
           self.forms[data.first + i] = data.forms[i].split("|");
         }
-        (data.apart || []).forEach(function (i) { self.pairs[data.first + i] = 1; });
+        (data.apart || []).forEach(function (i, j) { self.pairs[data.first + i] = j + 1; });
         self.version++;
       });
+      forms.forEach(function (k) { self.readForms(k); });
       if (titles.length) self.place(titles);
     });
   };
@@ -422,7 +435,7 @@
   Searcher.prototype.postingsOf = function (t) {
     if (!this.sharded || this.postings[t]) return this.postings[t];
     if (this.encoded[t] === undefined) return undefined;
-    this.postings[t] = decodePostings(this.encoded[t], this.pairs[t] === 1);
+    this.postings[t] = decodePostings(this.encoded[t], this.pairs[t] > 0);
     this.encoded[t] = null;
     if (this.pairs[t]) {
       var counts = fieldCounts(this.postings[t]);
@@ -431,9 +444,38 @@
       for (var f = 0; f < 8; f++) if (counts[f]) this.unplaced[t] |= 1 << f;
       this.placeInto(t, this.pending.get(t) || []);
       this.pending.delete(t);
+      if (this.forms[t].length > 1) {
+        this.formless[t] = 1;
+        this.readForms(this.shardOf[t]);
+      }
     }
     return this.postings[t];
   };
+
+  /** Writes the forms of a loaded forms file (shard `k`'s terms apart)
+      into the postings of those terms that are decoded and lack them. */
+  Searcher.prototype.readForms = function (k) {
+    if (!this.loaded.has(formsFile(k))) return;
+    var data = registry.shards[k], texts = registry.forms[k];
+    for (var j = 0; j < data.apart.length; j++) {
+      var t = data.first + data.apart[j];
+      if (!this.formless[t] || !this.postings[t]) continue;
+      var postings = this.postings[t], text = texts[j];
+      for (var p = 0, i = 0; p < postings.length; p += 4) {
+        var n = 0, scale = 1, digit;
+        do {
+          digit = DENSE[text.charCodeAt(i++)];
+          n += digit * scale;
+          scale *= DENSE_BASE;
+        } while (digit >= DENSE_ONE);
+        postings[p + 3] = n;
+      }
+      this.formless[t] = 0;
+      this.version++;
+    }
+  };
+
+  function formsFile(k) { return "assets/search/f" + k + ".js"; }
 
   /** Writes some fields' positions into a term's postings, in one pass:
       `fields` holds [field, text of its position file for the term]. Each
@@ -726,9 +768,11 @@
   Searcher.prototype.wordFigures = function (word, prefix) {
     if (!this.wordCache) this.wordCache = new Map();
     var terms = this.wordTerms(word, prefix);
-    // Loaded postings do not change (placing positions aside, which these
-    // figures do not use): the word and its terms say it all.
-    var key = word.exact + "\u0000" + terms.map(function (t) { return t.id; }).join(",");
+    // Loaded postings do not change but for positions (which these figures
+    // do not use) and forms placed later: the word, its terms and whether
+    // they have their forms say it all.
+    var formless = this.formless;
+    var key = word.exact + "\u0000" + terms.map(function (t) { return formless && formless[t.id] ? t.id + "~" : t.id; }).join(",");
     var figures = this.wordCache.get(key);
     if (figures) return figures;
     var docs = this.docCount();
@@ -1235,6 +1279,7 @@
     stateQuery: stateQuery,
     addShard: addShard,
     addPositions: addPositions,
+    addForms: addForms,
     addTerms: addTerms,
     addTexts: addTexts,
     addFilters: addFilters
