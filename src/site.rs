@@ -25,7 +25,7 @@ const DEFAULT_ASSETS: &[(&str, &str)] = &[
 pub const STATIC_DIR: &str = "static";
 
 /// A built-in asset: its path, its source and what is published (scripts
-/// without their comments and indentation).
+/// and the style sheet without their comments and indentation).
 struct Shipped {
     path: &'static str,
     source: &'static str,
@@ -40,8 +40,11 @@ fn shipped_assets() -> &'static [Shipped] {
         DEFAULT_ASSETS
             .iter()
             .map(|&(path, source)| {
-                let published =
-                    if path.ends_with(".js") { minifier::js::minify(source).to_string() } else { source.to_string() };
+                let published = match path.rsplit_once('.').map(|(_, extension)| extension) {
+                    Some("js") => minifier::js::minify(source).to_string(),
+                    Some("css") => minifier::css::minify(source).expect("the built-in style sheet minifies").to_string(),
+                    _ => source.to_string(),
+                };
                 Shipped { path, source, published }
             })
             .collect()

@@ -169,6 +169,27 @@ test("print: no navigation or search, link addresses shown, rows kept whole", as
   await page.close();
 });
 
+test("the published style sheet, minified, is read by the browser as its source is", async () => {
+  const source = fs.readFileSync(path.join(__dirname, "..", "..", "static", "assets", "style.css"), "utf8");
+  const published = fs.readFileSync(path.join(site, "assets", "style.css"), "utf8");
+  const gz = (text) => zlib.gzipSync(text, { level: 9 }).length;
+  assert.ok(gz(published) < 0.9 * gz(source), `published ${gz(published)} bytes gzip, source ${gz(source)}`);
+  const page = await browser.newPage();
+  try {
+    // Chromium's own serialization of every rule, media queries included.
+    const rules = (css) => page.evaluate((text) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(text);
+      return Array.from(sheet.cssRules, (rule) => rule.cssText);
+    }, css);
+    const expected = await rules(source);
+    assert.ok(expected.length > 100, `only ${expected.length} rules`);
+    assert.deepEqual(await rules(published), expected);
+  } finally {
+    await page.close();
+  }
+});
+
 test("an entry page weighs under 30 KB compressed with its CSS and JavaScript, and loads nothing else", async () => {
   const page = await browser.newPage();
   const requests = [];
