@@ -42,7 +42,9 @@ fn shipped_assets() -> &'static [Shipped] {
             .map(|&(path, source)| {
                 let published = match path.rsplit_once('.').map(|(_, extension)| extension) {
                     Some("js") => minifier::js::minify(source).to_string(),
-                    Some("css") => minifier::css::minify(source).expect("the built-in style sheet minifies").to_string(),
+                    Some("css") => {
+                        minifier::css::minify(source).expect("the built-in style sheet minifies").to_string()
+                    }
                     _ => source.to_string(),
                 };
                 Shipped { path, source, published }
