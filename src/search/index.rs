@@ -188,7 +188,8 @@ pub enum Layout {
 pub const SHARD_ABOVE: usize = 300;
 /// Entries per text chunk of a sharded index (titles, URLs, snippet text).
 /// One: results are scattered, so a bigger chunk mostly brings texts of
-/// entries that are not shown (12 KB more per query at 10,000 entries).
+/// entries that are not shown (chunks of 4: 34 KB more for a typed query
+/// at 10,000 entries, for 0.8 s less of a 100,000-entry build).
 pub const TEXT_CHUNK: usize = 1;
 /// Target raw size of a postings shard; a frequent term gets one alone.
 const SHARD_BYTES: usize = 48 * 1024;
