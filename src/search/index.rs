@@ -433,19 +433,21 @@ const DENSE_DIGITS: &[u8; 93] =
     b" !#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~";
 /// Numbers below this take one digit of [`dense`].
 const DENSE_ONE: u32 = 88;
+/// The radix of the digits after the first of a longer number.
+const DENSE_BASE: u32 = DENSE_DIGITS.len() as u32 - DENSE_ONE;
 
 /// Writes `n` in a mixed radix where one character holds any number below
 /// [`DENSE_ONE`] (VLQ: below 32), for the position files: a long field's
 /// positions run to a few hundred, and gzip codes a number that is one
 /// character better than one cut in two (10 % smaller files at 10,000
-/// entries). A larger number is a digit `DENSE_ONE + r` (r below 5) and
-/// then `(n - that digit) / 5`, written the same way.
+/// entries). A larger number is a digit `DENSE_ONE + r` (r below
+/// [`DENSE_BASE`], 5) and then `(n - that digit) / DENSE_BASE`, written the
+/// same way.
 fn dense(out: &mut String, mut n: u32) {
-    const BASE: u32 = DENSE_DIGITS.len() as u32 - DENSE_ONE;
     while n >= DENSE_ONE {
-        let digit = DENSE_ONE + (n - DENSE_ONE) % BASE;
+        let digit = DENSE_ONE + (n - DENSE_ONE) % DENSE_BASE;
         out.push(DENSE_DIGITS[digit as usize] as char);
-        n = (n - digit) / BASE;
+        n = (n - digit) / DENSE_BASE;
     }
     out.push(DENSE_DIGITS[n as usize] as char);
 }
@@ -453,7 +455,6 @@ fn dense(out: &mut String, mut n: u32) {
 /// The numbers [`dense`] wrote into `text`, in order.
 #[cfg(test)]
 fn dense_numbers(text: &str) -> impl Iterator<Item = u32> + '_ {
-    const BASE: u32 = DENSE_DIGITS.len() as u32 - DENSE_ONE;
     let mut digits = text.bytes().map(|b| DENSE_DIGITS.iter().position(|d| *d == b).expect("dense digit") as u32);
     std::iter::from_fn(move || {
         let (mut n, mut scale) = (0, 1);
@@ -463,7 +464,7 @@ fn dense_numbers(text: &str) -> impl Iterator<Item = u32> + '_ {
             if digit < DENSE_ONE {
                 return Some(n);
             }
-            scale *= BASE;
+            scale *= DENSE_BASE;
         }
     })
 }
