@@ -42,25 +42,26 @@
     return f;
   }
 
-  /** Words of a text, as the index stores them: NFC, runs of letters, marks
-      and digits, lower-cased and folded, with UTF-16 offsets in the NFC text. */
-  /** Letters and marks of Vietnamese text beyond ASCII, all of which
-      WORD matches (Latin-1 and Extended-A/B letters, combining marks,
-      Latin Extended Additional), without running it on each (tokenizing
-      snippet texts: a tenth faster). */
-  function isVietnameseLetter(c) {
-    return (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x300 && c <= 0x36f) || (c >= 0x1e00 && c <= 0x1eff);
+  /** Whether `ch` (one code point) is part of a word: a letter, mark or
+      digit, as WORD says. ASCII, most of any text, and the letters and
+      marks of Vietnamese beyond it (Latin-1 and Extended-A/B letters,
+      combining marks, Latin Extended Additional) are told without running
+      the regular expression (tokenizing snippet texts: a tenth faster). */
+  function isWordCharacter(ch) {
+    var c = ch.charCodeAt(0);
+    if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    return (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x300 && c <= 0x36f) || (c >= 0x1e00 && c <= 0x1eff) || WORD.test(ch);
   }
 
+  /** Words of a text, as the index stores them: NFC, runs of letters, marks
+      and digits, lower-cased and folded, with UTF-16 offsets in the NFC text. */
   function tokenize(text) {
     var nfc = text.normalize("NFC");
     var tokens = [];
     var start = -1;
     var i = 0;
     for (var ch of nfc + " ") {
-      // ASCII, most of any text, without the regular expression.
-      var c = ch.charCodeAt(0);
-      var inWord = c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : isVietnameseLetter(c) || WORD.test(ch);
+      var inWord = isWordCharacter(ch);
       if (inWord && start < 0) {
         start = i;
       } else if (!inWord && start >= 0) {
@@ -157,9 +158,7 @@
       // are apart, and positions already loaded for it ([field, text]).
       this.postings = new Array(count);
       this.encoded = new Array(count);
-      // Per term whose postings are pairs, its place in its shard's
-      // `apart`, plus one (0: not apart).
-      this.pairs = new Int32Array(count);
+      this.pairs = new Uint8Array(count);
       // Terms apart of several forms whose postings do not have their
       // forms yet (only a query word with diacritics needs them).
       this.formless = new Uint8Array(count);
@@ -297,7 +296,7 @@
           self.encoded[data.first + i] = data.postings[i];
           self.forms[data.first + i] = data.forms[i].split("|");
         }
-        (data.apart || []).forEach(function (i, j) { self.pairs[data.first + i] = j + 1; });
+        (data.apart || []).forEach(function (i) { self.pairs[data.first + i] = 1; });
         self.version++;
       });
       forms.forEach(function (k) { self.readForms(k); });
@@ -452,7 +451,7 @@
     if (!this.sharded || this.postings[t]) return this.postings[t];
     if (this.encoded[t] === undefined) return undefined;
     var counts = this.pairs[t] ? new Int32Array(8) : null;
-    this.postings[t] = decodePostings(this.encoded[t], this.pairs[t] > 0, counts);
+    this.postings[t] = decodePostings(this.encoded[t], this.pairs[t] === 1, counts);
     this.encoded[t] = null;
     if (this.pairs[t]) {
       this.fieldCounts.set(t, counts);
@@ -656,10 +655,8 @@
     var nfc = query.normalize("NFC"), end = nfc.length;
     if (end === 0) return true;
     var c = nfc.charCodeAt(end - 1);
-    if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
     var pair = c >= 0xdc00 && c <= 0xdfff && end > 1 && (nfc.charCodeAt(end - 2) & 0xfc00) === 0xd800;
-    var last = nfc.slice(pair ? end - 2 : end - 1);
-    return WORD.test(last);
+    return isWordCharacter(nfc.slice(pair ? end - 2 : end - 1));
   }
 
   function matchesFilters(doc, index, filters) {
@@ -709,7 +706,7 @@
         var exact = partial ? form.lastIndexOf(word.exact, 0) === 0 : form === word.exact;
         return (hasMarks && !exact ? FOLDED_ONLY : 1) * (partial ? PREFIX_ONLY : 1);
       });
-      return { id: t, postings: self.postings[t], factors: factors, starts: self.docStarts(t) };
+      return { id: t, postings: self.postings[t], factors: factors, starts: null };
     });
   };
 
@@ -872,6 +869,11 @@
     var bonusOf = figures.bonusOf, seenOf = figures.seenOf;
     var placements = this.placements;
     var hits = this.hits || (this.hits = new Hits(256));
+    // A frequent term's postings are looked up by document for every
+    // bonus: made once, when a query of several words first needs them.
+    for (var w = 0; n > 1 && w < n; w++) {
+      for (var u = 0; u < terms[w].length; u++) if (!terms[w][u].starts) terms[w][u].starts = this.docStarts(terms[w][u].id);
+    }
     var kept = [];
     var j = 0;
     for (; j < count; j++) {
