@@ -492,16 +492,8 @@
     for (var j = 0; j < data.apart.length; j++) {
       var t = data.first + data.apart[j];
       if (!this.formless[t] || !this.postings[t]) continue;
-      var postings = this.postings[t], text = texts[j];
-      for (var p = 0, i = 0; p < postings.length; p += 4) {
-        var n = 0, scale = 1, digit;
-        do {
-          digit = DENSE[text.charCodeAt(i++)];
-          n += digit * scale;
-          scale *= DENSE_BASE;
-        } while (digit >= DENSE_ONE);
-        postings[p + 3] = n;
-      }
+      var postings = this.postings[t], forms = denseNumbers(texts[j], postings.length >> 2);
+      for (var p = 0; p < postings.length; p += 4) postings[p + 3] = forms[p >> 2];
       this.formless[t] = 0;
       this.version++;
     }
@@ -528,20 +520,32 @@
       field in order (`byField`, from postingsByField). */
   function placeFields(postings, fields, byField) {
     for (var i = 0; i < fields.length; i++) {
-      var f = fields[i][0], text = fields[i][1], c = 0, doc = -1, position = 0;
-      for (var j = byField.start[f]; j < byField.start[f + 1]; j++) {
+      var f = fields[i][0], from = byField.start[f], to = byField.start[f + 1];
+      var deltas = denseNumbers(fields[i][1], to - from), doc = -1, position = 0;
+      for (var j = from; j < to; j++) {
         var p = byField.at[j];
-        var n = 0, scale = 1, digit;
-        do {
-          digit = DENSE[text.charCodeAt(c++)];
-          n += digit * scale;
-          scale *= DENSE_BASE;
-        } while (digit >= DENSE_ONE);
-        position = postings[p] === doc ? position + n : n;
+        position = postings[p] === doc ? position + deltas[j - from] : deltas[j - from];
         doc = postings[p];
         postings[p + 2] = position;
       }
     }
+  }
+
+  /** The first `count` numbers `dense` (src/search/index.rs) wrote into
+      `text`: a digit below DENSE_ONE ends a number; one above is followed
+      by the rest of the number, in units of DENSE_BASE. */
+  function denseNumbers(text, count) {
+    var out = new Int32Array(count);
+    for (var k = 0, i = 0; k < count; k++) {
+      var n = 0, scale = 1, digit;
+      do {
+        digit = DENSE[text.charCodeAt(i++)];
+        n += digit * scale;
+        scale *= DENSE_BASE;
+      } while (digit >= DENSE_ONE);
+      out[k] = n;
+    }
+    return out;
   }
 
   /** Makes sure titles, addresses and snippet texts of `ids` are here. */
@@ -594,9 +598,7 @@
     return results;
   };
 
-  // Position files' digits (see `dense` in src/search/index.rs): a digit
-  // below DENSE_ONE ends a number; one above is followed by the rest of
-  // the number, in units of DENSE_BASE.
+  // The digits of position and forms files (see denseNumbers).
   var DENSE = new Int8Array(128);
   var DENSE_ONE = 88, DENSE_BASE = 5;
   for (var c = 32, digit = 0; c < 127; c++) if (c !== 34 && c !== 92) DENSE[c] = digit++;
