@@ -540,7 +540,8 @@ fn validate_sections(file: &SourceFile, report: &mut Report) -> (Sections, Strin
             );
             continue;
         };
-        let position = Some(file.body_position(section.heading_start));
+        // Only a diagnostic needs the line and column: a scan of the file.
+        let position = || Some(file.body_position(section.heading_start));
         if crate::text::nfc(&section.heading) != *expected {
             let unrelated = closest(&section.heading, [*expected]).is_empty();
             let (code, message) = if unrelated {
@@ -553,7 +554,7 @@ fn validate_sections(file: &SourceFile, report: &mut Report) -> (Sections, Strin
             };
             report.push(
                 Diagnostic::error(code, path, message)
-                    .at(position)
+                    .at(position())
                     .hint(format!("Viết đúng “## {expected}”; bốn mục theo thứ tự: {}.", SECTION_HEADINGS.join("; "))),
             );
             continue;
@@ -562,7 +563,7 @@ fn validate_sections(file: &SourceFile, report: &mut Report) -> (Sections, Strin
         if content.is_empty() {
             report.push(
                 Diagnostic::error(Code::EmptySection, path, format!("Mục “## {expected}” chưa có nội dung."))
-                    .at(position)
+                    .at(position())
                     .hint("Chép nội dung của cột tương ứng trong Phụ lục của Quyết định vào dưới tiêu đề này."),
             );
         }
