@@ -10,7 +10,7 @@
 //! staging folder is removed unless it was published.
 
 use anyhow::{Context as _, Result, bail};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;
 
@@ -129,8 +129,10 @@ pub struct Staging {
     dir: PathBuf,
     retired: PathBuf,
     previous: Option<PathBuf>,
-    /// Path and size of every file written, for the sitemap and summary.
-    listing: Mutex<BTreeMap<String, u64>>,
+    /// Path and size of every file written, for the sitemap and summary
+    /// (hashed: a sorted map compared long shared prefixes on every one of
+    /// a large site's hundreds of thousands of files).
+    listing: Mutex<HashMap<String, u64, foldhash::fast::RandomState>>,
     folders: Mutex<HashSet<PathBuf>>,
     /// The first write that failed; `publish` reports it.
     error: Mutex<Option<anyhow::Error>>,
@@ -230,7 +232,9 @@ impl Staging {
         let replaces = self.listing.lock().expect("listing").insert(path.to_string(), 0).is_some();
         match write(replaces) {
             Ok(size) => {
-                self.listing.lock().expect("listing").insert(path.to_string(), size);
+                if let Some(recorded) = self.listing.lock().expect("listing").get_mut(path) {
+                    *recorded = size;
+                }
             }
             Err(e) => {
                 self.error.lock().expect("error").get_or_insert(e);
@@ -283,7 +287,9 @@ impl Sink for Staging {
     }
 
     fn paths(&self) -> Vec<String> {
-        self.listing.lock().expect("listing").keys().cloned().collect()
+        let mut paths: Vec<String> = self.listing.lock().expect("listing").keys().cloned().collect();
+        paths.sort_unstable();
+        paths
     }
 }
 
