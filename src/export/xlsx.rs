@@ -119,10 +119,15 @@ fn flat_sheet(workbook: &mut Workbook, catalog: &Catalog, base_url: Option<&str>
     for (column, name) in HEADERS.iter().enumerate() {
         sheet.write_string_with_format(0, column as u16, *name, &heading)?;
         sheet.set_column_width(column as u16, if (9..=12).contains(&column) { 45.0 } else { 18.0 })?;
+        // Cells written without a format take their column's: looked up
+        // by column, where a format given per cell is hashed and compared
+        // whole for every one of a large catalog's millions of cells.
+        sheet.set_column_format(column as u16, &cell)?;
     }
     for (r, row) in rows(catalog, base_url).enumerate() {
-        for (column, value) in row.iter().enumerate() {
-            sheet.write_string_with_format(r as u32 + 1, column as u16, value, &cell)?;
+        // Moved, not copied: the sheet keeps each string.
+        for (column, value) in row.into_iter().enumerate() {
+            sheet.write_string(r as u32 + 1, column as u16, value)?;
         }
     }
     sheet.set_freeze_panes(1, 0)?;
