@@ -133,19 +133,21 @@ impl Postings {
     /// [`Layout::Sharded`]): per posting two VLQ numbers, the document
     /// delta and the field; per field, the positions of that field's
     /// postings in the same order, each a delta from the previous one in
-    /// the same document; and the form of every posting, empty when the
-    /// term has one form (both written by [`dense`], not VLQ).
+    /// the same document (written by [`dense`], not VLQ); and per exact
+    /// form, which postings are of that form (see [`bits`]), none when the
+    /// term has one form.
     fn positions_apart(&self) -> Apart {
         let mut pairs = String::with_capacity(self.encoded.len() / 2);
         let mut positions: [String; 8] = Default::default();
-        let mut forms = String::new();
+        // Per field, its postings' forms in order.
+        let mut forms_by_field: [Vec<u32>; 8] = Default::default();
         let mut last_doc = 0;
         // Per field, the last posting's document and position.
         let mut last: [Option<(u32, u32)>; 8] = [None; 8];
         for [doc, field, position, form] in self.quads() {
             vlq(&mut pairs, doc - last_doc);
             vlq(&mut pairs, field);
-            dense(&mut forms, form);
+            forms_by_field[field as usize].push(form);
             last_doc = doc;
             let f = field as usize;
             let delta = match last[f] {
@@ -155,10 +157,12 @@ impl Postings {
             dense(&mut positions[f], delta);
             last[f] = Some((doc, position));
         }
-        // One form: every number is 0.
-        if forms.bytes().all(|b| b == DENSE_DIGITS[0]) {
-            forms.clear();
-        }
+        let in_field_order = || forms_by_field.iter().flatten().copied();
+        let form_count = in_field_order().max().map_or(0, |f| f as usize + 1);
+        let forms = match form_count {
+            0 | 1 => Vec::new(),
+            n => (0..n as u32).map(|form| bits(in_field_order().map(|f| f == form))).collect(),
+        };
         Apart { pairs, positions, forms }
     }
 }
@@ -167,7 +171,33 @@ impl Postings {
 struct Apart {
     pairs: String,
     positions: [String; 8],
-    forms: String,
+    /// Per exact form, which of the term's postings, taken field by field
+    /// (the order of the position files), are of that form.
+    forms: Vec<String>,
+}
+
+/// Yes-or-no values, six to a character of [`VLQ_DIGITS`], the first in
+/// the highest bit; the last character padded with zeros. For a frequent
+/// term's forms: a word typed with diacritics needs to know which
+/// postings are of its form, and nothing of the others ("sở" needs none
+/// of "số"); field by field, runs such as the agencies' "Sở" compress to
+/// almost nothing (at 10,000 entries, the three forms `cơ sở dữ` needs
+/// take 15 KB gzip, where every posting's form index took 31 KB).
+fn bits(values: impl Iterator<Item = bool>) -> String {
+    let mut out = String::new();
+    let (mut digit, mut count) = (0, 0);
+    for value in values {
+        digit = digit << 1 | u8::from(value);
+        count += 1;
+        if count == 6 {
+            out.push(VLQ_DIGITS[digit as usize] as char);
+            (digit, count) = (0, 0);
+        }
+    }
+    if count > 0 {
+        out.push(VLQ_DIGITS[(digit << (6 - count)) as usize] as char);
+    }
+    out
 }
 
 /// How the index is laid out.
@@ -513,9 +543,8 @@ fn sharded_index(
             apart: Vec::new(),
         };
         // Per field, the positions of each term apart (aligned with
-        // `apart`); and their forms.
+        // `apart`).
         let mut positions: [Vec<String>; 8] = Default::default();
-        let mut forms = Vec::new();
         for (i, (_, term)) in terms.iter().enumerate() {
             if term.postings.docs > positions_apart_above {
                 let apart = term.postings.positions_apart();
@@ -524,7 +553,15 @@ fn sharded_index(
                 for (field, text) in positions.iter_mut().zip(apart.positions) {
                     field.push(text);
                 }
-                forms.push(apart.forms);
+                // A file per form, fetched only for a word with that form
+                // (term ids are global: a word's block names its forms).
+                let t = range.start + i;
+                for (form, text) in apart.forms.iter().enumerate() {
+                    sink.add(
+                        &format!("assets/search/f{t}-{form}.js"),
+                        format!("DanhmucSearch.addForm({t}, {form}, \"{text}\");\n").into_bytes(),
+                    );
+                }
             } else {
                 shard.postings.push(term.postings.encoded.as_str().into());
             }
@@ -544,11 +581,6 @@ fn sharded_index(
                 format!("DanhmucSearch.addPositions({k}, {f}, {json});\n").into_bytes(),
             );
         }
-        // Like the titles' file, there whenever the shard has terms apart.
-        if !shard.apart.is_empty() {
-            let json = serde_json::to_string(&forms).expect("forms serialize");
-            sink.add(&format!("assets/search/f{k}.js"), format!("DanhmucSearch.addForms({k}, {json});\n").into_bytes());
-        }
     });
     // Per document, what filters need: [group, sector, [agencies]].
     let filters: Vec<(usize, usize, &[usize])> = docs.iter().map(|d| (d.group, d.sector, &d.agencies[..])).collect();
@@ -562,6 +594,11 @@ fn sharded_index(
         first: usize,
         terms: Vec<&'a str>,
         df: Vec<u32>,
+        /// The forms of the terms apart that have several ([offset in
+        /// the block, forms joined by `|`]): a word with diacritics picks
+        /// its forms' files by their index before the shard arrives.
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        forms: Vec<(usize, String)>,
     }
     let mut blocks: Vec<(u16, usize, usize)> = Vec::new();
     for (t, (term, _)) in sorted.iter().enumerate() {
@@ -577,12 +614,18 @@ fn sharded_index(
             first,
             terms: terms.iter().map(|(term, _)| term.as_str()).collect(),
             df: terms.iter().map(|(_, t)| t.postings.docs).collect(),
+            forms: terms
+                .iter()
+                .enumerate()
+                .filter(|(_, (_, t))| t.postings.docs > positions_apart_above && t.forms.len() > 1)
+                .map(|(i, (_, t))| (i, t.forms.join("|")))
+                .collect(),
         };
         let json = serde_json::to_string(&block).expect("term block serializes");
         sink.add(&format!("assets/search/k{b}.js"), format!("DanhmucSearch.addTerms({b}, {json});\n").into_bytes());
     });
     let manifest = Manifest {
-        version: 7,
+        version: 8,
         sharded: true,
         fields: FIELDS,
         groups: Group::ALL.iter().map(|g| [g.code(), g.name()]).collect(),
@@ -671,20 +714,35 @@ mod tests {
             postings.push(doc, field, position, form);
         }
         let Apart { pairs, positions: by_field, forms } = postings.positions_apart();
-        // Pairs: document delta and field, one per posting; then each
-        // posting's form.
+        // Pairs: document delta and field, one per posting.
         let numbers: Vec<u32> = vlq_numbers(&pairs).collect();
         assert_eq!(numbers.len(), quads.len() * 2);
-        let mut forms = dense_numbers(&forms);
         let mut doc = 0;
         let mut rebuilt: Vec<[u32; 4]> = numbers
             .chunks_exact(2)
             .map(|p| {
                 doc += p[0];
-                [doc, p[1], u32::MAX, forms.next().expect("a form per posting")]
+                [doc, p[1], u32::MAX, u32::MAX]
             })
             .collect();
-        assert_eq!(forms.next(), None);
+        // Per form, one bit per posting, field by field.
+        assert_eq!(forms.len(), 3);
+        let bits_of = |text: &str| -> Vec<bool> {
+            let digit = |b: u8| VLQ_DIGITS.iter().position(|d| *d == b).expect("a digit");
+            text.bytes().flat_map(|b| (0..6).rev().map(move |i| digit(b) >> i & 1 == 1)).collect()
+        };
+        for (form, text) in forms.iter().enumerate() {
+            let bits = bits_of(text);
+            assert_eq!(bits.len(), quads.len().div_ceil(6) * 6);
+            assert!(bits[quads.len()..].iter().all(|b| !b), "padding is zeros");
+            let in_field_order = (0..8).flat_map(|f| rebuilt.iter().enumerate().filter(move |(_, q)| q[1] == f));
+            let marked: Vec<usize> =
+                in_field_order.map(|(i, _)| i).zip(bits).filter(|(_, b)| *b).map(|(i, _)| i).collect();
+            for i in marked {
+                assert_eq!(rebuilt[i][3], u32::MAX, "posting {i} has two forms");
+                rebuilt[i][3] = form as u32;
+            }
+        }
         // Each field's positions, in the order of that field's postings.
         for (field, text) in by_field.iter().enumerate() {
             let mut numbers = dense_numbers(text);
@@ -706,6 +764,6 @@ mod tests {
         // A term of one form has no forms to store.
         let mut one_form = Postings::default();
         (0..50).for_each(|doc| one_form.push(doc, doc % 8, 3, 0));
-        assert_eq!(one_form.positions_apart().forms, "");
+        assert!(one_form.positions_apart().forms.is_empty());
     }
 }

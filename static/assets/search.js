@@ -113,7 +113,7 @@
   var registry = { shards: {}, texts: {}, filters: null, terms: {}, positions: {}, forms: {} };
   function addShard(k, data) { registry.shards[k] = data; }
   function addPositions(k, field, texts) { registry.positions[k + "-" + field] = texts; }
-  function addForms(k, texts) { registry.forms[k] = texts; }
+  function addForm(t, form, bits) { registry.forms[t + "-" + form] = bits; }
   function addTerms(b, data) { registry.terms[b] = data; }
   function addTexts(c, rows) { registry.texts[c] = rows; }
   function addFilters(rows) { registry.filters = rows; }
@@ -159,9 +159,12 @@
       this.postings = new Array(count);
       this.encoded = new Array(count);
       this.pairs = new Uint8Array(count);
-      // Terms apart of several forms whose postings do not have their
-      // forms yet (only a query word with diacritics needs them).
-      this.formless = new Uint8Array(count);
+      // The forms placed in the postings of terms apart ("t-form"), and
+      // how many per term. Until its form is placed, such a posting's
+      // form is "another one" (numbered after the term's last form):
+      // only a word with diacritics needs forms, and only its own.
+      this.formsPlaced = new Set();
+      this.formCount = new Int32Array(count);
       this.pending = new Map();
       this.shardsRead = new Set();
       // Per term, the fields whose word positions are in files not yet
@@ -249,6 +252,7 @@
           self.terms[data.first + i] = data.terms[i];
           self.df[data.first + i] = data.df[i];
         }
+        (data.forms || []).forEach(function (f) { self.forms[data.first + f[0]] = f[1].split("|"); });
       });
       return self.preparePostings(words, typing, filters);
     }).then(function () {
@@ -264,16 +268,20 @@
     // several words needs, fetched with the shards (small, and one round
     // trip fewer).
     var titles = new Set();
-    // The forms of frequent terms, which only a word with diacritics needs
-    // (the others count every form the same).
-    var forms = new Set();
+    // Of frequent terms, the forms that words with diacritics have (a
+    // word without counts every form the same): [term, form index].
+    var forms = [];
     var apartAbove = this.index.positions_apart_above;
     words.forEach(function (w, i) {
       self.termIdsFor(w.folded, typing && i === words.length - 1).forEach(function (t) {
         shards.add(self.shardOf[t]);
         if (apartAbove === undefined || self.df[t] <= apartAbove) return;
         if (words.length > 1) titles.add(self.shardOf[t] + "-0");
-        if (w.exact !== w.folded) forms.add(self.shardOf[t]);
+        if (w.exact === w.folded || !self.forms[t] || self.forms[t].length < 2) return;
+        var partial = self.terms[t] !== w.folded;
+        self.forms[t].forEach(function (form, j) {
+          if (isExactForm(form, w, partial) && !self.formsPlaced.has(t + "-" + j)) forms.push([t, j]);
+        });
       });
     });
     var wanted = Array.from(shards).sort(function (a, b) { return a - b; });
@@ -282,7 +290,7 @@
     if (filtered) files.push(FILTERS_FILE);
     titles = Array.from(titles).filter(function (key) { return !self.placed.has(key); });
     titles.forEach(function (key) { files.push("assets/search/p" + key + ".js"); });
-    forms.forEach(function (k) { files.push(formsFile(k)); });
+    forms.forEach(function (f) { files.push(formsFile(f[0], f[1])); });
     return loadAll(this, files).then(function () {
       if (filtered && !self.filterData) {
         self.filterData = registry.filters;
@@ -299,7 +307,7 @@
         (data.apart || []).forEach(function (i) { self.pairs[data.first + i] = 1; });
         self.version++;
       });
-      forms.forEach(function (k) { self.readForms(k); });
+      forms.forEach(function (f) { self.placeForms(f[0]); });
       if (titles.length) self.place(titles);
     });
   };
@@ -434,12 +442,7 @@
   /** Writes `fields` ([field, text]) into decoded term `t`'s postings. */
   Searcher.prototype.placeInto = function (t, fields) {
     if (fields.length === 0) return;
-    var byField = this.byField.get(t);
-    if (!byField) {
-      byField = postingsByField(this.postings[t], this.fieldCounts.get(t));
-      this.byField.set(t, byField);
-    }
-    placeFields(this.postings[t], fields, byField);
+    placeFields(this.postings[t], fields, this.fieldOrder(t));
     for (var i = 0; i < fields.length; i++) {
       this.unplaced[t] &= ~(1 << fields[i][0]);
       this.placements[fields[i][0]]++;
@@ -460,8 +463,9 @@
       this.placeInto(t, this.pending.get(t) || []);
       this.pending.delete(t);
       if (this.forms[t].length > 1) {
-        this.formless[t] = 1;
-        this.readForms(this.shardOf[t]);
+        var postings = this.postings[t], another = this.forms[t].length;
+        for (var p = 0; p < postings.length; p += 4) postings[p + 3] = another;
+        this.placeForms(t);
       }
     }
     return this.postings[t];
@@ -484,22 +488,44 @@
     return starts;
   };
 
-  /** Writes the forms of a loaded forms file (shard `k`'s terms apart)
-      into the postings of those terms that are decoded and lack them. */
-  Searcher.prototype.readForms = function (k) {
-    if (!this.loaded.has(formsFile(k))) return;
-    var data = registry.shards[k], texts = registry.forms[k];
-    for (var j = 0; j < data.apart.length; j++) {
-      var t = data.first + data.apart[j];
-      if (!this.formless[t] || !this.postings[t]) continue;
-      var postings = this.postings[t], forms = denseNumbers(texts[j], postings.length >> 2);
-      for (var p = 0; p < postings.length; p += 4) postings[p + 3] = forms[p >> 2];
-      this.formless[t] = 0;
+  /** Writes the loaded forms files of frequent term `t` into its
+      postings, once they are decoded: per form, one bit per posting,
+      field by field (`bits` in src/search/index.rs). */
+  Searcher.prototype.placeForms = function (t) {
+    var postings = this.postings[t];
+    if (!postings) return;
+    for (var form = 0; form < this.forms[t].length; form++) {
+      var key = t + "-" + form, bits = registry.forms[key];
+      if (bits === undefined || this.formsPlaced.has(key)) continue;
+      var at = this.fieldOrder(t).at;
+      for (var i = 0; i < at.length; i++) {
+        if (VLQ[bits.charCodeAt((i / 6) | 0)] & (32 >> (i % 6))) postings[at[i] + 3] = form;
+      }
+      this.formsPlaced.add(key);
+      this.formCount[t]++;
       this.version++;
     }
   };
 
-  function formsFile(k) { return "assets/search/f" + k + ".js"; }
+  function formsFile(t, form) { return "assets/search/f" + t + "-" + form + ".js"; }
+
+  /** Whether a posting of `form` matches query word `word` exactly (with
+      its diacritics); `partial`: the term completes the word being
+      typed. */
+  function isExactForm(form, word, partial) {
+    return partial ? form.lastIndexOf(word.exact, 0) === 0 : form === word.exact;
+  }
+
+  /** A frequent term's postings (offsets) field by field (see
+      postingsByField), made once. */
+  Searcher.prototype.fieldOrder = function (t) {
+    var byField = this.byField.get(t);
+    if (!byField) {
+      byField = postingsByField(this.postings[t], this.fieldCounts.get(t));
+      this.byField.set(t, byField);
+    }
+    return byField;
+  };
 
   /** A term's postings (offsets) field by field, in order: `start[f]`
       to `start[f + 1]` of `at` are field f's, whose positions a
@@ -705,9 +731,11 @@
     }).map(function (t) {
       var partial = self.terms[t] !== word.folded;
       var factors = self.forms[t].map(function (form) {
-        var exact = partial ? form.lastIndexOf(word.exact, 0) === 0 : form === word.exact;
-        return (hasMarks && !exact ? FOLDED_ONLY : 1) * (partial ? PREFIX_ONLY : 1);
+        return (hasMarks && !isExactForm(form, word, partial) ? FOLDED_ONLY : 1) * (partial ? PREFIX_ONLY : 1);
       });
+      // A frequent term's form not placed yet is none of the word's
+      // (prepare places those): "another one", after the last.
+      factors.push((hasMarks ? FOLDED_ONLY : 1) * (partial ? PREFIX_ONLY : 1));
       return { id: t, postings: self.postings[t], factors: factors, starts: null };
     });
   };
@@ -815,10 +843,10 @@
     if (!this.wordCache) this.wordCache = new Map();
     var terms = this.wordTerms(word, prefix);
     // Loaded postings do not change but for positions (which these figures
-    // do not use) and forms placed later: the word, its terms and whether
-    // they have their forms say it all.
-    var formless = this.formless;
-    var key = word.exact + "\u0000" + terms.map(function (t) { return formless && formless[t.id] ? t.id + "~" : t.id; }).join(",");
+    // do not use) and forms placed later: the word, its terms and how many
+    // forms they have placed say it all.
+    var formCount = this.formCount;
+    var key = word.exact + "\u0000" + terms.map(function (t) { return formCount ? t.id + "~" + formCount[t.id] : t.id; }).join(",");
     var figures = this.wordCache.get(key);
     if (figures) return figures;
     var docs = this.docCount();
@@ -1352,7 +1380,7 @@
     stateQuery: stateQuery,
     addShard: addShard,
     addPositions: addPositions,
-    addForms: addForms,
+    addForm: addForm,
     addTerms: addTerms,
     addTexts: addTexts,
     addFilters: addFilters

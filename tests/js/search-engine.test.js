@@ -248,13 +248,16 @@ test("a frequent word's positions are apart, and loaded only when they can chang
   // With every position loaded, each term's postings are the single file's.
   // (A one-word query needs no positions: they are loaded here by hand.)
   const load = fileLoader(site, api);
-  // Term t's forms, which only a word with diacritics loads.
+  // Term t's forms, a file each, which only a word with diacritics loads
+  // (its own forms only).
   const loadForms = async (searcher, t) => {
-    const forms = `assets/search/f${searcher.shardOf[t]}.js`;
-    if (!fs.existsSync(path.join(site, forms))) return;
-    await load(forms);
-    searcher.loaded.add(forms);
-    searcher.readForms(searcher.shardOf[t]);
+    for (let form = 0; form < searcher.forms[t].length; form++) {
+      const file = `assets/search/f${t}-${form}.js`;
+      if (!fs.existsSync(path.join(site, file))) return;
+      await load(file);
+      searcher.loaded.add(file);
+    }
+    searcher.placeForms(t);
   };
   const all = new api.Searcher(manifest, load);
   let apart = 0;
@@ -346,7 +349,7 @@ test("a frequent word's positions are apart, and loaded only when they can chang
     assert.ok(fetched.length < everything.size, `${q}: loaded ${fetched.length} of ${everything.size} position files`);
     // The frequent words' forms only for a query with diacritics, which
     // ranks "cơ" before "có": without, every form counts the same.
-    const forms = loaded.filter((f) => /\/f\d+\.js$/.test(f));
+    const forms = loaded.filter((f) => /\/f\d+-\d+\.js$/.test(f));
     const marked = q !== api.fold(q);
     assert.equal(forms.length > 0, marked, `${q}: forms loaded ${forms}`);
   }
