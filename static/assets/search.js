@@ -305,6 +305,7 @@
           self.forms[data.first + i] = data.forms[i].split("|");
         }
         (data.apart || []).forEach(function (i) { self.pairs[data.first + i] = 1; });
+        (data.counted || []).forEach(function (i) { self.pairs[data.first + i] = 2; });
         self.version++;
       });
       forms.forEach(function (f) { self.placeForms(f[0]); });
@@ -454,7 +455,7 @@
     if (!this.sharded || this.postings[t]) return this.postings[t];
     if (this.encoded[t] === undefined) return undefined;
     var counts = this.pairs[t] ? new Int32Array(8) : null;
-    this.postings[t] = decodePostings(this.encoded[t], this.pairs[t] === 1, counts);
+    this.postings[t] = this.pairs[t] === 2 ? decodeCounted(this.encoded[t], counts) : decodePostings(this.encoded[t], this.pairs[t] === 1, counts);
     this.encoded[t] = null;
     if (this.pairs[t]) {
       this.fieldCounts.set(t, counts);
@@ -674,6 +675,35 @@
       shift = 0;
     }
     return o === out.length ? out : out.slice(0, o);
+  }
+
+  /** A frequent term's postings written by counts (`counted_postings` in
+      src/search/index.rs): the number of documents n, each one's
+      distance from the one before less one, then per field each
+      document's count of postings; decoded to the quadruples of
+      decodePostings, positions not known (-1). `counts` gets each
+      field's number of postings. */
+  function decodeCounted(text, counts) {
+    var n = denseNumbers(text, 1)[0];
+    var numbers = denseNumbers(text, 1 + 9 * n);
+    var total = 0;
+    for (var f = 0; f < 8; f++) {
+      var sum = 0;
+      for (var i = 1 + n + f * n, end = i + n; i < end; i++) sum += numbers[i];
+      counts[f] = sum;
+      total += sum;
+    }
+    var out = new Int32Array(total * 4), o = 0, doc = -1;
+    for (var d = 0; d < n; d++) {
+      doc += numbers[1 + d] + 1;
+      for (f = 0; f < 8; f++) {
+        for (var c = numbers[1 + n + f * n + d]; c > 0; c--) {
+          out[o] = doc; out[o + 1] = f; out[o + 2] = -1;
+          o += 4;
+        }
+      }
+    }
+    return out;
   }
 
   /** Whether the query ends inside a word (no space or mark after it).

@@ -299,7 +299,7 @@ fn a_sharded_search_index_covers_every_term_and_entry() {
         manifest.trim().trim_start_matches("window.DANHMUC_SEARCH_INDEX = ").trim_end_matches(';'),
     )
     .unwrap();
-    assert_eq!(json["version"], 8);
+    assert_eq!(json["version"], 9);
     assert_eq!(json["doc_count"], 44);
     let filters = project.read_site("assets/search/filters.js");
     let filters: serde_json::Value =
