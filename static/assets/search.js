@@ -455,7 +455,11 @@
     if (!this.sharded || this.postings[t]) return this.postings[t];
     if (this.encoded[t] === undefined) return undefined;
     var counts = this.pairs[t] ? new Int32Array(8) : null;
-    this.postings[t] = this.pairs[t] === 2 ? decodeCounted(this.encoded[t], counts) : decodePostings(this.encoded[t], this.pairs[t] === 1, counts);
+    // A frequent term's postings of several forms are each of "another
+    // form" (numbered after the last) until the forms a query word needs
+    // are placed (placeForms).
+    var another = this.pairs[t] && this.forms[t].length > 1 ? this.forms[t].length : 0;
+    this.postings[t] = this.pairs[t] === 2 ? decodeCounted(this.encoded[t], counts, another) : decodePostings(this.encoded[t], this.pairs[t] === 1, counts, another);
     this.encoded[t] = null;
     if (this.pairs[t]) {
       this.fieldCounts.set(t, counts);
@@ -463,11 +467,7 @@
       for (var f = 0; f < 8; f++) if (counts[f]) this.unplaced[t] |= 1 << f;
       this.placeInto(t, this.pending.get(t) || []);
       this.pending.delete(t);
-      if (this.forms[t].length > 1) {
-        var postings = this.postings[t], another = this.forms[t].length;
-        for (var p = 0; p < postings.length; p += 4) postings[p + 3] = another;
-        this.placeForms(t);
-      }
+      if (another) this.placeForms(t);
     }
     return this.postings[t];
   };
@@ -499,8 +499,11 @@
       var key = t + "-" + form, bits = registry.forms[key];
       if (bits === undefined || this.formsPlaced.has(key)) continue;
       var at = this.fieldOrder(t).at;
-      for (var i = 0; i < at.length; i++) {
-        if (VLQ[bits.charCodeAt((i / 6) | 0)] & (32 >> (i % 6))) postings[at[i] + 3] = form;
+      for (var c = 0; c < bits.length; c++) {
+        var digit = VLQ[bits.charCodeAt(c)];
+        for (var i = c * 6; digit; i++, digit = (digit << 1) & 63) {
+          if (digit & 32) postings[at[i] + 3] = form;
+        }
       }
       this.formsPlaced.add(key);
       this.formCount[t]++;
@@ -636,9 +639,10 @@
       as source maps) with deltas (see Postings in
       src/search/index.rs); this gives back the quadruples doc, field,
       position, form. A frequent term's postings are pairs, their
-      positions apart: those are -1 until placed, and `counts` gets how
-      many are in each field. */
-  function decodePostings(text, pairs, counts) {
+      positions and forms apart: positions are -1 until placed, forms
+      `another` (see postingsOf), and `counts` gets how many are in each
+      field. */
+  function decodePostings(text, pairs, counts, another) {
     var stride = pairs ? 2 : 3;
     // A number takes one character at least.
     var out = new Int32Array(Math.floor(text.length / stride) * 4);
@@ -659,6 +663,7 @@
         out[o + 1] = f;
         out[o + 3] = value >> 3;
         if (pairs) {
+          out[o + 3] = another;
           out[o + 2] = -1;
           doc = out[o]; field = f;
           counts[f]++;
@@ -683,7 +688,7 @@
       document's count of postings; decoded to the quadruples of
       decodePostings, positions not known (-1). `counts` gets each
       field's number of postings. */
-  function decodeCounted(text, counts) {
+  function decodeCounted(text, counts, another) {
     var n = denseNumbers(text, 1)[0];
     var numbers = denseNumbers(text, 1 + 9 * n);
     var total = 0;
@@ -698,7 +703,7 @@
       doc += numbers[1 + d] + 1;
       for (f = 0; f < 8; f++) {
         for (var c = numbers[1 + n + f * n + d]; c > 0; c--) {
-          out[o] = doc; out[o + 1] = f; out[o + 2] = -1;
+          out[o] = doc; out[o + 1] = f; out[o + 2] = -1; out[o + 3] = another;
           o += 4;
         }
       }
