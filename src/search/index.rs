@@ -132,7 +132,7 @@ impl Postings {
     /// The postings with their positions and forms apart (see
     /// [`Layout::Sharded`]): per posting two VLQ numbers, the document
     /// delta and the field, or for a term of several postings per document
-    /// their counts (see [`counted`]); per field, the positions of that field's
+    /// their counts (see [`counted_postings`]); per field, the positions of that field's
     /// postings in the same order, each a delta from the previous one in
     /// the same document (written by [`dense`], not VLQ); and per exact
     /// form, which postings are of that form (see [`bits`]), none when the

@@ -661,9 +661,8 @@
       } else if (part === 1) {
         var f = value & 7;
         out[o + 1] = f;
-        out[o + 3] = value >> 3;
+        out[o + 3] = pairs ? another : value >> 3;
         if (pairs) {
-          out[o + 3] = another;
           out[o + 2] = -1;
           doc = out[o]; field = f;
           counts[f]++;
