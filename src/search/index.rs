@@ -131,15 +131,17 @@ impl Postings {
 
     /// The postings with their positions and forms apart (see
     /// [`Layout::Sharded`]): per posting two VLQ numbers, the document
-    /// delta and the field, or for a term of several postings per document
-    /// their counts (see [`counted_postings`]); per field, the positions of that field's
-    /// postings in the same order, each a delta from the previous one in
-    /// the same document (written by [`dense`], not VLQ); and per exact
-    /// form, which postings are of that form (see [`bits`]), none when the
-    /// term has one form.
+    /// delta and the field, or for a term of several postings per
+    /// document their counts (see [`counted_postings`]); per field, the
+    /// positions of that field's postings in the same order, each a delta
+    /// from the previous one in the same document (written by [`dense`],
+    /// not VLQ); and per exact form, which postings are of that form (see
+    /// [`bits`]), none when the term has one form.
     fn positions_apart(&self) -> Apart {
-        let mut pairs = String::with_capacity(self.encoded.len() / 2);
-        // The documents, and per field each one's count of postings.
+        let counted = self.count >= COUNTED_FROM * self.docs as usize;
+        // Pairs; or, if counted, the documents and per field each one's
+        // count of postings.
+        let mut pairs = String::with_capacity(if counted { 0 } else { self.encoded.len() / 2 });
         let (mut docs, mut counts): (Vec<u32>, [Vec<u32>; 8]) = Default::default();
         let mut positions: [String; 8] = Default::default();
         // Per field, its postings' forms in order.
@@ -148,13 +150,16 @@ impl Postings {
         // Per field, the last posting's document and position.
         let mut last: [Option<(u32, u32)>; 8] = [None; 8];
         for [doc, field, position, form] in self.quads() {
-            vlq(&mut pairs, doc - last_doc);
-            vlq(&mut pairs, field);
-            if docs.last() != Some(&doc) {
-                docs.push(doc);
-                counts.iter_mut().for_each(|c| c.push(0));
+            if counted {
+                if docs.last() != Some(&doc) {
+                    docs.push(doc);
+                    counts.iter_mut().for_each(|c| c.push(0));
+                }
+                *counts[field as usize].last_mut().expect("a count per document") += 1;
+            } else {
+                vlq(&mut pairs, doc - last_doc);
+                vlq(&mut pairs, field);
             }
-            *counts[field as usize].last_mut().expect("a count per document") += 1;
             forms_by_field[field as usize].push(form);
             last_doc = doc;
             let f = field as usize;
@@ -171,7 +176,6 @@ impl Postings {
             0 | 1 => Vec::new(),
             n => (0..n as u32).map(|form| bits(in_field_order().map(|f| f == form))).collect(),
         };
-        let counted = self.count >= COUNTED_FROM * docs.len();
         let postings = if counted { counted_postings(&docs, &counts) } else { pairs };
         Apart { postings, counted, positions, forms }
     }
