@@ -764,12 +764,11 @@
       return self.postingsOf(t); // a sharded index without prepare(): nothing loaded
     }).map(function (t) {
       var partial = self.terms[t] !== word.folded;
-      var factors = self.forms[t].map(function (form) {
-        return (hasMarks && !isExactForm(form, word, partial) ? FOLDED_ONLY : 1) * (partial ? PREFIX_ONLY : 1);
-      });
+      var weigh = function (exact) { return (hasMarks && !exact ? FOLDED_ONLY : 1) * (partial ? PREFIX_ONLY : 1); };
+      var factors = self.forms[t].map(function (form) { return weigh(isExactForm(form, word, partial)); });
       // A frequent term's form not placed yet is none of the word's
       // (prepare places those): "another one", after the last.
-      factors.push((hasMarks ? FOLDED_ONLY : 1) * (partial ? PREFIX_ONLY : 1));
+      factors.push(weigh(false));
       return { id: t, postings: self.postings[t], factors: factors, starts: null };
     });
   };
