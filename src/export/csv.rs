@@ -12,7 +12,7 @@ pub fn write_csv(catalog: &Catalog, base_url: Option<&str>, out: &mut dyn std::i
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(out);
     writer.write_record(HEADERS)?;
     for row in rows(catalog, base_url) {
-        writer.write_record(&row)?;
+        writer.write_record(row.iter().map(|cell| cell.as_bytes()))?;
     }
     writer.flush()
 }

@@ -4,6 +4,7 @@
 //! source, so a row equals the entry in `catalog.json`.
 
 use crate::model::Catalog;
+use std::borrow::Cow;
 
 pub const HEADERS: [&str; 15] = [
     "Nhóm",
@@ -24,27 +25,45 @@ pub const HEADERS: [&str; 15] = [
 ];
 
 /// The rows in the decision's order, made one at a time as they are
-/// written; `base_url` makes page addresses absolute when known.
-pub fn rows<'a>(catalog: &'a Catalog, base_url: Option<&'a str>) -> impl Iterator<Item = [String; 15]> + 'a {
+/// written; `base_url` makes page addresses absolute when known. Texts are
+/// borrowed from the catalog: only joined lists, numbers and addresses are
+/// made.
+pub fn rows<'a>(catalog: &'a Catalog, base_url: Option<&'a str>) -> impl Iterator<Item = [Cow<'a, str>; 15]> + 'a {
     catalog.entries().iter().map(move |e| {
         let sector = catalog.sector(e.sector);
-        let agencies: Vec<&crate::model::Agency> = e.agencies.iter().map(|a| catalog.agency(*a)).collect();
+        let agencies = || e.agencies.iter().map(|a| catalog.agency(*a));
         [
-            e.group.code().to_string(),
-            e.group.name().to_string(),
-            sector.name.clone(),
-            sector.slug.to_string(),
-            e.number.to_string(),
-            e.title.clone(),
-            e.slug.to_string(),
-            agencies.iter().map(|a| a.name.as_str()).collect::<Vec<_>>().join("; "),
-            agencies.iter().map(|a| a.slug.as_str()).collect::<Vec<_>>().join("; "),
-            e.sections.purpose.clone(),
-            e.sections.scope.clone(),
-            e.sections.collection.clone(),
-            e.sections.sharing.clone(),
-            e.notes.clone().unwrap_or_default(),
-            format!("{}{}", base_url.unwrap_or(""), super::catalog_json::entry_url(e.slug.as_str())),
+            Cow::Borrowed(e.group.code()),
+            Cow::Borrowed(e.group.name()),
+            Cow::Borrowed(sector.name.as_str()),
+            Cow::Borrowed(sector.slug.as_str()),
+            Cow::Owned(e.number.to_string()),
+            Cow::Borrowed(e.title.as_str()),
+            Cow::Borrowed(e.slug.as_str()),
+            joined(agencies().map(|a| a.name.as_str())),
+            joined(agencies().map(|a| a.slug.as_str())),
+            Cow::Borrowed(e.sections.purpose.as_str()),
+            Cow::Borrowed(e.sections.scope.as_str()),
+            Cow::Borrowed(e.sections.collection.as_str()),
+            Cow::Borrowed(e.sections.sharing.as_str()),
+            Cow::Borrowed(e.notes.as_deref().unwrap_or_default()),
+            Cow::Owned(format!("{}{}", base_url.unwrap_or(""), super::catalog_json::entry_url(e.slug.as_str()))),
         ]
     })
+}
+
+/// A list as one cell: its items joined with "; " (one item is borrowed).
+fn joined<'a>(mut items: impl Iterator<Item = &'a str>) -> Cow<'a, str> {
+    let Some(first) = items.next() else { return Cow::Borrowed("") };
+    match items.next() {
+        None => Cow::Borrowed(first),
+        Some(second) => {
+            let mut all = format!("{first}; {second}");
+            for item in items {
+                all.push_str("; ");
+                all.push_str(item);
+            }
+            Cow::Owned(all)
+        }
+    }
 }

@@ -86,6 +86,51 @@ fn the_workbook_reads_back_as_catalog_json() {
     assert!(cells.iter().any(|r| r[1] == "LĨNH VỰC NỘI VỤ: 15 CSDL"));
 }
 
+/// Texts that XML escapes or cannot hold at all read back from the
+/// workbook as the entry has them.
+#[test]
+fn the_workbook_keeps_texts_that_need_escaping() {
+    let project = Project::real();
+    let tricky = "Mã <loại> & “mức” _x0041_ của R&D";
+    project.edit(
+        &project.entry_file("a-01"),
+        "Quản lý dữ liệu về tổ chức, bộ máy phục vụ",
+        &format!("{tricky} quản lý dữ liệu về tổ chức, bộ máy phục vụ"),
+    );
+    project.build();
+    let mut workbook: Xlsx<_> = calamine::open_workbook(project.site().join("data/catalog.xlsx")).unwrap();
+    let flat = workbook.worksheet_range("Bảng dữ liệu").unwrap();
+    let purpose = flat.rows().nth(1).unwrap()[9].to_string();
+    assert!(purpose.starts_with(tricky), "{purpose}");
+}
+
+/// An Excel cell holds 32,767 characters: a longer text fails the build
+/// with a message naming the entry's file and the column, and the published site
+/// stays as it was.
+#[test]
+fn a_text_too_long_for_an_excel_cell_fails_the_build_naming_it() {
+    let project = Project::real();
+    project.build();
+    let before = project.snapshot();
+    let long = "Quản lý dữ liệu. ".repeat(2_000);
+    project.edit(
+        &project.entry_file("a-01"),
+        "Quản lý dữ liệu về tổ chức",
+        &format!("{long}Quản lý dữ liệu về tổ chức"),
+    );
+    let run = project.run(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("data/catalog.xlsx"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/csdl/a-01-csdl-to-chuc-bo-may.md, cột “Mục đích”: 34.")
+            && run.stderr.contains("quá 32.767 ký tự"),
+        "{}",
+        run.stderr
+    );
+    assert!(before == project.snapshot(), "the published site changed after a failed build");
+    project.assert_no_temporary_folders();
+}
+
 #[test]
 fn each_entry_publishes_its_own_data() {
     let project = Project::real();
