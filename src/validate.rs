@@ -124,6 +124,12 @@ pub fn revalidate_entry(
 /// point to a page (and section) that exists.
 fn check_links(file: &SourceFile, targets: &LinkTargets, report: &mut Report) {
     use pulldown_cmark::{Event, Parser, Tag};
+    // A link needs `](` (inline), `]:` (a reference's definition) or `<`
+    // (an autolink); most entries have none, and are not parsed again.
+    let body = file.body();
+    if !(body.contains("](") || body.contains("]:") || body.contains('<')) {
+        return;
+    }
     let is_entry = file.path.starts_with(source::ENTRIES_DIR);
     for (event, range) in Parser::new_ext(file.body(), crate::markdown::options()).into_offset_iter() {
         let dest = match &event {
