@@ -30,9 +30,12 @@ pub const PATH: &str = "data/catalog.xlsx";
 /// The most characters an Excel cell holds.
 const MAX_CELL_CHARS: usize = 32_767;
 
-/// Level 3 instead of zlib's default 6: at 10,000 entries it saves a third
-/// of the time spent compressing for a file 10 % larger.
-const COMPRESSION_LEVEL: i64 = 3;
+/// Level 2 instead of zlib's default 6. At 2,000 entries, level 6 is 8 %
+/// smaller than level 3 for twice the time spent compressing; level 2
+/// (zlib-rs's "fast" strategy) is 7.6 % larger than level 3 for a quarter
+/// less (277 against 376 million instructions, the whole build 2.98
+/// billion); level 1 is half as large again.
+const COMPRESSION_LEVEL: i64 = 2;
 
 const APPENDIX_SHEET: &str = "Phụ lục";
 const FLAT_SHEET: &str = "Bảng dữ liệu";
