@@ -17,7 +17,7 @@ pub fn nfc(text: &str) -> String {
 /// [`nfc`] without a copy when the text is already NFC (nearly always: the
 /// quick check answers "yes" for it in one pass).
 pub fn nfc_cow(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().all(always_nfc) {
+    if all_always_nfc(text) {
         return std::borrow::Cow::Borrowed(text);
     }
     match unicode_normalization::is_nfc_quick(text.chars()) {
@@ -26,10 +26,32 @@ pub fn nfc_cow(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// Characters that are NFC wherever they stand, with no table lookup:
-/// Latin below the combining marks, the precomposed Vietnamese letters
-/// (Latin Extended Additional), dashes, quotes and the ellipsis. Vietnamese text is
-/// made of little else; the quick check's tables cost 8 % of loading.
+/// Whether every character of `text` is NFC wherever it stands, with no
+/// table lookup: Latin below the combining marks, the precomposed
+/// Vietnamese letters (Latin Extended Additional), dashes, quotes and the
+/// ellipsis. Vietnamese text is made of little else; the quick check's
+/// tables cost 8 % of loading. Told from the UTF-8 lead bytes, without
+/// decoding the characters (a sixth fewer instructions).
+fn all_always_nfc(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        i += match bytes[i] {
+            0x00..=0x7f => 1,
+            // U+0080–U+02FF.
+            0xc2..=0xcb => 2,
+            // U+1E00–U+1EFF; a lead byte of three is followed by two.
+            0xe1 if matches!(bytes[i + 1], 0xb8..=0xbb) => 3,
+            // U+2010–U+2027.
+            0xe2 if bytes[i + 1] == 0x80 && matches!(bytes[i + 2], 0x90..=0xa7) => 3,
+            _ => return false,
+        };
+    }
+    true
+}
+
+/// The characters [`all_always_nfc`] accepts, one at a time (for tests).
+#[cfg(test)]
 fn always_nfc(c: char) -> bool {
     matches!(c, '\0'..='\u{2ff}' | '\u{1e00}'..='\u{1eff}' | '\u{2010}'..='\u{2027}')
 }
@@ -150,6 +172,15 @@ pub fn roman(mut n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn always_nfc_is_told_from_bytes_as_from_characters() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(all_always_nfc(&format!("a{c}b")), always_nfc(c), "{c:?}");
+        }
+        assert!(all_always_nfc("Cơ sở dữ liệu – “đất đai”…"));
+        assert!(!all_always_nfc("Co\u{302} so\u{31b}\u{309}"));
+    }
 
     #[test]
     fn always_nfc_characters_are_nfc_starters() {
