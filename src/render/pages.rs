@@ -56,11 +56,24 @@ struct PageBuilder<'a> {
     views: &'a CatalogViews,
     config: &'a Config,
     catalog: &'a Catalog,
-    /// Computed once: asking per page would make the build quadratic.
-    has_feed: bool,
+    /// The site as every page's template sees it, made once (a Tera value
+    /// is shared, not copied, into each page's context).
+    site: tera::Value,
 }
 
-impl PageBuilder<'_> {
+impl<'a> PageBuilder<'a> {
+    fn new(renderer: &'a Renderer, views: &'a CatalogViews, config: &'a Config, catalog: &'a Catalog) -> Self {
+        let site = tera::Value::from_serializable(&SiteView {
+            title: &config.title,
+            description: &config.description,
+            language: &config.language,
+            counts: &views.counts,
+            decision_draft: catalog.decision().is_none_or(|d| d.is_draft()),
+            has_feed: catalog.has_dated_entries(),
+        });
+        PageBuilder { renderer, views, config, catalog, site }
+    }
+
     fn context(&self, path: &str, title: &str, section: &str, crumbs: &[Crumb]) -> tera::Context {
         let mut context = tera::Context::new();
         context.insert("root", &root_prefix(path));
@@ -68,17 +81,7 @@ impl PageBuilder<'_> {
         context.insert("page_title", title);
         context.insert("section", section);
         context.insert("breadcrumbs", crumbs);
-        context.insert(
-            "site",
-            &SiteView {
-                title: &self.config.title,
-                description: &self.config.description,
-                language: &self.config.language,
-                counts: &self.views.counts,
-                decision_draft: self.catalog.decision().is_none_or(|d| d.is_draft()),
-                has_feed: self.has_feed,
-            },
-        );
+        context.insert_value("site", self.site.clone());
         context.insert("page_description", &self.config.description);
         if let Some(base) = &self.config.base_url {
             context.insert("canonical", &format!("{base}{}", path.strip_suffix("index.html").unwrap_or(path)));
@@ -126,8 +129,7 @@ pub fn render_pages(
     views: &CatalogViews,
     files: &dyn Sink,
 ) -> Result<(), Diagnostic> {
-    let has_feed = catalog.has_dated_entries();
-    let pages = PageBuilder { renderer, views, config, catalog, has_feed };
+    let pages = PageBuilder::new(renderer, views, config, catalog);
     home(&pages, files)?;
     entries(&pages, files)?;
     sectors(&pages, files, &|_| true)?;
@@ -247,8 +249,7 @@ pub fn render_entry_page(
     views: &CatalogViews,
     index: usize,
 ) -> Result<(String, Vec<u8>), Diagnostic> {
-    let has_feed = catalog.has_dated_entries();
-    let pages = PageBuilder { renderer, views, config, catalog, has_feed };
+    let pages = PageBuilder::new(renderer, views, config, catalog);
     render_entry(&pages, index, neighbours(catalog)[index])
 }
 
@@ -282,8 +283,7 @@ pub fn render_moved_entry(
     before: &Before,
     files: &dyn Sink,
 ) -> Result<(), Diagnostic> {
-    let has_feed = catalog.has_dated_entries();
-    let pages = PageBuilder { renderer, views, config, catalog, has_feed };
+    let pages = PageBuilder::new(renderer, views, config, catalog);
     let entry = &catalog.entries()[index];
     let now = neighbours(catalog);
     let mut touched: Vec<usize> = [Some(index), before.neighbours.0, before.neighbours.1, now[index].0, now[index].1]
