@@ -190,11 +190,20 @@ fn load_data_file<T: serde::de::DeserializeOwned>(root: &Path, path: &str, repor
 /// Reads a file as text: refuses files too large or not UTF-8, drops a
 /// byte-order mark and turns CRLF line endings into LF.
 pub fn read_text(root: &Path, path: &str, report: &mut Report) -> Option<String> {
-    let full = root.join(path);
-    let size = match std::fs::symlink_metadata(&full) {
-        Ok(meta) => meta.len(),
+    use std::io::Read as _;
+    let cannot_read = |e: std::io::Error| Diagnostic::error(Code::Io, path, format!("Không đọc được tệp: {e}."));
+    // Opened once, its size asked of the open file: one system call fewer
+    // per file than asking the path and then `fs::read`.
+    let read = std::fs::File::open(root.join(path)).and_then(|file| {
+        let size = file.metadata()?.len();
+        let mut bytes = Vec::with_capacity(size.min(MAX_FILE_BYTES) as usize + 1);
+        file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+        Ok((size.max(bytes.len() as u64), bytes))
+    });
+    let (size, bytes) = match read {
+        Ok(read) => read,
         Err(e) => {
-            report.push(Diagnostic::error(Code::Io, path, format!("Không đọc được tệp: {e}.")));
+            report.push(cannot_read(e));
             return None;
         }
     };
@@ -209,13 +218,6 @@ pub fn read_text(root: &Path, path: &str, report: &mut Report) -> Option<String>
         );
         return None;
     }
-    let bytes = match std::fs::read(&full) {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            report.push(Diagnostic::error(Code::Io, path, format!("Không đọc được tệp: {e}.")));
-            return None;
-        }
-    };
     match decode_text(path, bytes) {
         Ok(text) => Some(text),
         Err(d) => {
