@@ -146,7 +146,6 @@ pub fn build_into(catalog: &Catalog, config: &Config, root: &Path, sink: &dyn Si
 /// the other formats, feed, per-entry JSON. Built in parallel with each
 /// other, each written out as soon as it is made.
 fn exports(catalog: &Catalog, config: &Config, base_url: Option<&str>, sink: &dyn Sink) {
-    use rayon::prelude::*;
     rayon::join(
         || {
             let layout = if config.search.sharded.unwrap_or(catalog.entries().len() > search::SHARD_ABOVE) {
@@ -161,12 +160,12 @@ fn exports(catalog: &Catalog, config: &Config, base_url: Option<&str>, sink: &dy
                 || sink.add_written(export::dcat::PATH, &mut |out| export::dcat::write_jsonld(catalog, config, out)),
                 || {
                     sink.add_written(export::csv::PATH, &mut |out| export::csv::write_csv(catalog, base_url, out));
+                    // Each entry's own file is written as catalog.json is.
+                    let entry_file = |entry: &crate::model::Entry, json: String| {
+                        sink.add(&export::catalog_json::entry_data_path(entry.slug.as_str()), json.into_bytes());
+                    };
                     sink.add_written(export::catalog_json::PATH, &mut |out| {
-                        export::catalog_json::write_json(catalog, &config.title, out)
-                    });
-                    catalog.entries().par_iter().for_each(|entry| {
-                        let path = export::catalog_json::entry_data_path(entry.slug.as_str());
-                        sink.add(&path, export::catalog_json::entry_to_json(catalog, entry).into_bytes());
+                        export::catalog_json::write_json(catalog, &config.title, out, &entry_file)
                     });
                 },
             )

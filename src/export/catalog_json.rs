@@ -11,15 +11,6 @@ use serde::Serialize;
 pub const PATH: &str = "data/catalog.json";
 
 #[derive(Serialize)]
-struct CatalogJson<'a> {
-    title: &'a str,
-    groups: Vec<GroupJson>,
-    entries: Vec<EntryJson<'a>>,
-    sectors: Vec<SectorJson<'a>>,
-    agencies: Vec<AgencyJson<'a>>,
-}
-
-#[derive(Serialize)]
 struct GroupJson {
     code: &'static str,
     name: &'static str,
@@ -126,8 +117,35 @@ pub fn entry_data_path(slug: &str) -> String {
     format!("csdl/{slug}/index.json")
 }
 
-/// Writes the catalog to `out` as pretty-printed JSON.
-pub fn write_json(catalog: &Catalog, title: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+/// Entries serialized at once, on every core, between two writes of
+/// `catalog.json`: bounds the memory the printed entries take.
+const ENTRIES_AT_ONCE: usize = 4096;
+
+/// The catalog's other keys, around its entries.
+#[derive(Serialize)]
+struct Head<'a> {
+    title: &'a str,
+    groups: Vec<GroupJson>,
+}
+
+#[derive(Serialize)]
+struct Tail<'a> {
+    sectors: Vec<SectorJson<'a>>,
+    agencies: Vec<AgencyJson<'a>>,
+}
+
+/// Writes the catalog to `out` as pretty-printed JSON, and hands each
+/// entry's own file (`csdl/<slug>/index.json`) to `each_entry`. An entry is
+/// serialized once for both: `catalog.json` holds the same text indented
+/// two levels deeper (a JSON string holds no raw line break, so indenting
+/// line by line is exact).
+pub fn write_json(
+    catalog: &Catalog,
+    title: &str,
+    out: &mut dyn std::io::Write,
+    each_entry: &(dyn Fn(&crate::model::Entry, String) + Sync),
+) -> std::io::Result<()> {
+    use rayon::prelude::*;
     let mut sector_counts = vec![0; catalog.sectors().len()];
     let mut agency_counts = vec![0; catalog.agencies().len()];
     for e in catalog.entries() {
@@ -136,14 +154,14 @@ pub fn write_json(catalog: &Catalog, title: &str, out: &mut dyn std::io::Write) 
             agency_counts[a.0] += 1;
         }
     }
-    let entries = catalog.entries().iter().map(|e| entry_json(catalog, e)).collect();
-    let json = CatalogJson {
+    let head = Head {
         title,
         groups: Group::ALL
             .iter()
             .map(|g| GroupJson { code: g.code(), name: g.name(), count: catalog.entries_in_group(*g).count() })
             .collect(),
-        entries,
+    };
+    let tail = Tail {
         sectors: catalog
             .sectors()
             .iter()
@@ -169,6 +187,35 @@ pub fn write_json(catalog: &Catalog, title: &str, out: &mut dyn std::io::Write) 
             })
             .collect(),
     };
-    serde_json::to_writer_pretty(&mut *out, &json)?;
-    out.write_all(b"\n")
+    // Both objects print as "{\n  …\n}": their members are spliced around
+    // the entries.
+    let members = |object: String| object[2..object.len() - 2].to_string();
+    let head = members(serde_json::to_string_pretty(&head)?);
+    let tail = members(serde_json::to_string_pretty(&tail)?);
+    write!(out, "{{\n{head},\n  \"entries\": [")?;
+    for (k, chunk) in catalog.entries().chunks(ENTRIES_AT_ONCE).enumerate() {
+        let printed: Vec<String> = chunk
+            .par_iter()
+            .map(|entry| {
+                let own = entry_to_json(catalog, entry);
+                let mut nested = String::with_capacity(own.len() + own.len() / 4);
+                for line in own.lines() {
+                    nested.push_str("\n    ");
+                    nested.push_str(line);
+                }
+                each_entry(entry, own);
+                nested
+            })
+            .collect();
+        for (i, entry) in printed.iter().enumerate() {
+            if k > 0 || i > 0 {
+                out.write_all(b",")?;
+            }
+            out.write_all(entry.as_bytes())?;
+        }
+    }
+    match catalog.entries().is_empty() {
+        true => write!(out, "],\n{tail}\n}}\n"),
+        false => write!(out, "\n  ],\n{tail}\n}}\n"),
+    }
 }

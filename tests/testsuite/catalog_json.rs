@@ -107,3 +107,17 @@ fn catalog_json_group_counts_match_the_decision() {
         assert_eq!(count as u64, heading["declared_count"].as_u64().unwrap(), "{}", heading["heading"]);
     }
 }
+
+/// The entries are spliced between the catalog's other keys: with none,
+/// the file is still valid JSON with an empty list.
+#[test]
+fn a_catalog_without_entries_gives_an_empty_list() {
+    let project = Project::small();
+    for file in std::fs::read_dir(project.path("content/csdl")).unwrap() {
+        std::fs::remove_file(file.unwrap().path()).unwrap();
+    }
+    project.build();
+    let catalog = built_catalog(&project);
+    assert_eq!(catalog["entries"], Value::Array(Vec::new()));
+    assert!(catalog["sectors"].as_array().is_some_and(|s| !s.is_empty()));
+}
