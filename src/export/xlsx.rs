@@ -114,7 +114,7 @@ struct Strings<'a> {
     texts: Vec<Cow<'a, str>>,
     index: hashbrown::HashTable<u32>,
     hasher: foldhash::fast::FixedState,
-    /// Cells that refer to a string (the table's `count`).
+    /// References to a string from the sheets' cells (the table's `count`).
     uses: usize,
 }
 
@@ -189,6 +189,8 @@ pub fn to_xlsx(catalog: &Catalog, title: &str, base_url: Option<&str>) -> Result
             flat[column] = strings.add(value);
         }
         let appendix = [5, 7, 9, 10, 11, 12, 13].map(|column| flat[column]);
+        // The appendix refers to these strings a second time.
+        strings.uses += appendix.iter().flatten().count();
         cells.push(EntryCells { number: entry.number, appendix, flat });
     }
 

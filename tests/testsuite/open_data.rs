@@ -84,6 +84,23 @@ fn the_workbook_reads_back_as_catalog_json() {
         .collect();
     assert_eq!(titles, expected_titles);
     assert!(cells.iter().any(|r| r[1] == "LĨNH VỰC NỘI VỤ: 15 CSDL"));
+
+    // The shared-string table's counts are the sheets' references to it and
+    // its own entries, as Excel writes them.
+    let file = std::fs::File::open(project.site().join("data/catalog.xlsx")).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut part = |name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut text).unwrap();
+        text
+    };
+    let references: usize = ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]
+        .iter()
+        .map(|s| part(s).matches(" t=\"s\"").count())
+        .sum();
+    let table = part("xl/sharedStrings.xml");
+    let unique = table.matches("<si>").count();
+    assert!(table.contains(&format!("count=\"{references}\" uniqueCount=\"{unique}\"")), "{}", &table[..200]);
 }
 
 /// Texts that XML escapes or cannot hold at all read back from the
