@@ -117,10 +117,6 @@ pub fn entry_data_path(slug: &str) -> String {
     format!("csdl/{slug}/index.json")
 }
 
-/// Entries serialized at once, on every core, between two writes of
-/// `catalog.json`: bounds the memory the printed entries take.
-const ENTRIES_AT_ONCE: usize = 4096;
-
 /// The catalog's other keys, around its entries.
 #[derive(Serialize)]
 struct Head<'a> {
@@ -137,15 +133,13 @@ struct Tail<'a> {
 /// Writes the catalog to `out` as pretty-printed JSON, and hands each
 /// entry's own file (`csdl/<slug>/index.json`) to `each_entry`. An entry is
 /// serialized once for both: `catalog.json` holds the same text indented
-/// two levels deeper (a JSON string holds no raw line break, so indenting
-/// line by line is exact).
+/// two levels deeper.
 pub fn write_json(
     catalog: &Catalog,
     title: &str,
     out: &mut dyn std::io::Write,
     each_entry: &(dyn Fn(&crate::model::Entry, String) + Sync),
 ) -> std::io::Result<()> {
-    use rayon::prelude::*;
     let mut sector_counts = vec![0; catalog.sectors().len()];
     let mut agency_counts = vec![0; catalog.agencies().len()];
     for e in catalog.entries() {
@@ -193,27 +187,12 @@ pub fn write_json(
     let head = members(serde_json::to_string_pretty(&head)?);
     let tail = members(serde_json::to_string_pretty(&tail)?);
     write!(out, "{{\n{head},\n  \"entries\": [")?;
-    for (k, chunk) in catalog.entries().chunks(ENTRIES_AT_ONCE).enumerate() {
-        let printed: Vec<String> = chunk
-            .par_iter()
-            .map(|entry| {
-                let own = entry_to_json(catalog, entry);
-                let mut nested = String::with_capacity(own.len() + own.len() / 4);
-                for line in own.lines() {
-                    nested.push_str("\n    ");
-                    nested.push_str(line);
-                }
-                each_entry(entry, own);
-                nested
-            })
-            .collect();
-        for (i, entry) in printed.iter().enumerate() {
-            if k > 0 || i > 0 {
-                out.write_all(b",")?;
-            }
-            out.write_all(entry.as_bytes())?;
-        }
-    }
+    super::write_members(out, catalog.entries(), false, |entry| {
+        let own = entry_to_json(catalog, entry);
+        let nested = super::nested_member(&own);
+        each_entry(entry, own);
+        nested
+    })?;
     match catalog.entries().is_empty() {
         true => write!(out, "],\n{tail}\n}}\n"),
         false => write!(out, "\n  ],\n{tail}\n}}\n"),

@@ -128,7 +128,7 @@ pub fn write_jsonld(catalog: &Catalog, config: &Config, out: &mut dyn std::io::W
             title: Vi(&entry.title),
             comment: Vi(&format!("Kết nối, chia sẻ dữ liệu: {}", plain.sharing)),
         };
-        indented(&serde_json::to_string_pretty(&node).expect("dataset serializes"))
+        super::nested_member(&serde_json::to_string_pretty(&node).expect("dataset serializes"))
     };
     let document = json!({
         "@context": {
@@ -148,18 +148,11 @@ pub fn write_jsonld(catalog: &Catalog, config: &Config, out: &mut dyn std::io::W
     let end = head.len() - "\n  ]\n}".len();
     assert!(head[end..] == *"\n  ]\n}", "@graph is the last key");
     out.write_all(&head.as_bytes()[..end])?;
-    use rayon::prelude::*;
-    for chunk in catalog.entries().chunks(DATASETS_AT_ONCE) {
-        let printed: Vec<String> = chunk.par_iter().map(dataset).collect();
-        printed.iter().try_for_each(|p| out.write_all(p.as_bytes()))?;
-    }
+    // The graph's other nodes come before the datasets.
+    super::write_members(out, catalog.entries(), true, dataset)?;
     out.write_all(&head.as_bytes()[end..])?;
     out.write_all(b"\n")
 }
-
-/// Datasets printed in parallel before being written out: enough to keep
-/// every core busy, few enough to keep memory flat.
-const DATASETS_AT_ONCE: usize = 4096;
 
 /// A dataset node. Fields are declared in the order `serde_json::Value`
 /// prints keys (sorted), the order the rest of the document has; a typed
@@ -245,15 +238,4 @@ struct Date {
     kind: &'static str,
     #[serde(rename = "@value")]
     value: String,
-}
-
-/// A node printed on its own, indented as an item of the graph and
-/// preceded by the separator from the item before it.
-fn indented(node: &str) -> String {
-    let mut out = String::with_capacity(node.len() + node.len() / 8 + 2);
-    for line in node.lines() {
-        out.push_str(if out.is_empty() { ",\n    " } else { "\n    " });
-        out.push_str(line);
-    }
-    out
 }
