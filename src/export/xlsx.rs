@@ -219,14 +219,15 @@ pub fn to_xlsx(catalog: &Catalog, title: &str, base_url: Option<&str>) -> Result
 
     let appendix = Appendix { title: title_text, columns, headings: &headings, cells: &cells };
     let flat = Flat { headers, cells: &cells };
-    let parts = [
-        ("xl/worksheets/sheet1.xml", Part::Appendix(&appendix)),
-        ("xl/worksheets/sheet2.xml", Part::Flat(&flat)),
-        ("xl/sharedStrings.xml", Part::Strings(&strings)),
+    type WritePart<'p> = &'p (dyn Fn(&mut dyn Write) -> std::io::Result<()> + Sync);
+    let parts: [(&str, WritePart); 3] = [
+        ("xl/worksheets/sheet1.xml", &|out| appendix.write(out)),
+        ("xl/worksheets/sheet2.xml", &|out| flat.write(out)),
+        ("xl/sharedStrings.xml", &|out| write_strings(&strings, out)),
     ];
     // The three large parts are written and compressed side by side.
     let large: Vec<PreparedZipFile> =
-        parts.par_iter().map(|(name, part)| compress(name, |out| part.write(out))).collect::<Result<_, _>>()?;
+        parts.par_iter().map(|(name, write)| compress(name, write)).collect::<Result<_, _>>()?;
 
     let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let small = [
@@ -267,22 +268,6 @@ fn compress(
     Ok(builder.finish()?)
 }
 
-enum Part<'a> {
-    Appendix(&'a Appendix<'a>),
-    Flat(&'a Flat<'a>),
-    Strings(&'a Strings<'a>),
-}
-
-impl Part<'_> {
-    fn write(&self, out: &mut dyn Write) -> std::io::Result<()> {
-        match self {
-            Part::Appendix(sheet) => sheet.write(out),
-            Part::Flat(sheet) => sheet.write(out),
-            Part::Strings(strings) => write_strings(strings, out),
-        }
-    }
-}
-
 /// The first sheet: the appendix as in the decision.
 struct Appendix<'a> {
     title: Text,
@@ -298,14 +283,7 @@ impl Appendix<'_> {
     }
 
     fn write(&self, out: &mut dyn Write) -> std::io::Result<()> {
-        let last = self.last_row();
-        write!(out, "{XML_HEAD}<worksheet {NAMESPACES}><dimension ref=\"A1:H{last}\"/>")?;
-        out.write_all(
-            b"<sheetViews><sheetView tabSelected=\"1\" workbookViewId=\"0\">\
-              <pane ySplit=\"4\" topLeftCell=\"A5\" activePane=\"bottomLeft\" state=\"frozen\"/>\
-              <selection pane=\"bottomLeft\"/></sheetView></sheetViews>\
-              <sheetFormatPr defaultRowHeight=\"15\"/><cols>",
-        )?;
+        sheet_start(out, &format!("A1:H{}", self.last_row()), 4, true)?;
         for (column, width) in [6.0, 30.0, 22.0, 40.0, 55.0, 40.0, 40.0, 28.0].into_iter().enumerate() {
             write_column(out, column, width, None)?;
         }
@@ -370,13 +348,7 @@ struct Flat<'a> {
 impl Flat<'_> {
     fn write(&self, out: &mut dyn Write) -> std::io::Result<()> {
         let last = self.cells.len() + 1;
-        write!(out, "{XML_HEAD}<worksheet {NAMESPACES}><dimension ref=\"A1:O{last}\"/>")?;
-        out.write_all(
-            b"<sheetViews><sheetView workbookViewId=\"0\">\
-              <pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>\
-              <selection pane=\"bottomLeft\"/></sheetView></sheetViews>\
-              <sheetFormatPr defaultRowHeight=\"15\"/><cols>",
-        )?;
+        sheet_start(out, &format!("A1:O{last}"), 1, false)?;
         for column in 0..HEADERS.len() {
             let width = if (9..=12).contains(&column) { 45.0 } else { 18.0 };
             // The column's style is its cells' and that of the cells a
@@ -404,6 +376,21 @@ impl Flat<'_> {
         out.write_all(PAGE_MARGINS.as_bytes())?;
         out.write_all(b"</worksheet>")
     }
+}
+
+/// A sheet's opening, up to its column widths: the cells it spans, its
+/// first `frozen` rows kept in view, whether it is the one shown first.
+fn sheet_start(out: &mut dyn Write, dimension: &str, frozen: u32, selected: bool) -> std::io::Result<()> {
+    let selected = if selected { " tabSelected=\"1\"" } else { "" };
+    write!(
+        out,
+        "{XML_HEAD}<worksheet {NAMESPACES}><dimension ref=\"{dimension}\"/>\
+         <sheetViews><sheetView{selected} workbookViewId=\"0\">\
+         <pane ySplit=\"{frozen}\" topLeftCell=\"A{}\" activePane=\"bottomLeft\" state=\"frozen\"/>\
+         <selection pane=\"bottomLeft\"/></sheetView></sheetViews>\
+         <sheetFormatPr defaultRowHeight=\"15\"/><cols>",
+        frozen + 1
+    )
 }
 
 /// A row being written: its cells, then `end` hands it to the part.
