@@ -131,7 +131,7 @@ fn check_links(file: &SourceFile, targets: &LinkTargets, report: &mut Report) {
         return;
     }
     let is_entry = file.path.starts_with(source::ENTRIES_DIR);
-    for (event, range) in Parser::new_ext(file.body(), crate::markdown::options()).into_offset_iter() {
+    for (event, range) in Parser::new_ext(body, crate::markdown::options()).into_offset_iter() {
         let dest = match &event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => dest_url.to_string(),
             _ => continue,

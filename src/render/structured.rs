@@ -78,7 +78,7 @@ struct Dataset<'a> {
     is_accessible_for_free: bool,
     keywords: [&'a str; 4],
     name: &'a str,
-    publisher: Named<'static>,
+    publisher: Named<'a>,
     #[serde(rename = "spatialCoverage")]
     spatial_coverage: Named<'static>,
     url: String,
@@ -116,7 +116,7 @@ pub fn dataset(entry: &Entry, catalog: &Catalog, config: &Config) -> String {
         is_accessible_for_free: true,
         keywords: [sector, entry.group.name(), "cơ sở dữ liệu dùng chung", "Quảng Ninh"],
         name: &entry.title,
-        publisher: Named { kind: "GovernmentOrganization", name: PUBLISHER },
+        publisher: organisation(PUBLISHER),
         spatial_coverage: Named { kind: "Place", name: "Tỉnh Quảng Ninh, Việt Nam" },
         url: url(config, "../../", &page),
     };

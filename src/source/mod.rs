@@ -191,7 +191,6 @@ fn load_data_file<T: serde::de::DeserializeOwned>(root: &Path, path: &str, repor
 /// byte-order mark and turns CRLF line endings into LF.
 pub fn read_text(root: &Path, path: &str, report: &mut Report) -> Option<String> {
     use std::io::Read as _;
-    let cannot_read = |e: std::io::Error| Diagnostic::error(Code::Io, path, format!("Không đọc được tệp: {e}."));
     // Opened once, its size asked of the open file: one system call fewer
     // per file than asking the path and then `fs::read`.
     let read = std::fs::File::open(root.join(path)).and_then(|file| {
@@ -203,7 +202,7 @@ pub fn read_text(root: &Path, path: &str, report: &mut Report) -> Option<String>
     let (size, bytes) = match read {
         Ok(read) => read,
         Err(e) => {
-            report.push(cannot_read(e));
+            report.push(Diagnostic::error(Code::Io, path, format!("Không đọc được tệp: {e}.")));
             return None;
         }
     };
