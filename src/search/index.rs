@@ -550,6 +550,9 @@ fn sharded_index(
     sink: &dyn Sink,
 ) {
     use rayon::prelude::*;
+    // A term kept apart: the shards write its positions and forms in files
+    // of their own, and its term block names its forms.
+    let apart = |term: &TermEntry| term.postings.docs > positions_apart_above;
     // Terms are cut into shards in order (cheap); the shards are then
     // written on every core. (Text chunks were written while indexing.)
     let mut shards: Vec<std::ops::Range<usize>> = Vec::new();
@@ -593,7 +596,7 @@ fn sharded_index(
         // `apart`).
         let mut positions: [Vec<String>; 8] = Default::default();
         for (i, (_, term)) in terms.iter().enumerate() {
-            if term.postings.docs > positions_apart_above {
+            if apart(term) {
                 let apart = term.postings.positions_apart();
                 shard.postings.push(apart.postings.into());
                 shard.apart.push(i);
@@ -667,7 +670,7 @@ fn sharded_index(
             forms: terms
                 .iter()
                 .enumerate()
-                .filter(|(_, (_, t))| t.postings.docs > positions_apart_above && t.forms.len() > 1)
+                .filter(|(_, (_, t))| apart(t) && t.forms.len() > 1)
                 .map(|(i, (_, t))| (i, t.forms.join("|")))
                 .collect(),
         };
