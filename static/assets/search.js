@@ -628,7 +628,8 @@
     return results;
   };
 
-  // The digits of position and forms files (see denseNumbers).
+  // The digits of position files and of postings written by counts (see
+  // denseNumbers); forms files use the VLQ digits, six bits to a digit.
   var DENSE = new Int8Array(128);
   var DENSE_ONE = 88, DENSE_BASE = 5;
   for (var c = 32, digit = 0; c < 127; c++) if (c !== 34 && c !== 92) DENSE[c] = digit++;
