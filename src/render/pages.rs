@@ -213,13 +213,12 @@ fn render_entry(
     (previous, next): (Option<usize>, Option<usize>),
 ) -> Result<(String, Vec<u8>), Diagnostic> {
     let entry = &pages.views.entries[index];
-    let path = entry.summary.url.clone();
-    let crumbs = [
-        Crumb { name: "Lĩnh vực", url: "linh-vuc/index.html" },
-        Crumb { name: &entry.summary.sector.name, url: &entry.summary.sector.url },
-    ];
-    let mut context = pages.context(&path, &entry.summary.title, "sectors", &crumbs);
     let model = &pages.catalog.entries()[index];
+    let path = entry.summary.url.clone();
+    let sector = &pages.views.sectors[model.sector.0];
+    let crumbs =
+        [Crumb { name: "Lĩnh vực", url: "linh-vuc/index.html" }, Crumb { name: &sector.name, url: &sector.url }];
+    let mut context = pages.context(&path, &entry.summary.title, "sectors", &crumbs);
     context.insert("page_description", &super::structured::entry_description(model, pages.catalog));
     context.insert("jsonld", &super::structured::dataset(model, pages.catalog, pages.config));
     context.insert("entry", entry);

@@ -97,8 +97,12 @@ pub struct EntrySummary {
     pub reference: String,
     pub number: u32,
     pub group: &'static str,
-    pub sector: Link,
-    pub agencies: Vec<AgencyLink>,
+    /// The sector's [`Link`] and the agencies' [`AgencyLink`]s, as Tera
+    /// values made once per catalog: a Tera value is shared, not copied,
+    /// into each page that shows the entry (its own, its neighbours', the
+    /// lists and the full table).
+    pub sector: tera::Value,
+    pub agencies: Vec<tera::Value>,
 }
 
 /// Everything an entry page or the full table shows of an entry.
@@ -135,8 +139,24 @@ pub struct CatalogViews {
     pub list_items: Vec<String>,
     pub sectors: Vec<Link>,
     pub agencies: Vec<AgencyLink>,
+    /// `sectors` and `agencies` as Tera values, for [`EntrySummary`].
+    shared: SharedLinks,
     pub counts: Counts,
     pub targets: LinkTargets,
+}
+
+struct SharedLinks {
+    sectors: Vec<tera::Value>,
+    agencies: Vec<tera::Value>,
+}
+
+impl SharedLinks {
+    fn new(sectors: &[Link], agencies: &[AgencyLink]) -> Self {
+        SharedLinks {
+            sectors: sectors.iter().map(tera::Value::from_serializable).collect(),
+            agencies: agencies.iter().map(tera::Value::from_serializable).collect(),
+        }
+    }
 }
 
 impl CatalogViews {
@@ -156,15 +176,12 @@ impl CatalogViews {
                 url: agency_url(a),
             })
             .collect();
+        let shared = SharedLinks::new(&sectors, &agencies);
         let targets = LinkTargets::new(catalog);
         let entry_root = super::root_prefix(&entry_url("x"));
         let entries: Vec<EntryView> = {
             use rayon::prelude::*;
-            catalog
-                .entries()
-                .par_iter()
-                .map(|e| entry_view(e, &sectors, &agencies, config, &targets, &entry_root))
-                .collect()
+            catalog.entries().par_iter().map(|e| entry_view(e, &shared, config, &targets, &entry_root)).collect()
         };
         let counts = Counts {
             entries: catalog.entries().len(),
@@ -176,7 +193,7 @@ impl CatalogViews {
             use rayon::prelude::*;
             entries.par_iter().map(|e| list_item(renderer, &e.summary)).collect::<Result<_, _>>()?
         };
-        Ok(CatalogViews { entries, list_items, sectors, agencies, counts, targets })
+        Ok(CatalogViews { entries, list_items, sectors, agencies, shared, counts, targets })
     }
 
     /// Rebuilds the view of one entry after it changed in `catalog`.
@@ -188,8 +205,7 @@ impl CatalogViews {
         index: usize,
     ) -> Result<(), Diagnostic> {
         let root = super::root_prefix(&entry_url("x"));
-        self.entries[index] =
-            entry_view(&catalog.entries()[index], &self.sectors, &self.agencies, config, &self.targets, &root);
+        self.entries[index] = entry_view(&catalog.entries()[index], &self.shared, config, &self.targets, &root);
         self.list_items[index] = list_item(renderer, &self.entries[index].summary)?;
         Ok(())
     }
@@ -211,7 +227,7 @@ impl CatalogViews {
             .map(|&i| {
                 let e = &catalog.entries()[i];
                 match may_have_links(e) {
-                    true => Cow::Owned(entry_view(e, &self.sectors, &self.agencies, config, &self.targets, &root)),
+                    true => Cow::Owned(entry_view(e, &self.shared, config, &self.targets, &root)),
                     false => Cow::Borrowed(&self.entries[i]),
                 }
             })
@@ -240,14 +256,7 @@ fn may_have_links(entry: &Entry) -> bool {
         .any(|md| md.contains("](") || md.contains("]:"))
 }
 
-fn entry_view(
-    entry: &Entry,
-    sectors: &[Link],
-    agencies: &[AgencyLink],
-    config: &Config,
-    targets: &LinkTargets,
-    root: &str,
-) -> EntryView {
+fn entry_view(entry: &Entry, shared: &SharedLinks, config: &Config, targets: &LinkTargets, root: &str) -> EntryView {
     let links = markdown::LinkContext { from_file: &entry.source_path, root, targets };
     let html = |md: &str| markdown::to_html(md, Some(&links));
     EntryView {
@@ -258,8 +267,8 @@ fn entry_view(
             reference: entry.reference(),
             number: entry.number,
             group: entry.group.code(),
-            sector: sectors[entry.sector.0].clone(),
-            agencies: entry.agencies.iter().map(|a| agencies[a.0].clone()).collect(),
+            sector: shared.sectors[entry.sector.0].clone(),
+            agencies: entry.agencies.iter().map(|a| shared.agencies[a.0].clone()).collect(),
         },
         group_name: entry.group.name(),
         purpose_html: html(&entry.sections.purpose),
