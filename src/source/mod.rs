@@ -229,6 +229,11 @@ pub fn read_text(root: &Path, path: &str, report: &mut Report) -> Option<String>
 /// Bytes to text: UTF-8 required (with the position of the first bad
 /// byte), byte-order mark dropped, CRLF turned into LF, NFC.
 pub fn decode_text(path: &str, bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    if simdutf8::basic::from_utf8(&bytes).is_ok() {
+        // SAFETY: the bytes were just validated as UTF-8.
+        return Ok(normalize_text(unsafe { String::from_utf8_unchecked(bytes) }));
+    }
+    // Not UTF-8: the standard library says where.
     match String::from_utf8(bytes) {
         Ok(text) => Ok(normalize_text(text)),
         Err(e) => {
