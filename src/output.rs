@@ -133,7 +133,9 @@ pub struct Staging {
     /// (hashed: a sorted map compared long shared prefixes on every one of
     /// a large site's hundreds of thousands of files).
     listing: Mutex<HashMap<String, u64, foldhash::fast::RandomState>>,
-    folders: Mutex<HashSet<PathBuf>>,
+    /// Folders made so far, by their path in the site ("" is the root):
+    /// a string hashes in one go, a `Path` component by component.
+    folders: Mutex<HashSet<String, foldhash::fast::RandomState>>,
     /// The first write that failed; `publish` reports it.
     error: Mutex<Option<anyhow::Error>>,
     published: bool,
@@ -160,7 +162,7 @@ impl Staging {
             previous: out_dir.is_dir().then(|| out_dir.to_path_buf()),
             dir: dir.clone(),
             listing: Mutex::default(),
-            folders: Mutex::new(HashSet::from([dir])),
+            folders: Mutex::new(HashSet::from_iter([String::new()])),
             error: Mutex::default(),
             published: false,
         })
@@ -171,11 +173,11 @@ impl Staging {
     /// writing through it would change the published site).
     fn target(&self, path: &str, replaces: bool) -> Result<PathBuf> {
         let target = self.dir.join(path);
-        if let Some(folder) = target.parent()
-            && !self.folders.lock().expect("folders").contains(folder)
-        {
-            std::fs::create_dir_all(folder).with_context(|| format!("creating {}", folder.display()))?;
-            self.folders.lock().expect("folders").insert(folder.to_path_buf());
+        let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder);
+        if !self.folders.lock().expect("folders").contains(folder) {
+            let made = self.dir.join(folder);
+            std::fs::create_dir_all(&made).with_context(|| format!("creating {}", made.display()))?;
+            self.folders.lock().expect("folders").insert(folder.to_string());
         }
         if replaces {
             std::fs::remove_file(&target).with_context(|| format!("replacing {}", target.display()))?;
