@@ -12,6 +12,7 @@ pub mod commands;
 pub mod config;
 pub mod diagnostics;
 pub mod export;
+pub mod json;
 pub mod links;
 pub mod markdown;
 pub mod model;

@@ -107,7 +107,7 @@ fn entry_json<'a>(catalog: &'a Catalog, e: &'a crate::model::Entry) -> EntryJson
 
 /// `csdl/<slug>/index.json` for one entry.
 pub fn entry_to_json(catalog: &Catalog, e: &crate::model::Entry) -> String {
-    let mut text = serde_json::to_string_pretty(&entry_json(catalog, e)).expect("entry serializes");
+    let mut text = crate::json::to_string_pretty(&entry_json(catalog, e));
     text.push('\n');
     text
 }

@@ -128,7 +128,7 @@ pub fn write_jsonld(catalog: &Catalog, config: &Config, out: &mut dyn std::io::W
             title: Vi(&entry.title),
             comment: Vi(&format!("Kết nối, chia sẻ dữ liệu: {}", plain.sharing)),
         };
-        super::nested_member(&serde_json::to_string_pretty(&node).expect("dataset serializes"))
+        super::nested_member(&crate::json::to_string_pretty(&node))
     };
     let document = json!({
         "@context": {

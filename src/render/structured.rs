@@ -11,7 +11,7 @@ const PUBLISHER: &str = "Ủy ban nhân dân tỉnh Quảng Ninh";
 
 /// JSON for a `<script>` element: "</" cannot end the script early.
 fn script_json(value: &impl Serialize) -> String {
-    let json = serde_json::to_string(value).expect("JSON-LD serializes");
+    let json = crate::json::to_string(value);
     match json.contains("</") {
         true => json.replace("</", "<\\/"),
         false => json,

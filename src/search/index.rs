@@ -376,7 +376,7 @@ impl ChunkIndex {
                         (d.url, d.title, d.number, text, d.group, d.sector, d.agencies)
                     })
                     .collect();
-                let json = serde_json::to_string(&rows).expect("text chunk serializes");
+                let json = crate::json::to_string(&rows);
                 let c = first_doc as usize / TEXT_CHUNK + c;
                 sink.add(
                     &format!("assets/search/t{c}.js"),
@@ -439,7 +439,7 @@ pub fn build_index(catalog: &Catalog, layout: Layout, sink: &dyn Sink) {
         postings: sorted.iter().map(|(_, t)| t.postings.decode()).collect(),
         terms: sorted.into_iter().map(|(term, _)| term).collect(),
     };
-    let json = serde_json::to_string(&index).expect("index serializes");
+    let json = crate::json::to_string(&index);
     sink.add(INDEX_PATH, format!("window.DANHMUC_SEARCH_INDEX = {json};\n").into_bytes());
 }
 
@@ -619,7 +619,7 @@ fn sharded_index(
                 shard.postings.push(term.postings.encoded.as_str().into());
             }
         }
-        let json = serde_json::to_string(&shard).expect("shard serializes");
+        let json = crate::json::to_string(&shard);
         sink.add(&format!("assets/search/p{k}.js"), format!("DanhmucSearch.addShard({k}, {json});\n").into_bytes());
         for (f, texts) in positions.iter().enumerate() {
             // The titles' file is there whenever the shard has terms apart,
@@ -628,7 +628,7 @@ fn sharded_index(
             if !titles_of_apart && texts.iter().all(String::is_empty) {
                 continue;
             }
-            let json = serde_json::to_string(texts).expect("positions serialize");
+            let json = crate::json::to_string(texts);
             sink.add(
                 &format!("assets/search/p{k}-{f}.js"),
                 format!("DanhmucSearch.addPositions({k}, {f}, {json});\n").into_bytes(),
@@ -637,7 +637,7 @@ fn sharded_index(
     });
     // Per document, what filters need: [group, sector, [agencies]].
     let filters: Vec<(usize, usize, &[usize])> = docs.iter().map(|d| (d.group, d.sector, &d.agencies[..])).collect();
-    let json = serde_json::to_string(&filters).expect("filters serialize");
+    let json = crate::json::to_string(&filters);
     sink.add(FILTERS_PATH, format!("DanhmucSearch.addFilters({json});\n").into_bytes());
     // Terms by first letter: a query needs only the blocks of its words'
     // first letters (the titles' numbers alone are most terms of a large
@@ -674,7 +674,7 @@ fn sharded_index(
                 .map(|(i, (_, t))| (i, t.forms.join("|")))
                 .collect(),
         };
-        let json = serde_json::to_string(&block).expect("term block serializes");
+        let json = crate::json::to_string(&block);
         sink.add(&format!("assets/search/k{b}.js"), format!("DanhmucSearch.addTerms({b}, {json});\n").into_bytes());
     });
     let manifest = Manifest {
@@ -691,7 +691,7 @@ fn sharded_index(
         text_chunk: TEXT_CHUNK,
         positions_apart_above,
     };
-    let json = serde_json::to_string(&manifest).expect("manifest serializes");
+    let json = crate::json::to_string(&manifest);
     sink.add(INDEX_PATH, format!("window.DANHMUC_SEARCH_INDEX = {json};\n").into_bytes());
 }
 
