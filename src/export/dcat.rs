@@ -110,13 +110,13 @@ pub fn write_jsonld(catalog: &Catalog, config: &Config, out: &mut dyn std::io::W
             theme: Id(&page(&super::catalog_json::sector_url(sector.slug.as_str()))),
             applicable_legislation: legal.clone(),
             access_rights: Id(ACCESS_RESTRICTED),
-            description: Vi(&format!("{} Phạm vi, nội dung chính: {}", plain.purpose, plain.scope)),
+            description: Vi(&[&plain.purpose, " Phạm vi, nội dung chính: ", &plain.scope].concat()),
             identifier: entry.reference(),
             language: Id(LANGUAGE_VIE),
             modified: entry.updated.map(|d| Date { kind: "xsd:date", value: d.to_string() }),
             provenance: Labelled {
                 kind: "dct:ProvenanceStatement",
-                label: Vi(&format!("Cơ chế thu thập: {}", plain.collection)),
+                label: Vi(&["Cơ chế thu thập: ", &plain.collection].concat()),
             },
             publisher: entry
                 .agencies
@@ -126,7 +126,7 @@ pub fn write_jsonld(catalog: &Catalog, config: &Config, out: &mut dyn std::io::W
             relation: legal,
             source: source.as_deref().map(Id),
             title: Vi(&entry.title),
-            comment: Vi(&format!("Kết nối, chia sẻ dữ liệu: {}", plain.sharing)),
+            comment: Vi(&["Kết nối, chia sẻ dữ liệu: ", &plain.sharing].concat()),
         };
         super::nested_member(&crate::json::to_string_pretty(&node))
     };

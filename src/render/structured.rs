@@ -18,22 +18,21 @@ fn script_json(value: &impl Serialize) -> String {
     }
 }
 
-fn shorten(text: &str, limit: usize) -> String {
-    if text.chars().count() <= limit {
-        return text.to_string();
-    }
-    let cut: String = text.chars().take(limit).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{cut}…")
+/// `text` cut to at most `limit` characters at a space, with "…"; as it
+/// is when it fits (a text of at most `limit` bytes does, uncounted).
+fn shorten(text: String, limit: usize) -> String {
+    let Some((end, _)) = (text.len() > limit).then(|| text.char_indices().nth(limit)).flatten() else {
+        return text;
+    };
+    let cut = &text[..end];
+    [cut.rsplit_once(' ').map_or(cut, |(head, _)| head), "…"].concat()
 }
 
 /// The meta description of an entry page.
 pub fn entry_description(entry: &Entry, catalog: &Catalog) -> String {
     let sector = &catalog.sector(entry.sector).name;
-    shorten(
-        &format!("{}: {}, lĩnh vực {sector}. {}", entry.title, entry.group.name(), entry.sections.plain.purpose),
-        300,
-    )
+    let purpose = &entry.sections.plain.purpose;
+    shorten([&entry.title, ": ", entry.group.name(), ", lĩnh vực ", sector, ". ", purpose].concat(), 300)
 }
 
 /// An absolute URL when the base URL is known, else one relative to the
@@ -107,7 +106,7 @@ pub fn dataset(entry: &Entry, catalog: &Catalog, config: &Config) -> String {
         creator: entry.agencies.iter().map(|a| organisation(&catalog.agency(*a).name)).collect(),
         date_modified: entry.updated.map(|updated| updated.to_string()),
         description: shorten(
-            &format!("{} Phạm vi, nội dung chính: {}", entry.sections.plain.purpose, entry.sections.plain.scope),
+            [&entry.sections.plain.purpose, " Phạm vi, nội dung chính: ", &entry.sections.plain.scope].concat(),
             4900,
         ),
         identifier: entry.reference(),

@@ -380,7 +380,7 @@ impl ChunkIndex {
                 let c = first_doc as usize / TEXT_CHUNK + c;
                 sink.add(
                     &format!("assets/search/t{c}.js"),
-                    format!("DanhmucSearch.addTexts({c}, {json});\n").into_bytes(),
+                    script_call(format_args!("DanhmucSearch.addTexts({c}, "), &json, ");\n"),
                 );
             }
         }
@@ -440,7 +440,7 @@ pub fn build_index(catalog: &Catalog, layout: Layout, sink: &dyn Sink) {
         terms: sorted.into_iter().map(|(term, _)| term).collect(),
     };
     let json = crate::json::to_string(&index);
-    sink.add(INDEX_PATH, format!("window.DANHMUC_SEARCH_INDEX = {json};\n").into_bytes());
+    sink.add(INDEX_PATH, script_call(format_args!("window.DANHMUC_SEARCH_INDEX = "), &json, ";\n"));
 }
 
 #[derive(Serialize)]
@@ -466,6 +466,17 @@ struct Manifest<'a> {
     text_chunk: usize,
     /// Terms in more than this many entries have their positions apart.
     positions_apart_above: u32,
+}
+
+/// An index file: `head`, the JSON, `tail`, allocated once at its size
+/// (`format!` grows its buffer as the JSON, often kilobytes, comes in).
+fn script_call(head: std::fmt::Arguments<'_>, json: &str, tail: &str) -> Vec<u8> {
+    use std::io::Write as _;
+    let mut out = Vec::with_capacity(json.len() + tail.len() + 48);
+    out.write_fmt(head).expect("writing to memory cannot fail");
+    out.extend_from_slice(json.as_bytes());
+    out.extend_from_slice(tail.as_bytes());
+    out
 }
 
 const VLQ_DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -620,7 +631,10 @@ fn sharded_index(
             }
         }
         let json = crate::json::to_string(&shard);
-        sink.add(&format!("assets/search/p{k}.js"), format!("DanhmucSearch.addShard({k}, {json});\n").into_bytes());
+        sink.add(
+            &format!("assets/search/p{k}.js"),
+            script_call(format_args!("DanhmucSearch.addShard({k}, "), &json, ");\n"),
+        );
         for (f, texts) in positions.iter().enumerate() {
             // The titles' file is there whenever the shard has terms apart,
             // so that the page can fetch it with the shard (see search.js).
@@ -631,14 +645,14 @@ fn sharded_index(
             let json = crate::json::to_string(texts);
             sink.add(
                 &format!("assets/search/p{k}-{f}.js"),
-                format!("DanhmucSearch.addPositions({k}, {f}, {json});\n").into_bytes(),
+                script_call(format_args!("DanhmucSearch.addPositions({k}, {f}, "), &json, ");\n"),
             );
         }
     });
     // Per document, what filters need: [group, sector, [agencies]].
     let filters: Vec<(usize, usize, &[usize])> = docs.iter().map(|d| (d.group, d.sector, &d.agencies[..])).collect();
     let json = crate::json::to_string(&filters);
-    sink.add(FILTERS_PATH, format!("DanhmucSearch.addFilters({json});\n").into_bytes());
+    sink.add(FILTERS_PATH, script_call(format_args!("DanhmucSearch.addFilters("), &json, ");\n"));
     // Terms by first letter: a query needs only the blocks of its words'
     // first letters (the titles' numbers alone are most terms of a large
     // catalog, and most queries have none).
@@ -675,7 +689,10 @@ fn sharded_index(
                 .collect(),
         };
         let json = crate::json::to_string(&block);
-        sink.add(&format!("assets/search/k{b}.js"), format!("DanhmucSearch.addTerms({b}, {json});\n").into_bytes());
+        sink.add(
+            &format!("assets/search/k{b}.js"),
+            script_call(format_args!("DanhmucSearch.addTerms({b}, "), &json, ");\n"),
+        );
     });
     let manifest = Manifest {
         version: 9,
@@ -692,7 +709,7 @@ fn sharded_index(
         positions_apart_above,
     };
     let json = crate::json::to_string(&manifest);
-    sink.add(INDEX_PATH, format!("window.DANHMUC_SEARCH_INDEX = {json};\n").into_bytes());
+    sink.add(INDEX_PATH, script_call(format_args!("window.DANHMUC_SEARCH_INDEX = "), &json, ";\n"));
 }
 
 #[cfg(test)]
