@@ -26,6 +26,18 @@ pub mod source;
 pub mod text;
 pub mod validate;
 
+/// A deterministic stream of pseudo-random numbers (xorshift64) for the
+/// tests that stand in for the fuzz targets in CI.
+#[cfg(test)]
+pub(crate) fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+    move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    }
+}
+
 /// Process exit codes, documented in README.md.
 pub mod exit {
     /// Success (warnings allowed).

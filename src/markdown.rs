@@ -97,31 +97,52 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
 
 /// Markdown to plain text (for descriptions and search), without markup.
 pub fn to_plain_text(markdown: &str) -> String {
-    use pulldown_cmark::{Event, TagEnd};
-    let mut out = String::with_capacity(markdown.len());
-    // Whether whitespace came since the last word: words are joined by
-    // single spaces as they come, without a second pass.
-    let mut space = false;
+    let mut plain = PlainText::with_capacity(markdown.len());
     for event in Parser::new(markdown) {
+        plain.push(&event);
+    }
+    plain.finish()
+}
+
+/// Plain text gathered from Markdown events: the words of text and code,
+/// joined by single spaces as they come (no second pass), paragraphs,
+/// items, headings and line breaks read as spaces.
+#[derive(Default)]
+pub struct PlainText {
+    out: String,
+    /// Whether whitespace came since the last word.
+    space: bool,
+}
+
+impl PlainText {
+    pub fn with_capacity(capacity: usize) -> Self {
+        PlainText { out: String::with_capacity(capacity), space: false }
+    }
+
+    pub fn push(&mut self, event: &pulldown_cmark::Event) {
+        use pulldown_cmark::{Event, TagEnd};
         match event {
             Event::Text(text) | Event::Code(text) => {
                 for (i, word) in text.split(char::is_whitespace).enumerate() {
-                    space |= i > 0;
+                    self.space |= i > 0;
                     if !word.is_empty() {
-                        if space && !out.is_empty() {
-                            out.push(' ');
+                        if self.space && !self.out.is_empty() {
+                            self.out.push(' ');
                         }
-                        out.push_str(word);
-                        space = false;
+                        self.out.push_str(word);
+                        self.space = false;
                     }
                 }
             }
-            Event::SoftBreak | Event::HardBreak => space = true,
-            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => space = true,
+            Event::SoftBreak | Event::HardBreak => self.space = true,
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => self.space = true,
             _ => {}
         }
     }
-    out
+
+    pub fn finish(self) -> String {
+        self.out
+    }
 }
 
 #[cfg(test)]

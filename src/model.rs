@@ -116,15 +116,15 @@ pub struct PlainSections {
 }
 
 impl Sections {
-    pub fn new(purpose: String, scope: String, collection: String, sharing: String) -> Self {
-        use crate::markdown::to_plain_text;
-        let plain = PlainSections {
-            purpose: to_plain_text(&purpose),
-            scope: to_plain_text(&scope),
-            collection: to_plain_text(&collection),
-            sharing: to_plain_text(&sharing),
-        };
-        Sections { purpose, scope, collection, sharing, plain }
+    /// The four sections' Markdown, each with its plain text when already
+    /// known (else it is made from the Markdown).
+    pub fn new(sections: [(String, Option<String>); 4]) -> Self {
+        let [purpose, scope, collection, sharing] = sections.map(|(markdown, plain)| {
+            let plain = plain.unwrap_or_else(|| crate::markdown::to_plain_text(&markdown));
+            (markdown, plain)
+        });
+        let plain = PlainSections { purpose: purpose.1, scope: scope.1, collection: collection.1, sharing: sharing.1 };
+        Sections { purpose: purpose.0, scope: scope.0, collection: collection.0, sharing: sharing.0, plain }
     }
 }
 

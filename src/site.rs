@@ -223,13 +223,7 @@ mod tests {
     /// YAML and Markdown punctuation inserted) must never panic.
     #[test]
     fn mutated_entries_never_panic() {
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = crate::xorshift(0x9e37_79b9_7f4a_7c15);
         let pieces: [&[u8]; 14] = [
             b"---\n",
             b"\n## ",

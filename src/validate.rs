@@ -521,7 +521,7 @@ fn unknown_reference<'a>(
 /// follows them.
 fn validate_sections(file: &SourceFile, report: &mut Report) -> (Sections, String) {
     let body = file.body();
-    let (preamble, sections) = source::split_sections(body);
+    let (preamble, mut sections) = source::split_sections(body);
     let path = file.path.as_str();
     if !body[preamble.clone()].trim().is_empty() {
         let offset = preamble.start + body[preamble].find(|c: char| !c.is_whitespace()).unwrap_or(0);
@@ -533,9 +533,9 @@ fn validate_sections(file: &SourceFile, report: &mut Report) -> (Sections, Strin
                 ),
         );
     }
-    let mut texts: [String; 4] = Default::default();
+    let mut texts: [(String, Option<String>); 4] = Default::default();
     for (index, expected) in SECTION_HEADINGS.iter().enumerate() {
-        let Some(section) = sections.get(index) else {
+        let Some(section) = sections.get_mut(index) else {
             report.push(
                 Diagnostic::error(Code::MissingSection, path, format!("Thiếu mục “## {expected}”."))
                     .at(Some(file.body_position(body.len())))
@@ -573,11 +573,10 @@ fn validate_sections(file: &SourceFile, report: &mut Report) -> (Sections, Strin
                     .hint("Chép nội dung của cột tương ứng trong Phụ lục của Quyết định vào dưới tiêu đề này."),
             );
         }
-        texts[index] = content.to_string();
+        texts[index] = (content.to_string(), section.plain.take());
     }
     let extra = sections.get(4).map(|s| body[s.heading_start..].trim().to_string()).unwrap_or_default();
-    let [purpose, scope, collection, sharing] = texts;
-    (Sections::new(purpose, scope, collection, sharing), extra)
+    (Sections::new(texts), extra)
 }
 
 /// Where a duplicate is best shown: the line of the field that makes it.

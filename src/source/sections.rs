@@ -3,6 +3,7 @@
 //! The headings are found with the Markdown parser, not by matching lines,
 //! so a "## " inside a code block or a list is not mistaken for a section.
 
+use crate::markdown::PlainText;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use std::ops::Range;
 
@@ -14,39 +15,84 @@ pub struct RawSection {
     pub heading_start: usize,
     /// The Markdown between this heading and the next level-2 heading.
     pub content: Range<usize>,
+    /// The plain text of the content (`markdown::to_plain_text` of it,
+    /// trimmed), taken from the body's parse when that reads the content
+    /// as a parse of it alone would; None otherwise (see [`reads_alone`]).
+    pub plain: Option<String>,
 }
 
 /// The body's text before the first level-2 heading, and the sections.
 pub fn split_sections(body: &str) -> (Range<usize>, Vec<RawSection>) {
     let mut sections: Vec<RawSection> = Vec::new();
     let mut current: Option<(usize, String)> = None;
+    // The text of the section being read: a section's Markdown is parsed
+    // once here rather than once more on its own (4 % of a build).
+    let mut plain: Option<PlainText> = None;
     for (event, range) in Parser::new(body).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level: HeadingLevel::H2, .. }) => {
                 if let Some(last) = sections.last_mut() {
                     last.content.end = range.start;
+                    last.plain = plain.take().map(PlainText::finish);
                 }
                 current = Some((range.start, String::new()));
             }
-            Event::Text(text) | Event::Code(text) => {
+            Event::Text(text) | Event::Code(text) if current.is_some() => {
                 if let Some((_, heading)) = current.as_mut() {
                     heading.push_str(&text);
                 }
             }
-            Event::End(TagEnd::Heading(HeadingLevel::H2)) => {
+            Event::End(TagEnd::Heading(HeadingLevel::H2)) if current.is_some() => {
                 if let Some((start, heading)) = current.take() {
                     sections.push(RawSection {
                         heading: heading.trim().to_string(),
                         heading_start: start,
                         content: range.end..body.len(),
+                        plain: None,
                     });
+                    plain = Some(PlainText::default());
                 }
             }
-            _ => {}
+            event => {
+                if let Some(plain) = plain.as_mut() {
+                    plain.push(&event);
+                }
+            }
+        }
+    }
+    if let Some(last) = sections.last_mut() {
+        last.plain = plain.map(PlainText::finish);
+    }
+    // A link reference may be defined in another section; a lone carriage
+    // return ends a line too (loading turns CRLF into LF).
+    let whole_body_matters = body.contains("]:") || body.contains('\r');
+    for section in &mut sections {
+        if whole_body_matters || !reads_alone(body, section) {
+            section.plain = None;
         }
     }
     let preamble_end = sections.first().map_or(body.len(), |s| s.heading_start);
     (0..preamble_end, sections)
+}
+
+/// Whether the body's parse reads a section's content as a parse of the
+/// trimmed content alone does. A level-2 heading at the start of a line
+/// closes every block before it, so a content between two such headings
+/// (or the end) starts and ends at the top level; what could still differ
+/// is what trimming takes from the first and last lines (an indented
+/// first line is a code block in the body and a paragraph once trimmed;
+/// spaces or tabs after the last one can be code); the caller rules out
+/// link references and carriage returns. A heading inside a list or quote
+/// does not start a line.
+fn reads_alone(body: &str, section: &RawSection) -> bool {
+    let at_line_start = |i: usize| i == 0 || i == body.len() || body.as_bytes()[i - 1] == b'\n';
+    let at_line_end = |i: usize| i == body.len() || body.as_bytes()[i] == b'\n';
+    let content = &body[section.content.clone()];
+    let first = section.content.start + content.find(|c: char| !c.is_whitespace()).unwrap_or(content.len());
+    let end = section.content.start + content.trim_end().len();
+    at_line_start(section.heading_start)
+        && at_line_start(section.content.end)
+        && (first == section.content.end || (at_line_start(first) && at_line_end(end)))
 }
 
 #[cfg(test)]
@@ -63,6 +109,99 @@ mod tests {
         assert!(body[sections[0].content.clone()].contains("### Chi tiết"));
         assert!(body[sections[0].content.clone()].contains("## not a heading"));
         assert_eq!(body[sections[1].content.clone()].trim(), "C");
+    }
+
+    /// Every section whose plain text the body's parse gave.
+    fn plain_texts_given(body: &str) -> usize {
+        let (_, sections) = split_sections(body);
+        let mut given = 0;
+        for section in sections {
+            if let Some(plain) = section.plain {
+                let alone = crate::markdown::to_plain_text(body[section.content.clone()].trim());
+                assert_eq!(plain, alone, "section “{}” of {body:?}", section.heading);
+                given += 1;
+            }
+        }
+        given
+    }
+
+    const TRICKY: &[&str] = &[
+        "## A\n    indented *code*\n## B\ntext *em* `code`\n",
+        "## A\n\n[x][r] and [y]\n\n## B\n\n[r]: /u\n",
+        "- ## A\n  item *x*\n## B\nc\n",
+        "> ## A\n> quoted\n\nafter\n## B\nx\n",
+        "## A\n<div>\n*x*\n</div>\n\n*y*\n## B\n",
+        "## A\n```\n## not a heading\n```\ntext *em*\n## B\n",
+        "Setext\n--\ntext\n## B\n  two spaces *y*\n",
+        "## A\n\ttab *t*\n## B\n\n\n   three *spaces*\n",
+        "## A\ntext\\\nhard break\n## B\n&amp; &#x301;e &copy;\n",
+        "## A\n1. one\n2. two\n   - nested\n\n## B\n| a | b |\n|---|---|\n| 1 | 2 |\n",
+        "## A\n<!--\n## hidden\n-->\nvisible\n## B\nx\n",
+        "## A\ntext\n===\n## B\n### C\nd\n",
+        "##A\n## B ##\ntext  \nmore\n## C\n",
+        "## A\n- a\n\n  b\n- c\n> d\ne\n## B\n<https://x.vn> a<b>c</b>\n",
+        "## A\n0.# A\n0. one\n~~~~~~~~~~~~~~~~~~~\t\t one\n~~~~~~~~~~~~~~~~~~~\t\t",
+        "## A\ntext\r*/\r>\n## B\r\nx\r\n",
+    ];
+
+    /// Where the body's parse gives a section's plain text, a parse of
+    /// the trimmed content alone gives the same; it does for ordinary
+    /// sections.
+    #[test]
+    fn plain_text_from_the_body_is_the_contents_own() {
+        let mut given = 0;
+        for body in TRICKY {
+            given += plain_texts_given(body);
+        }
+        assert!(given > 10, "{given}");
+        let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let mut entries = 0;
+        for file in walkdir::WalkDir::new(content).into_iter().map(Result::unwrap) {
+            if file.path().extension().is_some_and(|e| e == "md") {
+                let body = std::fs::read_to_string(file.path()).unwrap();
+                assert!(plain_texts_given(&body) >= 4 || body.contains("]:"), "{}", file.path().display());
+                entries += 1;
+            }
+        }
+        assert!(entries >= 44, "{entries}");
+    }
+
+    /// The same on thousands of mutations of the tricky bodies: pieces of
+    /// Markdown inserted, bytes dropped and repeated.
+    #[test]
+    fn plain_text_from_the_body_survives_mutations() {
+        let mut random = crate::xorshift(0x2545_f491_4f6c_dd1d);
+        let mut next = move || random() as usize;
+        let pieces = [
+            "\n## ", "\n", "    ", "\t", "- ", "> ", "*", "`", "```\n", "[a]", "]: /x\n", "(u)", "<b>", "&amp;", "\\",
+            "---\n", "1. ", "|", "ệ", " ", "~~~", "  \n", "\r",
+        ];
+        let mut given = 0;
+        for _ in 0..4000 {
+            let mut body = TRICKY[next() % TRICKY.len()].to_string();
+            for _ in 0..(next() % 6 + 1) {
+                let mut at = next() % (body.len() + 1);
+                while !body.is_char_boundary(at) {
+                    at -= 1;
+                }
+                match next() % 3 {
+                    0 => body.insert_str(at, pieces[next() % pieces.len()]),
+                    1 => {
+                        let mut end = (at + next() % 12).min(body.len());
+                        while !body.is_char_boundary(end) {
+                            end -= 1;
+                        }
+                        body.replace_range(at..end, "");
+                    }
+                    _ => {
+                        let copy = body[at..].to_string();
+                        body.push_str(&copy);
+                    }
+                }
+            }
+            given += plain_texts_given(&body);
+        }
+        assert!(given > 4000, "{given}");
     }
 
     #[test]
