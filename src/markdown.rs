@@ -120,7 +120,7 @@ impl PlainText {
     }
 
     pub fn push(&mut self, event: &pulldown_cmark::Event) {
-        use pulldown_cmark::{Event, TagEnd};
+        use pulldown_cmark::{Event, Tag, TagEnd};
         match event {
             Event::Text(text) | Event::Code(text) => {
                 for (i, word) in text.split(char::is_whitespace).enumerate() {
@@ -136,6 +136,9 @@ impl PlainText {
             }
             Event::SoftBreak | Event::HardBreak => self.space = true,
             Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => self.space = true,
+            // A tight list's item holds its text without a paragraph: its
+            // nested list must not glue on to that text.
+            Event::Start(Tag::List(_) | Tag::Item) => self.space = true,
             _ => {}
         }
     }
@@ -171,6 +174,15 @@ mod tests {
         for markdown in ["<https://x.vn>", "a <b>b</b>", "```js\nx\n```", "| A |\n|:-:|\n| 1 |", "[a](b)"] {
             assert!(!Parser::new_ext(markdown, options()).all(|e| is_plain(&e)), "{markdown}");
         }
+    }
+
+    #[test]
+    fn plain_text_keeps_words_apart() {
+        assert_eq!(to_plain_text("1. một\n2. hai\n   - ba\n   - bốn\n\nnăm"), "một hai ba bốn năm");
+        assert_eq!(
+            to_plain_text("Đoạn *nhấn*\nmạnh  \nngắt `mã`\n\n# Tiêu đề\n> trích"),
+            "Đoạn nhấn mạnh ngắt mã Tiêu đề trích"
+        );
     }
 
     #[test]
