@@ -146,6 +146,15 @@ impl PlainText {
     pub fn finish(self) -> String {
         self.out
     }
+
+    /// The text so far, in a string of its own size; the joiner is left
+    /// empty with its buffer kept, to gather the next text without growing.
+    pub fn take(&mut self) -> String {
+        let text = self.out.as_str().to_owned();
+        self.out.clear();
+        self.space = false;
+        text
+    }
 }
 
 #[cfg(test)]

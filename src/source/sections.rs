@@ -25,16 +25,19 @@ pub struct RawSection {
 pub fn split_sections(body: &str) -> (Range<usize>, Vec<RawSection>) {
     let mut sections: Vec<RawSection> = Vec::new();
     let mut current: Option<(usize, String)> = None;
-    // The text of the section being read: a section's Markdown is parsed
-    // once here rather than once more on its own (4 % of a build).
-    let mut plain: Option<PlainText> = None;
+    // The text of the section being read (once a heading has ended): a
+    // section's Markdown is parsed once here rather than once more on its
+    // own (4 % of a build).
+    let mut plain = PlainText::default();
+    let mut reading = false;
     for (event, range) in Parser::new(body).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level: HeadingLevel::H2, .. }) => {
                 if let Some(last) = sections.last_mut() {
                     last.content.end = range.start;
-                    last.plain = plain.take().map(PlainText::finish);
+                    last.plain = reading.then(|| plain.take());
                 }
+                reading = false;
                 current = Some((range.start, String::new()));
             }
             Event::Text(text) | Event::Code(text) if current.is_some() => {
@@ -50,18 +53,15 @@ pub fn split_sections(body: &str) -> (Range<usize>, Vec<RawSection>) {
                         content: range.end..body.len(),
                         plain: None,
                     });
-                    plain = Some(PlainText::default());
+                    reading = true;
                 }
             }
-            event => {
-                if let Some(plain) = plain.as_mut() {
-                    plain.push(&event);
-                }
-            }
+            event if reading => plain.push(&event),
+            _ => {}
         }
     }
     if let Some(last) = sections.last_mut() {
-        last.plain = plain.map(PlainText::finish);
+        last.plain = reading.then(|| plain.take());
     }
     // A link reference may be defined in another section; a lone carriage
     // return ends a line too (loading turns CRLF into LF).
