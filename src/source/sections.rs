@@ -27,7 +27,11 @@ pub fn split_sections(body: &str) -> (Range<usize>, Vec<RawSection>) {
     let mut current: Option<(usize, String)> = None;
     // The text of the section being read (once a heading has ended): a
     // section's Markdown is parsed once here rather than once more on its
-    // own (4 % of a build).
+    // own (3 % of a build's instructions). Not gathered where the whole
+    // body can change how a section reads: a link reference may be defined
+    // in another section, and a lone carriage return ends a line too
+    // (loading turns CRLF into LF).
+    let gather = !(body.contains("]:") || body.contains('\r'));
     let mut plain = PlainText::default();
     let mut reading = false;
     for (event, range) in Parser::new(body).into_offset_iter() {
@@ -53,7 +57,7 @@ pub fn split_sections(body: &str) -> (Range<usize>, Vec<RawSection>) {
                         content: range.end..body.len(),
                         plain: None,
                     });
-                    reading = true;
+                    reading = gather;
                 }
             }
             event if reading => plain.push(&event),
@@ -63,11 +67,8 @@ pub fn split_sections(body: &str) -> (Range<usize>, Vec<RawSection>) {
     if let Some(last) = sections.last_mut() {
         last.plain = reading.then(|| plain.take());
     }
-    // A link reference may be defined in another section; a lone carriage
-    // return ends a line too (loading turns CRLF into LF).
-    let whole_body_matters = body.contains("]:") || body.contains('\r');
     for section in &mut sections {
-        if whole_body_matters || !reads_alone(body, section) {
+        if section.plain.is_some() && !reads_alone(body, section) {
             section.plain = None;
         }
     }
@@ -81,9 +82,9 @@ pub fn split_sections(body: &str) -> (Range<usize>, Vec<RawSection>) {
 /// (or the end) starts and ends at the top level; what could still differ
 /// is what trimming takes from the first and last lines (an indented
 /// first line is a code block in the body and a paragraph once trimmed;
-/// spaces or tabs after the last one can be code); the caller rules out
-/// link references and carriage returns. A heading inside a list or quote
-/// does not start a line.
+/// spaces or tabs after the last one can be code); [`split_sections`]
+/// rules out link references and carriage returns. A heading inside a list
+/// or quote does not start a line.
 fn reads_alone(body: &str, section: &RawSection) -> bool {
     let at_line_start = |i: usize| i == 0 || i == body.len() || body.as_bytes()[i - 1] == b'\n';
     let at_line_end = |i: usize| i == body.len() || body.as_bytes()[i] == b'\n';
