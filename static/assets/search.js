@@ -505,18 +505,36 @@
     for (var form = 0; form < this.forms[t].length; form++) {
       var key = t + "-" + form, bits = registry.forms[key];
       if (bits === undefined || this.formsPlaced.has(key)) continue;
-      var at = this.fieldOrder(t).at;
-      for (var c = 0; c < bits.length; c++) {
-        var digit = VLQ[bits.charCodeAt(c)];
-        for (var i = c * 6; digit; i++, digit = (digit << 1) & 63) {
-          if (digit & 32) postings[at[i] + 3] = form;
-        }
-      }
+      placeFormBits(postings, this.fieldOrder(t).at, bits, form);
       this.formsPlaced.add(key);
       this.formCount[t]++;
       this.version++;
     }
   };
+
+  /** Gives form `form` to the postings (offsets `at`, field by field)
+      whose bit `bits` sets, six to a character, the first in the highest
+      bit.
+
+      This and the other loops over a frequent term's postings (see
+      denseNumbers) are small functions of one loop each: on a fresh
+      page, the engine compiles a loop that runs long while it runs, and
+      then again each time it leaves an inner loop, or reaches code that
+      had not run yet; compiling took more of a 2-core machine than the
+      search itself. */
+  function placeFormBits(postings, at, bits, form) {
+    for (var c = 0; c < bits.length; c++) {
+      var digit = VLQ[bits.charCodeAt(c)];
+      if (digit === 0) continue;
+      var i = c * 6;
+      if (digit & 32) postings[at[i] + 3] = form;
+      if (digit & 16) postings[at[i + 1] + 3] = form;
+      if (digit & 8) postings[at[i + 2] + 3] = form;
+      if (digit & 4) postings[at[i + 3] + 3] = form;
+      if (digit & 2) postings[at[i + 4] + 3] = form;
+      if (digit & 1) postings[at[i + 5] + 3] = form;
+    }
+  }
 
   function formsFile(t, form) { return "assets/search/f" + t + "-" + form + ".js"; }
 
@@ -558,13 +576,19 @@
   function placeFields(postings, fields, byField) {
     for (var i = 0; i < fields.length; i++) {
       var f = fields[i][0], from = byField.start[f], to = byField.start[f + 1];
-      var deltas = denseNumbers(fields[i][1], to - from), doc = -1, position = 0;
-      for (var j = from; j < to; j++) {
-        var p = byField.at[j];
-        position = postings[p] === doc ? position + deltas[j - from] : deltas[j - from];
-        doc = postings[p];
-        postings[p + 2] = position;
-      }
+      placePositions(postings, byField.at, from, denseNumbers(fields[i][1], to - from));
+    }
+  }
+
+  /** Writes positions into postings (offsets `at` from `from` on): the
+      first of a document's in a field as it is, the others as deltas. */
+  function placePositions(postings, at, from, deltas) {
+    var doc = -1, position = 0;
+    for (var j = 0; j < deltas.length; j++) {
+      var p = at[from + j];
+      position = postings[p] === doc ? position + deltas[j] : deltas[j];
+      doc = postings[p];
+      postings[p + 2] = position;
     }
   }
 
@@ -573,14 +597,17 @@
       by the rest of the number, in units of DENSE_BASE. */
   function denseNumbers(text, count) {
     var out = new Int32Array(count);
-    for (var k = 0, i = 0; k < count; k++) {
-      var n = 0, scale = 1, digit;
-      do {
-        digit = DENSE[text.charCodeAt(i++)];
-        n += digit * scale;
+    // One loop over digits, not one per number (see placeFormBits).
+    for (var k = 0, i = 0, n = 0, scale = 1; k < count; i++) {
+      var digit = DENSE[text.charCodeAt(i)];
+      n += digit * scale;
+      if (digit >= DENSE_ONE) {
         scale *= DENSE_BASE;
-      } while (digit >= DENSE_ONE);
-      out[k] = n;
+      } else {
+        out[k++] = n;
+        n = 0;
+        scale = 1;
+      }
     }
     return out;
   }
@@ -701,30 +728,51 @@
   function decodeCounted(text, counts, another, docCount) {
     var n = denseNumbers(text, 1)[0];
     var numbers = denseNumbers(text, 1 + 9 * n);
-    var total = 0;
     var start = new Int32Array(9);
     for (var f = 0; f < 8; f++) {
-      var sum = 0;
-      for (var i = 1 + n + f * n, end = i + n; i < end; i++) sum += numbers[i];
-      counts[f] = sum;
-      total += sum;
-      start[f + 1] = total;
+      counts[f] = sum(numbers, 1 + n + f * n, 1 + n + (f + 1) * n);
+      start[f + 1] = start[f] + counts[f];
     }
-    var out = new Int32Array(total * 4), at = new Int32Array(total), next = start.slice(0, 8);
+    var total = start[8];
+    var out = new Int32Array(total * 4), at = new Int32Array(total);
     var starts = new Int32Array(docCount).fill(out.length);
-    var o = 0, doc = -1;
-    for (var d = 0; d < n; d++) {
-      doc += numbers[1 + d] + 1;
-      starts[doc] = o;
-      for (f = 0; f < 8; f++) {
-        for (var c = numbers[1 + n + f * n + d]; c > 0; c--) {
-          out[o] = doc; out[o + 1] = f; out[o + 2] = -1; out[o + 3] = another;
-          at[next[f]++] = o;
-          o += 4;
-        }
-      }
-    }
+    expandCounts(numbers, n, another, out, at, start.slice(0, 8), starts);
     return { postings: out, byField: { start: start, at: at }, starts: starts };
+  }
+
+  /** The sum of `numbers` from `from` to `to` (excluded). */
+  function sum(numbers, from, to) {
+    var total = 0;
+    for (var i = from; i < to; i++) total += numbers[i];
+    return total;
+  }
+
+  /** decodeCounted's quadruples, document by document, each field's in
+      turn; `next[f]` is where field f's next offset goes in `at`, and
+      `starts[doc]` gets each document's first. One loop over documents
+      and fields (see placeFormBits); a field's postings are written by
+      writePostings. */
+  function expandCounts(numbers, n, another, out, at, next, starts) {
+    for (var k = 0, o = 0, doc = -1; k < 8 * n; k++) {
+      var d = k >> 3, f = k & 7;
+      if (f === 0) {
+        doc += numbers[1 + d] + 1;
+        starts[doc] = o;
+      }
+      var c = numbers[1 + n + f * n + d];
+      if (c !== 0) o = writePostings(out, at, next, o, doc, f, c, another);
+    }
+  }
+
+  /** Writes `c` postings of document `doc` in field `f` from offset `o`
+      on; returns the offset after them. */
+  function writePostings(out, at, next, o, doc, f, c, another) {
+    for (; c > 0; c--) {
+      out[o] = doc; out[o + 1] = f; out[o + 2] = -1; out[o + 3] = another;
+      at[next[f]++] = o;
+      o += 4;
+    }
+    return o;
   }
 
   /** Whether the query ends inside a word (no space or mark after it).
@@ -855,31 +903,44 @@
     });
     var ids = new Int32Array(docs), base = new Float64Array(docs), bound = new Float64Array(docs);
     var fieldBound = new Float64Array(n > 1 ? docs * 8 : 0);
-    var i;
-    var filtered = filters.group || filters.sector || filters.agency;
-    var c = 0;
-    for (var d = 0; d < docs; d++) {
-      var all = true;
-      for (i = 0; i < n && all; i++) all = counts[i][d] > 0;
-      if (!all || (filtered && !matchesFilters(this.doc(d), this.index, filters))) continue;
-      var total = 0;
-      for (i = 0; i < n; i++) total += best[i][d] + 0.05 * Math.min(counts[i][d], 10);
-      // A bonus needs two words next to each other: only fields with two
-      // consecutive words can have one.
-      var paired = 0, most = 0;
-      for (i = 0; i + 1 < n; i++) paired |= fieldsIn[i][d] & fieldsIn[i + 1][d];
-      for (var f = 0; paired && f < 8; f++) {
-        if (!(paired & (1 << f))) continue;
-        var b = bonusBound(fieldBest, d, n, f);
-        fieldBound[c * 8 + f] = b;
-        if (b > most) most = b;
-      }
-      ids[c] = d; base[c] = total; bound[c] = total + most;
-      c++;
-    }
+    var run = {
+      searcher: this, n: n, counts: counts, best: best, fieldBest: fieldBest, fieldsIn: fieldsIn,
+      filters: filters, filtered: !!(filters.group || filters.sector || filters.agency),
+      ids: ids, base: base, bound: bound, fieldBound: fieldBound, taken: 0
+    };
+    gatherCandidates(run, docs);
+    var c = run.taken;
     var order = byBound(bound, c);
     return { n: n, terms: terms, fieldsIn: fieldsIn, ids: ids, base: base, bound: bound, fieldBound: fieldBound, order: order };
   };
+
+  /** The documents that have every word of `run` (see figures), as
+      candidates: their ids, score without the bonus, bound, and bound
+      per field. One loop, a document's figures in a function of their
+      own (see takeCandidates). */
+  function gatherCandidates(run, docs) {
+    for (var d = 0; d < docs; d++) addCandidate(run, d);
+  }
+
+  function addCandidate(run, d) {
+    var n = run.n, counts = run.counts, fieldsIn = run.fieldsIn, i;
+    for (i = 0; i < n; i++) if (counts[i][d] === 0) return;
+    if (run.filtered && !matchesFilters(run.searcher.doc(d), run.searcher.index, run.filters)) return;
+    var total = 0;
+    for (i = 0; i < n; i++) total += run.best[i][d] + 0.05 * Math.min(counts[i][d], 10);
+    // A bonus needs two words next to each other: only fields with two
+    // consecutive words can have one.
+    var paired = 0, most = 0, c = run.taken;
+    for (i = 0; i + 1 < n; i++) paired |= fieldsIn[i][d] & fieldsIn[i + 1][d];
+    for (var f = 0; paired && f < 8; f++) {
+      if (!(paired & (1 << f))) continue;
+      var b = bonusBound(run.fieldBest, d, n, f);
+      run.fieldBound[c * 8 + f] = b;
+      if (b > most) most = b;
+    }
+    run.ids[c] = d; run.base[c] = total; run.bound[c] = total + most;
+    run.taken = c + 1;
+  }
 
   /** Candidates 0 to `count` - 1, highest `bound` first, those of equal
       bound in their own order (that of their documents). A numeric sort
@@ -899,15 +960,18 @@
       }
     }
     var order = new Int32Array(count);
-    for (var c = 0; c < count; c++) {
-      var b = bound[c], lo = 0, hi = m - 1;
-      while (lo < hi) {
-        var mid = (lo + hi) >> 1;
-        if (values[mid] > b) lo = mid + 1; else hi = mid;
-      }
-      order[start[lo]++] = c;
-    }
+    for (var c = 0; c < count; c++) order[start[placeOf(values, m, bound[c])]++] = c;
     return order;
+  }
+
+  /** Where `value` is among the `m` first of `values` (decreasing). */
+  function placeOf(values, m, value) {
+    var lo = 0, hi = m - 1;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (values[mid] > value) lo = mid + 1; else hi = mid;
+    }
+    return lo;
   }
 
   /** One query word's terms, and per document its matches, best weight,
@@ -978,47 +1042,14 @@
     for (var w = 0; n > 1 && w < n; w++) {
       for (var u = 0; u < terms[w].length; u++) if (!terms[w][u].starts) terms[w][u].starts = this.docStarts(terms[w][u].id);
     }
-    var kept = [];
-    var j = 0;
-    for (; j < count; j++) {
-      var c = order[j], d = ids[c];
-      if (kept.length >= limit) {
-        var k = kept[kept.length - 1];
-        if (!ranksBefore(bound[c], d, score[k], ids[k])) break;
-      }
-      var together = 0, unknown = 0;
-      var wordKnown = known, wordUnplaced = unplaced;
-      var read = fromTexts ? fromTexts.get(d) : undefined;
-      if (read !== undefined) {
-        self.docMasks(terms, d, read, docKnown, docUnplaced);
-        wordKnown = docKnown; wordUnplaced = docUnplaced;
-      }
-      // One word earns no bonus: its positions can change nothing.
-      for (var i = 0; n > 1 && i < n; i++) {
-        unknown |= fieldsIn[i][d] & wordUnplaced[i];
-        if (i + 1 < n) together |= fieldsIn[i][d] & wordKnown[i] & wordKnown[i + 1] & fieldsIn[i + 1][d];
-      }
-      var bonus = 0;
-      for (var g = 0; together && g < 8; g++) {
-        if (!(together & (1 << g))) continue;
-        var seen = placements[g];
-        var at = c * 8 + g;
-        if (seenOf[at] !== seen) {
-          bonusOf[at] = fieldBonus(terms, d, g, hits);
-          seenOf[at] = seen;
-        }
-        if (bonusOf[at] > bonus) bonus = bonusOf[at];
-      }
-      var most = bonus;
-      for (var f = 0; unknown && f < 8; f++) {
-        if (!(unknown & (1 << f)) || fieldBound[c * 8 + f] <= bonus) continue;
-        fields[c] |= 1 << f;
-        most = Math.max(most, fieldBound[c * 8 + f]);
-      }
-      score[c] = base[c] + bonus;
-      upper[c] = base[c] + most;
-      if (limit !== Infinity) keep(kept, c, limit, score, ids);
-    }
+    var run = {
+      searcher: this, n: n, terms: terms, fieldsIn: fieldsIn, fieldBound: fieldBound, ids: ids, base: base, bound: bound,
+      known: known, unplaced: unplaced, fromTexts: fromTexts, docKnown: docKnown, docUnplaced: docUnplaced,
+      score: score, upper: upper, fields: fields, bonusOf: bonusOf, seenOf: seenOf, placements: placements, hits: hits,
+      limit: limit, kept: []
+    };
+    var kept = run.kept;
+    var j = takeCandidates(run, order);
     // Those taken, in order: `kept` is the first `limit` already; the
     // rest are sorted only if asked for.
     var taken = null;
@@ -1039,7 +1070,7 @@
     if (first.length >= limit) {
       var last = first[limit - 1];
       for (var t = 0; t < j; t++) {
-        c = order[t];
+        var c = order[t];
         if (fields[c] && ranksBefore(upper[c], ids[c], score[last], ids[last]) && first.indexOf(c) < 0) {
           need |= fields[c];
           needing.push(c);
@@ -1070,6 +1101,64 @@
       }
     };
   };
+
+  /** Takes the candidates of `run` (see order) in `order` until none
+      further can be among the first `limit`; returns how many. A loop of
+      its own, and each candidate's figures in a function of their own:
+      compiled while it runs, a loop inside a larger function was
+      compiled again at every exit from it, and once more for the code
+      after it (see placeFormBits). */
+  function takeCandidates(run, order) {
+    var ids = run.ids, bound = run.bound, score = run.score, kept = run.kept, limit = run.limit;
+    for (var j = 0; j < order.length; j++) {
+      var c = order[j], d = ids[c];
+      if (kept.length >= limit) {
+        var k = kept[kept.length - 1];
+        if (!ranksBefore(bound[c], d, score[k], ids[k])) break;
+      }
+      scoreCandidate(run, c, d);
+    }
+    return j;
+  }
+
+  /** Candidate `c` (document `d`) of `run`: its score, the most it can
+      reach once every position is known, the fields whose positions
+      could raise it; and whether it is among the best `limit` so far. */
+  function scoreCandidate(run, c, d) {
+    var n = run.n, fieldsIn = run.fieldsIn, placements = run.placements, bonusOf = run.bonusOf, seenOf = run.seenOf;
+    var together = 0, unknown = 0;
+    var wordKnown = run.known, wordUnplaced = run.unplaced;
+    var read = run.fromTexts ? run.fromTexts.get(d) : undefined;
+    if (read !== undefined) {
+      run.searcher.docMasks(run.terms, d, read, run.docKnown, run.docUnplaced);
+      wordKnown = run.docKnown; wordUnplaced = run.docUnplaced;
+    }
+    // One word earns no bonus: its positions can change nothing.
+    for (var i = 0; n > 1 && i < n; i++) {
+      unknown |= fieldsIn[i][d] & wordUnplaced[i];
+      if (i + 1 < n) together |= fieldsIn[i][d] & wordKnown[i] & wordKnown[i + 1] & fieldsIn[i + 1][d];
+    }
+    var bonus = 0;
+    for (var g = 0; together && g < 8; g++) {
+      if (!(together & (1 << g))) continue;
+      var seen = placements[g];
+      var at = c * 8 + g;
+      if (seenOf[at] !== seen) {
+        bonusOf[at] = fieldBonus(run.terms, d, g, run.hits);
+        seenOf[at] = seen;
+      }
+      if (bonusOf[at] > bonus) bonus = bonusOf[at];
+    }
+    var most = bonus, fieldBound = run.fieldBound;
+    for (var f = 0; unknown && f < 8; f++) {
+      if (!(unknown & (1 << f)) || fieldBound[c * 8 + f] <= bonus) continue;
+      run.fields[c] |= 1 << f;
+      most = Math.max(most, fieldBound[c * 8 + f]);
+    }
+    run.score[c] = run.base[c] + bonus;
+    run.upper[c] = run.base[c] + most;
+    if (run.limit !== Infinity) keep(run.kept, c, run.limit, run.score, run.ids);
+  }
 
   /** Keeps `kept` the best `limit` candidates taken, best first. */
   function keep(kept, c, limit, score, ids) {
