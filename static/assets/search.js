@@ -730,7 +730,7 @@
     var numbers = denseNumbers(text, 1 + 9 * n);
     var start = new Int32Array(9);
     for (var f = 0; f < 8; f++) {
-      counts[f] = sum(numbers, 1 + n + f * n, 1 + n + (f + 1) * n);
+      counts[f] = sumRange(numbers, 1 + n + f * n, 1 + n + (f + 1) * n);
       start[f + 1] = start[f] + counts[f];
     }
     var total = start[8];
@@ -741,7 +741,7 @@
   }
 
   /** The sum of `numbers` from `from` to `to` (excluded). */
-  function sum(numbers, from, to) {
+  function sumRange(numbers, from, to) {
     var total = 0;
     for (var i = from; i < to; i++) total += numbers[i];
     return total;
