@@ -919,7 +919,11 @@
       per field. One loop, a document's figures in a function of their
       own (see takeCandidates). */
   function gatherCandidates(run, docs) {
-    for (var d = 0; d < docs; d++) addCandidate(run, d);
+    // The first word's count turns most documents away without a call:
+    // on a fresh page, a call per document was a quarter of a
+    // selective query's time.
+    var first = run.n > 0 ? run.counts[0] : null;
+    for (var d = 0; d < docs; d++) if (!first || first[d] !== 0) addCandidate(run, d);
   }
 
   function addCandidate(run, d) {
