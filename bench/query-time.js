@@ -2,10 +2,13 @@
 // bench/query-time.js SITE QUERY...: how long the search page of the built
 // SITE computes before showing results, in Debian's Chromium opened from
 // disk (file://), index files' loading excluded. Per query, on a fresh page:
-// `first_ms`, the whole query at once (a shared link); then typed letter by
-// letter, `keystroke_ms`, the slowest keystroke, and `no_load_ms`, the
-// slowest of those that needed no new index file. Prints one JSON line per
-// query. Needs: npm ci (playwright-core) and chromium (scripts/test installs
+// `first_ms`, the whole query at once, run by this script once the page is
+// ready; `shared_ms`, the page opened with the query in its address (a
+// shared link), from DOMContentLoaded until the results list is filled, the
+// page's own set-up and rendering included; then typed letter by letter,
+// `keystroke_ms`, the slowest keystroke, and `no_load_ms`, the slowest of
+// those that needed no new index file. Prints one JSON line per query.
+// Needs: npm ci (playwright-core) and chromium (scripts/test installs
 // both).
 "use strict";
 const path = require("node:path");
@@ -57,6 +60,47 @@ async function measure(query) {
   return { query, first_ms: round(first), keystroke_ms: round(keystroke), no_load_ms: round(noLoad) };
 }
 
+/** Runs in the page before its scripts: notes when the page starts
+    (DOMContentLoaded, when search.js sets it up), when the results list is
+    first filled, and how long index files were being loaded meanwhile. A
+    script's load event is caught on the document before the script's own
+    handler, so the work that handler starts is not counted as loading. */
+function watchSharedLink() {
+  const w = window;
+  w.__pending = 0;
+  w.__waited = 0;
+  const append = Node.prototype.appendChild;
+  Node.prototype.appendChild = function (child) {
+    if (child && child.tagName === "SCRIPT" && w.__start !== undefined) {
+      child.__index = true;
+      if (w.__pending++ === 0) w.__since = performance.now();
+    }
+    return append.call(this, child);
+  };
+  const loaded = (event) => {
+    if (!event.target || !event.target.__index) return;
+    event.target.__index = false;
+    if (--w.__pending === 0) w.__waited += performance.now() - w.__since;
+  };
+  document.addEventListener("load", loaded, true);
+  document.addEventListener("error", loaded, true);
+  document.addEventListener("DOMContentLoaded", () => { w.__start = performance.now(); }, { capture: true });
+  new MutationObserver(() => {
+    const list = document.getElementById("search-results");
+    if (w.__end === undefined && list && list.children.length) w.__end = performance.now();
+  }).observe(document, { childList: true, subtree: true });
+}
+
+async function sharedLink(browser, query) {
+  const page = await browser.newPage();
+  await page.addInitScript(watchSharedLink);
+  await page.goto(fileUrl(site, "tim-kiem/index.html") + "?q=" + encodeURIComponent(query));
+  await page.waitForFunction(() => window.__end !== undefined);
+  const ms = await page.evaluate(() => window.__end - window.__start - window.__waited);
+  await page.close();
+  return Math.round(ms * 10) / 10;
+}
+
 (async () => {
   const browser = await launchBrowser(["--allow-file-access-from-files"]);
   try {
@@ -64,8 +108,10 @@ async function measure(query) {
       const page = await browser.newPage();
       await page.goto(fileUrl(site, "tim-kiem/index.html"));
       await page.waitForSelector("html.search-ready");
-      console.log(JSON.stringify(await page.evaluate(measure, query)));
+      const row = await page.evaluate(measure, query);
       await page.close();
+      row.shared_ms = await sharedLink(browser, query);
+      console.log(JSON.stringify(row));
     }
   } finally {
     await browser.close();
