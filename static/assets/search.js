@@ -284,6 +284,10 @@
       });
       return self.preparePostings(words, typing, filters);
     }).then(function () {
+      // An empty query is not ranked: it lists the filtered catalog in the
+      // decision's order, or nothing (the page's first, empty state would
+      // otherwise rank every entry at load).
+      if (words.length === 0) return undefined;
       return self.preparePositions(query || "", filters, limit);
     });
   };
