@@ -1061,7 +1061,19 @@
     // while positions are missing), its bound, and the fields whose
     // positions could raise it. `kept` holds the best `limit` scores.
     var count = order.length;
-    var score = new Float64Array(count), upper = new Float64Array(count), fields = new Uint8Array(count);
+    // Kept with the figures from one round to the next: a candidate an
+    // earlier round showed cannot reach the first `limit` is not scored
+    // again (see `out` below), and keeps its figures from then.
+    if (!figures.score) {
+      figures.score = new Float64Array(count);
+      figures.upper = new Float64Array(count);
+      figures.fields = new Uint8Array(count);
+    }
+    var score = figures.score, upper = figures.upper, fields = figures.fields;
+    // Candidates out of the first `figures.outLimit` for good: their bound
+    // ranks after the last of them. Bounds only fall and scores only rise
+    // as positions arrive, so they stay out for this limit or a smaller one.
+    var out = figures.out && limit <= figures.outLimit ? figures.out : null;
     // Per candidate and field, the bonus computed in an earlier round and
     // how many placements of that field's positions it had seen (-1: not
     // computed yet). Positions only arrive: a field's bonus changes only
@@ -1082,7 +1094,7 @@
       searcher: this, n: n, terms: terms, fieldsIn: fieldsIn, fieldBound: fieldBound, ids: ids, base: base, bound: bound,
       known: known, unplaced: unplaced, fromTexts: fromTexts, docKnown: docKnown, docUnplaced: docUnplaced,
       score: score, upper: upper, fields: fields, bonusOf: bonusOf, seenOf: seenOf, placements: placements, hits: hits,
-      limit: limit, kept: []
+      limit: limit, kept: [], out: out
     };
     var kept = run.kept;
     var j = takeCandidates(run, order);
@@ -1105,11 +1117,18 @@
     });
     if (first.length >= limit) {
       var last = first[limit - 1];
+      // Marks made for a limit hold for any smaller one.
+      if (!figures.out) figures.out = new Uint8Array(count);
+      figures.outLimit = Math.min(figures.outLimit || Infinity, limit);
       for (var t = 0; t < j; t++) {
         var c = order[t];
-        if (fields[c] && ranksBefore(upper[c], ids[c], score[last], ids[last]) && first.indexOf(c) < 0) {
-          need |= fields[c];
-          needing.push(c);
+        if (ranksBefore(upper[c], ids[c], score[last], ids[last])) {
+          if (fields[c] && first.indexOf(c) < 0) {
+            need |= fields[c];
+            needing.push(c);
+          }
+        } else if (first.indexOf(c) < 0) {
+          figures.out[c] = 1;
         }
       }
     }
@@ -1152,6 +1171,7 @@
         var k = kept[kept.length - 1];
         if (!ranksBefore(bound[c], d, score[k], ids[k])) break;
       }
+      if (run.out !== null && run.out[c]) continue;
       scoreCandidate(run, c, d);
     }
     return j;
@@ -1164,6 +1184,7 @@
     var n = run.n, fieldsIn = run.fieldsIn, placements = run.placements, bonusOf = run.bonusOf, seenOf = run.seenOf;
     var together = 0, unknown = 0;
     var wordKnown = run.known, wordUnplaced = run.unplaced;
+    run.fields[c] = 0;
     var read = run.fromTexts ? run.fromTexts.get(d) : undefined;
     if (read !== undefined) {
       run.searcher.docMasks(run.terms, d, read, run.docKnown, run.docUnplaced);
