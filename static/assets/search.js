@@ -340,7 +340,7 @@
         (data.counted || []).forEach(function (i) { self.pairs[data.first + i] = 2; });
         self.version++;
       });
-      forms.forEach(function (f) { self.placeForms(f[0]); });
+      forms.forEach(function (f) { if (self.placeForms(f[0])) self.version++; });
       if (titles.length) self.place(titles);
     });
   };
@@ -506,6 +506,8 @@
       for (var f = 0; f < 8; f++) if (counts[f]) this.unplaced[t] |= 1 << f;
       this.placeInto(t, this.pending.get(t) || []);
       this.pending.delete(t);
+      // Not new data (no version): nothing was made from these postings
+      // before now.
       if (another) this.placeForms(t);
     }
     return this.postings[t];
@@ -530,18 +532,20 @@
 
   /** Writes the loaded forms files of frequent term `t` into its
       postings, once they are decoded: per form, one bit per posting,
-      field by field (`bits` in src/search/index.rs). */
+      field by field (`bits` in src/search/index.rs). Returns whether it
+      placed any. */
   Searcher.prototype.placeForms = function (t) {
-    var postings = this.postings[t];
-    if (!postings) return;
+    var postings = this.postings[t], placed = false;
+    if (!postings) return placed;
     for (var form = 0; form < this.forms[t].length; form++) {
       var key = t + "-" + form, bits = registry.forms[key];
       if (bits === undefined || this.formsPlaced.has(key)) continue;
       placeFormBits(postings, this.fieldOrder(t).at, bits, form);
       this.formsPlaced.add(key);
       this.formCount[t]++;
-      this.version++;
+      placed = true;
     }
+    return placed;
   };
 
   /** Gives form `form` to the postings (offsets `at`, field by field)
@@ -893,11 +897,6 @@
       how many match; terms the ids of the terms the query used. */
   Searcher.prototype.rank = function (query, filters, limit) {
     filters = filters || {};
-    // Decoding a frequent term's postings places its forms, which counts
-    // as new data (version): decode first, so that the key names what
-    // figures() sees and the next call finds them (on a fresh page, the
-    // candidates of 'cơ sở dữ liệu' were otherwise gathered twice).
-    if (this.sharded) this.decodeWords(query);
     var key = query + "\u0000" + JSON.stringify(filters) + "\u0000" + this.version;
     if (!this.lastFigures || this.lastFigures.key !== key) this.lastFigures = { key: key, value: this.figures(query, filters) };
     var full = key + "\u0000" + limit + "\u0000" + this.placements.join(",");
@@ -905,16 +904,6 @@
       this.lastRank = { key: full, value: this.order(this.lastFigures.value, limit === undefined ? Infinity : limit) };
     }
     return this.lastRank.value;
-  };
-
-  /** Decodes the loaded postings of the terms `query`'s words stand for. */
-  Searcher.prototype.decodeWords = function (query) {
-    var self = this;
-    var words = tokenize(query);
-    var typing = isTyping(query);
-    words.forEach(function (w, i) {
-      self.termIdsFor(w.folded, typing && i === words.length - 1).forEach(function (t) { self.postingsOf(t); });
-    });
   };
 
   /** What ranking `query` needs that word positions do not change: per
