@@ -89,6 +89,7 @@ fn resolve(from_file: &str, path: &str) -> Option<String> {
 
 /// What links can point to: the site's pages, and which page each content
 /// file becomes.
+#[derive(Debug, Clone, Default)]
 pub struct LinkTargets {
     pub pages: BTreeSet<String>,
     pub files: HashMap<String, String>,

@@ -230,6 +230,9 @@ pub struct Catalog {
     /// In declaration order (`content/agencies.yaml`).
     agencies: Vec<Agency>,
     decision: Option<Decision>,
+    /// What its content's links can point to: made once, for validation
+    /// and for rendering alike.
+    targets: crate::links::LinkTargets,
 }
 
 impl Catalog {
@@ -242,7 +245,13 @@ impl Catalog {
         decision: Option<Decision>,
     ) -> Self {
         entries.sort_by(|a, b| (a.group, a.number, &a.slug).cmp(&(b.group, b.number, &b.slug)));
-        Catalog { entries, sectors, agencies, decision }
+        let mut catalog = Catalog { entries, sectors, agencies, decision, targets: Default::default() };
+        catalog.targets = crate::links::LinkTargets::new(&catalog);
+        catalog
+    }
+
+    pub fn link_targets(&self) -> &crate::links::LinkTargets {
+        &self.targets
     }
 
     pub fn entries(&self) -> &[Entry] {
@@ -250,9 +259,11 @@ impl Catalog {
     }
 
     /// Replaces the entry at `index` by a new version of itself (same slug,
-    /// group and number, so the order is unchanged).
+    /// group, number and file, so the order and the link targets are
+    /// unchanged).
     pub fn replace_entry(&mut self, index: usize, entry: Entry) {
-        debug_assert!(self.entries[index].slug == entry.slug && self.entries[index].number == entry.number);
+        let old = &self.entries[index];
+        debug_assert!(old.slug == entry.slug && old.number == entry.number && old.source_path == entry.source_path);
         self.entries[index] = entry;
     }
 

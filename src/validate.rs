@@ -75,14 +75,14 @@ pub fn validate(project: &RawProject) -> (Option<Catalog>, Report) {
         return (None, report);
     }
     let catalog = Catalog::new(entries, sectors, agencies, decision);
-    let targets = LinkTargets::new(&catalog);
+    let targets = catalog.link_targets();
     let files: Vec<&SourceFile> =
         project.entries.iter().map(|(f, _)| f).chain(project.decision.as_ref().map(|(f, _)| f)).collect();
     let link_reports: Vec<Report> = files
         .par_iter()
         .map(|file| {
             let mut local = Report::default();
-            check_links(file, &targets, &mut local);
+            check_links(file, targets, &mut local);
             local
         })
         .collect();
@@ -98,20 +98,15 @@ pub fn validate(project: &RawProject) -> (Option<Catalog>, Report) {
 /// when it keeps its place in the catalog's order and its address: same
 /// slug, group and number, and no problem found (its sector and agencies
 /// may change). Anything else returns None and the caller rebuilds
-/// everything (which also reports the problems). `targets` are the
-/// catalog's link targets (unchanged by such an edit).
-pub fn revalidate_entry(
-    catalog: &Catalog,
-    targets: &LinkTargets,
-    file: &SourceFile,
-    raw: &RawEntry,
-) -> Option<(usize, Entry)> {
+/// everything (which also reports the problems). Links are checked
+/// against the catalog's link targets (unchanged by such an edit).
+pub fn revalidate_entry(catalog: &Catalog, file: &SourceFile, raw: &RawEntry) -> Option<(usize, Entry)> {
     let index = catalog.entries().iter().position(|e| e.source_path == file.path)?;
     let old = &catalog.entries()[index];
     let lookup = Lookup::new(catalog.sectors(), catalog.agencies());
     let mut report = Report::default();
     let mut entry = validate_entry(file, raw, &lookup, &mut Facts::default(), &mut report)?;
-    check_links(file, targets, &mut report);
+    check_links(file, catalog.link_targets(), &mut report);
     let same_place = entry.slug == old.slug && entry.group == old.group && entry.number == old.number;
     if report.has_errors() || !same_place {
         return None;

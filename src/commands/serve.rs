@@ -54,7 +54,7 @@ fn update_entry(root: &Path, path: &str, warm: &mut Warm) -> Option<Vec<(String,
         return None;
     }
     let (file, raw) = crate::source::parse_entry(path, std::fs::read(&full).ok()?).ok()?;
-    let (index, entry) = crate::validate::revalidate_entry(&warm.catalog, &warm.views.targets, &file, &raw)?;
+    let (index, entry) = crate::validate::revalidate_entry(&warm.catalog, &file, &raw)?;
     let old = &warm.catalog.entries()[index];
     let moved = old.sector != entry.sector || old.agencies != entry.agencies;
     let before = moved.then(|| crate::render::Before::of(&warm.catalog, index));

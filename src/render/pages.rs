@@ -557,7 +557,7 @@ fn decision(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
             Some(&crate::markdown::LinkContext {
                 from_file: &decision.source_path,
                 root: &root_prefix(super::views::DECISION_URL),
-                targets: &pages.views.targets,
+                targets: pages.catalog.link_targets(),
             }),
         ),
         edit_url: pages.config.edit_url(&decision.source_path),

@@ -142,7 +142,6 @@ pub struct CatalogViews {
     /// `sectors` and `agencies` as Tera values, for [`EntrySummary`].
     shared: SharedLinks,
     pub counts: Counts,
-    pub targets: LinkTargets,
 }
 
 struct SharedLinks {
@@ -177,11 +176,14 @@ impl CatalogViews {
             })
             .collect();
         let shared = SharedLinks::new(&sectors, &agencies);
-        let targets = LinkTargets::new(catalog);
         let entry_root = super::root_prefix(&entry_url("x"));
         let entries: Vec<EntryView> = {
             use rayon::prelude::*;
-            catalog.entries().par_iter().map(|e| entry_view(e, &shared, config, &targets, &entry_root)).collect()
+            catalog
+                .entries()
+                .par_iter()
+                .map(|e| entry_view(e, &shared, config, catalog.link_targets(), &entry_root))
+                .collect()
         };
         let counts = Counts {
             entries: catalog.entries().len(),
@@ -193,7 +195,7 @@ impl CatalogViews {
             use rayon::prelude::*;
             entries.par_iter().map(|e| list_item(renderer, &e.summary)).collect::<Result<_, _>>()?
         };
-        Ok(CatalogViews { entries, list_items, sectors, agencies, shared, counts, targets })
+        Ok(CatalogViews { entries, list_items, sectors, agencies, shared, counts })
     }
 
     /// Rebuilds the view of one entry after it changed in `catalog`.
@@ -205,7 +207,8 @@ impl CatalogViews {
         index: usize,
     ) -> Result<(), Diagnostic> {
         let root = super::root_prefix(&entry_url("x"));
-        self.entries[index] = entry_view(&catalog.entries()[index], &self.shared, config, &self.targets, &root);
+        self.entries[index] =
+            entry_view(&catalog.entries()[index], &self.shared, config, catalog.link_targets(), &root);
         self.list_items[index] = list_item(renderer, &self.entries[index].summary)?;
         Ok(())
     }
@@ -227,7 +230,7 @@ impl CatalogViews {
             .map(|&i| {
                 let e = &catalog.entries()[i];
                 match may_have_links(e) {
-                    true => Cow::Owned(entry_view(e, &self.shared, config, &self.targets, &root)),
+                    true => Cow::Owned(entry_view(e, &self.shared, config, catalog.link_targets(), &root)),
                     false => Cow::Borrowed(&self.entries[i]),
                 }
             })
