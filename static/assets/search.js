@@ -404,17 +404,24 @@
           var placed = self.textPlaced.get(t) || new Set();
           if (placed.has(d * 8 + f)) return;
           var p = self.postings[t], at = [];
-          for (var k = firstPosting(p, d); k < p.length && p[k] === d; k += 4) if (p[k + 1] === f) at.push(k);
+          if (p instanceof Counted) {
+            // Its positions by themselves: offsets into p.position.
+            var r = p.rank[d];
+            for (var o = r < 0 ? 0 : p.offset[f * p.n + r]; r >= 0 && o < p.offset[f * p.n + r + 1]; o++) at.push(o);
+            p = p.position;
+          } else {
+            for (var k = firstPosting(p, d); k < p.length && p[k] === d; k += 4) if (p[k + 1] === f) at.push(k + 2);
+          }
           if (at.length) {
             tokens = tokens || self.fieldTokens(d, f);
             var term = self.terms[t], found = 0;
             for (var i = 0; i < tokens.length; i++) {
               if (tokens[i].folded !== term) continue;
-              if (found < at.length) p[at[found] + 2] = tokens[i].position;
+              if (found < at.length) p[at[found]] = tokens[i].position;
               found++;
             }
             if (found !== at.length) {
-              at.forEach(function (k) { p[k + 2] = -1; });
+              at.forEach(function (k) { p[k] = -1; });
               return;
             }
           }
@@ -475,7 +482,15 @@
   /** Writes `fields` ([field, text]) into decoded term `t`'s postings. */
   Searcher.prototype.placeInto = function (t, fields) {
     if (fields.length === 0) return;
-    placeFields(this.postings[t], fields, this.fieldOrder(t));
+    var postings = this.postings[t];
+    if (postings instanceof Counted) {
+      for (var j = 0; j < fields.length; j++) {
+        var f = fields[j][0];
+        placeCountedPositions(postings, f, denseNumbers(fields[j][1], postings.fieldCount(f)));
+      }
+    } else {
+      placeFields(postings, fields, this.fieldOrder(t));
+    }
     for (var i = 0; i < fields.length; i++) {
       this.unplaced[t] &= ~(1 << fields[i][0]);
       this.placements[fields[i][0]]++;
@@ -492,10 +507,9 @@
     // are placed (placeForms).
     var another = this.pairs[t] && this.forms[t].length > 1 ? this.forms[t].length : 0;
     if (this.pairs[t] === 2) {
-      var decoded = decodeCounted(this.encoded[t], counts, another, this.index.doc_count);
-      this.postings[t] = decoded.postings;
-      this.byField.set(t, decoded.byField);
-      this.startsOf.set(t, decoded.starts);
+      var counted = decodeCounted(this.encoded[t], another, this.index.doc_count);
+      for (var g = 0; g < 8; g++) counts[g] = counted.fieldCount(g);
+      this.postings[t] = counted;
     } else {
       this.postings[t] = decodePostings(this.encoded[t], this.pairs[t] === 1, counts, another);
     }
@@ -513,13 +527,21 @@
     return this.postings[t];
   };
 
+  /** A decoded term's postings as quadruples doc, field, position, form,
+      document by document (those of the single file, once every position
+      and form is placed). */
+  Searcher.prototype.quadruples = function (t) {
+    var p = this.postings[t];
+    return p instanceof Counted ? p.quadruples() : Array.from(p);
+  };
+
   /** For a frequent term (its positions apart), where each document's
       postings start (the end where it has none): ranking looks a
       document's postings up in every round, a binary search each time
       was 7 % of a fresh page's time for 'co so du lieu'. Null for other
       terms, which are short. */
   Searcher.prototype.docStarts = function (t) {
-    if (!this.sharded || !this.pairs[t]) return null;
+    if (!this.sharded || !this.pairs[t] || this.postings[t] instanceof Counted) return null;
     var starts = this.startsOf.get(t);
     if (!starts) {
       var p = this.postings[t];
@@ -540,7 +562,8 @@
     for (var form = 0; form < this.forms[t].length; form++) {
       var key = t + "-" + form, bits = registry.forms[key];
       if (bits === undefined || this.formsPlaced.has(key)) continue;
-      placeFormBits(postings, this.fieldOrder(t).at, bits, form);
+      if (postings instanceof Counted) placeCountedFormBits(postings.form, bits, form);
+      else placeFormBits(postings, this.fieldOrder(t).at, bits, form);
       this.formsPlaced.add(key);
       this.formCount[t]++;
       placed = true;
@@ -569,6 +592,21 @@
       if (digit & 4) postings[at[i + 3] + 3] = form;
       if (digit & 2) postings[at[i + 4] + 3] = form;
       if (digit & 1) postings[at[i + 5] + 3] = form;
+    }
+  }
+
+  /** placeFormBits for a Counted term, whose forms are in field order. */
+  function placeCountedFormBits(forms, bits, form) {
+    for (var c = 0; c < bits.length; c++) {
+      var digit = VLQ[bits.charCodeAt(c)];
+      if (digit === 0) continue;
+      var i = c * 6;
+      if (digit & 32) forms[i] = form;
+      if (digit & 16) forms[i + 1] = form;
+      if (digit & 8) forms[i + 2] = form;
+      if (digit & 4) forms[i + 3] = form;
+      if (digit & 2) forms[i + 4] = form;
+      if (digit & 1) forms[i + 5] = form;
     }
   }
 
@@ -755,60 +793,91 @@
   /** A frequent term's postings written by counts (`counted_postings` in
       src/search/index.rs): the number of documents n, each one's
       distance from the one before less one, then per field each
-      document's count of postings; decoded to the quadruples of
-      decodePostings, positions not known (-1). `counts` gets each
-      field's number of postings. What postingsByField and docStarts
-      would make of the postings comes out of the same pass: on a fresh
-      page, each further loop over a frequent term's postings was one
-      more function for the engine to compile while the reader waits. */
-  function decodeCounted(text, counts, another, docCount) {
+      document's count of postings. Kept field by field, as its position
+      and forms files give them (see Counted): on a fresh page, writing
+      every posting out as a quadruple, and then reading them all again
+      to tally, was a third of a frequent query's time. */
+  function decodeCounted(text, another, docCount) {
     var n = denseNumbers(text, 1)[0];
     var numbers = denseNumbers(text, 1 + 9 * n);
-    var start = new Int32Array(9);
-    for (var f = 0; f < 8; f++) {
-      counts[f] = sumRange(numbers, 1 + n + f * n, 1 + n + (f + 1) * n);
-      start[f + 1] = start[f] + counts[f];
+    var docs = new Int32Array(n), rank = new Int32Array(docCount).fill(-1);
+    placeDocs(numbers, n, docs, rank);
+    var offset = new Int32Array(8 * n + 1);
+    prefixSums(numbers, 1 + n, 8 * n, offset);
+    return new Counted(docs, rank, offset, another);
+  }
+
+  /** The documents of decodeCounted's `numbers`, and each one's rank. */
+  function placeDocs(numbers, n, docs, rank) {
+    for (var i = 0, doc = -1; i < n; i++) {
+      doc += numbers[1 + i] + 1;
+      docs[i] = doc;
+      rank[doc] = i;
     }
-    var total = start[8];
-    var out = new Int32Array(total * 4), at = new Int32Array(total);
-    var starts = new Int32Array(docCount).fill(out.length);
-    expandCounts(numbers, n, another, out, at, start.slice(0, 8), starts);
-    return { postings: out, byField: { start: start, at: at }, starts: starts };
   }
 
-  /** The sum of `numbers` from `from` to `to` (excluded). */
-  function sumRange(numbers, from, to) {
-    var total = 0;
-    for (var i = from; i < to; i++) total += numbers[i];
-    return total;
+  /** `offset[k]`: the sum of the `count` numbers from `from` before the
+      k-th, for every k up to `count` (included). */
+  function prefixSums(numbers, from, count, offset) {
+    for (var k = 0, total = 0; k < count; k++) {
+      offset[k] = total;
+      total += numbers[from + k];
+    }
+    offset[count] = total;
   }
 
-  /** decodeCounted's quadruples, document by document, each field's in
-      turn; `next[f]` is where field f's next offset goes in `at`, and
-      `starts[doc]` gets each document's first. One loop over documents
-      and fields (see placeFormBits); a field's postings are written by
-      writePostings. */
-  function expandCounts(numbers, n, another, out, at, next, starts) {
-    for (var k = 0, o = 0, doc = -1; k < 8 * n; k++) {
-      var d = k >> 3, f = k & 7;
-      if (f === 0) {
-        doc += numbers[1 + d] + 1;
-        starts[doc] = o;
+  /** A frequent term's postings, field by field, each field's in document
+      order: `docs` the documents it is in, `rank` each document's place
+      among them (-1: none), and `offset[f * n + i]` where the postings of
+      its i-th document in field f start (they end where the next
+      starts). Per posting, its `position` (-1 until placed) and `form`
+      (`another` until placed, see postingsOf). Position and forms files
+      list postings in this order. */
+  function Counted(docs, rank, offset, another) {
+    var n = docs.length, total = offset[8 * n];
+    this.n = n;
+    this.docs = docs;
+    this.rank = rank;
+    this.offset = offset;
+    this.position = new Int32Array(total).fill(-1);
+    this.form = new Uint8Array(total).fill(another);
+  }
+
+  /** How many postings are in field `f`. */
+  Counted.prototype.fieldCount = function (f) {
+    return this.offset[(f + 1) * this.n] - this.offset[f * this.n];
+  };
+
+  /** The postings as quadruples doc, field, position, form, document by
+      document (those of decodePostings). */
+  Counted.prototype.quadruples = function () {
+    var out = [], n = this.n;
+    for (var i = 0; i < n; i++) {
+      for (var f = 0; f < 8; f++) {
+        for (var o = this.offset[f * n + i]; o < this.offset[f * n + i + 1]; o++) out.push(this.docs[i], f, this.position[o], this.form[o]);
       }
-      var c = numbers[1 + n + f * n + d];
-      if (c !== 0) o = writePostings(out, at, next, o, doc, f, c, another);
+    }
+    return out;
+  };
+
+  /** Writes field `f`'s positions (the numbers of its position file) into
+      `counted`: a document's first as it is, the others as deltas. One
+      loop over documents; each one's postings in a function of its own
+      (see placeFormBits). */
+  function placeCountedPositions(counted, f, deltas) {
+    var n = counted.n, offset = counted.offset, base = offset[f * n];
+    for (var k = f * n; k < (f + 1) * n; k++) {
+      if (offset[k + 1] !== offset[k]) placeRun(counted.position, offset[k], offset[k + 1], deltas, base);
     }
   }
 
-  /** Writes `c` postings of document `doc` in field `f` from offset `o`
-      on; returns the offset after them. */
-  function writePostings(out, at, next, o, doc, f, c, another) {
-    for (; c > 0; c--) {
-      out[o] = doc; out[o + 1] = f; out[o + 2] = -1; out[o + 3] = another;
-      at[next[f]++] = o;
-      o += 4;
+  function placeRun(position, from, to, deltas, base) {
+    var at = deltas[from - base];
+    position[from] = at;
+    for (var o = from + 1; o < to; o++) {
+      at += deltas[o - base];
+      position[o] = at;
     }
-    return o;
   }
 
   /** Whether the query ends inside a word (no space or mark after it).
@@ -870,7 +939,8 @@
       // A frequent term's form not placed yet is none of the word's
       // (prepare places those): "another one", after the last.
       factors.push(weigh(false));
-      return { id: t, postings: self.postings[t], factors: factors, starts: null };
+      var postings = self.postings[t];
+      return { id: t, postings: postings, counted: postings instanceof Counted, factors: factors, starts: null };
     });
   };
 
@@ -1014,7 +1084,11 @@
     if (figures) return figures;
     var docs = this.docCount();
     figures = { terms: terms, count: new Int32Array(docs), top: new Float32Array(docs), byField: new Float32Array(docs * 8), present: new Uint8Array(docs) };
-    for (var t = 0; t < terms.length; t++) tally(terms[t].postings, terms[t].factors, figures.count, figures.top, figures.byField, figures.present);
+    for (var t = 0; t < terms.length; t++) {
+      var term = terms[t];
+      if (term.counted) tallyCounted(term.postings, term.factors, figures.count, figures.top, figures.byField, figures.present);
+      else tally(term.postings, term.factors, figures.count, figures.top, figures.byField, figures.present);
+    }
     // A query has few words; keep those of the last few keystrokes.
     if (this.wordCache.size >= 8) this.wordCache.delete(this.wordCache.keys().next().value);
     this.wordCache.set(key, figures);
@@ -1229,6 +1303,42 @@
     }
   }
 
+  /** tally for a Counted term: a document's postings in a field at a
+      time, with the best of their forms' factors (all the same for a
+      word without diacritics). A field at a time, in a loop of its own
+      (see placeFormBits); the fields without postings are skipped. */
+  function tallyCounted(counted, factors, count, top, byField, present) {
+    var same = factors[0];
+    for (var i = 1; i < factors.length; i++) if (factors[i] !== factors[0]) same = -1;
+    for (var f = 0; f < 8; f++) {
+      if (counted.fieldCount(f) !== 0) tallyField(counted, f, same, factors, count, top, byField, present);
+    }
+  }
+
+  /** tallyCounted's field `f`; `same` is every form's factor, or -1. */
+  function tallyField(counted, f, same, factors, count, top, byField, present) {
+    var n = counted.n, docs = counted.docs, offset = counted.offset, weight = WEIGHTS[f], bit = 1 << f;
+    for (var i = 0, k = f * n; i < n; i++, k++) {
+      var o = offset[k], c = offset[k + 1] - o;
+      if (c === 0) continue;
+      var d = docs[i];
+      count[d] += c;
+      present[d] |= bit;
+      var w = weight * (same >= 0 ? same : bestFactor(counted.form, o, o + c, factors));
+      if (w > byField[d * 8 + f]) {
+        byField[d * 8 + f] = w;
+        if (w > top[d]) top[d] = w;
+      }
+    }
+  }
+
+  /** The highest factor of the forms from `from` to `to` (excluded). */
+  function bestFactor(forms, from, to, factors) {
+    var best = 0;
+    for (var o = from; o < to; o++) if (factors[forms[o]] > best) best = factors[forms[o]];
+    return best;
+  }
+
   /** Whether (score a, id a) ranks before (score b, id b). */
   function ranksBefore(scoreA, idA, scoreB, idB) {
     return scoreA > scoreB || (scoreA === scoreB && idA < idB);
@@ -1312,7 +1422,7 @@
       for (w = 0, all = 0; w < n; w++) {
         for (var u = 0; u < terms[w].length; u++) {
           var one = terms[w][u];
-          hits.starts[all++] = one.starts ? one.starts[d] : firstPosting(one.postings, d);
+          hits.starts[all++] = one.counted ? one.postings.rank[d] : one.starts ? one.starts[d] : firstPosting(one.postings, d);
         }
       }
       hits.doc = d; hits.terms = terms;
@@ -1321,6 +1431,10 @@
       var start = used;
       for (var t = 0; t < terms[i].length; t++, s++) {
         var term = terms[i][t], p = term.postings;
+        if (term.counted) {
+          if (hits.starts[s] >= 0) used = countedHits(p, hits.starts[s], f, term.factors, hits, used);
+          continue;
+        }
         for (var k = hits.starts[s]; k < p.length && p[k] === d; k += 4) {
           if (p[k + 1] !== f || p[k + 2] < 0) continue;
           if (used === hits.at.length) hits.grow();
@@ -1360,6 +1474,20 @@
     return best;
   }
 
+
+  /** fieldBonus's hits of a Counted term's `r`-th document in field `f`,
+      from `used` on; returns where they end. */
+  function countedHits(counted, r, f, factors, hits, used) {
+    var at = f * counted.n + r, position = counted.position, form = counted.form;
+    for (var o = counted.offset[at]; o < counted.offset[at + 1]; o++) {
+      if (position[o] < 0) continue;
+      if (used === hits.at.length) hits.grow();
+      hits.at[used] = position[o];
+      hits.weight[used] = WEIGHTS[f] * factors[form[o]];
+      used++;
+    }
+    return used;
+  }
 
   Searcher.prototype.fieldTokens = function (id, field) {
     var key = id + ":" + field;
