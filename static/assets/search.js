@@ -527,14 +527,6 @@
     return this.postings[t];
   };
 
-  /** A decoded term's postings as quadruples doc, field, position, form,
-      document by document (those of the single file, once every position
-      and form is placed). */
-  Searcher.prototype.quadruples = function (t) {
-    var p = this.postings[t];
-    return p instanceof Counted ? p.quadruples() : Array.from(p);
-  };
-
   /** For a frequent term (its positions apart), where each document's
       postings start (the end where it has none): ranking looks a
       document's postings up in every round, a binary search each time
@@ -846,18 +838,6 @@
   /** How many postings are in field `f`. */
   Counted.prototype.fieldCount = function (f) {
     return this.offset[(f + 1) * this.n] - this.offset[f * this.n];
-  };
-
-  /** The postings as quadruples doc, field, position, form, document by
-      document (those of decodePostings). */
-  Counted.prototype.quadruples = function () {
-    var out = [], n = this.n;
-    for (var i = 0; i < n; i++) {
-      for (var f = 0; f < 8; f++) {
-        for (var o = this.offset[f * n + i]; o < this.offset[f * n + i + 1]; o++) out.push(this.docs[i], f, this.position[o], this.form[o]);
-      }
-    }
-    return out;
   };
 
   /** Writes field `f`'s positions (the numbers of its position file) into
