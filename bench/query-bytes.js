@@ -9,6 +9,12 @@
 // query at once (a shared link), `keystroke_ms` the slowest keystroke.
 // `texts_each_kb`: what the texts of every keystroke's results would add,
 // for a reader who pauses at every letter.
+//
+// COLD=1: only `cold_ms`, the whole query as the process's first work, as
+// on a fresh page (nothing compiled yet). SEARCH_JS=path runs another
+// version of search.js (e.g. from `git show REV:static/assets/search.js`):
+// alternating cold processes of two versions compares them (see
+// CONTRIBUTING.md).
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
@@ -16,7 +22,7 @@ const vm = require("node:vm");
 const zlib = require("node:zlib");
 
 const [site, query] = process.argv.slice(2);
-const api = require(path.join(__dirname, "..", "static", "assets", "search.js"));
+const api = require(process.env.SEARCH_JS ? path.resolve(process.env.SEARCH_JS) : path.join(__dirname, "..", "static", "assets", "search.js"));
 const gz = (rel) => zlib.gzipSync(fs.readFileSync(path.join(site, rel)), { level: 9 }).length;
 const context = { window: {} };
 vm.runInNewContext(fs.readFileSync(path.join(site, "assets/search-index.js"), "utf8"), context);
@@ -48,6 +54,11 @@ async function show({ s, clock }, q) {
 }
 
 (async () => {
+  if (process.env.COLD) {
+    const cold = await show(searcher([]), query);
+    console.log(JSON.stringify({ query, results: cold.total, cold_ms: Math.round(cold.ms * 10) / 10 }));
+    return;
+  }
   const loaded = [];
   const typing = searcher(loaded);
   let keystroke = 0;
