@@ -407,7 +407,7 @@
           if (p instanceof Counted) {
             // Its positions by themselves: offsets into p.position.
             var r = p.rank[d];
-            for (var o = r < 0 ? 0 : p.offset[f * p.n + r]; r >= 0 && o < p.offset[f * p.n + r + 1]; o++) at.push(o);
+            if (r >= 0) for (var o = p.offset[f * p.n + r]; o < p.offset[f * p.n + r + 1]; o++) at.push(o);
             p = p.position;
           } else {
             for (var k = firstPosting(p, d); k < p.length && p[k] === d; k += 4) if (p[k + 1] === f) at.push(k + 2);
