@@ -102,12 +102,18 @@ pub struct RepositoryConfig {
 impl Config {
     /// Reads `danhmuc.toml` under `root`; a missing file means defaults.
     pub fn load(root: &Path) -> Result<Config, Diagnostic> {
+        crate::source::inside::check(root, CONFIG_FILE)?;
         let path = root.join(CONFIG_FILE);
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(e) => {
-                return Err(Diagnostic::error(Code::Config, CONFIG_FILE, format!("Không đọc được tệp cấu hình: {e}.")));
+                let reason = crate::diagnostics::io_message(&e);
+                return Err(Diagnostic::error(
+                    Code::Config,
+                    CONFIG_FILE,
+                    format!("Không đọc được tệp cấu hình: {reason}."),
+                ));
             }
         };
         let mut config: Config = toml::from_str(&text).map_err(|e| {

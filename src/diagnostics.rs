@@ -56,6 +56,7 @@ pub enum Code {
     UnsafeLink,
     RelativeLink,
     Template,
+    OutsideProject,
 }
 
 impl Code {
@@ -94,6 +95,7 @@ impl Code {
             Code::UnsafeLink => "unsafe-link",
             Code::RelativeLink => "relative-link",
             Code::Template => "template",
+            Code::OutsideProject => "outside-project",
         }
     }
 }
@@ -178,6 +180,10 @@ impl Report {
         self.diagnostics.is_empty()
     }
 
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.diagnostics
+    }
+
     /// Diagnostics sorted by file, then position, then code.
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut sorted: Vec<&Diagnostic> = self.diagnostics.iter().collect();
@@ -227,7 +233,7 @@ fn render_human(out: &mut String, d: &Diagnostic, root: &Path) {
     match d.position {
         Some(p) => {
             let _ = writeln!(out, "{label}[{}]: {file}:{}:{}: {}", d.code.as_str(), p.line, p.column, d.message);
-            if let Some(line) = source_line(&root.join(&d.file), p.line) {
+            if let Some(line) = source_line(root, &d.file, p.line) {
                 let number = p.line.to_string();
                 let pad = " ".repeat(number.len());
                 let caret_pad: String =
@@ -247,8 +253,32 @@ fn render_human(out: &mut String, d: &Diagnostic, root: &Path) {
     out.push('\n');
 }
 
-fn source_line(path: &Path, line: usize) -> Option<String> {
-    let bytes = std::fs::read(path).ok()?;
+/// An operating-system error told in Vietnamese (what happened, and what
+/// the system said, for whoever helps): the system's own text is English.
+pub fn io_message(error: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let said = match error.kind() {
+        K::NotFound => "không tìm thấy tệp hoặc thư mục",
+        K::PermissionDenied => "không có quyền đọc hoặc ghi ở đó",
+        K::AlreadyExists => "đã có tệp hoặc thư mục cùng tên",
+        K::ReadOnlyFilesystem => "ổ đĩa chỉ cho phép đọc",
+        K::StorageFull => "ổ đĩa đã đầy",
+        K::NotADirectory => "một phần của đường dẫn là tệp, không phải thư mục",
+        K::IsADirectory => "đường dẫn là một thư mục, không phải tệp",
+        K::DirectoryNotEmpty => "thư mục không trống",
+        K::CrossesDevices => "không chuyển được sang ổ đĩa khác",
+        K::InvalidFilename | K::InvalidInput => "tên hoặc đường dẫn không hợp lệ",
+        K::InvalidData => "dữ liệu trong tệp không đọc được",
+        _ => "hệ điều hành báo lỗi",
+    };
+    format!("{said} ({error})")
+}
+
+/// The line quoted under a diagnostic: read only through a path that stays
+/// inside the project, so an excerpt never prints what a link points to.
+fn source_line(root: &Path, file: &Path, line: usize) -> Option<String> {
+    crate::source::inside::check(root, &file.to_string_lossy()).ok()?;
+    let bytes = std::fs::read(root.join(file)).ok()?;
     let text = String::from_utf8_lossy(&bytes);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     text.lines().nth(line.checked_sub(1)?).map(|l| l.trim_end_matches('\r').to_string())

@@ -54,6 +54,10 @@ pub fn classify<'a>(dest: &'a str, from_file: &str) -> Link<'a> {
         None => (dest, None),
     };
     let path = path.split('?').next().unwrap_or(path);
+    // A file name with spaces or diacritics may be written percent-encoded
+    // (`Quy%E1%BA%BFt%20%C4%91%E1%BB%8Bnh.pdf`) or decomposed (as macOS
+    // stores it): both name the same file as its plain NFC spelling.
+    let path = &decode_path(path);
     if let Some(site_path) = path.strip_prefix('/') {
         let mut page = site_path.to_string();
         if page.is_empty() || page.ends_with('/') {
@@ -68,6 +72,53 @@ pub fn classify<'a>(dest: &'a str, from_file: &str) -> Link<'a> {
         };
     }
     Link::Relative
+}
+
+/// A link's path as the file it names: percent-escapes decoded (when they
+/// make UTF-8), then NFC.
+fn decode_path(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let escaped = (bytes[i] == b'%')
+            .then(|| bytes.get(i + 1..i + 3))
+            .flatten()
+            .and_then(|hex| u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok());
+        match escaped {
+            Some(byte) => {
+                out.push(byte);
+                i += 3;
+            }
+            None => {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+    }
+    crate::text::nfc(&String::from_utf8(out).unwrap_or_else(|_| path.to_string()))
+}
+
+/// A site path written into an `href`: the characters a URL cannot hold
+/// as they are (spaces above all) percent-encoded; letters with
+/// diacritics stay readable, as browsers accept them.
+fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for c in path.chars() {
+        match c {
+            ' ' | '"' | '<' | '>' | '`' | '{' | '}' | '|' | '\\' | '^' | '%' | '?' | '#' => {
+                out.push_str(&format!("%{:02X}", c as u32))
+            }
+            c if c.is_control() => {
+                let mut buffer = [0; 4];
+                for byte in c.encode_utf8(&mut buffer).bytes() {
+                    out.push_str(&format!("%{byte:02X}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `path` relative to the folder of `from_file`, as a project path; None if
@@ -96,9 +147,11 @@ pub struct LinkTargets {
 }
 
 impl LinkTargets {
-    pub fn new(catalog: &Catalog) -> Self {
+    /// The catalog's pages and the files of `static/` (project paths).
+    pub fn new(catalog: &Catalog, static_files: &[String]) -> Self {
         use crate::render::views;
         let mut pages: BTreeSet<String> = views::FIXED_PAGES.iter().map(|p| p.to_string()).collect();
+        pages.extend(static_files.iter().map(|path| crate::site::static_site_path(path)));
         let mut files = HashMap::new();
         for entry in catalog.entries() {
             let url = views::entry_url(entry.slug.as_str());
@@ -135,8 +188,8 @@ pub fn rewrite(dest: &str, from_file: &str, root: &str, targets: &LinkTargets) -
     let link = classify(dest, from_file);
     match (&link, targets.page_of(&link)) {
         (Link::ContentFile { fragment, .. } | Link::SitePage { fragment, .. }, Some(page)) => match fragment {
-            Some(f) => format!("{root}{page}#{f}"),
-            None => format!("{root}{page}"),
+            Some(f) => format!("{root}{}#{f}", encode_path(&page)),
+            None => format!("{root}{}", encode_path(&page)),
         },
         _ => dest.to_string(),
     }
@@ -168,5 +221,22 @@ mod tests {
         assert_eq!(classify("/", from), Link::SitePage { path: "index.html".into(), fragment: None });
         assert_eq!(classify("../linh-vuc/", from), Link::Relative);
         assert_eq!(classify("../../../../x.md", from), Link::Relative);
+    }
+
+    /// Regression: a link to a file named with spaces or diacritics was
+    /// broken unless written exactly as the name was stored.
+    #[test]
+    fn encoded_and_decomposed_spellings_name_the_same_file() {
+        let from = "content/csdl/a-01.md";
+        let plain = Link::SitePage { path: "tai-lieu/Quyết định 1.pdf".into(), fragment: None };
+        assert_eq!(classify("/tai-lieu/Quy%E1%BA%BFt%20%C4%91%E1%BB%8Bnh%201.pdf", from), plain);
+        let decomposed: String =
+            unicode_normalization::UnicodeNormalization::nfd("/tai-lieu/Quyết định 1.pdf").collect();
+        assert_eq!(classify(&decomposed, from), plain);
+        assert_eq!(
+            classify("/tai-lieu/100%.pdf", from),
+            Link::SitePage { path: "tai-lieu/100%.pdf".into(), fragment: None }
+        );
+        assert_eq!(encode_path("tai-lieu/Quyết định 1.pdf"), "tai-lieu/Quyết%20định%201.pdf");
     }
 }

@@ -243,10 +243,11 @@ impl Catalog {
         sectors: Vec<Sector>,
         agencies: Vec<Agency>,
         decision: Option<Decision>,
+        static_files: &[String],
     ) -> Self {
         entries.sort_by(|a, b| (a.group, a.number, &a.slug).cmp(&(b.group, b.number, &b.slug)));
         let mut catalog = Catalog { entries, sectors, agencies, decision, targets: Default::default() };
-        catalog.targets = crate::links::LinkTargets::new(&catalog);
+        catalog.targets = crate::links::LinkTargets::new(&catalog, static_files);
         catalog
     }
 

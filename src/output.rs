@@ -92,43 +92,28 @@ impl Sink for Mutex<SiteFiles> {
     }
 }
 
-/// Copies the files under `dir` (a project's `static/`) into the site,
-/// replacing built-in assets of the same path, each as `publish_as` turns
-/// it (path, bytes). Links are not followed.
-pub fn add_dir(sink: &dyn Sink, dir: &Path, publish_as: impl Fn(&str, Vec<u8>) -> Vec<u8>) -> Result<()> {
-    if !dir.is_dir() {
-        return Ok(());
-    }
-    for item in walkdir::WalkDir::new(dir).follow_links(false).sort_by_file_name() {
-        let item = item?;
-        if !item.file_type().is_file() {
-            continue;
-        }
-        let rel = crate::source::relative(dir, item.path());
-        let bytes = std::fs::read(item.path()).with_context(|| format!("reading {}", item.path().display()))?;
-        sink.add(&rel, publish_as(&rel, bytes));
-    }
-    Ok(())
-}
-
-/// What a published site holds.
+/// What a published site holds, and what publishing found on its way.
 #[derive(Debug, Clone, Copy)]
 pub struct Summary {
     pub files: usize,
     pub pages: usize,
     pub bytes: u64,
+    /// Staging folders of earlier builds that died (killed, power lost)
+    /// before they could clean up, removed by this one.
+    pub leftovers_removed: usize,
 }
 
-/// A site being written into `NAME.tmp-PID` beside the output folder `NAME`.
-/// A file whose bytes equal those already published there is hard-linked
-/// from the published copy instead of written: a rebuild where little
-/// changed costs directory entries, not new files. Dropped without
-/// [`Staging::publish`], the folder is removed and the site is unchanged.
+/// A site being written into `NAME.tmp-PID` beside the output folder
+/// `NAME`. [`Staging::publish`] exchanges the two folders in one atomic
+/// step; dropped without it, the staging folder is removed and the site is
+/// unchanged. A build killed at any moment leaves at most its own staging
+/// folder, which the next build removes.
 pub struct Staging {
     out_dir: PathBuf,
     dir: PathBuf,
+    /// Where the previous site goes on systems without an atomic exchange.
     retired: PathBuf,
-    previous: Option<PathBuf>,
+    leftovers_removed: usize,
     /// Path and size of every file written, for the sitemap and summary
     /// (hashed: a sorted map compared long shared prefixes on every one of
     /// a large site's hundreds of thousands of files).
@@ -141,26 +126,34 @@ pub struct Staging {
     published: bool,
 }
 
+/// An I/O failure told in Vietnamese: what could not be done, where, and
+/// why (see [`crate::diagnostics::io_message`]).
+fn failed(what: &str, path: &Path, error: std::io::Error) -> anyhow::Error {
+    anyhow::anyhow!("không {what} {}: {}", path.display(), crate::diagnostics::io_message(&error))
+}
+
 impl Staging {
     /// Prepares an empty staging folder for a site to be published at
-    /// `out_dir` (refused if that would replace the project).
+    /// `out_dir`, after removing what dead builds left beside it. Refused
+    /// if that would replace the project, or write through a link.
     pub fn begin(out_dir: &Path, project_root: &Path) -> Result<Staging> {
         check_output_dir(out_dir, project_root)?;
-        let name = out_dir.file_name().context("output folder has no name")?.to_string_lossy().into_owned();
+        let name = out_dir.file_name().context("thư mục đầu ra không có tên")?.to_string_lossy().into_owned();
         let parent = match out_dir.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        std::fs::create_dir_all(&parent).with_context(|| format!("creating {}", parent.display()))?;
+        std::fs::create_dir_all(&parent).map_err(|e| failed("tạo được thư mục", &parent, e))?;
+        let leftovers_removed = remove_leftovers(&parent, &name);
         let pid = std::process::id();
         let dir = parent.join(format!("{name}.tmp-{pid}"));
         remove_if_exists(&dir)?;
-        std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
+        std::fs::create_dir(&dir).map_err(|e| failed("tạo được thư mục tạm", &dir, e))?;
         Ok(Staging {
             out_dir: out_dir.to_path_buf(),
             retired: parent.join(format!("{name}.old-{pid}")),
-            previous: out_dir.is_dir().then(|| out_dir.to_path_buf()),
-            dir: dir.clone(),
+            leftovers_removed,
+            dir,
             listing: Mutex::default(),
             folders: Mutex::new(HashSet::from_iter([String::new()])),
             error: Mutex::default(),
@@ -168,75 +161,47 @@ impl Staging {
         })
     }
 
-    /// The staging path for `path`, its folder made and any earlier
-    /// version removed (it may be a hard link to the published file:
-    /// writing through it would change the published site).
-    fn target(&self, path: &str, replaces: bool) -> Result<PathBuf> {
-        let target = self.dir.join(path);
+    /// The staging path for `path`, its folder made.
+    fn target(&self, path: &str) -> Result<PathBuf> {
         let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder);
         if !self.folders.lock().expect("folders").contains(folder) {
             let made = self.dir.join(folder);
-            std::fs::create_dir_all(&made).with_context(|| format!("creating {}", made.display()))?;
+            std::fs::create_dir_all(&made).map_err(|e| failed("tạo được thư mục", &made, e))?;
             self.folders.lock().expect("folders").insert(folder.to_string());
         }
-        if replaces {
-            std::fs::remove_file(&target).with_context(|| format!("replacing {}", target.display()))?;
-        }
-        Ok(target)
+        Ok(self.dir.join(path))
     }
 
-    fn write(&self, path: &str, bytes: &[u8], replaces: bool) -> Result<u64> {
-        let target = self.target(path, replaces)?;
-        let linked = self
-            .previous
-            .as_ref()
-            .map(|p| p.join(path))
-            .is_some_and(|old| unchanged(&old, bytes) && std::fs::hard_link(&old, &target).is_ok());
-        if !linked {
-            std::fs::write(&target, bytes).with_context(|| format!("writing {}", target.display()))?;
-        }
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<u64> {
+        let target = self.target(path)?;
+        std::fs::write(&target, bytes).map_err(|e| failed("ghi được", &target, e))?;
         Ok(bytes.len() as u64)
     }
 
-    /// Writes a streamed file, then swaps in a hard link to the published
-    /// copy if the two are the same, as [`Staging::write`] does.
     fn write_streamed(
         &self,
         path: &str,
         write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
-        replaces: bool,
     ) -> Result<u64> {
         use std::io::Write as _;
-        let target = self.target(path, replaces)?;
-        let mut file = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(&target)?);
-        write(&mut file).and_then(|()| file.flush()).with_context(|| format!("writing {}", target.display()))?;
-        drop(file);
-        let size = std::fs::metadata(&target)?.len();
-        if let Some(old) = self.previous.as_ref().map(|p| p.join(path))
-            && same_files(&old, &target)
-        {
-            let link =
-                target.with_file_name(format!(".{}.link", target.file_name().unwrap_or_default().to_string_lossy()));
-            if std::fs::hard_link(&old, &link).is_ok() {
-                std::fs::rename(&link, &target).with_context(|| format!("replacing {}", target.display()))?;
-            }
-        }
-        Ok(size)
+        let target = self.target(path)?;
+        let file = std::fs::File::create(&target).map_err(|e| failed("ghi được", &target, e))?;
+        let mut file = std::io::BufWriter::with_capacity(1 << 20, file);
+        write(&mut file).and_then(|()| file.flush()).map_err(|e| failed("ghi được", &target, e))?;
+        let file = file.into_inner().map_err(|e| failed("ghi được", &target, e.into_error()))?;
+        Ok(file.metadata().map_err(|e| failed("đọc được", &target, e))?.len())
     }
 
     /// Records `path` in the listing and runs `write`, keeping the first
     /// error for `publish`.
-    fn put_with(&self, path: &str, write: impl FnOnce(bool) -> Result<u64>) {
+    fn put_with(&self, path: &str, write: impl FnOnce() -> Result<u64>) {
         assert!(is_safe_relative(path), "unsafe output path {path:?}");
         if self.error.lock().expect("error").is_some() {
             return;
         }
-        let replaces = self.listing.lock().expect("listing").insert(path.to_string(), 0).is_some();
-        match write(replaces) {
+        match write() {
             Ok(size) => {
-                if let Some(recorded) = self.listing.lock().expect("listing").get_mut(path) {
-                    *recorded = size;
-                }
+                self.listing.lock().expect("listing").insert(path.to_string(), size);
             }
             Err(e) => {
                 self.error.lock().expect("error").get_or_insert(e);
@@ -244,11 +209,11 @@ impl Staging {
         }
     }
 
-    fn put(&self, path: &str, bytes: &[u8]) {
-        self.put_with(path, |replaces| self.write(path, bytes, replaces));
-    }
-
-    /// Swaps the complete staging folder in place of the output folder.
+    /// Puts the complete staging folder in place of the output folder, in
+    /// one atomic exchange where the system has one (Linux), so that the
+    /// output path never stops holding a whole site. The previous site is
+    /// removed afterwards; if that fails, the new site is published all
+    /// the same and the error says what is left.
     pub fn publish(mut self) -> Result<Summary> {
         if let Some(e) = self.error.lock().expect("error").take() {
             return Err(e);
@@ -258,22 +223,32 @@ impl Staging {
             files: listing.len(),
             pages: listing.keys().filter(|p| p.ends_with(".html")).count(),
             bytes: listing.values().sum(),
+            leftovers_removed: self.leftovers_removed,
         };
-        if self.out_dir.exists() {
-            remove_if_exists(&self.retired)?;
+        if std::fs::symlink_metadata(&self.out_dir).is_err() {
+            std::fs::rename(&self.dir, &self.out_dir).map_err(|e| failed("xuất bản được vào", &self.out_dir, e))?;
+            self.published = true;
+            return Ok(summary);
+        }
+        // After the exchange the staging path holds the previous site.
+        let old = if exchange(&self.dir, &self.out_dir).is_ok() {
+            self.dir.clone()
+        } else {
             std::fs::rename(&self.out_dir, &self.retired)
-                .with_context(|| format!("moving the old {} aside", self.out_dir.display()))?;
+                .map_err(|e| failed("chuyển được bản cũ ra khỏi", &self.out_dir, e))?;
             if let Err(e) = std::fs::rename(&self.dir, &self.out_dir) {
                 // Put the previous site back rather than leave nothing.
                 let _ = std::fs::rename(&self.retired, &self.out_dir);
-                return Err(e).with_context(|| format!("publishing into {}", self.out_dir.display()));
+                return Err(failed("xuất bản được vào", &self.out_dir, e));
             }
-            self.published = true;
-            std::fs::remove_dir_all(&self.retired).with_context(|| format!("removing {}", self.retired.display()))?;
-        } else {
-            std::fs::rename(&self.dir, &self.out_dir)
-                .with_context(|| format!("publishing into {}", self.out_dir.display()))?;
-            self.published = true;
+            self.retired.clone()
+        };
+        self.published = true;
+        if let Err(e) = std::fs::remove_dir_all(&old) {
+            eprintln!(
+                "Cảnh báo: trang mới đã xuất bản, nhưng {}; bản cũ còn ở đó, hãy xóa thư mục này.",
+                failed("xóa được bản cũ", &old, e)
+            );
         }
         Ok(summary)
     }
@@ -281,11 +256,11 @@ impl Staging {
 
 impl Sink for Staging {
     fn add(&self, path: &str, bytes: Vec<u8>) {
-        self.put(path, &bytes);
+        self.put_with(path, || self.write(path, &bytes));
     }
 
     fn add_written(&self, path: &str, write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>) {
-        self.put_with(path, |replaces| self.write_streamed(path, write, replaces));
+        self.put_with(path, || self.write_streamed(path, write));
     }
 
     fn paths(&self) -> Vec<String> {
@@ -303,67 +278,97 @@ impl Drop for Staging {
     }
 }
 
-/// Whether the file at `path` holds exactly `bytes` (size first: cheap;
-/// then read piece by piece, never whole).
-fn unchanged(path: &Path, bytes: &[u8]) -> bool {
-    use std::io::Read as _;
-    thread_local! {
-        // One buffer per thread: a fresh zeroed 64 KiB buffer per file
-        // cost jemalloc an madvise and a TLB flush each time, 13 % of a
-        // 100,000-entry rebuild.
-        static BUFFER: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0; 1 << 16]);
-    }
-    if !std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64) {
-        return false;
-    }
-    let Ok(mut old) = std::fs::File::open(path) else { return false };
-    BUFFER.with_borrow_mut(|buffer| {
-        bytes.chunks(buffer.len()).all(|piece| {
-            let read = &mut buffer[..piece.len()];
-            old.read_exact(read).is_ok() && read == piece
-        })
-    })
+/// Swaps two paths in one step (Linux `renameat2(RENAME_EXCHANGE)`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::os::unix::ffi::OsStrExt as _;
+    let c_path = |p: &Path| std::ffi::CString::new(p.as_os_str().as_bytes()).map_err(std::io::Error::other);
+    let (a, b) = (c_path(a)?, c_path(b)?);
+    // SAFETY: two valid NUL-terminated paths, relative to the working folder.
+    let done =
+        unsafe { libc::renameat2(libc::AT_FDCWD, a.as_ptr(), libc::AT_FDCWD, b.as_ptr(), libc::RENAME_EXCHANGE) };
+    if done == 0 { Ok(()) } else { Err(std::io::Error::last_os_error()) }
 }
 
-/// Whether two files hold the same bytes (sizes first, then read side by
-/// side in pieces).
-fn same_files(a: &Path, b: &Path) -> bool {
-    use std::io::Read as _;
-    let size = |p: &Path| std::fs::symlink_metadata(p).ok().filter(|m| m.is_file()).map(|m| m.len());
-    if size(a).is_none() || size(a) != size(b) {
-        return false;
-    }
-    let (Ok(mut a), Ok(mut b)) = (std::fs::File::open(a), std::fs::File::open(b)) else { return false };
-    let (mut left, mut right) = (vec![0; 1 << 16], vec![0; 1 << 16]);
-    loop {
-        let read = match a.read(&mut left) {
-            Ok(0) => return true,
-            Ok(n) => n,
-            Err(_) => return false,
+/// Elsewhere the two renames of the fallback are used.
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+/// Removes the `NAME.tmp-PID` and `NAME.old-PID` folders in `parent` whose
+/// build is no longer running; returns how many it removed. A folder of a
+/// build still running is never touched.
+fn remove_leftovers(parent: &Path, name: &str) -> usize {
+    let Ok(items) = std::fs::read_dir(parent) else { return 0 };
+    let mut removed = 0;
+    for item in items.flatten() {
+        let file_name = item.file_name().to_string_lossy().into_owned();
+        let Some(pid) = [".tmp-", ".old-"]
+            .iter()
+            .find_map(|mark| file_name.strip_prefix(name)?.strip_prefix(mark))
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
         };
-        if b.read_exact(&mut right[..read]).is_err() || left[..read] != right[..read] {
-            return false;
+        let is_folder = item.file_type().is_ok_and(|t| t.is_dir());
+        if is_folder && pid != std::process::id() && !process_alive(pid) && std::fs::remove_dir_all(item.path()).is_ok()
+        {
+            removed += 1;
         }
     }
+    removed
+}
+
+/// Whether a process `pid` runs (or may: where that cannot be asked, yes).
+#[cfg(unix)]
+fn process_alive(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else { return true };
+    // SAFETY: signal 0 only asks whether the process exists.
+    let answer = unsafe { libc::kill(pid, 0) };
+    answer == 0 || std::io::Error::last_os_error().raw_os_error() != Some(libc::ESRCH)
+}
+
+#[cfg(not(unix))]
+fn process_alive(_: u32) -> bool {
+    true
 }
 
 fn remove_if_exists(path: &Path) -> Result<()> {
-    if path.exists() {
-        std::fs::remove_dir_all(path).with_context(|| format!("removing {}", path.display()))?;
+    if std::fs::symlink_metadata(path).is_ok() {
+        std::fs::remove_dir_all(path).map_err(|e| failed("xóa được", path, e))?;
     }
     Ok(())
 }
 
-/// Refuses an output folder that would replace the project itself: the
-/// publish step renames the output folder away.
+/// Refuses an output folder that would replace the project itself (the
+/// publish step puts another folder in its place), one that is a file,
+/// and one that is a symbolic link: replacing a link would leave the
+/// folder it points to (a web server's root) unchanged, and publishing
+/// into its target would replace whatever a committed link pointed at.
 fn check_output_dir(out_dir: &Path, project_root: &Path) -> Result<()> {
     let out = std::path::absolute(out_dir)?;
     let root = std::path::absolute(project_root)?;
     if root.starts_with(&out) {
-        bail!("the output folder {} contains the project; choose another with --output", out_dir.display());
+        bail!("thư mục đầu ra {} chứa cả dự án; chọn thư mục khác bằng --output", out_dir.display());
+    }
+    if let Ok(meta) = std::fs::symlink_metadata(out_dir) {
+        if meta.file_type().is_symlink() {
+            let target = std::fs::read_link(out_dir).map(|t| t.display().to_string()).unwrap_or_default();
+            bail!(
+                "{} là liên kết tượng trưng (symlink) tới {target}; danhmuc không xuất bản qua liên kết. Dựng thẳng vào thư mục thật bằng --output {target}, hoặc xóa liên kết",
+                out_dir.display()
+            );
+        }
+        if !meta.is_dir() {
+            bail!(
+                "{} là một tệp, không phải thư mục; chọn thư mục khác bằng --output, hoặc xóa tệp đó",
+                out_dir.display()
+            );
+        }
     }
     if out.join(crate::config::CONFIG_FILE).exists() || out.join(crate::source::CONTENT_DIR).is_dir() {
-        bail!("{} looks like a danhmuc project, not a built site; choose another output folder", out_dir.display());
+        bail!("{} là một dự án danhmuc, không phải trang đã dựng; chọn thư mục đầu ra khác", out_dir.display());
     }
     Ok(())
 }
@@ -406,88 +411,73 @@ mod tests {
         only_the_site_is_left(dir.path());
     }
 
-    #[cfg(unix)]
     #[test]
-    fn a_rebuild_links_unchanged_files_and_writes_changed_ones() {
-        use std::os::unix::fs::MetadataExt;
-        let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("site");
-        let project = dir.path().join("project");
-        let mut files = SiteFiles::default();
-        files.add("same.html", b"unchanged".to_vec());
-        files.add("csdl/a/index.html", b"old".to_vec());
-        files.publish(&out, &project).unwrap();
-        let inode = |p: &str| std::fs::metadata(out.join(p)).unwrap().ino();
-        let (same, changed) = (inode("same.html"), inode("csdl/a/index.html"));
-        files.add("csdl/a/index.html", b"new".to_vec());
-        files.publish(&out, &project).unwrap();
-        assert_eq!(inode("same.html"), same, "unchanged file is the same inode, not rewritten");
-        assert_ne!(inode("csdl/a/index.html"), changed);
-        assert_eq!(std::fs::read(out.join("csdl/a/index.html")).unwrap(), b"new");
-        assert_eq!(std::fs::read(out.join("same.html")).unwrap(), b"unchanged");
-        only_the_site_is_left(dir.path());
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn replacing_a_linked_file_leaves_the_published_copy_alone() {
-        let dir = tempfile::tempdir().unwrap();
-        let (out, project) = (dir.path().join("site"), dir.path().join("project"));
-        let mut files = SiteFiles::default();
-        files.add("assets/style.css", b"built-in".to_vec());
-        files.publish(&out, &project).unwrap();
-        // Same bytes first (hard-linked from the published site), then a
-        // project's own file of the same path replaces it.
-        let staging = Staging::begin(&out, &project).unwrap();
-        staging.add("assets/style.css", b"built-in".to_vec());
-        staging.add("assets/style.css", b"project".to_vec());
-        assert_eq!(std::fs::read(out.join("assets/style.css")).unwrap(), b"built-in");
-        let summary = staging.publish().unwrap();
-        assert_eq!((summary.files, summary.bytes), (1, 7));
-        assert_eq!(std::fs::read(out.join("assets/style.css")).unwrap(), b"project");
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_streamed_file_is_written_whole_and_linked_when_unchanged() {
-        use std::os::unix::fs::MetadataExt;
+    fn a_streamed_file_is_written_whole_and_a_failed_one_not_published() {
         let dir = tempfile::tempdir().unwrap();
         let (out, project) = (dir.path().join("site"), dir.path().join("project"));
         let big: Vec<String> = (0..30_000).map(|i| format!("{{\"n\": {i}}},\n")).collect();
-        let stream = |parts: &[String]| {
-            let parts = parts.to_vec();
-            move |out: &mut dyn std::io::Write| parts.iter().try_for_each(|p| out.write_all(p.as_bytes()))
-        };
         let staging = Staging::begin(&out, &project).unwrap();
-        staging.add_written("data/big.json", &mut stream(&big));
+        staging.add_written("data/big.json", &mut |w| big.iter().try_for_each(|p| w.write_all(p.as_bytes())));
         let summary = staging.publish().unwrap();
         assert_eq!(summary.bytes, big.concat().len() as u64);
         assert_eq!(std::fs::read_to_string(out.join("data/big.json")).unwrap(), big.concat());
-        let inode = || std::fs::metadata(out.join("data/big.json")).unwrap().ino();
-        let first = inode();
-        // The same bytes cut differently are unchanged: linked, not written.
         let staging = Staging::begin(&out, &project).unwrap();
-        staging.add_written("data/big.json", &mut stream(&[big[..7].concat(), big[7..].concat()]));
-        staging.publish().unwrap();
-        assert_eq!(inode(), first);
-        let names: Vec<_> = std::fs::read_dir(out.join("data")).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(names, ["big.json"], "no temporary link is left");
-        // One byte different far into the file is a change.
-        let mut changed = big.clone();
-        changed[29_000] = changed[29_000].replace('2', "3");
-        let staging = Staging::begin(&out, &project).unwrap();
-        staging.add_written("data/big.json", &mut stream(&changed));
-        staging.publish().unwrap();
-        assert_ne!(inode(), first);
-        assert_eq!(std::fs::read_to_string(out.join("data/big.json")).unwrap(), changed.concat());
-        // A stream that fails is not published.
-        let staging = Staging::begin(&out, &project).unwrap();
-        staging.add_written("data/big.json", &mut |out| {
-            out.write_all(b"{")?;
+        staging.add_written("data/big.json", &mut |w| {
+            w.write_all(b"{")?;
             Err(std::io::Error::other("disk full"))
         });
         assert!(staging.publish().is_err());
-        assert_eq!(std::fs::read_to_string(out.join("data/big.json")).unwrap(), changed.concat());
+        assert_eq!(std::fs::read_to_string(out.join("data/big.json")).unwrap(), big.concat());
+        only_the_site_is_left(dir.path());
+    }
+
+    /// Regression: a build killed between two renames left no `site/`,
+    /// and killed builds' folders piled up beside it forever.
+    #[cfg(unix)]
+    #[test]
+    fn leftovers_of_dead_builds_are_removed_and_a_running_builds_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let (out, project) = (dir.path().join("site"), dir.path().join("project"));
+        // A process that has ended: its id is free (until reused).
+        let mut child = std::process::Command::new("true").spawn().unwrap();
+        let dead = child.id();
+        child.wait().unwrap();
+        for leftover in [format!("site.tmp-{dead}"), format!("site.old-{dead}")] {
+            std::fs::create_dir_all(dir.path().join(&leftover).join("csdl")).unwrap();
+        }
+        // A build still running (this test's parent process, alive).
+        let running = format!("site.tmp-{}", std::os::unix::process::parent_id());
+        std::fs::create_dir(dir.path().join(&running)).unwrap();
+        std::fs::create_dir(dir.path().join("site.tmp-notanumber")).unwrap();
+        let staging = Staging::begin(&out, &project).unwrap();
+        staging.add("index.html", b"new".to_vec());
+        let summary = staging.publish().unwrap();
+        assert_eq!(summary.leftovers_removed, 2);
+        let mut left: Vec<_> =
+            std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        let mut expected = vec!["site".to_string(), "site.tmp-notanumber".to_string(), running];
+        left.sort();
+        expected.sort();
+        assert_eq!(left, expected);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_output_that_is_a_link_or_a_file_is_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let project = dir.path().join("project");
+        let web_root = dir.path().join("www");
+        std::fs::create_dir(&web_root).unwrap();
+        std::fs::write(web_root.join("index.html"), "web").unwrap();
+        let link = dir.path().join("site");
+        std::os::unix::fs::symlink(&web_root, &link).unwrap();
+        let error = Staging::begin(&link, &project).err().unwrap().to_string();
+        assert!(error.contains("liên kết tượng trưng") && error.contains("--output"), "{error}");
+        assert_eq!(std::fs::read_to_string(link.join("index.html")).unwrap(), "web");
+        let file = dir.path().join("out");
+        std::fs::write(&file, "x").unwrap();
+        let error = Staging::begin(&file, &project).err().unwrap().to_string();
+        assert!(error.contains("là một tệp"), "{error}");
     }
 
     #[test]

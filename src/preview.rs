@@ -103,16 +103,34 @@ pub fn bind(port: u16) -> std::io::Result<(tiny_http::Server, u16)> {
     )))
 }
 
-/// Answers requests until the process ends.
-pub fn serve(server: tiny_http::Server, preview: Arc<Preview>) {
+/// Answers requests until the process ends, each on a thread of its own,
+/// so that a client that stalls (or never reads its answer) holds up
+/// nobody else.
+pub fn serve(server: tiny_http::Server, port: u16, preview: Arc<Preview>) {
     for request in server.incoming_requests() {
-        let preview = preview.clone();
-        if request.url() == EVENTS_PATH {
-            std::thread::spawn(move || stream_events(request, &preview));
-        } else {
-            respond(request, &preview);
+        if !host_allowed(&request, port) {
+            let body = "Chỉ mở được trang xem trước qua địa chỉ danhmuc serve đã in ra.";
+            let _ = request.respond(page(403, "text/plain; charset=utf-8", body.as_bytes().to_vec()));
+            continue;
         }
+        let preview = preview.clone();
+        std::thread::spawn(move || {
+            if request.url() == EVENTS_PATH {
+                stream_events(request, &preview);
+            } else {
+                respond(request, &preview);
+            }
+        });
     }
+}
+
+/// Whether the request names the address the preview printed. Any other
+/// `Host` (a name that a web page had resolve to 127.0.0.1: DNS rebinding)
+/// is refused, so no other site can read the preview through the browser.
+fn host_allowed(request: &tiny_http::Request, port: u16) -> bool {
+    let Some(host) = request.headers().iter().find(|h| h.field.equiv("Host")) else { return false };
+    let host = host.value.as_str().to_ascii_lowercase();
+    [format!("127.0.0.1:{port}"), format!("localhost:{port}")].contains(&host)
 }
 
 fn stream_events(request: tiny_http::Request, preview: &Preview) {

@@ -22,7 +22,7 @@ const DEFAULT_ASSETS: &[(&str, &str)] = &[
     ("assets/search.js", include_str!("../static/assets/search.js")),
 ];
 
-pub const STATIC_DIR: &str = "static";
+pub use crate::source::STATIC_DIR;
 
 /// A built-in asset: its path, its source and what is published (scripts
 /// and the style sheet without their comments and indentation).
@@ -56,13 +56,28 @@ fn shipped_assets() -> &'static [Shipped] {
 /// The JSON Schema of `data/catalog.json`, published beside it.
 pub const CATALOG_SCHEMA_PATH: &str = "data/catalog.schema.json";
 
-/// Reads and validates the project at `root`.
-pub fn load_catalog(root: &Path) -> (Option<(Catalog, Config)>, Report) {
-    let (project, mut report) = source::load(root);
+/// A project read and checked: everything a build needs. `check` stops
+/// here, so whatever a build would reject is reported by `check` first.
+pub struct Loaded {
+    pub catalog: Catalog,
+    pub config: Config,
+    /// The templates, compiled.
+    pub renderer: Renderer,
+    /// The files of `static/`, as project paths.
+    pub static_files: Vec<String>,
+}
+
+/// Reads and validates the project at `root`, templates included.
+pub fn load_catalog(root: &Path) -> (Option<Loaded>, Report) {
+    let (mut project, mut report) = source::load(root);
     let (catalog, validation) = validate::validate(&project);
     report.extend(validation);
-    match (catalog, project.config) {
-        (Some(catalog), Some(config)) if !report.has_errors() => (Some((catalog, config)), report),
+    let renderer = Renderer::new(root).map_err(|problems| report.extend(problems)).ok();
+    match (catalog, project.config.take(), renderer) {
+        (Some(catalog), Some(config), Some(renderer)) if !report.has_errors() => {
+            let static_files = std::mem::take(&mut project.static_files);
+            (Some(Loaded { catalog, config, renderer, static_files }), report)
+        }
         _ => (None, report),
     }
 }
@@ -75,25 +90,23 @@ pub struct BuildTimings {
 }
 
 /// What a build made along the way besides its files: the live preview
-/// keeps the compiled templates and page views to re-render one entry later.
+/// keeps the page views to re-render one entry later.
 pub struct Built {
     pub timings: BuildTimings,
-    pub renderer: Renderer,
     pub views: CatalogViews,
 }
 
-/// Renders pages and exports for a validated catalog into memory.
-pub fn build(catalog: &Catalog, config: &Config, root: &Path) -> Result<SiteFiles, Diagnostic> {
+/// Renders pages and exports for a loaded project into memory.
+pub fn build(loaded: &Loaded, root: &Path) -> Result<SiteFiles, Diagnostic> {
     let files = Mutex::new(SiteFiles::default());
-    build_into(catalog, config, root, &files)?;
+    build_into(loaded, root, &files)?;
     Ok(files.into_inner().expect("site files"))
 }
 
-/// Renders pages and exports for a validated catalog into `sink`, each
-/// file as soon as it is made; returns how long the parts took and the
-/// templates and views.
-pub fn build_into(catalog: &Catalog, config: &Config, root: &Path, sink: &dyn Sink) -> Result<Built, Diagnostic> {
-    let renderer = Renderer::new(root)?;
+/// Renders pages and exports for a loaded project into `sink`, each file
+/// as soon as it is made; returns how long the parts took and the views.
+pub fn build_into(loaded: &Loaded, root: &Path, sink: &dyn Sink) -> Result<Built, Diagnostic> {
+    let Loaded { catalog, config, renderer, static_files } = loaded;
     for asset in shipped_assets() {
         sink.add(asset.path, asset.published.as_bytes().to_vec());
     }
@@ -104,9 +117,14 @@ pub fn build_into(catalog: &Catalog, config: &Config, root: &Path, sink: &dyn Si
         Some(asset) if asset.source.as_bytes() == bytes => asset.published.as_bytes().to_vec(),
         _ => bytes,
     };
-    crate::output::add_dir(sink, &root.join(STATIC_DIR), publish_as).map_err(|e| {
-        Diagnostic::error(crate::diagnostics::Code::Io, STATIC_DIR, format!("Không đọc được thư mục static/: {e:#}."))
-    })?;
+    for path in static_files {
+        let bytes = std::fs::read(root.join(path)).map_err(|e| {
+            let reason = crate::diagnostics::io_message(&e);
+            Diagnostic::error(crate::diagnostics::Code::Io, path, format!("Không đọc được tệp: {reason}."))
+        })?;
+        let site_path = static_site_path(path);
+        sink.add(&site_path, publish_as(&site_path, bytes));
+    }
     // Pages and the exports are independent: build them side by side. The
     // workbook is one long serial task: started first, it runs beside the
     // rest instead of alone at the end.
@@ -117,8 +135,8 @@ pub fn build_into(catalog: &Catalog, config: &Config, root: &Path, sink: &dyn Si
             rayon::join(
                 || {
                     let start = Instant::now();
-                    let views = CatalogViews::new(catalog, config, &renderer).and_then(|views| {
-                        render::render_pages(catalog, config, &renderer, &views, sink).map(|()| views)
+                    let views = CatalogViews::new(catalog, config, renderer).and_then(|views| {
+                        render::render_pages(catalog, config, renderer, &views, sink).map(|()| views)
                     });
                     (views, start.elapsed())
                 },
@@ -139,7 +157,15 @@ pub fn build_into(catalog: &Catalog, config: &Config, root: &Path, sink: &dyn Si
         sink.add("sitemap.xml", xml.into_bytes());
     }
     sink.add("robots.txt", export::sitemap::robots(base_url).into_bytes());
-    Ok(Built { timings: BuildTimings { pages: pages_time, exports: exports_time }, renderer, views })
+    Ok(Built { timings: BuildTimings { pages: pages_time, exports: exports_time }, views })
+}
+
+/// Where a file of `static/` is published: its path under `static/`, in
+/// NFC (as links in the content are written), whatever form the file
+/// system stored its name in (macOS saves decomposed names).
+pub fn static_site_path(project_path: &str) -> String {
+    let under = project_path.strip_prefix(STATIC_DIR).and_then(|p| p.strip_prefix('/')).unwrap_or(project_path);
+    crate::text::nfc(under)
 }
 
 /// The machine-readable files but the workbook: search index, catalog in
@@ -197,7 +223,9 @@ pub fn build_single_entry(bytes: &[u8]) -> Result<crate::output::SiteFiles, Repo
     let (catalog, validation) = validate::validate(&project);
     report.extend(validation);
     let catalog = catalog.ok_or(report)?;
-    build(&catalog, &Config::default(), &project.root).map_err(one)
+    let renderer = Renderer::new(&project.root)?;
+    let loaded = Loaded { catalog, config: Config::default(), renderer, static_files: Vec::new() };
+    build(&loaded, &project.root).map_err(one)
 }
 
 fn one(diagnostic: Diagnostic) -> Report {

@@ -74,7 +74,7 @@ pub fn validate(project: &RawProject) -> (Option<Catalog>, Report) {
     if report.has_errors() || project.config.is_none() {
         return (None, report);
     }
-    let catalog = Catalog::new(entries, sectors, agencies, decision);
+    let catalog = Catalog::new(entries, sectors, agencies, decision, &project.static_files);
     let targets = catalog.link_targets();
     let files: Vec<&SourceFile> =
         project.entries.iter().map(|(f, _)| f).chain(project.decision.as_ref().map(|(f, _)| f)).collect();

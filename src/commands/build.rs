@@ -18,17 +18,22 @@ pub struct BuildArgs<'a> {
 
 pub fn run(args: &BuildArgs) -> u8 {
     let started = Instant::now();
+    // Said when nothing is published: true whether or not a site was there.
+    let kept = || match std::fs::symlink_metadata(args.output) {
+        Ok(_) => format!("Không xuất bản: {} vẫn giữ nguyên như trước.", args.output.display()),
+        Err(_) => format!("Không xuất bản: chưa ghi gì vào {}.", args.output.display()),
+    };
 
     let (loaded, report) = crate::site::load_catalog(args.root);
     let loaded_at = started.elapsed();
     print_report(&report, args.root, Format::Human);
-    let Some((catalog, mut config)) = loaded else {
-        eprintln!("Không xuất bản: {} vẫn giữ nguyên như trước.", args.output.display());
+    let Some(mut loaded) = loaded else {
+        eprintln!("{}", kept());
         return exit::CONTENT_ERRORS;
     };
     if let Some(url) = args.base_url {
         match normalize_base_url(url) {
-            Ok(url) => config.base_url = Some(url),
+            Ok(url) => loaded.config.base_url = Some(url),
             Err(d) => {
                 eprint!("{}", [d].into_iter().collect::<Report>().to_human(args.root));
                 return exit::FAILURE;
@@ -36,22 +41,22 @@ pub fn run(args: &BuildArgs) -> u8 {
         }
     }
     let build_started = Instant::now();
-    let failed = |error: String| {
-        eprint!("{error}");
-        eprintln!("Không xuất bản: {} vẫn giữ nguyên như trước.", args.output.display());
-        exit::FAILURE
-    };
     // Files are written into a staging folder as they are made; it replaces
     // the output folder only once the build is complete.
     let staging = match crate::output::Staging::begin(args.output, args.root) {
         Ok(staging) => staging,
-        Err(e) => return failed(format!("Lỗi khi chuẩn bị ghi {}: {e:#}\n", args.output.display())),
+        Err(e) => {
+            eprintln!("Lỗi khi chuẩn bị ghi {}: {e:#}.", args.output.display());
+            eprintln!("{}", kept());
+            return exit::FAILURE;
+        }
     };
-    let parts = match crate::site::build_into(&catalog, &config, args.root, &staging) {
+    let parts = match crate::site::build_into(&loaded, args.root, &staging) {
         Ok(built) => built.timings,
         Err(d) => {
+            drop(staging);
             eprint!("{}", [d].into_iter().collect::<Report>().to_human(args.root));
-            eprintln!("Không xuất bản: {} vẫn giữ nguyên như trước.", args.output.display());
+            eprintln!("{}", kept());
             return exit::CONTENT_ERRORS;
         }
     };
@@ -59,7 +64,11 @@ pub fn run(args: &BuildArgs) -> u8 {
     let publish_started = Instant::now();
     let summary = match staging.publish() {
         Ok(summary) => summary,
-        Err(e) => return failed(format!("Lỗi khi ghi {}: {e:#}\n", args.output.display())),
+        Err(e) => {
+            eprintln!("Lỗi khi xuất bản: {e:#}.");
+            eprintln!("{}", kept());
+            return exit::FAILURE;
+        }
     };
     if args.timings {
         eprintln!(
@@ -71,10 +80,14 @@ pub fn run(args: &BuildArgs) -> u8 {
             publish_started.elapsed().as_millis()
         );
     }
+    let cleaned = match summary.leftovers_removed {
+        0 => String::new(),
+        n => format!(" Đã dọn {n} thư mục tạm do lần dựng bị ngắt trước đó để lại."),
+    };
     println!(
-        "Đã dựng {} trang ({} CSDL, {} tệp, {} KiB) vào {} trong {} ms.",
+        "Đã dựng {} trang ({} CSDL, {} tệp, {} KiB) vào {} trong {} ms.{cleaned}",
         summary.pages,
-        catalog.entries().len(),
+        loaded.catalog.entries().len(),
         summary.files,
         summary.bytes / 1024,
         args.output.display(),

@@ -17,7 +17,7 @@ pub fn run(root: &Path, format: Format, strict: bool) -> u8 {
     print_report(&report, root, format);
     let failed = catalog.is_none() || report.has_errors() || (strict && report.count(Severity::Warning) > 0);
     if format == Format::Human && !failed {
-        let entries = catalog.as_ref().map_or(0, |(c, _)| c.entries().len());
+        let entries = catalog.as_ref().map_or(0, |loaded| loaded.catalog.entries().len());
         println!("Nội dung hợp lệ: {entries} CSDL.");
     }
     if failed { exit::CONTENT_ERRORS } else { exit::OK }

@@ -20,10 +20,8 @@ pub struct ServeArgs<'a> {
 
 /// What the fast path needs from the last full build.
 struct Warm {
-    catalog: crate::model::Catalog,
-    config: crate::config::Config,
+    loaded: crate::site::Loaded,
     views: crate::render::views::CatalogViews,
-    renderer: crate::render::Renderer,
 }
 
 /// One full build into memory: the files and what the fast path reuses, or
@@ -31,15 +29,15 @@ struct Warm {
 fn build(root: &Path) -> Result<(crate::output::SiteFiles, Warm), String> {
     let (loaded, report) = crate::site::load_catalog(root);
     let warnings = report.to_human(root);
-    let Some((catalog, config)) = loaded else { return Err(warnings) };
+    let Some(loaded) = loaded else { return Err(warnings) };
     if !report.is_empty() {
         eprint!("{warnings}");
     }
     let files = std::sync::Mutex::new(crate::output::SiteFiles::default());
-    let built = crate::site::build_into(&catalog, &config, root, &files)
+    let built = crate::site::build_into(&loaded, root, &files)
         .map_err(|d| [d].into_iter().collect::<Report>().to_human(root))?;
     let files = files.into_inner().expect("site files");
-    Ok((files, Warm { catalog, config, views: built.views, renderer: built.renderer }))
+    Ok((files, Warm { loaded, views: built.views }))
 }
 
 /// The fast path after one entry file changed: when it keeps its slug,
@@ -49,44 +47,48 @@ fn build(root: &Path) -> Result<(crate::output::SiteFiles, Warm), String> {
 /// None: a full rebuild is needed.
 fn update_entry(root: &Path, path: &str, warm: &mut Warm) -> Option<Vec<(String, Vec<u8>)>> {
     let full = root.join(path);
+    // A plain file only: a link (checked or refused) goes the full way.
     let meta = std::fs::symlink_metadata(&full).ok()?;
     if !meta.is_file() || meta.len() > crate::source::MAX_FILE_BYTES {
         return None;
     }
+    crate::source::inside::check(root, path).ok()?;
+    let Warm { loaded, views } = warm;
+    let crate::site::Loaded { catalog, config, renderer, .. } = loaded;
     let (file, raw) = crate::source::parse_entry(path, std::fs::read(&full).ok()?).ok()?;
-    let (index, entry) = crate::validate::revalidate_entry(&warm.catalog, &file, &raw)?;
-    let old = &warm.catalog.entries()[index];
+    let (index, entry) = crate::validate::revalidate_entry(catalog, &file, &raw)?;
+    let old = &catalog.entries()[index];
     let moved = old.sector != entry.sector || old.agencies != entry.agencies;
-    let before = moved.then(|| crate::render::Before::of(&warm.catalog, index));
-    warm.catalog.replace_entry(index, entry);
-    warm.views.refresh_entry(&warm.catalog, &warm.config, &warm.renderer, index).ok()?;
+    let before = moved.then(|| crate::render::Before::of(catalog, index));
+    catalog.replace_entry(index, entry);
+    views.refresh_entry(catalog, config, renderer, index).ok()?;
     let files = std::sync::Mutex::new(crate::output::SiteFiles::default());
     match &before {
-        Some(before) => crate::render::render_moved_entry(
-            &warm.catalog,
-            &warm.config,
-            &warm.renderer,
-            &warm.views,
-            index,
-            before,
-            &files,
-        )
-        .ok()?,
+        Some(before) => {
+            crate::render::render_moved_entry(catalog, config, renderer, views, index, before, &files).ok()?
+        }
         None => {
-            let (page, html) =
-                crate::render::render_entry_page(&warm.catalog, &warm.config, &warm.renderer, &warm.views, index)
-                    .ok()?;
+            let (page, html) = crate::render::render_entry_page(catalog, config, renderer, views, index).ok()?;
             files.add(&page, html);
         }
     }
-    let entry = &warm.catalog.entries()[index];
-    let data = crate::export::catalog_json::entry_to_json(&warm.catalog, entry);
+    let entry = &catalog.entries()[index];
+    let data = crate::export::catalog_json::entry_to_json(catalog, entry);
     files.add(&crate::export::catalog_json::entry_data_path(entry.slug.as_str()), data.into_bytes());
     Some(files.into_inner().expect("site files").into_files().collect())
 }
 
 pub fn run(args: &ServeArgs) -> u8 {
-    let root = args.root;
+    // The watcher reports absolute paths: with a relative root (`.`, the
+    // way editors run it) none of them would be recognised as an input.
+    let root = match std::fs::canonicalize(args.root) {
+        Ok(root) => root,
+        Err(e) => {
+            eprintln!("Không mở được thư mục dự án {}: {}.", args.root.display(), crate::diagnostics::io_message(&e));
+            return exit::FAILURE;
+        }
+    };
+    let root = root.as_path();
     let started = Instant::now();
     let mut warm = None;
     let preview = match build(root) {
@@ -110,7 +112,7 @@ pub fn run(args: &ServeArgs) -> u8 {
     };
     {
         let preview = preview.clone();
-        std::thread::spawn(move || preview::serve(server, preview));
+        std::thread::spawn(move || preview::serve(server, port, preview));
     }
     let (tx, rx) = mpsc::channel();
     let watched = watched_paths(root);

@@ -14,7 +14,7 @@ pub mod views;
 
 pub use pages::{Before, render_entry_page, render_moved_entry, render_pages};
 
-use crate::diagnostics::{Code, Diagnostic};
+use crate::diagnostics::{Code, Diagnostic, Report};
 use std::path::Path;
 
 /// The default templates, by name.
@@ -36,7 +36,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("partials/entry-item.html", include_str!("../../templates/partials/entry-item.html")),
 ];
 
-pub const TEMPLATES_DIR: &str = "templates";
+pub use crate::source::TEMPLATES_DIR;
 
 pub struct Renderer {
     tera: tera::Tera,
@@ -44,29 +44,32 @@ pub struct Renderer {
 
 impl Renderer {
     /// Compiles the default templates, replaced or completed by the files
-    /// in `root/templates/`.
-    pub fn new(root: &Path) -> Result<Renderer, Diagnostic> {
+    /// in `root/templates/` (read only inside the project, like every other
+    /// input). Every problem is reported, not only the first.
+    pub fn new(root: &Path) -> Result<Renderer, Report> {
+        let mut report = Report::default();
         let mut templates: std::collections::BTreeMap<String, String> =
             DEFAULT_TEMPLATES.iter().map(|(name, text)| (name.to_string(), text.to_string())).collect();
-        let dir = root.join(TEMPLATES_DIR);
-        if dir.is_dir() {
-            for item in walkdir::WalkDir::new(&dir).follow_links(false).sort_by_file_name() {
-                let item =
-                    item.map_err(|e| template_error(TEMPLATES_DIR, format!("Không đọc được thư mục mẫu: {e}.")))?;
-                if !item.file_type().is_file() {
-                    continue;
+        for path in crate::source::inside::files_under(root, TEMPLATES_DIR, &mut report) {
+            let name = path[TEMPLATES_DIR.len() + 1..].to_string();
+            match std::fs::read_to_string(root.join(&path)) {
+                Ok(text) => {
+                    templates.insert(name, text);
                 }
-                let name = crate::source::relative(&dir, item.path());
-                let text = std::fs::read_to_string(item.path()).map_err(|e| {
-                    template_error(&format!("{TEMPLATES_DIR}/{name}"), format!("Không đọc được mẫu: {e}."))
-                })?;
-                templates.insert(name, text);
+                Err(e) => report.push(template_error(
+                    &path,
+                    format!("Không đọc được mẫu: {}.", crate::diagnostics::io_message(&e)),
+                )),
             }
+        }
+        if report.has_errors() {
+            return Err(report);
         }
         let mut tera = tera::Tera::new();
         tera.set_escape_fn(escape_html);
-        tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-            .map_err(|e| template_error(TEMPLATES_DIR, format!("Mẫu trang (template) có lỗi: {e}")))?;
+        tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str()))).map_err(|e| {
+            [template_error(TEMPLATES_DIR, format!("Mẫu trang (template) có lỗi: {e}"))].into_iter().collect::<Report>()
+        })?;
         Ok(Renderer { tera })
     }
 
@@ -166,6 +169,6 @@ mod tests {
         std::fs::create_dir(dir.path().join(TEMPLATES_DIR)).unwrap();
         std::fs::write(dir.path().join("templates/404.html"), "{% if %}").unwrap();
         let error = Renderer::new(dir.path()).err().expect("broken template must fail");
-        assert_eq!(error.code, Code::Template);
+        assert_eq!(error.diagnostics()[0].code, Code::Template);
     }
 }

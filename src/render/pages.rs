@@ -642,8 +642,7 @@ mod tests {
     fn a_moved_entry_renders_its_pages_as_the_full_build_does() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small");
         let (loaded, _) = crate::site::load_catalog(&root);
-        let (mut catalog, config) = loaded.unwrap();
-        let renderer = Renderer::new(&root).unwrap();
+        let crate::site::Loaded { mut catalog, config, renderer, .. } = loaded.unwrap();
         let mut views = CatalogViews::new(&catalog, &config, &renderer).unwrap();
         // A.2 "CSDL bản đồ" moves from sector "Bản đồ" to "Biển".
         let index = catalog.entries().iter().position(|e| e.title == "CSDL bản đồ").unwrap();

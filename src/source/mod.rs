@@ -6,6 +6,7 @@
 
 mod frontmatter;
 mod git;
+pub mod inside;
 mod sections;
 
 pub use frontmatter::{RawAgency, RawDecision, RawEntry, RawSector, parse_yaml};
@@ -20,6 +21,10 @@ pub const ENTRIES_DIR: &str = "content/csdl";
 pub const SECTORS_FILE: &str = "content/sectors.yaml";
 pub const AGENCIES_FILE: &str = "content/agencies.yaml";
 pub const DECISION_FILE: &str = "content/quyet-dinh.md";
+/// Files copied into the site as they are.
+pub const STATIC_DIR: &str = "static";
+/// The project's own templates, replacing or completing the built-in ones.
+pub const TEMPLATES_DIR: &str = "templates";
 
 /// Files larger than this are refused: no catalog entry comes near it, and
 /// it bounds the memory and time a mistaken or hostile file can cost.
@@ -71,6 +76,8 @@ pub struct RawProject {
     /// When each entry file last changed in git (empty outside git).
     pub git_dates: std::collections::HashMap<String, crate::model::IsoDate>,
     pub decision: Option<(SourceFile, RawDecision)>,
+    /// The files of `static/`, as project paths.
+    pub static_files: Vec<String>,
 }
 
 /// Reads the project at `root`. Files that cannot be read or parsed are
@@ -82,6 +89,11 @@ pub fn load(root: &Path) -> (RawProject, Report) {
         Ok(config) => project.config = Some(config),
         Err(d) => report.push(d),
     }
+    project.static_files = inside::files_under(root, STATIC_DIR, &mut report);
+    if let Err(d) = inside::check(root, CONTENT_DIR) {
+        report.push(d);
+        return (project, report);
+    }
     if !root.join(CONTENT_DIR).is_dir() {
         report.push(
             Diagnostic::error(Code::Io, CONTENT_DIR, "Không tìm thấy thư mục nội dung “content/”.")
@@ -91,7 +103,7 @@ pub fn load(root: &Path) -> (RawProject, Report) {
     }
     project.sectors = load_data_file(root, SECTORS_FILE, &mut report);
     project.agencies = load_data_file(root, AGENCIES_FILE, &mut report);
-    if root.join(DECISION_FILE).exists()
+    if std::fs::symlink_metadata(root.join(DECISION_FILE)).is_ok()
         && let Some(file) = read_with_front_matter(root, DECISION_FILE, &mut report)
     {
         match parse_yaml::<RawDecision>(file.front_matter(), &file.path, file.front_line()) {
@@ -107,15 +119,18 @@ pub fn load(root: &Path) -> (RawProject, Report) {
         .par_iter()
         .map(|path| {
             let mut local = Report::default();
-            let entry = read_with_front_matter(root, path, &mut local).and_then(|file| {
-                match parse_yaml::<RawEntry>(file.front_matter(), &file.path, file.front_line()) {
-                    Ok(raw) => Some((file, raw)),
-                    Err(d) => {
-                        local.push(d);
-                        None
+            // Already checked to stay inside the project by the walk.
+            let text = read_text_within(root, path, &mut local);
+            let entry =
+                text.and_then(|text| split_or_report(path, text, &mut local)).and_then(|file| {
+                    match parse_yaml::<RawEntry>(file.front_matter(), &file.path, file.front_line()) {
+                        Ok(raw) => Some((file, raw)),
+                        Err(d) => {
+                            local.push(d);
+                            None
+                        }
                     }
-                }
-            });
+                });
             (entry, local)
         })
         .collect();
@@ -131,39 +146,18 @@ pub fn load(root: &Path) -> (RawProject, Report) {
     (project, report)
 }
 
-/// The entry files under `content/csdl/`, sorted by path. Symbolic links
-/// are not followed: content must live inside the project.
+/// The entry files under `content/csdl/`, sorted by path. Links are
+/// followed while they stay inside the project (see `inside`).
 fn entry_paths(root: &Path, report: &mut Report) -> Vec<String> {
-    let dir = root.join(ENTRIES_DIR);
-    if !dir.is_dir() {
+    if inside::check(root, ENTRIES_DIR).is_ok() && !root.join(ENTRIES_DIR).is_dir() {
         report.push(
             Diagnostic::error(Code::Io, ENTRIES_DIR, "Không tìm thấy thư mục “content/csdl/” chứa các CSDL.")
                 .hint("Mỗi CSDL là một tệp .md trong content/csdl/; tạo tệp mới bằng lệnh `danhmuc new`."),
         );
         return Vec::new();
     }
-    let mut paths = Vec::new();
-    for item in walkdir::WalkDir::new(&dir).follow_links(false).sort_by_file_name() {
-        let item = match item {
-            Ok(item) => item,
-            Err(e) => {
-                let path = e.path().map(|p| relative(root, p)).unwrap_or_else(|| ENTRIES_DIR.to_string());
-                report.push(Diagnostic::error(Code::Io, path, format!("Không đọc được: {e}.")));
-                continue;
-            }
-        };
-        let rel = relative(root, item.path());
-        if item.path_is_symlink() {
-            report.push(
-                Diagnostic::warning(Code::Io, rel, "Bỏ qua liên kết tượng trưng (symlink).")
-                    .hint("Đặt tệp thật vào content/csdl/ thay cho liên kết."),
-            );
-            continue;
-        }
-        if item.file_type().is_file() && item.path().extension().is_some_and(|e| e == "md") {
-            paths.push(rel);
-        }
-    }
+    let mut paths = inside::files_under(root, ENTRIES_DIR, report);
+    paths.retain(|path| path.ends_with(".md"));
     paths
 }
 
@@ -187,9 +181,19 @@ fn load_data_file<T: serde::de::DeserializeOwned>(root: &Path, path: &str, repor
     }
 }
 
-/// Reads a file as text: refuses files too large or not UTF-8, drops a
-/// byte-order mark and turns CRLF line endings into LF.
+/// Reads a file as text: refuses a path that leads outside the project,
+/// files too large or not UTF-8, drops a byte-order mark and turns CRLF
+/// line endings into LF.
 pub fn read_text(root: &Path, path: &str, report: &mut Report) -> Option<String> {
+    if let Err(d) = inside::check(root, path) {
+        report.push(d);
+        return None;
+    }
+    read_text_within(root, path, report)
+}
+
+/// [`read_text`] for a path already known to stay inside the project.
+fn read_text_within(root: &Path, path: &str, report: &mut Report) -> Option<String> {
     use std::io::Read as _;
     // Opened once, its size asked of the open file: one system call fewer
     // per file than asking the path and then `fs::read`.
@@ -202,7 +206,8 @@ pub fn read_text(root: &Path, path: &str, report: &mut Report) -> Option<String>
     let (size, bytes) = match read {
         Ok(read) => read,
         Err(e) => {
-            report.push(Diagnostic::error(Code::Io, path, format!("Không đọc được tệp: {e}.")));
+            let reason = crate::diagnostics::io_message(&e);
+            report.push(Diagnostic::error(Code::Io, path, format!("Không đọc được tệp: {reason}.")));
             return None;
         }
     };
@@ -261,6 +266,10 @@ fn normalize_text(mut text: String) -> String {
 
 fn read_with_front_matter(root: &Path, path: &str, report: &mut Report) -> Option<SourceFile> {
     let text = read_text(root, path, report)?;
+    split_or_report(path, text, report)
+}
+
+fn split_or_report(path: &str, text: String, report: &mut Report) -> Option<SourceFile> {
     match with_front_matter(path, text) {
         Ok(file) => Some(file),
         Err(d) => {

@@ -21,7 +21,8 @@ function copyProject() {
 
 function startServe(root) {
   const bin = process.env.DANHMUC_BIN || path.join(REPO, "target", "debug", "danhmuc");
-  const child = spawn(bin, ["serve", "--port", "0", "--root", root], { stdio: ["ignore", "pipe", "ignore"] });
+  // As editors run it: from the project folder, with no --root.
+  const child = spawn(bin, ["serve", "--port", "0"], { cwd: root, stdio: ["ignore", "pipe", "ignore"] });
   const lines = readline.createInterface({ input: child.stdout });
   return new Promise((resolve, reject) => {
     lines.on("line", (line) => {

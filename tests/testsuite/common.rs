@@ -78,6 +78,17 @@ impl Project {
         Run::from(output)
     }
 
+    /// Runs the CLI as editors do: from the project folder, with no
+    /// `--root` (the default `.`).
+    pub fn run_here(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_danhmuc"))
+            .args(args)
+            .current_dir(self.root())
+            .output()
+            .expect("danhmuc runs");
+        Run::from(output)
+    }
+
     pub fn build(&self) -> Run {
         let run = self.run(&["build"]);
         assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);

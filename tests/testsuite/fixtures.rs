@@ -96,20 +96,6 @@ fn an_absurdly_large_file_is_refused_with_a_message() {
     assert!(run.stderr.contains("lỗi[file-too-large]: content/csdl/a-02.md"), "{}", run.stderr);
 }
 
-#[cfg(unix)]
-#[test]
-fn symlinks_are_not_followed_out_of_content() {
-    let project = Project::small();
-    let outside = project.root().join("outside.md");
-    std::fs::copy(project.path("content/csdl/a-02.md"), &outside).unwrap();
-    std::fs::remove_file(project.path("content/csdl/a-02.md")).unwrap();
-    std::os::unix::fs::symlink(&outside, project.path("content/csdl/a-02.md")).unwrap();
-    let run = project.run(&["check"]);
-    assert!(run.stderr.contains("cảnh báo[io]: content/csdl/a-02.md: Bỏ qua liên kết tượng trưng"), "{}", run.stderr);
-    project.run(&["build"]);
-    assert!(!project.site().join("csdl/csdl-ban-do").exists(), "the linked file must not be published");
-}
-
 #[test]
 fn content_links_become_relative_links_on_every_page() {
     let project = Project::small();

@@ -9,5 +9,7 @@ mod fixtures;
 mod links;
 mod new;
 mod open_data;
+mod outside;
+mod publish;
 mod schema;
 mod serve;

@@ -35,11 +35,13 @@ impl Drop for Server {
     }
 }
 
-/// Starts `danhmuc serve` on `port` and reads the address it prints.
+/// Starts `danhmuc serve` on `port` as editors do (from the project
+/// folder, no `--root`, the system's own file events) and reads the
+/// address it prints.
 fn spawn(project: &Project, port: u16) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_danhmuc"))
-        .args(["serve", "--port", &port.to_string(), "--root"])
-        .arg(project.root())
+        .args(["serve", "--port", &port.to_string()])
+        .current_dir(project.root())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -66,9 +68,14 @@ fn start(project: &Project) -> Server {
 }
 
 fn get(port: u16, path: &str) -> (u16, String) {
+    get_as(port, path, &format!("127.0.0.1:{port}"))
+}
+
+/// A request naming `host` in its `Host` header.
+fn get_as(port: u16, path: &str, host: &str) -> (u16, String) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").unwrap();
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
     let mut response = String::new();
     stream.read_to_string(&mut response).unwrap();
     let status = response[9..12].parse().unwrap();
@@ -84,7 +91,7 @@ impl Events {
     fn open(port: u16) -> Events {
         let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
         stream.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
-        write!(stream, "GET /__danhmuc/events HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+        write!(stream, "GET /__danhmuc/events HTTP/1.1\r\nHost: localhost:{port}\r\n\r\n").unwrap();
         Events { reader: BufReader::new(stream) }
     }
 
@@ -146,6 +153,41 @@ fn only_built_files_are_served() {
         assert!(status == 400 || status == 404, "{hostile}: {status}");
         assert!(!body.contains("title ="), "{hostile} leaked the config");
     }
+}
+
+/// DNS rebinding: a page of another site whose name was made to resolve
+/// to 127.0.0.1 sends its own name as `Host`; it must read nothing.
+#[test]
+fn only_the_printed_address_is_answered() {
+    let project = Project::small();
+    let server = start(&project);
+    let port = server.port;
+    assert_eq!(get_as(port, "/", &format!("localhost:{port}")).0, 200);
+    assert_eq!(get_as(port, "/", &format!("LOCALHOST:{port}")).0, 200);
+    for host in [format!("evil.example:{port}"), "evil.example".into(), format!("127.0.0.1:{}", port + 1)] {
+        let (status, body) = get_as(port, "/", &host);
+        assert_eq!(status, 403, "Host: {host}");
+        assert!(!body.contains("<html"), "Host: {host} was served a page");
+    }
+    let (status, _) = get_as(port, "/__danhmuc/events", "evil.example");
+    assert_eq!(status, 403);
+}
+
+/// A client that asks for a large file and never reads it must not hold
+/// up everybody else's requests.
+#[test]
+fn a_stalled_client_does_not_block_the_others() {
+    let project = Project::small();
+    std::fs::create_dir_all(project.path("static")).unwrap();
+    std::fs::write(project.path("static/lon.bin"), vec![7u8; 64 << 20]).unwrap();
+    let server = start(&project);
+    let mut stalled = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    write!(stalled, "GET /lon.bin HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n", server.port).unwrap();
+    // Never read; the server's answer fills the socket and waits.
+    for _ in 0..3 {
+        assert_eq!(get(server.port, "/").0, 200);
+    }
+    drop(stalled);
 }
 
 #[test]
