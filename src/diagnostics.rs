@@ -57,6 +57,12 @@ pub enum Code {
     RelativeLink,
     Template,
     OutsideProject,
+    CellTooLong,
+    ExtraSection,
+    LegacyFont,
+    InvisibleCharacter,
+    LongTitle,
+    ToneStyle,
 }
 
 impl Code {
@@ -96,6 +102,12 @@ impl Code {
             Code::RelativeLink => "relative-link",
             Code::Template => "template",
             Code::OutsideProject => "outside-project",
+            Code::CellTooLong => "cell-too-long",
+            Code::ExtraSection => "extra-section",
+            Code::LegacyFont => "legacy-font",
+            Code::InvisibleCharacter => "invisible-character",
+            Code::LongTitle => "long-title",
+            Code::ToneStyle => "tone-style",
         }
     }
 }

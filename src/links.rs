@@ -99,22 +99,18 @@ fn decode_path(path: &str) -> String {
     crate::text::nfc(&String::from_utf8(out).unwrap_or_else(|_| path.to_string()))
 }
 
-/// A site path written into an `href`: the characters a URL cannot hold
-/// as they are (spaces above all) percent-encoded; letters with
-/// diacritics stay readable, as browsers accept them.
+/// A site path as a link destination: the characters that would read as
+/// something else in a URL (`%`, `?`, `#`) or end it (a space)
+/// percent-encoded. The Markdown writer encodes the rest (non-ASCII
+/// letters among them) when it writes the `href`.
 fn encode_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for c in path.chars() {
         match c {
-            ' ' | '"' | '<' | '>' | '`' | '{' | '}' | '|' | '\\' | '^' | '%' | '?' | '#' => {
-                out.push_str(&format!("%{:02X}", c as u32))
-            }
-            c if c.is_control() => {
-                let mut buffer = [0; 4];
-                for byte in c.encode_utf8(&mut buffer).bytes() {
-                    out.push_str(&format!("%{byte:02X}"));
-                }
-            }
+            '%' => out.push_str("%25"),
+            '?' => out.push_str("%3F"),
+            '#' => out.push_str("%23"),
+            ' ' => out.push_str("%20"),
             c => out.push(c),
         }
     }
@@ -237,6 +233,6 @@ mod tests {
             classify("/tai-lieu/100%.pdf", from),
             Link::SitePage { path: "tai-lieu/100%.pdf".into(), fragment: None }
         );
-        assert_eq!(encode_path("tai-lieu/Quyết định 1.pdf"), "tai-lieu/Quyết%20định%201.pdf");
+        assert_eq!(encode_path("tai-lieu/Quyết định 100%.pdf"), "tai-lieu/Quyết%20định%20100%25.pdf");
     }
 }

@@ -82,6 +82,68 @@ pub fn fold_into(text: &str, out: &mut String) {
     }
 }
 
+/// Characters that show nothing but split words and slugs: zero-width
+/// space, non-joiner and joiner, word joiner, a byte-order mark inside the
+/// text, the soft hyphen, the Mongolian vowel separator, invisible
+/// operators.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{ad}' | '\u{180e}')
+}
+
+/// Which tone placement a syllable shows, when it shows one: a syllable
+/// that ends in "oa", "oe" or "uy" (not "qu") with a tone mark is written
+/// "hòa, khỏe, thủy" in the traditional placement and "hoà, khoẻ, thuỷ"
+/// in the newer one. Others read the same in both.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TonePlacement {
+    Traditional,
+    Newer,
+}
+
+/// A vowel with a tone mark and nothing else on it (à, ỷ; not ấ): its
+/// base letter and tone mark.
+fn tone_of(c: char) -> Option<(char, char)> {
+    let mut parts = Vec::with_capacity(3);
+    unicode_normalization::char::decompose_canonical(c, |d| parts.push(d));
+    match parts.as_slice() {
+        &[base, tone @ ('\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}')] => Some((base, tone)),
+        _ => None,
+    }
+}
+
+/// The placement a lower-case syllable shows, if either.
+pub fn tone_placement(syllable: &str) -> Option<TonePlacement> {
+    let mut from_end = syllable.chars().rev();
+    let (last, first) = (from_end.next()?, from_end.next()?);
+    if from_end.next() == Some('q') {
+        return None;
+    }
+    let base = |c: char| tone_of(c).map_or(c, |(b, _)| b);
+    if !matches!((base(first), base(last)), ('o', 'a') | ('o', 'e') | ('u', 'y')) {
+        return None;
+    }
+    match (tone_of(first).is_some(), tone_of(last).is_some()) {
+        (true, false) => Some(TonePlacement::Traditional),
+        (false, true) => Some(TonePlacement::Newer),
+        _ => None,
+    }
+}
+
+/// A lower-case syllable in the traditional placement: "hoà" → "hòa",
+/// "thuỷ" → "thủy"; any other word unchanged. Search stores and looks up
+/// words in this form, so both spellings find each other.
+pub fn traditional_tone(word: &str) -> std::borrow::Cow<'_, str> {
+    if tone_placement(word) != Some(TonePlacement::Newer) {
+        return std::borrow::Cow::Borrowed(word);
+    }
+    let mut chars: Vec<char> = word.chars().collect();
+    let n = chars.len();
+    let (base, tone) = tone_of(chars[n - 1]).expect("a newer placement has a tone on its last letter");
+    chars[n - 1] = base;
+    chars[n - 2] = unicode_normalization::char::compose(chars[n - 2], tone).unwrap_or(chars[n - 2]);
+    std::borrow::Cow::Owned(chars.into_iter().collect())
+}
+
 /// Escapes text for XML and HTML: content and double-quoted attributes.
 pub fn escape_xml(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
@@ -95,7 +157,10 @@ pub const MAX_SLUG_LEN: usize = 80;
 pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     for c in fold(text).chars() {
-        if c.is_ascii_alphanumeric() {
+        if is_invisible(c) {
+            // Pasted inside a word, it must not cut the word in two.
+            continue;
+        } else if c.is_ascii_alphanumeric() {
             slug.push(c.to_ascii_lowercase());
         } else if !slug.is_empty() && !slug.ends_with('-') {
             slug.push('-');
@@ -243,8 +308,42 @@ mod tests {
         assert!(closest("zzzzzzzz", known).is_empty());
     }
 
+    /// Regression: a zero-width space pasted into a title cut its slug
+    /// ("csdl-d-at-dai").
+    #[test]
+    fn invisible_characters_stay_out_of_slugs() {
+        assert_eq!(slugify("CSDL đ\u{200b}ất đai"), "csdl-dat-dai");
+        assert_eq!(slugify("Thông\u{ad}tin \u{feff}chung"), "thongtin-chung");
+    }
+
     #[test]
     fn roman_numerals() {
         assert_eq!((1..=7).map(roman).collect::<Vec<_>>(), ["I", "II", "III", "IV", "V", "VI", "VII"]);
+    }
+
+    #[test]
+    fn tone_placements_are_told_apart_and_made_traditional() {
+        assert_eq!(tone_placement("hòa"), Some(TonePlacement::Traditional));
+        assert_eq!(tone_placement("hoà"), Some(TonePlacement::Newer));
+        assert_eq!(tone_placement("thuỷ"), Some(TonePlacement::Newer));
+        assert_eq!(tone_placement("quý"), None, "qu is a consonant");
+        assert_eq!(tone_placement("hoàng"), None, "a final consonant leaves one placement");
+        assert_eq!(tone_placement("hoa"), None);
+        assert_eq!(traditional_tone("hoà"), "hòa");
+        assert_eq!(traditional_tone("thuỷ"), "thủy");
+        assert_eq!(traditional_tone("khoẻ"), "khỏe");
+        assert_eq!(traditional_tone("hoạ"), "họa");
+        assert_eq!(traditional_tone("oà"), "òa");
+        for same in ["hòa", "quý", "hoàng", "đất", "thuyền"] {
+            assert_eq!(traditional_tone(same), same);
+        }
+    }
+
+    #[test]
+    fn invisible_characters_are_known() {
+        for c in ['\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}', '\u{ad}'] {
+            assert!(is_invisible(c));
+        }
+        assert!(!is_invisible(' ') && !is_invisible('đ'));
     }
 }

@@ -27,8 +27,7 @@ use zip::{CompressionMethod, DateTime, ZipWriter};
 
 pub const PATH: &str = "data/catalog.xlsx";
 
-/// The most characters an Excel cell holds.
-const MAX_CELL_CHARS: usize = 32_767;
+use crate::validate::text::{MAX_CELL_CHARS, thousands};
 
 /// Level 2 instead of zlib's default 6. At 10,000 entries, level 6 makes
 /// the file 8 % smaller than level 3 for 2.3 times the time; at 2,000
@@ -64,19 +63,6 @@ impl fmt::Display for XlsxError {
             XlsxError::Zip(e) => write!(f, "lỗi khi nén tệp: {e}"),
         }
     }
-}
-
-/// `n` with a dot between thousands, as Vietnamese writes it.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(digit);
-    }
-    out
 }
 
 impl From<zip::result::ZipError> for XlsxError {

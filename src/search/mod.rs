@@ -17,7 +17,9 @@ use unicode_normalization::char::is_combining_mark;
 /// Splits text into words: NFC, then maximal runs of letters, marks and
 /// digits (Unicode Alphabetic, Mark or Numeric). Marks count as word
 /// characters so that a stray combining accent left after NFC does not cut
-/// a word in two.
+/// a word in two; so do invisible characters (a zero-width space pasted
+/// into "đ​ất"), which [`forms_into`] then drops. A run of invisible
+/// characters alone is no word.
 ///
 /// `each` gets every word as it stands in the NFC text and its position
 /// (the n-th word of the text); [`forms_into`] gives its lower-case and
@@ -31,13 +33,22 @@ pub fn for_each_word(text: &str, mut each: impl FnMut(&str, u32)) {
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
         let in_word = match c.is_ascii() {
             true => c.is_ascii_alphanumeric(),
-            false => is_vietnamese_letter(c) || c.is_alphabetic() || c.is_numeric() || is_combining_mark(c),
+            false => {
+                is_vietnamese_letter(c)
+                    || c.is_alphabetic()
+                    || c.is_numeric()
+                    || is_combining_mark(c)
+                    || crate::text::is_invisible(c)
+            }
         };
         match (in_word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                each(&text[s..i], position);
-                position += 1;
+                let word = &text[s..i];
+                if !word.chars().all(crate::text::is_invisible) {
+                    each(word, position);
+                    position += 1;
+                }
                 start = None;
             }
             _ => {}
@@ -54,7 +65,10 @@ fn is_vietnamese_letter(c: char) -> bool {
         || matches!(c, '\u{300}'..='\u{36f}' | '\u{1e00}'..='\u{1eff}')
 }
 
-/// A word's exact (lower-case) and folded forms, into reused buffers.
+/// A word's exact and folded forms, into reused buffers. The exact form
+/// is lower case, without invisible characters, and with its tone in the
+/// traditional placement ("hoà" → "hòa", [`crate::text::traditional_tone`]),
+/// so that both spellings are one word.
 pub fn forms_into(word: &str, exact: &mut String, folded: &mut String) {
     exact.clear();
     folded.clear();
@@ -68,6 +82,12 @@ pub fn forms_into(word: &str, exact: &mut String, folded: &mut String) {
             // A final sigma lower-cases by context.
             true => exact.push_str(&word.to_lowercase()),
             false => exact.extend(word.chars().flat_map(char::to_lowercase)),
+        }
+        if exact.contains(crate::text::is_invisible) {
+            exact.retain(|c| !crate::text::is_invisible(c));
+        }
+        if let std::borrow::Cow::Owned(traditional) = crate::text::traditional_tone(exact) {
+            *exact = traditional;
         }
         crate::text::fold_into(exact, folded);
     }

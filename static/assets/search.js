@@ -72,7 +72,39 @@
   function isWordAt(text, i, c, size) {
     if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
     if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x300 && c <= 0x36f) || (c >= 0x1e00 && c <= 0x1eff)) return true;
-    return WORD.test(text.substr(i, size));
+    return isInvisible(c) || WORD.test(text.substr(i, size));
+  }
+
+  /** Characters that show nothing (zero-width space and joiners, word
+      joiner, soft hyphen, a byte-order mark inside the text): pasted into
+      a word, they belong to it and are dropped from its forms, as the
+      index does (src/text.rs). */
+  function isInvisible(c) {
+    return (c >= 0x200b && c <= 0x200d) || (c >= 0x2060 && c <= 0x2064) || c === 0xfeff || c === 0xad || c === 0x180e;
+  }
+  var INVISIBLE = /[\u200b-\u200d\u2060-\u2064\ufeff\u00ad\u180e]/g;
+  var HAS_INVISIBLE = /[\u200b-\u200d\u2060-\u2064\ufeff\u00ad\u180e]/;
+
+  /** A lower-case syllable ending in "oa", "oe" or "uy" (not "qu") with
+      its tone on the last vowel, written with the tone on the one before:
+      "hoà" → "hòa", "thuỷ" → "thủy". The index stores the traditional
+      placement, so both spellings are one word (src/text.rs). */
+  var TONE_MARK = /^[aey][\u0300\u0301\u0303\u0309\u0323]$/;
+  function traditionalTone(word) {
+    var n = word.length;
+    if (n < 2 || word.charCodeAt(n - 1) < 0xc0 || (n > 2 && word[n - 3] === "q")) return word;
+    var last = word[n - 1].normalize("NFD"), first = word[n - 2];
+    if (!TONE_MARK.test(last)) return word;
+    var base = last[0];
+    if (!((first === "o" && (base === "a" || base === "e")) || (first === "u" && base === "y"))) return word;
+    return word.slice(0, n - 2) + (first + last[1]).normalize("NFC") + base;
+  }
+
+  /** A word's exact form, as the index keeps it. */
+  function exactForm(word) {
+    var exact = word.toLowerCase();
+    if (HAS_INVISIBLE.test(exact)) exact = exact.replace(INVISIBLE, "");
+    return traditionalTone(exact);
   }
 
   /** Words of a text, as the index stores them: NFC, runs of letters, marks
@@ -93,8 +125,8 @@
       if (inWord && start < 0) {
         start = i;
       } else if (!inWord && start >= 0) {
-        var exact = nfc.slice(start, i).toLowerCase();
-        tokens.push({ exact: exact, folded: foldWord(exact), position: tokens.length, start: start, end: i });
+        var exact = exactForm(nfc.slice(start, i));
+        if (exact) tokens.push({ exact: exact, folded: foldWord(exact), position: tokens.length, start: start, end: i });
         start = -1;
       }
       i += size;

@@ -72,3 +72,26 @@ fn every_entry_is_reachable_from_the_home_page_by_sector_and_by_agency() {
         assert_eq!(reached.len(), 44, "all 44 entries reachable through {list_page}");
     }
 }
+
+/// Regression: a link to a file whose name has spaces or diacritics was
+/// reported broken unless written exactly as the name was stored, and
+/// names stored decomposed (as macOS saves them) never matched.
+#[test]
+fn a_file_named_with_spaces_and_diacritics_is_found_in_every_spelling() {
+    let project = Project::small();
+    let decomposed: String = unicode_normalization::UnicodeNormalization::nfd("Quyết định số 1.pdf").collect();
+    std::fs::create_dir_all(project.path("static/tai-lieu")).unwrap();
+    std::fs::write(project.path("static/tai-lieu").join(&decomposed), b"%PDF-1.4").unwrap();
+    project.edit(
+        &project.path("content/csdl/a-02.md"),
+        "Quản lý lớp dữ liệu nền.",
+        "Xem [quyết định](/tai-lieu/Quy%E1%BA%BFt%20%C4%91%E1%BB%8Bnh%20s%E1%BB%91%201.pdf) và [bản gốc](</tai-lieu/Quyết định số 1.pdf>).",
+    );
+    let check = project.run(&["check"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    project.build();
+    assert!(project.site().join("tai-lieu/Quyết định số 1.pdf").is_file(), "published under its NFC name");
+    let page = project.read_site("csdl/csdl-ban-do/index.html");
+    let href = "href=\"../../tai-lieu/Quy%E1%BA%BFt%20%C4%91%E1%BB%8Bnh%20s%E1%BB%91%201.pdf\"";
+    assert_eq!(page.matches(href).count(), 2, "both spellings lead to the published file: {page}");
+}

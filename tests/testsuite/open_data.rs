@@ -45,7 +45,8 @@ fn the_csv_reads_back_as_catalog_json() {
     let rows: Vec<Vec<String>> = reader.records().map(|r| r.unwrap().iter().map(str::to_string).collect()).collect();
     // What docs/content-format.md tells machine readers: a cell a
     // spreadsheet would run as a formula carries one leading apostrophe.
-    let as_csv = |cell: String| if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { cell };
+    let as_csv =
+        |cell: String| if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}") } else { cell };
     let expected: Vec<Vec<String>> = catalog(&project)["entries"]
         .as_array()
         .unwrap()

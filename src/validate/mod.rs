@@ -12,6 +12,8 @@ use crate::render::views::ENTRY_ANCHORS;
 use crate::source::{self, RawDecision, RawEntry, RawProject, SourceFile};
 use crate::text::closest;
 use serde_saphyr::Spanned;
+
+pub mod text;
 use std::collections::{BTreeMap, HashMap};
 
 /// The four fixed section headings, in order.
@@ -41,7 +43,7 @@ pub fn validate(project: &RawProject) -> (Option<Catalog>, Report) {
     // Entries are checked on every core (each also renders its plain text),
     // then their findings are gathered in file order.
     use rayon::prelude::*;
-    let checked: Vec<(Option<Entry>, Facts, Report)> = project
+    let checked: Vec<(Option<Entry>, Facts, Report, text::ToneCounts)> = project
         .entries
         .par_iter()
         .map(|(file, raw)| {
@@ -50,16 +52,24 @@ pub fn validate(project: &RawProject) -> (Option<Catalog>, Report) {
                 entry.updated = entry.updated.or_else(|| project.git_dates.get(&file.path).copied());
                 entry
             });
-            (entry, facts, local)
+            text::check_file_text(file, &mut local);
+            (entry, facts, local, text::count_tones(&file.text))
         })
         .collect();
     let mut entries = Vec::with_capacity(checked.len());
     let mut facts = Facts::default();
-    for (entry, found, local) in checked {
+    let mut tones = Vec::with_capacity(checked.len());
+    for ((entry, found, local, counts), (file, _)) in checked.into_iter().zip(&project.entries) {
         report.extend(local);
         facts.merge(found);
         entries.extend(entry);
+        tones.push((file, counts));
     }
+    if let Some((file, _)) = &project.decision {
+        text::check_file_text(file, &mut report);
+        tones.push((file, text::count_tones(&file.text)));
+    }
+    text::check_tone_style(&tones, &mut report);
     let raw_by_path: HashMap<&str, &RawEntry> = project.entries.iter().map(|(f, r)| (f.path.as_str(), r)).collect();
     check_uniqueness(&entries, &raw_by_path, &mut report);
     // A file that failed to parse says nothing about its number, so gaps are
@@ -272,6 +282,10 @@ fn validate_entry(
     let pos = |s: &dyn HasLocation| source::location_position(s.location(), line);
 
     let title = required_text(raw.title.as_ref(), "title", "tên CSDL, ví dụ “title: CSDL Đất đai”", file, report);
+    if let (Some(text), Some(raw_title)) = (&title, &raw.title) {
+        text::check_title_length(text, path, at(pos(raw_title)), report);
+        text::check_cell_length(text, "Tên cơ sở dữ liệu", path, at(pos(raw_title)), report);
+    }
 
     let group = match &raw.group {
         None => {
@@ -377,6 +391,9 @@ fn validate_entry(
     }
 
     let notes = raw.notes.as_ref().map(|n| crate::text::nfc(n.value.trim())).filter(|n| !n.is_empty());
+    if let (Some(text), Some(raw_notes)) = (&notes, &raw.notes) {
+        text::check_cell_length(text, "Ghi chú", path, at(pos(raw_notes)), report);
+    }
 
     let updated = raw.updated.as_ref().and_then(|u| match IsoDate::parse(&u.value) {
         Some(date) => Some(date),
@@ -568,7 +585,22 @@ fn validate_sections(file: &SourceFile, report: &mut Report) -> (Sections, Strin
                     .hint("Chép nội dung của cột tương ứng trong Phụ lục của Quyết định vào dưới tiêu đề này."),
             );
         }
+        text::check_cell_length(content, expected, path, position(), report);
         texts[index] = (content.to_string(), section.plain.take());
+    }
+    for extra in sections.iter().skip(SECTION_HEADINGS.len()) {
+        report.push(
+            Diagnostic::warning(
+                Code::ExtraSection,
+                path,
+                format!(
+                    "Mục “## {}” nằm sau bốn mục của Phụ lục: nó chỉ hiện trên trang của CSDL, không có trong dữ liệu mở (JSON, CSV, Excel, DCAT) và không được tìm kiếm.",
+                    extra.heading
+                ),
+            )
+            .at(Some(file.body_position(extra.heading_start)))
+            .hint("Nếu đây là nội dung của Phụ lục, chuyển nó vào một trong bốn mục; nếu chỉ là ghi chú cho người đọc trang, có thể giữ nguyên."),
+        );
     }
     let extra = sections.get(4).map(|s| body[s.heading_start..].trim().to_string()).unwrap_or_default();
     (Sections::new(texts), extra)

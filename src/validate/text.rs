@@ -1,0 +1,273 @@
+//! What real Vietnamese documents bring into the text: words pasted from
+//! legacy TCVN3 (ABC) or VNI fonts, invisible characters, titles far too
+//! long, text longer than a spreadsheet cell, and the two tone placements
+//! (hòa / hoà). Each is a warning with the way to fix it, except a text no
+//! spreadsheet can hold, which `build` could not publish.
+
+use crate::diagnostics::{Code, Diagnostic, Position, Report};
+use crate::source::SourceFile;
+use crate::text::{TonePlacement, is_invisible, tone_placement};
+
+/// The most characters an Excel cell holds; the workbook puts each field
+/// of an entry in one cell.
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// A title longer than this is almost surely a paste gone wrong: the
+/// decision's longest is about 110 characters.
+pub const MAX_TITLE_CHARS: usize = 250;
+
+/// What an invisible character is called in a message.
+fn invisible_name(c: char) -> &'static str {
+    match c {
+        '\u{200b}' => "khoảng trắng độ rộng 0",
+        '\u{ad}' => "dấu gạch nối mềm",
+        '\u{feff}' => "dấu thứ tự byte",
+        _ => "ký tự nối vô hình",
+    }
+}
+
+/// Letters of Latin-1 that Vietnamese never uses, and the symbols that
+/// TCVN3 (ABC) and VNI fonts put in place of Vietnamese letters ("c¬ së
+/// d÷ liÖu", "cô sôû döõ lieäu"). Symbols common in real text (², ³, °,
+/// ±, «, », §, ©, ®, ½, ¼, ¾) are not among them.
+fn is_legacy_font_letter(c: char) -> bool {
+    matches!(
+        c,
+        '¡' | '¢'
+            | '£'
+            | '¤'
+            | '¥'
+            | '¦'
+            | '¨'
+            | 'ª'
+            | '¬'
+            | '¯'
+            | '´'
+            | 'µ'
+            | '¶'
+            | '·'
+            | '¸'
+            | '¹'
+            | 'º'
+            | '¿'
+            | 'Ä'
+            | 'Å'
+            | 'Æ'
+            | 'Ç'
+            | 'Ë'
+            | 'Î'
+            | 'Ï'
+            | 'Ð'
+            | 'Ñ'
+            | 'Ö'
+            | 'Ø'
+            | 'Û'
+            | 'Ü'
+            | 'Þ'
+            | 'ß'
+            | 'ä'
+            | 'å'
+            | 'æ'
+            | 'ç'
+            | 'ë'
+            | 'î'
+            | 'ï'
+            | 'ð'
+            | 'ñ'
+            | 'ö'
+            | '÷'
+            | 'ø'
+            | 'û'
+            | 'ü'
+            | 'þ'
+            | 'ÿ'
+    )
+}
+
+/// The first word of `text` that reads as a legacy font's mojibake: one
+/// with such a character next to a letter. Byte offset and word.
+pub fn legacy_font_word(text: &str) -> Option<(usize, &str)> {
+    let mut previous = ' ';
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map_or(' ', |&(_, n)| n);
+        if is_legacy_font_letter(c) && (previous.is_alphabetic() || next.is_alphabetic()) {
+            let start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            let end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
+            return Some((start, &text[start..end]));
+        }
+        previous = c;
+    }
+    None
+}
+
+/// How many syllables of `text` show each placement, and the first of the
+/// newer and of the traditional kind.
+#[derive(Debug, Default, Clone)]
+pub struct ToneCounts {
+    pub traditional: usize,
+    pub newer: usize,
+    pub first_traditional: Option<(usize, String)>,
+    pub first_newer: Option<(usize, String)>,
+}
+
+pub fn count_tones(text: &str) -> ToneCounts {
+    let mut counts = ToneCounts::default();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                start = None;
+                let word = &text[s..i];
+                if word.is_ascii() {
+                    continue;
+                }
+                let lower = word.to_lowercase();
+                match tone_placement(&lower) {
+                    Some(TonePlacement::Traditional) => {
+                        counts.traditional += 1;
+                        counts.first_traditional.get_or_insert((s, word.to_string()));
+                    }
+                    Some(TonePlacement::Newer) => {
+                        counts.newer += 1;
+                        counts.first_newer.get_or_insert((s, word.to_string()));
+                    }
+                    None => {}
+                }
+            }
+            _ => {}
+        }
+    }
+    counts
+}
+
+/// Warnings about the whole text of a content file: legacy fonts and
+/// invisible characters, each reported once per file, where first seen.
+pub fn check_file_text(file: &SourceFile, report: &mut Report) {
+    let position = |offset: usize| Some(crate::source::position_at(&file.text, offset));
+    if let Some((at, word)) = legacy_font_word(&file.text) {
+        report.push(
+            Diagnostic::warning(
+                Code::LegacyFont,
+                &file.path,
+                format!("Chữ có vẻ được dán từ văn bản dùng phông cũ (TCVN3/ABC hoặc VNI), ví dụ “{word}”."),
+            )
+            .at(position(at))
+            .hint("Chuyển mã sang Unicode rồi dán lại: trong Unikey mở Công cụ chuyển mã (Ctrl+Shift+F6), chọn nguồn “TCVN3 (ABC)” hoặc “VNI Windows”, đích “Unicode”, bấm “Chuyển mã”; hoặc trong Word đổi sang phông Unicode như Times New Roman bằng chức năng chuyển mã của Unikey."),
+        );
+    }
+    if let Some((at, c)) = file.text.char_indices().find(|&(_, c)| is_invisible(c)) {
+        report.push(
+            Diagnostic::warning(
+                Code::InvisibleCharacter,
+                &file.path,
+                format!("Có ký tự vô hình U+{:04X} ({}) trong văn bản.", c as u32, invisible_name(c)),
+            )
+            .at(position(at))
+            .hint("Ký tự này thường đi theo khi dán từ trang web hoặc Word và làm tách đôi một từ khi tìm kiếm. Xóa nó: đặt con trỏ ngay sau vị trí được chỉ, bấm Backspace rồi gõ lại chữ cái đứng trước."),
+        );
+    }
+}
+
+/// A title far too long: a warning at its line.
+pub fn check_title_length(title: &str, path: &str, at: Option<Position>, report: &mut Report) {
+    let chars = title.chars().count();
+    if chars > MAX_TITLE_CHARS {
+        report.push(
+            Diagnostic::warning(
+                Code::LongTitle,
+                path,
+                format!("Tên CSDL dài {chars} ký tự (thường dưới {MAX_TITLE_CHARS})."),
+            )
+            .at(at)
+            .hint("Tên chỉ gồm tên cơ sở dữ liệu như trong Phụ lục; chuyển phần mô tả xuống mục “## Mục đích”."),
+        );
+    }
+}
+
+/// A field longer than a spreadsheet cell: an error, since the workbook
+/// could not be made.
+pub fn check_cell_length(text: &str, column: &str, path: &str, at: Option<Position>, report: &mut Report) {
+    if text.len() <= MAX_CELL_CHARS {
+        return;
+    }
+    let chars = text.chars().count();
+    if chars > MAX_CELL_CHARS {
+        report.push(
+            Diagnostic::error(
+                Code::CellTooLong,
+                path,
+                format!(
+                    "“{column}” dài {} ký tự, quá {} ký tự mà một ô Excel chứa được; tệp Excel của danh mục không thể tạo.",
+                    thousands(chars),
+                    thousands(MAX_CELL_CHARS)
+                ),
+            )
+            .at(at)
+            .hint("Rút gọn nội dung này (Phụ lục chỉ cần phần tóm tắt), hoặc kiểm tra xem có dán nhầm cả văn bản khác vào không."),
+        );
+    }
+}
+
+/// `n` with a dot between thousands, as Vietnamese writes it.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// Files whose tone placement differs from the rest of the catalog: when
+/// the catalog mostly writes one way, each file that writes the other way
+/// gets a warning (which `check --strict` turns into a failure).
+pub fn check_tone_style(files: &[(&SourceFile, ToneCounts)], report: &mut Report) {
+    let traditional: usize = files.iter().map(|(_, c)| c.traditional).sum();
+    let newer: usize = files.iter().map(|(_, c)| c.newer).sum();
+    if traditional == 0 || newer == 0 {
+        return;
+    }
+    let catalog_is_traditional = traditional >= newer;
+    for (file, counts) in files {
+        let odd = if catalog_is_traditional { &counts.first_newer } else { &counts.first_traditional };
+        let Some((at, word)) = odd else { continue };
+        let (usual, example) = if catalog_is_traditional {
+            ("kiểu cũ (hòa, thủy, khỏe)", crate::text::traditional_tone(&word.to_lowercase()).into_owned())
+        } else {
+            ("kiểu mới (hoà, thuỷ, khoẻ)", word.to_lowercase())
+        };
+        report.push(
+            Diagnostic::warning(
+                Code::ToneStyle,
+                &file.path,
+                format!(
+                    "Cách đặt dấu thanh khác phần còn lại của danh mục, ví dụ “{word}”; danh mục chủ yếu viết {usual}."
+                ),
+            )
+            .at(Some(crate::source::position_at(&file.text, *at)))
+            .hint(format!(
+                "Viết thống nhất theo cả danh mục, ví dụ “{example}”. Tìm kiếm vẫn tìm được cả hai cách viết."
+            )),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn legacy_font_text_is_recognised_and_real_text_is_not() {
+        assert_eq!(legacy_font_word("Danh môc c¬ së d÷ liÖu").map(|(_, w)| w), Some("c¬"));
+        assert_eq!(legacy_font_word("Danh muïc cô sôû döõ lieäu").map(|(_, w)| w), Some("muïc"));
+        for real in ["Diện tích 25 m², nhiệt độ 30 °C, ± 2", "« Luật Đất đai » § 3", "CSDL Đất đai", "Điều 2 ½"]
+        {
+            assert_eq!(legacy_font_word(real), None, "{real}");
+        }
+    }
+}
