@@ -65,6 +65,7 @@ enum Command {
         #[arg(long = "agency")]
         agencies: Vec<String>,
         /// Tên CSDL, ví dụ "CSDL Đất đai".
+        #[arg(allow_hyphen_values = true)]
         title: String,
     },
     /// In JSON Schema của phần thông tin (front matter), cho trình soạn thảo.

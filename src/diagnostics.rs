@@ -66,6 +66,13 @@ pub enum Code {
 }
 
 impl Code {
+    /// Findings about style rather than correctness, reported only by
+    /// `check --strict` (the real decision itself writes both "văn hoá"
+    /// and "Văn hóa").
+    pub fn is_strict_only(self) -> bool {
+        matches!(self, Code::ToneStyle)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Code::Io => "io",
@@ -194,6 +201,12 @@ impl Report {
 
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics
+    }
+
+    /// The report without the findings only `check --strict` shows.
+    pub fn without_strict_only(mut self) -> Report {
+        self.diagnostics.retain(|d| !d.code.is_strict_only());
+        self
     }
 
     /// Diagnostics sorted by file, then position, then code.

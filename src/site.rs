@@ -67,8 +67,15 @@ pub struct Loaded {
     pub static_files: Vec<String>,
 }
 
-/// Reads and validates the project at `root`, templates included.
+/// Reads and validates the project at `root`, templates included; the
+/// report leaves out what only `check --strict` shows.
 pub fn load_catalog(root: &Path) -> (Option<Loaded>, Report) {
+    let (loaded, report) = load_catalog_strictly(root);
+    (loaded, report.without_strict_only())
+}
+
+/// [`load_catalog`] with every finding, for `check --strict`.
+pub fn load_catalog_strictly(root: &Path) -> (Option<Loaded>, Report) {
     let (mut project, mut report) = source::load(root);
     let (catalog, validation) = validate::validate(&project);
     report.extend(validation);

@@ -13,7 +13,8 @@ pub enum Format {
 }
 
 pub fn run(root: &Path, format: Format, strict: bool) -> u8 {
-    let (catalog, report) = crate::site::load_catalog(root);
+    let (catalog, report) =
+        if strict { crate::site::load_catalog_strictly(root) } else { crate::site::load_catalog(root) };
     print_report(&report, root, format);
     let failed = catalog.is_none() || report.has_errors() || (strict && report.count(Severity::Warning) > 0);
     if format == Format::Human && !failed {

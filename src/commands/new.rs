@@ -18,7 +18,17 @@ pub struct NewArgs<'a> {
 }
 
 pub fn run(args: &NewArgs) -> u8 {
-    let (project, _) = source::load(args.root);
+    let (project, loaded) = source::load(args.root);
+    // The next number and the declared slugs are read from the project: a
+    // file that could not be read would make them wrong (a number used
+    // twice, a sector said to be undeclared when its file is broken).
+    if loaded.has_errors() {
+        eprint!("{}", loaded.without_strict_only().to_human(args.root));
+        eprintln!(
+            "Chưa tạo CSDL mới: sửa các lỗi trên trước, vì danhmuc new cần đọc được mọi tệp để chọn số thứ tự và kiểm tra mã lĩnh vực, đơn vị."
+        );
+        return exit::CONTENT_ERRORS;
+    }
     match plan(&project, args) {
         Ok((path, text, reference)) => {
             let full = args.root.join(&path);
@@ -86,10 +96,19 @@ fn plan(project: &RawProject, args: &NewArgs) -> Result<(String, String, String)
     }
     let title = crate::text::nfc(args.title.trim());
     let slug = crate::text::slugify(&title);
-    if slug.is_empty() {
+    if title.is_empty() {
         report.push(
             Diagnostic::error(Code::EmptyField, "title", "Tên CSDL đang trống.")
                 .hint("Ví dụ: danhmuc new … \"CSDL Đất đai\"."),
+        );
+    } else if slug.is_empty() {
+        report.push(
+            Diagnostic::error(
+                Code::InvalidSlug,
+                "title",
+                format!("Tên CSDL “{title}” không có chữ cái hay chữ số nào, nên không tạo được đường dẫn cho trang."),
+            )
+            .hint("Viết tên bằng chữ, ví dụ: danhmuc new … \"CSDL Đất đai\"."),
         );
     }
     let same_title = project.entries.iter().find(|(_, raw)| {
@@ -128,10 +147,10 @@ fn plan(project: &RawProject, args: &NewArgs) -> Result<(String, String, String)
     text.push_str(&format!("title: {}\n", yaml_text(&title)));
     text.push_str(&format!("group: {}\n", group.code()));
     text.push_str(&format!("number: {number}\n"));
-    text.push_str(&format!("sector: {}\n", args.sector));
+    text.push_str(&format!("sector: {}\n", yaml_text(args.sector)));
     text.push_str("agencies:\n");
     for agency in args.agencies {
-        text.push_str(&format!("  - {agency}\n"));
+        text.push_str(&format!("  - {}\n", yaml_text(agency)));
     }
     text.push_str("# notes: \"Căn cứ pháp lý, ví dụ: Quyết định số …\"\n---\n");
     for heading in SECTION_HEADINGS {
@@ -149,11 +168,10 @@ fn unknown(flag: &str, kind: &str, value: &str, known: &[&str], file: &str, code
     Diagnostic::error(code, flag, format!("{kind} “{value}” chưa được khai báo.")).hint(hint)
 }
 
-/// A title as a YAML scalar: quoted when YAML would misread it.
+/// A value as a YAML scalar, always double-quoted: YAML reads a plain
+/// `null`, `~`, `no`, `1e3` or a text starting with `-`, `#` or `:` as
+/// something else than the text. JSON's string syntax is YAML's
+/// double-quoted one.
 fn yaml_text(text: &str) -> String {
-    let needs_quotes = text.contains(": ")
-        || text.contains(" #")
-        || text.ends_with(':')
-        || text.starts_with(|c: char| "-?:,[]{}#&*!|>'\"%@`".contains(c));
-    if needs_quotes { serde_json::to_string(text).expect("string serializes") } else { text.to_string() }
+    serde_json::to_string(text).expect("string serializes")
 }

@@ -6,10 +6,25 @@ use crate::common::Project;
 #[test]
 fn the_real_catalog_is_clean() {
     let project = Project::real();
-    let run = project.run(&["check", "--strict"]);
+    let run = project.run(&["check"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("Nội dung hợp lệ: 44 CSDL."));
     assert!(run.stderr.is_empty(), "no warnings on the real catalog:\n{}", run.stderr);
+}
+
+/// The decision writes "văn hoá" in B.06's title and "văn hóa" everywhere
+/// else; the content keeps the decision's words, and `check --strict`
+/// points the inconsistency out, alone.
+#[test]
+fn strict_check_finds_the_one_tone_placement_the_decision_writes_otherwise() {
+    let project = Project::real();
+    let run = project.run(&["check", "--strict", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    let found: Vec<serde_json::Value> = run.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(found.len(), 1, "{}", run.stdout);
+    assert_eq!(found[0]["code"], "tone-style");
+    assert!(found[0]["file"].as_str().unwrap().starts_with("content/csdl/b-06-"));
+    assert!(found[0]["message"].as_str().unwrap().contains("“hoá”"));
 }
 
 #[test]
@@ -67,7 +82,9 @@ fn bom_and_crlf_are_accepted_and_non_utf8_is_reported() {
     let file = project.entry_file("b-09");
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, format!("\u{feff}{}", text.replace('\n', "\r\n"))).unwrap();
-    assert_eq!(project.run(&["check", "--strict"]).code, 0);
+    let run = project.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.is_empty(), "a byte-order mark and CRLF are no problem:\n{}", run.stderr);
 
     let file = project.entry_file("b-10");
     let mut bytes = std::fs::read(&file).unwrap();

@@ -13,6 +13,9 @@ struct Expected {
     file: String,
     line: Option<u64>,
     column: Option<u64>,
+    /// Shown by `check --strict` only.
+    #[serde(default)]
+    strict: bool,
 }
 
 fn check_fixture(dir: &Path) -> Result<(), String> {
@@ -25,7 +28,9 @@ fn check_fixture(dir: &Path) -> Result<(), String> {
     project.overlay(dir);
     std::fs::remove_file(project.root().join("expected.json")).ok();
 
-    let run = project.run(&["check", "--format", "json"]);
+    let args: &[&str] =
+        if expected.strict { &["check", "--strict", "--format", "json"] } else { &["check", "--format", "json"] };
+    let run = project.run(args);
     let diagnostics: Vec<serde_json::Value> = run.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     let found = diagnostics.iter().find(|d| d["code"] == expected.code.as_str() && d["file"] == expected.file.as_str());
     let Some(found) = found else {
@@ -54,6 +59,14 @@ fn check_fixture(dir: &Path) -> Result<(), String> {
         let human = project.run(&["check"]);
         if !human.stderr.contains(&format!("lỗi[{}]", expected.code)) {
             return Err(format!("{name}: human output lacks the error: {}", human.stderr));
+        }
+    } else if expected.strict {
+        let plain = project.run(&["check"]);
+        if run.code != 1 || plain.code != 0 || build.code != 0 || plain.stderr.contains(&expected.code) {
+            return Err(format!(
+                "{name}: only --strict may report {} (strict {}, plain {})",
+                expected.code, run.code, plain.code
+            ));
         }
     } else {
         if run.code != 0 || build.code != 0 {

@@ -130,9 +130,10 @@ fn the_workbook_keeps_texts_that_need_escaping() {
     assert!(purpose.starts_with(tricky), "{purpose}");
 }
 
-/// An Excel cell holds 32,767 characters: a longer text fails the build
-/// with a message naming the entry's file and the column, and the published site
-/// stays as it was.
+/// An Excel cell holds 32,767 characters: `check` reports a longer text,
+/// naming the entry's file, the section and its line, and the build that
+/// would fail on the workbook refuses before writing anything, leaving the
+/// published site as it was (regression: `check` used to pass it).
 #[test]
 fn a_text_too_long_for_an_excel_cell_fails_the_build_naming_it() {
     let project = Project::real();
@@ -144,15 +145,17 @@ fn a_text_too_long_for_an_excel_cell_fails_the_build_naming_it() {
         "Quản lý dữ liệu về tổ chức",
         &format!("{long}Quản lý dữ liệu về tổ chức"),
     );
-    let run = project.run(&["build"]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("data/catalog.xlsx"), "{}", run.stderr);
-    assert!(
-        run.stderr.contains("content/csdl/a-01-csdl-to-chuc-bo-may.md, cột “Mục đích”: 34.")
-            && run.stderr.contains("quá 32.767 ký tự"),
-        "{}",
-        run.stderr
-    );
+    for command in ["check", "build"] {
+        let run = project.run(&[command]);
+        assert_eq!(run.code, 1, "{command}: {}", run.stderr);
+        assert!(
+            run.stderr
+                .contains("lỗi[cell-too-long]: content/csdl/a-01-csdl-to-chuc-bo-may.md:11:1: “Mục đích” dài 34.")
+                && run.stderr.contains("quá 32.767 ký tự"),
+            "{command}: {}",
+            run.stderr
+        );
+    }
     assert!(before == project.snapshot(), "the published site changed after a failed build");
     project.assert_no_temporary_folders();
 }
