@@ -108,9 +108,16 @@ pub struct Summary {
 /// step; dropped without it, the staging folder is removed and the site is
 /// unchanged. A build killed at any moment leaves at most its own staging
 /// folder, which the next build removes.
+///
+/// A file whose bytes equal those already published is hard-linked from
+/// the published copy instead of written: on a disk, an unchanged
+/// 10,000-entry rebuild took 1.6–3.8 s this way against 6.5–7.2 s writing
+/// every file anew (docs/design.md).
 pub struct Staging {
     out_dir: PathBuf,
     dir: PathBuf,
+    /// The published site, whose unchanged files are linked, not written.
+    previous: Option<PathBuf>,
     /// Where the previous site goes on systems without an atomic exchange.
     retired: PathBuf,
     leftovers_removed: usize,
@@ -151,6 +158,7 @@ impl Staging {
         std::fs::create_dir(&dir).map_err(|e| failed("tạo được thư mục tạm", &dir, e))?;
         Ok(Staging {
             out_dir: out_dir.to_path_buf(),
+            previous: out_dir.is_dir().then(|| out_dir.to_path_buf()),
             retired: parent.join(format!("{name}.old-{pid}")),
             leftovers_removed,
             dir,
@@ -161,45 +169,73 @@ impl Staging {
         })
     }
 
-    /// The staging path for `path`, its folder made.
-    fn target(&self, path: &str) -> Result<PathBuf> {
+    /// The staging path for `path`, its folder made and any earlier
+    /// version removed (it may be a hard link to the published file:
+    /// writing through it would change the published site).
+    fn target(&self, path: &str, replaces: bool) -> Result<PathBuf> {
         let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder);
         if !self.folders.lock().expect("folders").contains(folder) {
             let made = self.dir.join(folder);
             std::fs::create_dir_all(&made).map_err(|e| failed("tạo được thư mục", &made, e))?;
             self.folders.lock().expect("folders").insert(folder.to_string());
         }
-        Ok(self.dir.join(path))
+        let target = self.dir.join(path);
+        if replaces {
+            std::fs::remove_file(&target).map_err(|e| failed("thay được", &target, e))?;
+        }
+        Ok(target)
     }
 
-    fn write(&self, path: &str, bytes: &[u8]) -> Result<u64> {
-        let target = self.target(path)?;
-        std::fs::write(&target, bytes).map_err(|e| failed("ghi được", &target, e))?;
+    fn write(&self, path: &str, bytes: &[u8], replaces: bool) -> Result<u64> {
+        let target = self.target(path, replaces)?;
+        let linked = self
+            .previous
+            .as_ref()
+            .map(|p| p.join(path))
+            .is_some_and(|old| unchanged(&old, bytes) && std::fs::hard_link(&old, &target).is_ok());
+        if !linked {
+            std::fs::write(&target, bytes).map_err(|e| failed("ghi được", &target, e))?;
+        }
         Ok(bytes.len() as u64)
     }
 
+    /// Writes a streamed file, then swaps in a hard link to the published
+    /// copy if the two are the same, as [`Staging::write`] does.
     fn write_streamed(
         &self,
         path: &str,
         write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+        replaces: bool,
     ) -> Result<u64> {
         use std::io::Write as _;
-        let target = self.target(path)?;
+        let target = self.target(path, replaces)?;
         let file = std::fs::File::create(&target).map_err(|e| failed("ghi được", &target, e))?;
         let mut file = std::io::BufWriter::with_capacity(1 << 20, file);
         write(&mut file).and_then(|()| file.flush()).map_err(|e| failed("ghi được", &target, e))?;
         let file = file.into_inner().map_err(|e| failed("ghi được", &target, e.into_error()))?;
-        Ok(file.metadata().map_err(|e| failed("đọc được", &target, e))?.len())
+        let size = file.metadata().map_err(|e| failed("đọc được", &target, e))?.len();
+        drop(file);
+        if let Some(old) = self.previous.as_ref().map(|p| p.join(path))
+            && same_files(&old, &target)
+        {
+            let link =
+                target.with_file_name(format!(".{}.link", target.file_name().unwrap_or_default().to_string_lossy()));
+            if std::fs::hard_link(&old, &link).is_ok() {
+                std::fs::rename(&link, &target).map_err(|e| failed("thay được", &target, e))?;
+            }
+        }
+        Ok(size)
     }
 
     /// Records `path` in the listing and runs `write`, keeping the first
     /// error for `publish`.
-    fn put_with(&self, path: &str, write: impl FnOnce() -> Result<u64>) {
+    fn put_with(&self, path: &str, write: impl FnOnce(bool) -> Result<u64>) {
         assert!(is_safe_relative(path), "unsafe output path {path:?}");
         if self.error.lock().expect("error").is_some() {
             return;
         }
-        match write() {
+        let replaces = self.listing.lock().expect("listing").insert(path.to_string(), 0).is_some();
+        match write(replaces) {
             Ok(size) => {
                 self.listing.lock().expect("listing").insert(path.to_string(), size);
             }
@@ -256,11 +292,11 @@ impl Staging {
 
 impl Sink for Staging {
     fn add(&self, path: &str, bytes: Vec<u8>) {
-        self.put_with(path, || self.write(path, &bytes));
+        self.put_with(path, |replaces| self.write(path, &bytes, replaces));
     }
 
     fn add_written(&self, path: &str, write: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>) {
-        self.put_with(path, || self.write_streamed(path, write));
+        self.put_with(path, |replaces| self.write_streamed(path, write, replaces));
     }
 
     fn paths(&self) -> Vec<String> {
@@ -274,6 +310,50 @@ impl Drop for Staging {
     fn drop(&mut self) {
         if !self.published {
             let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+/// Whether the file at `path` holds exactly `bytes` (size first: cheap;
+/// then read piece by piece, never whole).
+fn unchanged(path: &Path, bytes: &[u8]) -> bool {
+    use std::io::Read as _;
+    thread_local! {
+        // One buffer per thread: a fresh zeroed 64 KiB buffer per file
+        // cost jemalloc an madvise and a TLB flush each time, 13 % of a
+        // 100,000-entry rebuild.
+        static BUFFER: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0; 1 << 16]);
+    }
+    if !std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64) {
+        return false;
+    }
+    let Ok(mut old) = std::fs::File::open(path) else { return false };
+    BUFFER.with_borrow_mut(|buffer| {
+        bytes.chunks(buffer.len()).all(|piece| {
+            let read = &mut buffer[..piece.len()];
+            old.read_exact(read).is_ok() && read == piece
+        })
+    })
+}
+
+/// Whether two files hold the same bytes (sizes first, then read side by
+/// side in pieces).
+fn same_files(a: &Path, b: &Path) -> bool {
+    use std::io::Read as _;
+    let size = |p: &Path| std::fs::symlink_metadata(p).ok().filter(|m| m.is_file()).map(|m| m.len());
+    if size(a).is_none() || size(a) != size(b) {
+        return false;
+    }
+    let (Ok(mut a), Ok(mut b)) = (std::fs::File::open(a), std::fs::File::open(b)) else { return false };
+    let (mut left, mut right) = (vec![0; 1 << 16], vec![0; 1 << 16]);
+    loop {
+        let read = match a.read(&mut left) {
+            Ok(0) => return true,
+            Ok(n) => n,
+            Err(_) => return false,
+        };
+        if b.read_exact(&mut right[..read]).is_err() || left[..read] != right[..read] {
+            return false;
         }
     }
 }
@@ -411,6 +491,47 @@ mod tests {
         only_the_site_is_left(dir.path());
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_rebuild_links_unchanged_files_and_writes_changed_ones() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let project = dir.path().join("project");
+        let mut files = SiteFiles::default();
+        files.add("same.html", b"unchanged".to_vec());
+        files.add("csdl/a/index.html", b"old".to_vec());
+        files.publish(&out, &project).unwrap();
+        let inode = |p: &str| std::fs::metadata(out.join(p)).unwrap().ino();
+        let (same, changed) = (inode("same.html"), inode("csdl/a/index.html"));
+        files.add("csdl/a/index.html", b"new".to_vec());
+        files.publish(&out, &project).unwrap();
+        assert_eq!(inode("same.html"), same, "unchanged file is the same inode, not rewritten");
+        assert_ne!(inode("csdl/a/index.html"), changed);
+        assert_eq!(std::fs::read(out.join("csdl/a/index.html")).unwrap(), b"new");
+        assert_eq!(std::fs::read(out.join("same.html")).unwrap(), b"unchanged");
+        only_the_site_is_left(dir.path());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn replacing_a_linked_file_leaves_the_published_copy_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let (out, project) = (dir.path().join("site"), dir.path().join("project"));
+        let mut files = SiteFiles::default();
+        files.add("assets/style.css", b"built-in".to_vec());
+        files.publish(&out, &project).unwrap();
+        // Same bytes first (hard-linked from the published site), then a
+        // project's own file of the same path replaces it.
+        let staging = Staging::begin(&out, &project).unwrap();
+        staging.add("assets/style.css", b"built-in".to_vec());
+        staging.add("assets/style.css", b"project".to_vec());
+        assert_eq!(std::fs::read(out.join("assets/style.css")).unwrap(), b"built-in");
+        let summary = staging.publish().unwrap();
+        assert_eq!((summary.files, summary.bytes), (1, 7));
+        assert_eq!(std::fs::read(out.join("assets/style.css")).unwrap(), b"project");
+    }
+
     #[test]
     fn a_streamed_file_is_written_whole_and_a_failed_one_not_published() {
         let dir = tempfile::tempdir().unwrap();
@@ -421,6 +542,19 @@ mod tests {
         let summary = staging.publish().unwrap();
         assert_eq!(summary.bytes, big.concat().len() as u64);
         assert_eq!(std::fs::read_to_string(out.join("data/big.json")).unwrap(), big.concat());
+        #[cfg(unix)]
+        {
+            // The same bytes again are linked from the published copy.
+            use std::os::unix::fs::MetadataExt;
+            let inode = || std::fs::metadata(out.join("data/big.json")).unwrap().ino();
+            let first = inode();
+            let staging = Staging::begin(&out, &project).unwrap();
+            staging.add_written("data/big.json", &mut |w| big.iter().try_for_each(|p| w.write_all(p.as_bytes())));
+            staging.publish().unwrap();
+            assert_eq!(inode(), first);
+            let names: Vec<_> = std::fs::read_dir(out.join("data")).unwrap().map(|e| e.unwrap().file_name()).collect();
+            assert_eq!(names, ["big.json"], "no temporary link is left");
+        }
         let staging = Staging::begin(&out, &project).unwrap();
         staging.add_written("data/big.json", &mut |w| {
             w.write_all(b"{")?;

@@ -34,7 +34,7 @@ pub fn for_each_word(text: &str, mut each: impl FnMut(&str, u32)) {
         let in_word = match c.is_ascii() {
             true => c.is_ascii_alphanumeric(),
             false => {
-                is_vietnamese_letter(c)
+                crate::text::is_vietnamese_letter(c)
                     || c.is_alphabetic()
                     || c.is_numeric()
                     || is_combining_mark(c)
@@ -54,15 +54,6 @@ pub fn for_each_word(text: &str, mut each: impl FnMut(&str, u32)) {
             _ => {}
         }
     }
-}
-
-/// Letters and marks of Vietnamese text beyond ASCII, all word characters
-/// (Latin-1 and Extended-A/B letters, combining marks, Latin Extended
-/// Additional), told without the Unicode tables: their binary search was
-/// 3 % of a 100,000-entry build.
-fn is_vietnamese_letter(c: char) -> bool {
-    matches!(c, '\u{c0}'..='\u{24f}' if c != '×' && c != '÷')
-        || matches!(c, '\u{300}'..='\u{36f}' | '\u{1e00}'..='\u{1eff}')
 }
 
 /// A word's exact and folded forms, into reused buffers. The exact form
@@ -140,7 +131,7 @@ mod tests {
 
     #[test]
     fn vietnamese_letters_are_word_characters() {
-        let fast: Vec<char> = ('\u{80}'..='\u{2000}').filter(|&c| is_vietnamese_letter(c)).collect();
+        let fast: Vec<char> = ('\u{80}'..='\u{2000}').filter(|&c| crate::text::is_vietnamese_letter(c)).collect();
         assert!(fast.len() > 700 && fast.contains(&'đ') && fast.contains(&'ữ') && fast.contains(&'\u{301}'));
         for c in fast {
             assert!(c.is_alphabetic() || is_combining_mark(c), "{c:?}");

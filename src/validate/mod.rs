@@ -52,8 +52,8 @@ pub fn validate(project: &RawProject) -> (Option<Catalog>, Report) {
                 entry.updated = entry.updated.or_else(|| project.git_dates.get(&file.path).copied());
                 entry
             });
-            text::check_file_text(file, &mut local);
-            (entry, facts, local, text::count_tones(&file.text))
+            let tones = text::check_file_text(file, &mut local);
+            (entry, facts, local, tones)
         })
         .collect();
     let mut entries = Vec::with_capacity(checked.len());
@@ -66,8 +66,8 @@ pub fn validate(project: &RawProject) -> (Option<Catalog>, Report) {
         tones.push((file, counts));
     }
     if let Some((file, _)) = &project.decision {
-        text::check_file_text(file, &mut report);
-        tones.push((file, text::count_tones(&file.text)));
+        let counts = text::check_file_text(file, &mut report);
+        tones.push((file, counts));
     }
     text::check_tone_style(&tones, &mut report);
     let raw_by_path: HashMap<&str, &RawEntry> = project.entries.iter().map(|(f, r)| (f.path.as_str(), r)).collect();
@@ -284,7 +284,7 @@ fn validate_entry(
     let title = required_text(raw.title.as_ref(), "title", "tên CSDL, ví dụ “title: CSDL Đất đai”", file, report);
     if let (Some(text), Some(raw_title)) = (&title, &raw.title) {
         text::check_title_length(text, path, at(pos(raw_title)), report);
-        text::check_cell_length(text, "Tên cơ sở dữ liệu", path, at(pos(raw_title)), report);
+        text::check_cell_length(text, "Tên cơ sở dữ liệu", path, || at(pos(raw_title)), report);
     }
 
     let group = match &raw.group {
@@ -392,7 +392,7 @@ fn validate_entry(
 
     let notes = raw.notes.as_ref().map(|n| crate::text::nfc(n.value.trim())).filter(|n| !n.is_empty());
     if let (Some(text), Some(raw_notes)) = (&notes, &raw.notes) {
-        text::check_cell_length(text, "Ghi chú", path, at(pos(raw_notes)), report);
+        text::check_cell_length(text, "Ghi chú", path, || at(pos(raw_notes)), report);
     }
 
     let updated = raw.updated.as_ref().and_then(|u| match IsoDate::parse(&u.value) {
@@ -585,7 +585,7 @@ fn validate_sections(file: &SourceFile, report: &mut Report) -> (Sections, Strin
                     .hint("Chép nội dung của cột tương ứng trong Phụ lục của Quyết định vào dưới tiêu đề này."),
             );
         }
-        text::check_cell_length(content, expected, path, position(), report);
+        text::check_cell_length(content, expected, path, position, report);
         texts[index] = (content.to_string(), section.plain.take());
     }
     for extra in sections.iter().skip(SECTION_HEADINGS.len()) {

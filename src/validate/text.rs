@@ -6,7 +6,7 @@
 
 use crate::diagnostics::{Code, Diagnostic, Position, Report};
 use crate::source::SourceFile;
-use crate::text::{TonePlacement, is_invisible, tone_placement};
+use crate::text::TonePlacement;
 
 /// The most characters an Excel cell holds; the workbook puts each field
 /// of an entry in one cell.
@@ -87,22 +87,146 @@ fn is_legacy_font_letter(c: char) -> bool {
 /// The first word of `text` that reads as a legacy font's mojibake: one
 /// with such a character next to a letter. Byte offset and word.
 pub fn legacy_font_word(text: &str) -> Option<(usize, &str)> {
-    let mut previous = ' ';
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let next = chars.peek().map_or(' ', |&(_, n)| n);
-        if is_legacy_font_letter(c) && (previous.is_alphabetic() || next.is_alphabetic()) {
-            let start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
-            let end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
-            return Some((start, &text[start..end]));
-        }
-        previous = c;
-    }
-    None
+    scan(text).legacy.map(|at| word_around(text, at))
 }
 
-/// How many syllables of `text` show each placement, and the first of the
-/// newer and of the traditional kind.
+/// The word (between white space) that holds byte `at`, and its start.
+fn word_around(text: &str, at: usize) -> (usize, &str) {
+    let start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
+    (start, &text[start..end])
+}
+
+/// What one pass over a file's text finds: where legacy-font mojibake and
+/// an invisible character first appear, and the tone placements. Every
+/// one of them starts at a character beyond ASCII, so only those are
+/// looked at, each with its neighbours: the pass reads every entry.
+#[derive(Debug, Default)]
+struct Scan {
+    legacy: Option<usize>,
+    invisible: Option<(usize, char)>,
+    tones: ToneCounts,
+}
+
+/// A letter (or a mark on one), told without Unicode's tables for the
+/// letters of Vietnamese.
+fn is_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || (!c.is_ascii() && (crate::text::is_vietnamese_letter(c) || c.is_alphabetic()))
+}
+
+fn scan(text: &str) -> Scan {
+    let mut found = Scan::default();
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(skip) = bytes[from..].iter().position(|b| !b.is_ascii()) {
+        let at = from + skip;
+        let c = text[at..].chars().next().expect("a character starts here");
+        from = at + c.len_utf8();
+        if matches!(c, '\u{a1}'..='\u{ff}') && is_legacy_font_letter(c) {
+            let next_to_letter = text[..at].chars().next_back().is_some_and(is_letter)
+                || text[from..].chars().next().is_some_and(is_letter);
+            if found.legacy.is_none() && next_to_letter {
+                found.legacy = Some(at);
+            }
+        } else if crate::text::is_invisible(c) {
+            found.invisible.get_or_insert((at, c));
+        } else if let Some(placement) = placement_at(text, at, c, from) {
+            let (count, example) = match placement {
+                TonePlacement::Traditional => (&mut found.tones.traditional, &mut found.tones.first_traditional),
+                TonePlacement::Newer => (&mut found.tones.newer, &mut found.tones.first_newer),
+            };
+            *count += 1;
+            example.get_or_insert_with(|| {
+                let start =
+                    text[..at].char_indices().rev().find(|&(_, c)| !is_letter(c)).map_or(0, |(i, c)| i + c.len_utf8());
+                let end = text[at..].find(|c: char| !is_letter(c)).map_or(text.len(), |i| at + i);
+                (start, text[start..end].to_string())
+            });
+        }
+    }
+    found
+}
+
+/// The tone placement shown by the syllable whose letter `c`, at byte
+/// `at` (the next character at `next`), carries the tone: a toned last
+/// "a", "e" or "y" after a plain "o" or "u" (newer), or a toned "o" or "u"
+/// before a plain last "a", "e" or "y" (traditional).
+fn placement_at(text: &str, at: usize, c: char, next: usize) -> Option<TonePlacement> {
+    // Most characters are not one of these five vowels with a tone mark:
+    // told by a plain match, before any Unicode lookup.
+    if !matches!(
+        c,
+        'à' | 'á'
+            | 'ả'
+            | 'ã'
+            | 'ạ'
+            | 'è'
+            | 'é'
+            | 'ẻ'
+            | 'ẽ'
+            | 'ẹ'
+            | 'ỳ'
+            | 'ý'
+            | 'ỷ'
+            | 'ỹ'
+            | 'ỵ'
+            | 'ò'
+            | 'ó'
+            | 'ỏ'
+            | 'õ'
+            | 'ọ'
+            | 'ù'
+            | 'ú'
+            | 'ủ'
+            | 'ũ'
+            | 'ụ'
+            | 'À'
+            | 'Á'
+            | 'Ả'
+            | 'Ã'
+            | 'Ạ'
+            | 'È'
+            | 'É'
+            | 'Ẻ'
+            | 'Ẽ'
+            | 'Ẹ'
+            | 'Ỳ'
+            | 'Ý'
+            | 'Ỷ'
+            | 'Ỹ'
+            | 'Ỵ'
+            | 'Ò'
+            | 'Ó'
+            | 'Ỏ'
+            | 'Õ'
+            | 'Ọ'
+            | 'Ù'
+            | 'Ú'
+            | 'Ủ'
+            | 'Ũ'
+            | 'Ụ'
+    ) {
+        return None;
+    }
+    let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
+    let c = lower(c);
+    let mut back = text[..at].chars().rev().map(lower);
+    let mut ahead = text[next..].chars().map(lower);
+    let (first, last) = match ahead.next() {
+        // A letter follows: the toned one is the first of the pair if
+        // that letter ends the word.
+        Some(n) if is_letter(n) => match ahead.next() {
+            Some(end) if is_letter(end) => return None,
+            _ => (c, n),
+        },
+        // The toned letter ends the word: the last of the pair.
+        _ => (back.next()?, c),
+    };
+    crate::text::syllable_end_placement(back.next().filter(|b| is_letter(*b)), first, last)
+}
+
+/// How many syllables of a text show each placement, and the first of
+/// the newer and of the traditional kind.
 #[derive(Debug, Default, Clone)]
 pub struct ToneCounts {
     pub traditional: usize,
@@ -111,42 +235,13 @@ pub struct ToneCounts {
     pub first_newer: Option<(usize, String)>,
 }
 
-pub fn count_tones(text: &str) -> ToneCounts {
-    let mut counts = ToneCounts::default();
-    let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
-        match (c.is_alphabetic(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                start = None;
-                let word = &text[s..i];
-                if word.is_ascii() {
-                    continue;
-                }
-                let lower = word.to_lowercase();
-                match tone_placement(&lower) {
-                    Some(TonePlacement::Traditional) => {
-                        counts.traditional += 1;
-                        counts.first_traditional.get_or_insert((s, word.to_string()));
-                    }
-                    Some(TonePlacement::Newer) => {
-                        counts.newer += 1;
-                        counts.first_newer.get_or_insert((s, word.to_string()));
-                    }
-                    None => {}
-                }
-            }
-            _ => {}
-        }
-    }
-    counts
-}
-
 /// Warnings about the whole text of a content file: legacy fonts and
 /// invisible characters, each reported once per file, where first seen.
-pub fn check_file_text(file: &SourceFile, report: &mut Report) {
+/// Returns the file's tone placements, for [`check_tone_style`].
+pub fn check_file_text(file: &SourceFile, report: &mut Report) -> ToneCounts {
     let position = |offset: usize| Some(crate::source::position_at(&file.text, offset));
-    if let Some((at, word)) = legacy_font_word(&file.text) {
+    let found = scan(&file.text);
+    if let Some((at, word)) = found.legacy.map(|at| word_around(&file.text, at)) {
         report.push(
             Diagnostic::warning(
                 Code::LegacyFont,
@@ -157,7 +252,7 @@ pub fn check_file_text(file: &SourceFile, report: &mut Report) {
             .hint("Chuyển mã sang Unicode rồi dán lại: trong Unikey mở Công cụ chuyển mã (Ctrl+Shift+F6), chọn nguồn “TCVN3 (ABC)” hoặc “VNI Windows”, đích “Unicode”, bấm “Chuyển mã”; hoặc trong Word đổi sang phông Unicode như Times New Roman bằng chức năng chuyển mã của Unikey."),
         );
     }
-    if let Some((at, c)) = file.text.char_indices().find(|&(_, c)| is_invisible(c)) {
+    if let Some((at, c)) = found.invisible {
         report.push(
             Diagnostic::warning(
                 Code::InvisibleCharacter,
@@ -168,6 +263,7 @@ pub fn check_file_text(file: &SourceFile, report: &mut Report) {
             .hint("Ký tự này thường đi theo khi dán từ trang web hoặc Word và làm tách đôi một từ khi tìm kiếm. Xóa nó: đặt con trỏ ngay sau vị trí được chỉ, bấm Backspace rồi gõ lại chữ cái đứng trước."),
         );
     }
+    found.tones
 }
 
 /// A title far too long: a warning at its line.
@@ -188,7 +284,15 @@ pub fn check_title_length(title: &str, path: &str, at: Option<Position>, report:
 
 /// A field longer than a spreadsheet cell: an error, since the workbook
 /// could not be made.
-pub fn check_cell_length(text: &str, column: &str, path: &str, at: Option<Position>, report: &mut Report) {
+pub fn check_cell_length(
+    text: &str,
+    column: &str,
+    path: &str,
+    at: impl FnOnce() -> Option<Position>,
+    report: &mut Report,
+) {
+    // A text has at least as many bytes as characters: only a long one
+    // needs counting (or its position finding).
     if text.len() <= MAX_CELL_CHARS {
         return;
     }
@@ -204,7 +308,7 @@ pub fn check_cell_length(text: &str, column: &str, path: &str, at: Option<Positi
                     thousands(MAX_CELL_CHARS)
                 ),
             )
-            .at(at)
+            .at(at())
             .hint("Rút gọn nội dung này (Phụ lục chỉ cần phần tóm tắt), hoặc kiểm tra xem có dán nhầm cả văn bản khác vào không."),
         );
     }
