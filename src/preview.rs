@@ -97,10 +97,11 @@ pub fn bind(port: u16) -> std::io::Result<(tiny_http::Server, u16)> {
             Err(e) => error = Some(e),
         }
     }
-    Err(std::io::Error::other(format!(
-        "no free port from {port} to {last}: {}",
-        error.map(|e| e.to_string()).unwrap_or_default()
-    )))
+    let reason = error.map(|e| e.to_string()).unwrap_or_default();
+    Err(std::io::Error::new(
+        std::io::ErrorKind::AddrInUse,
+        format!("không còn cổng trống từ {port} đến {last}: {reason}"),
+    ))
 }
 
 /// Answers requests until the process ends, each on a thread of its own,

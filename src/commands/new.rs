@@ -35,7 +35,7 @@ pub fn run(args: &NewArgs) -> u8 {
             if let Some(parent) = full.parent()
                 && let Err(e) = std::fs::create_dir_all(parent)
             {
-                eprintln!("Không tạo được thư mục {}: {e}", parent.display());
+                eprintln!("Không tạo được thư mục {}: {}.", parent.display(), crate::diagnostics::io_message(&e));
                 return exit::FAILURE;
             }
             // create_new: an existing file is never overwritten, even if it
@@ -44,7 +44,7 @@ pub fn run(args: &NewArgs) -> u8 {
                 Ok(mut file) => {
                     use std::io::Write;
                     if let Err(e) = file.write_all(text.as_bytes()) {
-                        eprintln!("Không ghi được {path}: {e}");
+                        eprintln!("Không ghi được {path}: {}.", crate::diagnostics::io_message(&e));
                         return exit::FAILURE;
                     }
                     println!("Đã tạo {path} ({reference}).");
@@ -56,7 +56,7 @@ pub fn run(args: &NewArgs) -> u8 {
                     exit::CONTENT_ERRORS
                 }
                 Err(e) => {
-                    eprintln!("Không ghi được {path}: {e}");
+                    eprintln!("Không ghi được {path}: {}.", crate::diagnostics::io_message(&e));
                     exit::FAILURE
                 }
             }

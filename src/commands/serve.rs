@@ -106,7 +106,10 @@ pub fn run(args: &ServeArgs) -> u8 {
     let (server, port) = match preview::bind(args.port) {
         Ok(bound) => bound,
         Err(e) => {
-            eprintln!("Không mở được cổng trên 127.0.0.1: {e}");
+            eprintln!(
+                "Không mở được cổng trên 127.0.0.1: {}. Chọn cổng khác bằng --port.",
+                crate::diagnostics::io_message(&e)
+            );
             return exit::FAILURE;
         }
     };
@@ -125,7 +128,7 @@ pub fn run(args: &ServeArgs) -> u8 {
     let mut watcher = match result {
         Ok(watcher) => watcher,
         Err(e) => {
-            eprintln!("Không theo dõi được thay đổi tệp: {e}. Thử lại với --poll.");
+            eprintln!("Không theo dõi được thay đổi tệp: {}. Thử lại với --poll.", watch_error(&e));
             return exit::FAILURE;
         }
     };
@@ -133,7 +136,7 @@ pub fn run(args: &ServeArgs) -> u8 {
         if path.exists()
             && let Err(e) = watcher.watch(path, *mode)
         {
-            eprintln!("Không theo dõi được {}: {e}", path.display());
+            eprintln!("Không theo dõi được {}: {}.", path.display(), watch_error(&e));
         }
     }
     // Announced once the watcher runs, so a save right after cannot be missed.
@@ -209,6 +212,17 @@ pub fn run(args: &ServeArgs) -> u8 {
                 warm = None;
             }
         }
+    }
+}
+
+/// A watcher's error in Vietnamese where it comes from the system.
+fn watch_error(error: &notify::Error) -> String {
+    match &error.kind {
+        notify::ErrorKind::Io(e) => crate::diagnostics::io_message(e),
+        notify::ErrorKind::MaxFilesWatch => {
+            "hệ điều hành không cho theo dõi thêm tệp (giới hạn inotify); dùng --poll".to_string()
+        }
+        _ => format!("lỗi khi theo dõi tệp ({error})"),
     }
 }
 
