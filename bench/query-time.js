@@ -67,9 +67,9 @@ async function measure(query) {
     filled, and how long index files were being loaded meanwhile. A
     script's load event is caught on the document before the script's own
     handler, so the work that handler starts is not counted as loading.
-    Until session 11 the clock started at DOMContentLoaded: after initPage,
-    and after it had asked for the term blocks, whose loading then counted
-    as the script's time. */
+    The clock must not start at DOMContentLoaded: that comes after
+    initPage, and after it has asked for the term blocks, whose loading
+    would then count as the script's time. */
 function watchSharedLink() {
   const w = window;
   w.__pending = 0;

@@ -132,6 +132,15 @@ impl Position {
     }
 }
 
+/// The 1-based line and character column of byte `offset` in `text`.
+pub fn position_at(text: &str, offset: usize) -> Position {
+    let offset = offset.min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Position::new(line, before[line_start..].chars().count() + 1)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
@@ -303,7 +312,9 @@ pub fn io_message(error: &std::io::Error) -> String {
 /// The line quoted under a diagnostic: read only through a path that stays
 /// inside the project, so an excerpt never prints what a link points to.
 fn source_line(root: &Path, file: &Path, line: usize) -> Option<String> {
-    crate::source::inside::check(root, &file.to_string_lossy()).ok()?;
+    if crate::confine::link_leading_out(root, &file.to_string_lossy()).is_some() {
+        return None;
+    }
     let bytes = std::fs::read(root.join(file)).ok()?;
     let text = String::from_utf8_lossy(&bytes);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);

@@ -10,6 +10,7 @@
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod confine;
 pub mod diagnostics;
 pub mod export;
 pub mod json;
@@ -24,6 +25,7 @@ pub mod search;
 pub mod site;
 pub mod source;
 pub mod text;
+pub mod urls;
 pub mod validate;
 
 /// A deterministic stream of pseudo-random numbers (xorshift64) for the

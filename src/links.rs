@@ -143,22 +143,23 @@ pub struct LinkTargets {
 }
 
 impl LinkTargets {
-    /// The catalog's pages and the files of `static/` (project paths).
-    pub fn new(catalog: &Catalog, static_files: &[String]) -> Self {
-        use crate::render::views;
-        let mut pages: BTreeSet<String> = views::FIXED_PAGES.iter().map(|p| p.to_string()).collect();
-        pages.extend(static_files.iter().map(|path| crate::site::static_site_path(path)));
+    /// The catalog's pages and the files published from `static/` (site
+    /// paths).
+    pub fn new(catalog: &Catalog, static_files: impl IntoIterator<Item = String>) -> Self {
+        use crate::urls;
+        let mut pages: BTreeSet<String> = urls::FIXED_PAGES.iter().map(|p| p.to_string()).collect();
+        pages.extend(static_files);
         let mut files = HashMap::new();
         for entry in catalog.entries() {
-            let url = views::entry_url(entry.slug.as_str());
+            let url = urls::entry_page(entry.slug.as_str());
             files.insert(entry.source_path.clone(), url.clone());
             pages.insert(url);
         }
-        pages.extend(catalog.sectors().iter().map(views::sector_url));
-        pages.extend(catalog.agencies().iter().map(views::agency_url));
+        pages.extend(catalog.sectors().iter().map(|s| urls::sector_page(s.slug.as_str())));
+        pages.extend(catalog.agencies().iter().map(|a| urls::agency_page(a.slug.as_str())));
         if let Some(decision) = catalog.decision() {
-            files.insert(decision.source_path.clone(), views::DECISION_URL.to_string());
-            pages.insert(views::DECISION_URL.to_string());
+            files.insert(decision.source_path.clone(), urls::DECISION.to_string());
+            pages.insert(urls::DECISION.to_string());
         }
         LinkTargets { pages, files }
     }
@@ -174,7 +175,7 @@ impl LinkTargets {
 
     /// The anchors a page has that content may link to.
     pub fn anchors_of(&self, page: &str) -> &'static [&'static str] {
-        if page.starts_with("csdl/") { crate::render::views::ENTRY_ANCHORS } else { &[] }
+        if page.starts_with("csdl/") { crate::urls::ENTRY_ANCHORS } else { &[] }
     }
 }
 

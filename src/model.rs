@@ -106,7 +106,7 @@ pub struct Sections {
     pub plain: PlainSections,
 }
 
-/// [`Sections`] without markup (see [`crate::markdown::to_plain_text`]).
+/// [`Sections`] without markup (`markdown::to_plain_text`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PlainSections {
     pub purpose: String,
@@ -116,13 +116,9 @@ pub struct PlainSections {
 }
 
 impl Sections {
-    /// The four sections' Markdown, each with its plain text when already
-    /// known (else it is made from the Markdown).
-    pub fn new(sections: [(String, Option<String>); 4]) -> Self {
-        let [purpose, scope, collection, sharing] = sections.map(|(markdown, plain)| {
-            let plain = plain.unwrap_or_else(|| crate::markdown::to_plain_text(&markdown));
-            (markdown, plain)
-        });
+    /// The four sections: each one's Markdown and its plain text.
+    pub fn new(sections: [(String, String); 4]) -> Self {
+        let [purpose, scope, collection, sharing] = sections;
         let plain = PlainSections { purpose: purpose.1, scope: scope.1, collection: collection.1, sharing: sharing.1 };
         Sections { purpose: purpose.0, scope: scope.0, collection: collection.0, sharing: sharing.0, plain }
     }
@@ -230,9 +226,6 @@ pub struct Catalog {
     /// In declaration order (`content/agencies.yaml`).
     agencies: Vec<Agency>,
     decision: Option<Decision>,
-    /// What its content's links can point to: made once, for validation
-    /// and for rendering alike.
-    targets: crate::links::LinkTargets,
 }
 
 impl Catalog {
@@ -243,16 +236,9 @@ impl Catalog {
         sectors: Vec<Sector>,
         agencies: Vec<Agency>,
         decision: Option<Decision>,
-        static_files: &[String],
     ) -> Self {
         entries.sort_by(|a, b| (a.group, a.number, &a.slug).cmp(&(b.group, b.number, &b.slug)));
-        let mut catalog = Catalog { entries, sectors, agencies, decision, targets: Default::default() };
-        catalog.targets = crate::links::LinkTargets::new(&catalog, static_files);
-        catalog
-    }
-
-    pub fn link_targets(&self) -> &crate::links::LinkTargets {
-        &self.targets
+        Catalog { entries, sectors, agencies, decision }
     }
 
     pub fn entries(&self) -> &[Entry] {

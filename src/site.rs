@@ -54,12 +54,14 @@ fn shipped_assets() -> &'static [Shipped] {
 }
 
 /// The JSON Schema of `data/catalog.json`, published beside it.
-pub const CATALOG_SCHEMA_PATH: &str = "data/catalog.schema.json";
+pub const CATALOG_SCHEMA_PATH: &str = crate::urls::CATALOG_SCHEMA;
 
 /// A project read and checked: everything a build needs. `check` stops
 /// here, so whatever a build would reject is reported by `check` first.
 pub struct Loaded {
     pub catalog: Catalog,
+    /// What the content's links can point to.
+    pub targets: std::sync::Arc<crate::links::LinkTargets>,
     pub config: Config,
     /// The templates, compiled.
     pub renderer: Renderer,
@@ -81,9 +83,10 @@ pub fn load_catalog_strictly(root: &Path) -> (Option<Loaded>, Report) {
     report.extend(validation);
     let renderer = Renderer::new(root).map_err(|problems| report.extend(problems)).ok();
     match (catalog, project.config.take(), renderer) {
-        (Some(catalog), Some(config), Some(renderer)) if !report.has_errors() => {
+        (Some((catalog, targets)), Some(config), Some(renderer)) if !report.has_errors() => {
             let static_files = std::mem::take(&mut project.static_files);
-            (Some(Loaded { catalog, config, renderer, static_files }), report)
+            let targets = std::sync::Arc::new(targets);
+            (Some(Loaded { catalog, targets, config, renderer, static_files }), report)
         }
         _ => (None, report),
     }
@@ -113,7 +116,7 @@ pub fn build(loaded: &Loaded, root: &Path) -> Result<SiteFiles, Diagnostic> {
 /// Renders pages and exports for a loaded project into `sink`, each file
 /// as soon as it is made; returns how long the parts took and the views.
 pub fn build_into(loaded: &Loaded, root: &Path, sink: &dyn Sink) -> Result<Built, Diagnostic> {
-    let Loaded { catalog, config, renderer, static_files } = loaded;
+    let Loaded { catalog, targets, config, renderer, static_files } = loaded;
     for asset in shipped_assets() {
         sink.add(asset.path, asset.published.as_bytes().to_vec());
     }
@@ -129,7 +132,7 @@ pub fn build_into(loaded: &Loaded, root: &Path, sink: &dyn Sink) -> Result<Built
             let reason = crate::diagnostics::io_message(&e);
             Diagnostic::error(crate::diagnostics::Code::Io, path, format!("Không đọc được tệp: {reason}."))
         })?;
-        let site_path = static_site_path(path);
+        let site_path = source::static_site_path(path);
         sink.add(&site_path, publish_as(&site_path, bytes));
     }
     // Pages and the exports are independent: build them side by side. The
@@ -142,7 +145,7 @@ pub fn build_into(loaded: &Loaded, root: &Path, sink: &dyn Sink) -> Result<Built
             rayon::join(
                 || {
                     let start = Instant::now();
-                    let views = CatalogViews::new(catalog, config, renderer).and_then(|views| {
+                    let views = CatalogViews::new(catalog, targets.clone(), config, renderer).and_then(|views| {
                         render::render_pages(catalog, config, renderer, &views, sink).map(|()| views)
                     });
                     (views, start.elapsed())
@@ -167,14 +170,6 @@ pub fn build_into(loaded: &Loaded, root: &Path, sink: &dyn Sink) -> Result<Built
     Ok(Built { timings: BuildTimings { pages: pages_time, exports: exports_time }, views })
 }
 
-/// Where a file of `static/` is published: its path under `static/`, in
-/// NFC (as links in the content are written), whatever form the file
-/// system stored its name in (macOS saves decomposed names).
-pub fn static_site_path(project_path: &str) -> String {
-    let under = project_path.strip_prefix(STATIC_DIR).and_then(|p| p.strip_prefix('/')).unwrap_or(project_path);
-    crate::text::nfc(under)
-}
-
 /// The machine-readable files but the workbook: search index, catalog in
 /// the other formats, feed, per-entry JSON. Built in parallel with each
 /// other, each written out as soon as it is made.
@@ -195,7 +190,7 @@ fn exports(catalog: &Catalog, config: &Config, base_url: Option<&str>, sink: &dy
                     sink.add_written(export::csv::PATH, &mut |out| export::csv::write_csv(catalog, base_url, out));
                     // Each entry's own file is written as catalog.json is.
                     let entry_file = |entry: &crate::model::Entry, json: String| {
-                        sink.add(&export::catalog_json::entry_data_path(entry.slug.as_str()), json.into_bytes());
+                        sink.add(&crate::urls::entry_data(entry.slug.as_str()), json.into_bytes());
                     };
                     sink.add_written(export::catalog_json::PATH, &mut |out| {
                         export::catalog_json::write_json(catalog, &config.title, out, &entry_file)
@@ -229,9 +224,10 @@ pub fn build_single_entry(bytes: &[u8]) -> Result<crate::output::SiteFiles, Repo
     };
     let (catalog, validation) = validate::validate(&project);
     report.extend(validation);
-    let catalog = catalog.ok_or(report)?;
+    let (catalog, targets) = catalog.ok_or(report)?;
     let renderer = Renderer::new(&project.root)?;
-    let loaded = Loaded { catalog, config: Config::default(), renderer, static_files: Vec::new() };
+    let targets = std::sync::Arc::new(targets);
+    let loaded = Loaded { catalog, targets, config: Config::default(), renderer, static_files: Vec::new() };
     build(&loaded, &project.root).map_err(one)
 }
 

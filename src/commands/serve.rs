@@ -56,7 +56,7 @@ fn update_entry(root: &Path, path: &str, warm: &mut Warm) -> Option<Vec<(String,
     let Warm { loaded, views } = warm;
     let crate::site::Loaded { catalog, config, renderer, .. } = loaded;
     let (file, raw) = crate::source::parse_entry(path, std::fs::read(&full).ok()?).ok()?;
-    let (index, entry) = crate::validate::revalidate_entry(catalog, &file, &raw)?;
+    let (index, entry) = crate::validate::revalidate_entry(catalog, &views.targets, &file, &raw)?;
     let old = &catalog.entries()[index];
     let moved = old.sector != entry.sector || old.agencies != entry.agencies;
     let before = moved.then(|| crate::render::Before::of(catalog, index));
@@ -74,7 +74,7 @@ fn update_entry(root: &Path, path: &str, warm: &mut Warm) -> Option<Vec<(String,
     }
     let entry = &catalog.entries()[index];
     let data = crate::export::catalog_json::entry_to_json(catalog, entry);
-    files.add(&crate::export::catalog_json::entry_data_path(entry.slug.as_str()), data.into_bytes());
+    files.add(&crate::urls::entry_data(entry.slug.as_str()), data.into_bytes());
     Some(files.into_inner().expect("site files").into_files().collect())
 }
 

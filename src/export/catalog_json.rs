@@ -8,7 +8,7 @@
 use crate::model::{Catalog, Group};
 use serde::Serialize;
 
-pub const PATH: &str = "data/catalog.json";
+pub const PATH: &str = crate::urls::CATALOG_JSON;
 
 #[derive(Serialize)]
 struct GroupJson {
@@ -66,27 +66,19 @@ struct AgencyJson<'a> {
     count: usize,
 }
 
-pub fn entry_url(slug: &str) -> String {
-    format!("csdl/{slug}/")
-}
-
-pub fn sector_url(slug: &str) -> String {
-    format!("linh-vuc/{slug}/")
-}
-
-pub fn agency_url(slug: &str) -> String {
-    format!("don-vi/{slug}/")
-}
-
 /// One entry as the object `catalog.json` holds (also published alone as
 /// `csdl/<slug>/index.json`).
 fn entry_json<'a>(catalog: &'a Catalog, e: &'a crate::model::Entry) -> EntryJson<'a> {
     let sector = catalog.sector(e.sector);
     EntryJson {
         slug: e.slug.as_str(),
-        url: entry_url(e.slug.as_str()),
+        url: crate::urls::entry_folder(e.slug.as_str()),
         group: GroupRef { code: e.group.code(), name: e.group.name() },
-        sector: Reference { slug: sector.slug.as_str(), name: &sector.name, url: sector_url(sector.slug.as_str()) },
+        sector: Reference {
+            slug: sector.slug.as_str(),
+            name: &sector.name,
+            url: crate::urls::sector_folder(sector.slug.as_str()),
+        },
         number: e.number,
         title: &e.title,
         agencies: e
@@ -94,7 +86,11 @@ fn entry_json<'a>(catalog: &'a Catalog, e: &'a crate::model::Entry) -> EntryJson
             .iter()
             .map(|id| {
                 let agency = catalog.agency(*id);
-                Reference { slug: agency.slug.as_str(), name: &agency.name, url: agency_url(agency.slug.as_str()) }
+                Reference {
+                    slug: agency.slug.as_str(),
+                    name: &agency.name,
+                    url: crate::urls::agency_folder(agency.slug.as_str()),
+                }
             })
             .collect(),
         purpose: &e.sections.purpose,
@@ -110,11 +106,6 @@ pub fn entry_to_json(catalog: &Catalog, e: &crate::model::Entry) -> String {
     let mut text = crate::json::to_string_pretty(&entry_json(catalog, e));
     text.push('\n');
     text
-}
-
-/// The path of an entry's own data file.
-pub fn entry_data_path(slug: &str) -> String {
-    format!("csdl/{slug}/index.json")
 }
 
 /// The catalog's other keys, around its entries.
@@ -163,7 +154,7 @@ pub fn write_json(
             .map(|(s, count)| SectorJson {
                 slug: s.slug.as_str(),
                 name: &s.name,
-                url: sector_url(s.slug.as_str()),
+                url: crate::urls::sector_folder(s.slug.as_str()),
                 count,
             })
             .collect(),
@@ -176,7 +167,7 @@ pub fn write_json(
                 name: &a.name,
                 short_name: a.short_name.as_deref(),
                 website: a.website.as_deref(),
-                url: agency_url(a.slug.as_str()),
+                url: crate::urls::agency_folder(a.slug.as_str()),
                 count,
             })
             .collect(),

@@ -13,7 +13,7 @@
 use super::table::{HEADERS, rows};
 use crate::model::Catalog;
 
-pub const PATH: &str = "data/catalog.csv";
+pub const PATH: &str = crate::urls::CATALOG_CSV;
 
 /// Writes the CSV file to `out`, one row at a time.
 pub fn write_csv(catalog: &Catalog, base_url: Option<&str>, out: &mut dyn std::io::Write) -> std::io::Result<()> {

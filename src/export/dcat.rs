@@ -11,7 +11,7 @@ use crate::model::Catalog;
 use serde::Serialize;
 use serde_json::{Value, json};
 
-pub const PATH: &str = "data/catalog.jsonld";
+pub const PATH: &str = crate::urls::CATALOG_JSONLD;
 
 const ACCESS_RESTRICTED: &str = "http://publications.europa.eu/resource/authority/access-right/RESTRICTED";
 const LANGUAGE_VIE: &str = "http://publications.europa.eu/resource/authority/language/VIE";
@@ -39,13 +39,13 @@ pub fn write_jsonld(catalog: &Catalog, config: &Config, out: &mut dyn std::io::W
         "dct:description": vi(if config.description.is_empty() { &config.title } else { &config.description }),
         "dct:publisher": { "@id": publisher_id },
         "dct:language": { "@id": LANGUAGE_VIE },
-        "foaf:homepage": { "@id": page("index.html") },
-        "dcat:dataset": catalog.entries().iter().map(|e| json!({ "@id": page(&super::catalog_json::entry_url(e.slug.as_str())) })).collect::<Vec<_>>(),
-        "dcat:themeTaxonomy": { "@id": page("linh-vuc/") },
+        "foaf:homepage": { "@id": page(crate::urls::HOME) },
+        "dcat:dataset": catalog.entries().iter().map(|e| json!({ "@id": page(&crate::urls::entry_folder(e.slug.as_str())) })).collect::<Vec<_>>(),
+        "dcat:themeTaxonomy": { "@id": page(crate::urls::folder(crate::urls::SECTORS)) },
     });
     if let Some(decision) = decision {
         let mut legal = json!({
-            "@id": page("quyet-dinh/"),
+            "@id": page(crate::urls::folder(crate::urls::DECISION)),
             "@type": ["dct:Standard", "eli:LegalResource"],
             "dct:title": vi(&decision.title),
         });
@@ -56,8 +56,8 @@ pub fn write_jsonld(catalog: &Catalog, config: &Config, out: &mut dyn std::io::W
             legal["dct:issued"] = json!({ "@value": date.to_string(), "@type": "xsd:date" });
             catalog_node["dct:issued"] = json!({ "@value": date.to_string(), "@type": "xsd:date" });
         }
-        catalog_node["dct:conformsTo"] = json!({ "@id": page("quyet-dinh/") });
-        catalog_node["dct:source"] = json!({ "@id": page("quyet-dinh/") });
+        catalog_node["dct:conformsTo"] = json!({ "@id": page(crate::urls::folder(crate::urls::DECISION)) });
+        catalog_node["dct:source"] = json!({ "@id": page(crate::urls::folder(crate::urls::DECISION)) });
         graph.push(legal);
     }
     if let Some(modified) = catalog.entries().iter().filter_map(|e| e.updated).max() {
@@ -70,21 +70,21 @@ pub fn write_jsonld(catalog: &Catalog, config: &Config, out: &mut dyn std::io::W
         "foaf:name": vi("Ủy ban nhân dân tỉnh Quảng Ninh"),
     }));
     graph.push(json!({
-        "@id": page("linh-vuc/"),
+        "@id": page(crate::urls::folder(crate::urls::SECTORS)),
         "@type": "skos:ConceptScheme",
         "skos:prefLabel": vi("Lĩnh vực"),
     }));
     for sector in catalog.sectors() {
         graph.push(json!({
-            "@id": page(&super::catalog_json::sector_url(sector.slug.as_str())),
+            "@id": page(&crate::urls::sector_folder(sector.slug.as_str())),
             "@type": "skos:Concept",
             "skos:prefLabel": vi(&sector.name),
-            "skos:inScheme": { "@id": page("linh-vuc/") },
+            "skos:inScheme": { "@id": page(crate::urls::folder(crate::urls::SECTORS)) },
         }));
     }
     for agency in catalog.agencies() {
         let mut node = json!({
-            "@id": page(&super::catalog_json::agency_url(agency.slug.as_str())),
+            "@id": page(&crate::urls::agency_folder(agency.slug.as_str())),
             "@type": "foaf:Agent",
             "foaf:name": vi(&agency.name),
         });
@@ -96,9 +96,9 @@ pub fn write_jsonld(catalog: &Catalog, config: &Config, out: &mut dyn std::io::W
     // Datasets are independent: describe and print them on every core, in
     // order, and splice them into the printed document below (holding the
     // tree of every dataset at once would cost several times the output).
-    let source = decision.is_some().then(|| page("quyet-dinh/"));
+    let source = decision.is_some().then(|| page(crate::urls::folder(crate::urls::DECISION)));
     let dataset = |entry: &crate::model::Entry| {
-        let url = page(&super::catalog_json::entry_url(entry.slug.as_str()));
+        let url = page(&crate::urls::entry_folder(entry.slug.as_str()));
         let sector = catalog.sector(entry.sector);
         let plain = &entry.sections.plain;
         let legal = entry.notes.as_deref().map(|notes| Labelled { kind: "eli:LegalResource", label: Vi(notes) });
@@ -107,7 +107,7 @@ pub fn write_jsonld(catalog: &Catalog, config: &Config, out: &mut dyn std::io::W
             kind: "dcat:Dataset",
             keyword: [Vi(&sector.name), Vi(entry.group.name())],
             landing_page: Id(&url),
-            theme: Id(&page(&super::catalog_json::sector_url(sector.slug.as_str()))),
+            theme: Id(&page(&crate::urls::sector_folder(sector.slug.as_str()))),
             applicable_legislation: legal.clone(),
             access_rights: Id(ACCESS_RESTRICTED),
             description: Vi(&[&plain.purpose, " Phạm vi, nội dung chính: ", &plain.scope].concat()),
@@ -121,7 +121,7 @@ pub fn write_jsonld(catalog: &Catalog, config: &Config, out: &mut dyn std::io::W
             publisher: entry
                 .agencies
                 .iter()
-                .map(|a| page(&super::catalog_json::agency_url(catalog.agency(*a).slug.as_str())))
+                .map(|a| page(&crate::urls::agency_folder(catalog.agency(*a).slug.as_str())))
                 .collect(),
             relation: legal,
             source: source.as_deref().map(Id),

@@ -39,7 +39,7 @@ pub fn to_atom(catalog: &Catalog, config: &Config) -> Option<String> {
     xml.push_str("  <link rel=\"self\" type=\"application/atom+xml\" href=\"feed.xml\"/>\n");
     xml.push_str("  <author><name>Ủy ban nhân dân tỉnh Quảng Ninh</name></author>\n");
     for (date, entry) in dated {
-        let path = super::catalog_json::entry_url(entry.slug.as_str());
+        let path = crate::urls::entry_folder(entry.slug.as_str());
         let sector = &catalog.sector(entry.sector).name;
         xml.push_str("  <entry>\n");
         xml.push_str(&format!("    <title>{}</title>\n", escape_xml(&entry.title)));

@@ -47,7 +47,7 @@ pub fn rows<'a>(catalog: &'a Catalog, base_url: Option<&'a str>) -> impl Iterato
             Cow::Borrowed(e.sections.collection.as_str()),
             Cow::Borrowed(e.sections.sharing.as_str()),
             Cow::Borrowed(e.notes.as_deref().unwrap_or_default()),
-            Cow::Owned(format!("{}{}", base_url.unwrap_or(""), super::catalog_json::entry_url(e.slug.as_str()))),
+            Cow::Owned(format!("{}{}", base_url.unwrap_or(""), crate::urls::entry_folder(e.slug.as_str()))),
         ]
     })
 }

@@ -6,7 +6,7 @@
 //!
 //! Written here as SpreadsheetML parts in a zip (the `zip` crate), not
 //! with rust_xlsxwriter, which this module used until it took a quarter of
-//! a 100,000-entry build's CPU time (BENCHMARKS.md, session 8): it hashed
+//! a 100,000-entry build's CPU time (BENCHMARKS.md, "Decisions"): it hashed
 //! every cell's string with SipHash into its shared-string table, copied
 //! it there, and wrote both sheets to temporary files and read them back.
 //! Here the catalog's texts are borrowed, each string is hashed once with
@@ -25,7 +25,7 @@ use std::io::Write;
 use zip::write::{PreparedZipFile, SimpleFileOptions, ZipFileBuilder};
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-pub const PATH: &str = "data/catalog.xlsx";
+pub const PATH: &str = crate::urls::CATALOG_XLSX;
 
 use crate::validate::text::{MAX_CELL_CHARS, thousands};
 

@@ -137,9 +137,9 @@ pub fn render_pages(
     groups(&pages, files, &|_| true)?;
     full_table(&pages, files)?;
     decision(&pages, files)?;
-    let mut context = pages.context(super::views::SEARCH_URL, "Tìm kiếm", "search", &[]);
+    let mut context = pages.context(crate::urls::SEARCH, "Tìm kiếm", "search", &[]);
     context.insert("page_description", "Tìm kiếm trong Danh mục cơ sở dữ liệu dùng chung: gõ có dấu hoặc không dấu.");
-    pages.render(files, super::views::SEARCH_URL, "search.html", &context)?;
+    pages.render(files, crate::urls::SEARCH, "search.html", &context)?;
     statistics(&pages, files)?;
     let context = pages.context("404.html", "Không tìm thấy trang", "", &[]);
     pages.render(files, "404.html", "404.html", &context)
@@ -178,11 +178,11 @@ fn agency_counts<'a>(pages: &'a PageBuilder) -> Vec<Counted<'a, AgencyLink>> {
 }
 
 fn home(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
-    let mut context = pages.context("index.html", &pages.config.title, "home", &[]);
+    let mut context = pages.context(crate::urls::HOME, &pages.config.title, "home", &[]);
     context.insert("jsonld", &super::structured::data_catalog(pages.catalog, pages.config));
     context.insert("sectors", &sector_counts(pages));
     context.insert("agencies", &agency_counts(pages));
-    pages.render(files, "index.html", "home.html", &context)
+    pages.render(files, crate::urls::HOME, "home.html", &context)
 }
 
 /// The entries of each sector, in the catalog's order: one pass over the
@@ -217,7 +217,7 @@ fn render_entry(
     let path = entry.summary.url.clone();
     let sector = &pages.views.sectors[model.sector.0];
     let crumbs =
-        [Crumb { name: "Lĩnh vực", url: "linh-vuc/index.html" }, Crumb { name: &sector.name, url: &sector.url }];
+        [Crumb { name: "Lĩnh vực", url: crate::urls::SECTORS }, Crumb { name: &sector.name, url: &sector.url }];
     let mut context = pages.context(&path, &entry.summary.title, "sectors", &crumbs);
     context.insert("page_description", &super::structured::entry_description(model, pages.catalog));
     context.insert("jsonld", &super::structured::dataset(model, pages.catalog, pages.config));
@@ -312,16 +312,16 @@ pub fn render_moved_entry(
 fn sectors(pages: &PageBuilder, files: &dyn Sink, which: &(dyn Fn(SectorId) -> bool + Sync)) -> Result<(), Diagnostic> {
     use rayon::prelude::*;
     let counts = sector_counts(pages);
-    let mut context = pages.context("linh-vuc/index.html", "Lĩnh vực", "sectors", &[]);
+    let mut context = pages.context(crate::urls::SECTORS, "Lĩnh vực", "sectors", &[]);
     context.insert("sectors", &counts);
-    pages.render(files, "linh-vuc/index.html", "sectors.html", &context)?;
+    pages.render(files, crate::urls::SECTORS, "sectors.html", &context)?;
     let chosen: Vec<(SectorId, &Counted<Link>)> =
         pages.catalog.sector_ids().zip(&counts).filter(|(id, _)| which(*id)).collect();
     let by_sector = entries_by_sector(pages.catalog);
     chosen.into_par_iter().try_for_each(|(id, counted)| {
         let sector = counted.item;
         assert_eq!(root_prefix(&sector.url), super::views::LIST_ROOT);
-        let crumbs = [Crumb { name: "Lĩnh vực", url: "linh-vuc/index.html" }];
+        let crumbs = [Crumb { name: "Lĩnh vực", url: crate::urls::SECTORS }];
         let mut context = pages.context(&sector.url, &format!("Lĩnh vực {}", sector.name), "sectors", &crumbs);
         context.insert(
             "page_description",
@@ -342,9 +342,9 @@ fn agencies(
 ) -> Result<(), Diagnostic> {
     use rayon::prelude::*;
     let counts = agency_counts(pages);
-    let mut context = pages.context("don-vi/index.html", "Đơn vị chủ trì", "agencies", &[]);
+    let mut context = pages.context(crate::urls::AGENCIES, "Đơn vị chủ trì", "agencies", &[]);
     context.insert("agencies", &counts);
-    pages.render(files, "don-vi/index.html", "agencies.html", &context)?;
+    pages.render(files, crate::urls::AGENCIES, "agencies.html", &context)?;
     let chosen: Vec<(AgencyId, &Counted<AgencyLink>)> =
         pages.catalog.agency_ids().zip(&counts).filter(|(id, _)| which(*id)).collect();
     let mut by_agency = vec![Vec::new(); counts.len()];
@@ -356,7 +356,7 @@ fn agencies(
     chosen.into_par_iter().try_for_each(|(id, counted)| {
         let agency = counted.item;
         assert_eq!(root_prefix(&agency.url), super::views::LIST_ROOT);
-        let crumbs = [Crumb { name: "Đơn vị chủ trì", url: "don-vi/index.html" }];
+        let crumbs = [Crumb { name: "Đơn vị chủ trì", url: crate::urls::AGENCIES }];
         let mut context = pages.context(&agency.url, &agency.name, "agencies", &crumbs);
         context.insert(
             "page_description",
@@ -397,14 +397,6 @@ fn groups(pages: &PageBuilder, files: &dyn Sink, which: &dyn Fn(Group) -> bool) 
         pages.render(files, &path, "group.html", &context)?;
     }
     Ok(())
-}
-
-/// Site-root-relative URL of page `number` (from 1) of the full table.
-pub fn table_page_url(number: usize) -> String {
-    match number {
-        1 => super::views::TABLE_URL.to_string(),
-        n => format!("toan-bo-danh-muc/trang-{n}/index.html"),
-    }
 }
 
 /// One row of the full table, in the decision's order: group, then sector
@@ -468,7 +460,7 @@ fn full_table(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
                 .enumerate()
                 .map(|(k, chunk)| TablePage {
                     number: k + 1,
-                    url: table_page_url(k + 1),
+                    url: crate::urls::table_page(k + 1),
                     first: chunk.first().map(start).unwrap_or_default(),
                     current: k + 1 == current,
                 })
@@ -477,7 +469,7 @@ fn full_table(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
     };
     chunks.par_iter().enumerate().try_for_each(|(k, chunk)| {
         let number = k + 1;
-        let path = table_page_url(number);
+        let path = crate::urls::table_page(number);
         let indices: Vec<usize> = chunk.iter().map(|r| r.entry).collect();
         let views = pages.views.entries_for_page(catalog, pages.config, &path, &indices);
         let mut table: Vec<TableGroup> = Vec::new();
@@ -556,13 +548,13 @@ fn decision(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
             &decision.body,
             Some(&crate::markdown::LinkContext {
                 from_file: &decision.source_path,
-                root: &root_prefix(super::views::DECISION_URL),
-                targets: pages.catalog.link_targets(),
+                root: &root_prefix(crate::urls::DECISION),
+                targets: &pages.views.targets,
             }),
         ),
         edit_url: pages.config.edit_url(&decision.source_path),
     };
-    let path = super::views::DECISION_URL;
+    let path = crate::urls::DECISION;
     let mut context = pages.context(path, "Quyết định ban hành", "decision", &[]);
     context.insert("page_description", &decision.title);
     context.insert("decision", &view);
@@ -623,7 +615,7 @@ fn statistics(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
                 .collect(),
         ),
     ];
-    let path = super::views::STATISTICS_URL;
+    let path = crate::urls::STATISTICS;
     let mut context = pages.context(path, "Thống kê", "statistics", &[]);
     context.insert("page_description", "Số CSDL dùng chung theo nhóm, theo lĩnh vực và theo đơn vị chủ trì.");
     context.insert("charts", &charts);
@@ -642,8 +634,8 @@ mod tests {
     fn a_moved_entry_renders_its_pages_as_the_full_build_does() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small");
         let (loaded, _) = crate::site::load_catalog(&root);
-        let crate::site::Loaded { mut catalog, config, renderer, .. } = loaded.unwrap();
-        let mut views = CatalogViews::new(&catalog, &config, &renderer).unwrap();
+        let crate::site::Loaded { mut catalog, targets, config, renderer, .. } = loaded.unwrap();
+        let mut views = CatalogViews::new(&catalog, targets.clone(), &config, &renderer).unwrap();
         // A.2 "CSDL bản đồ" moves from sector "Bản đồ" to "Biển".
         let index = catalog.entries().iter().position(|e| e.title == "CSDL bản đồ").unwrap();
         let before = Before::of(&catalog, index);
@@ -656,8 +648,14 @@ mod tests {
         let fast = fast.into_inner().unwrap();
 
         let full = Mutex::new(SiteFiles::default());
-        render_pages(&catalog, &config, &renderer, &CatalogViews::new(&catalog, &config, &renderer).unwrap(), &full)
-            .unwrap();
+        render_pages(
+            &catalog,
+            &config,
+            &renderer,
+            &CatalogViews::new(&catalog, targets, &config, &renderer).unwrap(),
+            &full,
+        )
+        .unwrap();
         let full = full.into_inner().unwrap();
         let paths: Vec<&str> = fast.paths().collect();
         for expected in [

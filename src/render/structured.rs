@@ -96,7 +96,7 @@ struct IncludedIn<'a> {
 /// out of it: 5 % of a large build's instructions).
 pub fn dataset(entry: &Entry, catalog: &Catalog, config: &Config) -> String {
     let sector = &catalog.sector(entry.sector).name;
-    let page = crate::export::catalog_json::entry_url(entry.slug.as_str());
+    let page = crate::urls::entry_folder(entry.slug.as_str());
     let organisation = |name| Named { kind: "GovernmentOrganization", name };
     let dataset = Dataset {
         context: "https://schema.org",
@@ -146,7 +146,7 @@ pub fn data_catalog(catalog: &Catalog, config: &Config) -> String {
                     "@type": "Dataset",
                     "name": e.title,
                     "identifier": e.reference(),
-                    "url": url(config, "", &crate::export::catalog_json::entry_url(e.slug.as_str())),
+                    "url": url(config, "", &crate::urls::entry_folder(e.slug.as_str())),
                 })
             })
             .collect();

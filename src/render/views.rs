@@ -13,49 +13,17 @@ use crate::model::{Agency, Catalog, Entry, Group, Sector};
 use serde::Serialize;
 use std::borrow::Cow;
 
-/// Site-root-relative URL of a page folder's `index.html`. Links keep the
-/// file name so that the site also works opened from disk (file://).
-pub fn entry_url(slug: &str) -> String {
-    format!("csdl/{slug}/index.html")
-}
-
 pub fn sector_url(sector: &Sector) -> String {
-    format!("linh-vuc/{}/index.html", sector.slug)
+    crate::urls::sector_page(sector.slug.as_str())
 }
 
 pub fn agency_url(agency: &Agency) -> String {
-    format!("don-vi/{}/index.html", agency.slug)
+    crate::urls::agency_page(agency.slug.as_str())
 }
 
 pub fn group_url(group: Group) -> String {
-    format!("nhom/{}/index.html", group.slug())
+    crate::urls::group_page(group.slug())
 }
-
-pub const DECISION_URL: &str = "quyet-dinh/index.html";
-pub const TABLE_URL: &str = "toan-bo-danh-muc/index.html";
-pub const SEARCH_URL: &str = "tim-kiem/index.html";
-pub const STATISTICS_URL: &str = "thong-ke/index.html";
-
-/// Pages that exist whatever the content: what content may link to besides
-/// entries, sectors, agencies and the decision.
-pub const FIXED_PAGES: &[&str] = &[
-    "index.html",
-    "linh-vuc/index.html",
-    "don-vi/index.html",
-    "nhom/a/index.html",
-    "nhom/b/index.html",
-    TABLE_URL,
-    SEARCH_URL,
-    STATISTICS_URL,
-    "data/catalog.json",
-    "data/catalog.csv",
-    "data/catalog.xlsx",
-    "data/catalog.jsonld",
-];
-
-/// Section anchors of an entry page (ids in `templates/entry.html`), which
-/// content may link to.
-pub const ENTRY_ANCHORS: &[&str] = &["muc-dich", "pham-vi", "co-che-thu-thap", "ket-noi-chia-se", "ghi-chu"];
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Link {
@@ -142,6 +110,8 @@ pub struct CatalogViews {
     /// `sectors` and `agencies` as Tera values, for [`EntrySummary`].
     shared: SharedLinks,
     pub counts: Counts,
+    /// What the content's links can point to, to make them relative.
+    pub targets: std::sync::Arc<LinkTargets>,
 }
 
 struct SharedLinks {
@@ -159,7 +129,12 @@ impl SharedLinks {
 }
 
 impl CatalogViews {
-    pub fn new(catalog: &Catalog, config: &Config, renderer: &Renderer) -> Result<Self, Diagnostic> {
+    pub fn new(
+        catalog: &Catalog,
+        targets: std::sync::Arc<LinkTargets>,
+        config: &Config,
+        renderer: &Renderer,
+    ) -> Result<Self, Diagnostic> {
         let sectors: Vec<Link> = catalog
             .sectors()
             .iter()
@@ -176,14 +151,10 @@ impl CatalogViews {
             })
             .collect();
         let shared = SharedLinks::new(&sectors, &agencies);
-        let entry_root = super::root_prefix(&entry_url("x"));
+        let entry_root = super::root_prefix(&crate::urls::entry_page("x"));
         let entries: Vec<EntryView> = {
             use rayon::prelude::*;
-            catalog
-                .entries()
-                .par_iter()
-                .map(|e| entry_view(e, &shared, config, catalog.link_targets(), &entry_root))
-                .collect()
+            catalog.entries().par_iter().map(|e| entry_view(e, &shared, config, &targets, &entry_root)).collect()
         };
         let counts = Counts {
             entries: catalog.entries().len(),
@@ -195,7 +166,7 @@ impl CatalogViews {
             use rayon::prelude::*;
             entries.par_iter().map(|e| list_item(renderer, &e.summary)).collect::<Result<_, _>>()?
         };
-        Ok(CatalogViews { entries, list_items, sectors, agencies, shared, counts })
+        Ok(CatalogViews { entries, list_items, sectors, agencies, shared, counts, targets })
     }
 
     /// Rebuilds the view of one entry after it changed in `catalog`.
@@ -206,9 +177,8 @@ impl CatalogViews {
         renderer: &Renderer,
         index: usize,
     ) -> Result<(), Diagnostic> {
-        let root = super::root_prefix(&entry_url("x"));
-        self.entries[index] =
-            entry_view(&catalog.entries()[index], &self.shared, config, catalog.link_targets(), &root);
+        let root = super::root_prefix(&crate::urls::entry_page("x"));
+        self.entries[index] = entry_view(&catalog.entries()[index], &self.shared, config, &self.targets, &root);
         self.list_items[index] = list_item(renderer, &self.entries[index].summary)?;
         Ok(())
     }
@@ -230,7 +200,7 @@ impl CatalogViews {
             .map(|&i| {
                 let e = &catalog.entries()[i];
                 match may_have_links(e) {
-                    true => Cow::Owned(entry_view(e, &self.shared, config, catalog.link_targets(), &root)),
+                    true => Cow::Owned(entry_view(e, &self.shared, config, &self.targets, &root)),
                     false => Cow::Borrowed(&self.entries[i]),
                 }
             })
@@ -265,7 +235,7 @@ fn entry_view(entry: &Entry, shared: &SharedLinks, config: &Config, targets: &Li
     EntryView {
         summary: EntrySummary {
             slug: entry.slug.to_string(),
-            url: entry_url(entry.slug.as_str()),
+            url: crate::urls::entry_page(entry.slug.as_str()),
             title: entry.title.clone(),
             reference: entry.reference(),
             number: entry.number,

@@ -54,7 +54,7 @@ struct Doc<'a> {
 impl<'a> Doc<'a> {
     fn of(entry: &'a crate::model::Entry) -> Doc<'a> {
         Doc {
-            url: crate::render::views::entry_url(entry.slug.as_str()),
+            url: crate::urls::entry_page(entry.slug.as_str()),
             title: &entry.title,
             group: if entry.group == Group::A { 0 } else { 1 },
             number: entry.number,

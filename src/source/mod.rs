@@ -26,6 +26,9 @@ pub const STATIC_DIR: &str = "static";
 /// The project's own templates, replacing or completing the built-in ones.
 pub const TEMPLATES_DIR: &str = "templates";
 
+/// The line the front matter's YAML starts on, after the opening `---`.
+pub const FRONT_MATTER_LINE: usize = 2;
+
 /// Files larger than this are refused: no catalog entry comes near it, and
 /// it bounds the memory and time a mistaken or hostile file can cost.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -54,7 +57,7 @@ impl SourceFile {
 
     /// 1-based line of the first YAML line (the one after `---`).
     pub fn front_line(&self) -> usize {
-        2
+        FRONT_MATTER_LINE
     }
 
     /// File position of a byte offset inside the body.
@@ -161,11 +164,12 @@ fn entry_paths(root: &Path, report: &mut Report) -> Vec<String> {
     paths
 }
 
-/// `path` relative to `root` (or whole, if outside it), `/`-separated: the
-/// form every project and site path takes in danhmuc.
-pub fn relative(root: &Path, path: &Path) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+pub use crate::confine::relative;
+
+/// Where a file of `static/` (a project path) is published.
+pub fn static_site_path(project_path: &str) -> String {
+    let under = project_path.strip_prefix(STATIC_DIR).and_then(|p| p.strip_prefix('/')).unwrap_or(project_path);
+    crate::urls::static_file(under)
 }
 
 fn load_data_file<T: serde::de::DeserializeOwned>(root: &Path, path: &str, report: &mut Report) -> Vec<T> {
@@ -326,14 +330,7 @@ pub fn split_front_matter(text: &str) -> Result<(std::ops::Range<usize>, std::op
     Err(Code::FrontMatterUnclosed)
 }
 
-/// The 1-based line and character column of byte `offset` in `text`.
-pub fn position_at(text: &str, offset: usize) -> Position {
-    let offset = offset.min(text.len());
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    Position::new(line, before[line_start..].chars().count() + 1)
-}
+pub use crate::diagnostics::position_at;
 
 /// File position of a YAML location, for YAML that starts at `first_line`.
 pub fn location_position(location: &serde_saphyr::Location, first_line: usize) -> Option<Position> {

@@ -8,9 +8,9 @@
 use crate::diagnostics::{Code, Diagnostic, Position, Report};
 use crate::links::{Link, LinkTargets, classify};
 use crate::model::{Agency, AgencyId, Catalog, Decision, Entry, Group, IsoDate, Sections, Sector, SectorId, Slug};
-use crate::render::views::ENTRY_ANCHORS;
 use crate::source::{self, RawDecision, RawEntry, RawProject, SourceFile};
 use crate::text::closest;
+use crate::urls::ENTRY_ANCHORS;
 use serde_saphyr::Spanned;
 
 pub mod text;
@@ -22,7 +22,9 @@ pub const SECTION_HEADINGS: [&str; 4] =
 
 /// Validates everything `source::load` read. Returns the catalog when there
 /// is no error (warnings allowed), and every diagnostic either way.
-pub fn validate(project: &RawProject) -> (Option<Catalog>, Report) {
+/// The catalog and what its content's links can point to (made once, for
+/// validation and rendering alike), or the reasons why not.
+pub fn validate(project: &RawProject) -> (Option<(Catalog, LinkTargets)>, Report) {
     let mut report = Report::default();
     let (sectors, sector_lines) = declared(&project.sectors, source::SECTORS_FILE, &mut report, |s| (&s.slug, &s.name));
     let (agencies, agency_lines) =
@@ -84,15 +86,15 @@ pub fn validate(project: &RawProject) -> (Option<Catalog>, Report) {
     if report.has_errors() || project.config.is_none() {
         return (None, report);
     }
-    let catalog = Catalog::new(entries, sectors, agencies, decision, &project.static_files);
-    let targets = catalog.link_targets();
+    let catalog = Catalog::new(entries, sectors, agencies, decision);
+    let targets = LinkTargets::new(&catalog, project.static_files.iter().map(|p| source::static_site_path(p)));
     let files: Vec<&SourceFile> =
         project.entries.iter().map(|(f, _)| f).chain(project.decision.as_ref().map(|(f, _)| f)).collect();
     let link_reports: Vec<Report> = files
         .par_iter()
         .map(|file| {
             let mut local = Report::default();
-            check_links(file, targets, &mut local);
+            check_links(file, &targets, &mut local);
             local
         })
         .collect();
@@ -100,7 +102,7 @@ pub fn validate(project: &RawProject) -> (Option<Catalog>, Report) {
     if report.has_errors() {
         return (None, report);
     }
-    (Some(catalog), report)
+    (Some((catalog, targets)), report)
 }
 
 /// Re-validates one changed entry file against an existing, valid catalog,
@@ -110,13 +112,18 @@ pub fn validate(project: &RawProject) -> (Option<Catalog>, Report) {
 /// may change). Anything else returns None and the caller rebuilds
 /// everything (which also reports the problems). Links are checked
 /// against the catalog's link targets (unchanged by such an edit).
-pub fn revalidate_entry(catalog: &Catalog, file: &SourceFile, raw: &RawEntry) -> Option<(usize, Entry)> {
+pub fn revalidate_entry(
+    catalog: &Catalog,
+    targets: &LinkTargets,
+    file: &SourceFile,
+    raw: &RawEntry,
+) -> Option<(usize, Entry)> {
     let index = catalog.entries().iter().position(|e| e.source_path == file.path)?;
     let old = &catalog.entries()[index];
     let lookup = Lookup::new(catalog.sectors(), catalog.agencies());
     let mut report = Report::default();
     let mut entry = validate_entry(file, raw, &lookup, &mut Facts::default(), &mut report)?;
-    check_links(file, catalog.link_targets(), &mut report);
+    check_links(file, targets, &mut report);
     let same_place = entry.slug == old.slug && entry.group == old.group && entry.number == old.number;
     if report.has_errors() || !same_place {
         return None;
@@ -276,18 +283,77 @@ fn validate_entry(
     report: &mut Report,
 ) -> Option<Entry> {
     let errors_before = report.count(crate::diagnostics::Severity::Error);
-    let path = file.path.as_str();
-    let line = file.front_line();
-    let at = |spanned_position: Option<Position>| spanned_position.or(Some(Position::new(1, 1)));
-    let pos = |s: &dyn HasLocation| source::location_position(s.location(), line);
+    let field = &Field::new(file);
+    let title = title(field, raw, report);
+    let group = group(field, raw, report);
+    let number = number(field, raw, report);
+    let sector = sector(field, raw, lookup, report);
+    let agencies = agencies(field, raw, lookup, report);
+    let notes = notes(field, raw, report);
+    let updated = updated(field, raw, report);
+    let slug = slug(field, raw, title.as_deref(), report);
+    let (sections, extra) = validate_sections(file, report);
 
-    let title = required_text(raw.title.as_ref(), "title", "tên CSDL, ví dụ “title: CSDL Đất đai”", file, report);
+    if let (Some(group), Some(number)) = (group, number) {
+        facts.numbers.push((group, number));
+    }
+    facts.sectors_used.extend(sector);
+    facts.agencies_used.extend(agencies.iter().copied());
+
+    if report.count(crate::diagnostics::Severity::Error) > errors_before {
+        return None;
+    }
+    Some(Entry {
+        slug: slug?,
+        title: title?,
+        group: group?,
+        number: number?,
+        sector: sector?,
+        agencies,
+        notes,
+        sections,
+        extra,
+        updated,
+        source_path: file.path.clone(),
+    })
+}
+
+/// An entry file whose front matter fields are being checked: where a
+/// field's diagnostic goes (its line, or the file's first line).
+#[derive(Clone, Copy)]
+struct Field<'a> {
+    file: &'a SourceFile,
+    path: &'a str,
+    at: fn(Option<Position>) -> Option<Position>,
+    pos: fn(&dyn HasLocation) -> Option<Position>,
+}
+
+impl<'a> Field<'a> {
+    fn new(file: &'a SourceFile) -> Self {
+        Field {
+            file,
+            path: &file.path,
+            at: |position| position.or(Some(Position::new(1, 1))),
+            pos: |value| source::location_position(value.location(), source::FRONT_MATTER_LINE),
+        }
+    }
+}
+
+/// `title`: required text, not too long for a page or a spreadsheet cell.
+fn title(field: &Field, raw: &RawEntry, report: &mut Report) -> Option<String> {
+    let Field { path, at, pos, .. } = *field;
+    let title = required_text(raw.title.as_ref(), "title", "tên CSDL, ví dụ “title: CSDL Đất đai”", field.file, report);
     if let (Some(text), Some(raw_title)) = (&title, &raw.title) {
         text::check_title_length(text, path, at(pos(raw_title)), report);
         text::check_cell_length(text, "Tên cơ sở dữ liệu", path, || at(pos(raw_title)), report);
     }
+    title
+}
 
-    let group = match &raw.group {
+/// `group`: A or B.
+fn group(field: &Field, raw: &RawEntry, report: &mut Report) -> Option<Group> {
+    let Field { path, at, pos, .. } = *field;
+    match &raw.group {
         None => {
             report.push(missing(
                 path,
@@ -307,9 +373,13 @@ fn validate_entry(
                 None
             }
         },
-    };
+    }
+}
 
-    let number = match &raw.number {
+/// `number`: the TT within the group, from 1.
+fn number(field: &Field, raw: &RawEntry, report: &mut Report) -> Option<u32> {
+    let Field { path, at, pos, .. } = *field;
+    match &raw.number {
         None => {
             report.push(missing(path, "number", "số thứ tự (TT) trong nhóm, ví dụ “number: 12”"));
             None
@@ -323,9 +393,13 @@ fn validate_entry(
             None
         }
         Some(n) => Some(n.value as u32),
-    };
+    }
+}
 
-    let sector = match &raw.sector {
+/// `sector`: a slug declared in `content/sectors.yaml`.
+fn sector(field: &Field, raw: &RawEntry, lookup: &Lookup, report: &mut Report) -> Option<SectorId> {
+    let Field { path, at, pos, .. } = *field;
+    match &raw.sector {
         None => {
             report.push(missing(
                 path,
@@ -351,8 +425,12 @@ fn validate_entry(
                 None
             }
         },
-    };
+    }
+}
 
+/// `agencies`: one or more slugs declared in `content/agencies.yaml`, each once.
+fn agencies(field: &Field, raw: &RawEntry, lookup: &Lookup, report: &mut Report) -> Vec<AgencyId> {
+    let Field { path, at, pos, .. } = *field;
     let mut agencies = Vec::new();
     match &raw.agencies {
         None => report.push(missing(path, "agencies", "danh sách mã đơn vị chủ trì, ví dụ:\nagencies:\n  - so-noi-vu")),
@@ -389,13 +467,23 @@ fn validate_entry(
             }
         }
     }
+    agencies
+}
 
+/// `notes`: optional text (Ghi chú), not too long for a spreadsheet cell.
+fn notes(field: &Field, raw: &RawEntry, report: &mut Report) -> Option<String> {
+    let Field { path, at, pos, .. } = *field;
     let notes = raw.notes.as_ref().map(|n| crate::text::nfc(n.value.trim())).filter(|n| !n.is_empty());
     if let (Some(text), Some(raw_notes)) = (&notes, &raw.notes) {
         text::check_cell_length(text, "Ghi chú", path, || at(pos(raw_notes)), report);
     }
+    notes
+}
 
-    let updated = raw.updated.as_ref().and_then(|u| match IsoDate::parse(&u.value) {
+/// `updated`: an optional ISO date.
+fn updated(field: &Field, raw: &RawEntry, report: &mut Report) -> Option<IsoDate> {
+    let Field { path, at, pos, .. } = *field;
+    raw.updated.as_ref().and_then(|u| match IsoDate::parse(&u.value) {
         Some(date) => Some(date),
         None => {
             report.push(
@@ -409,9 +497,13 @@ fn validate_entry(
             );
             None
         }
-    });
+    })
+}
 
-    let slug = match (&raw.slug, &title) {
+/// `slug`: pinned, or made from the title.
+fn slug(field: &Field, raw: &RawEntry, title: Option<&str>, report: &mut Report) -> Option<Slug> {
+    let Field { path, at, pos, .. } = *field;
+    match (&raw.slug, title) {
         (Some(s), _) => match Slug::new(s.value.trim()) {
             Some(slug) => Some(slug),
             None => {
@@ -420,7 +512,7 @@ fn validate_entry(
                         .at(at(pos(s)))
                         .hint(format!(
                             "Slug chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ “{}”.",
-                            title.as_deref().map(crate::text::slugify).unwrap_or_else(|| "csdl-dat-dai".into())
+                            title.map(crate::text::slugify).unwrap_or_else(|| "csdl-dat-dai".into())
                         )),
                 );
                 None
@@ -438,32 +530,7 @@ fn validate_entry(
             }
         },
         (None, None) => None,
-    };
-
-    let (sections, extra) = validate_sections(file, report);
-
-    if let (Some(group), Some(number)) = (group, number) {
-        facts.numbers.push((group, number));
     }
-    facts.sectors_used.extend(sector);
-    facts.agencies_used.extend(agencies.iter().copied());
-
-    if report.count(crate::diagnostics::Severity::Error) > errors_before {
-        return None;
-    }
-    Some(Entry {
-        slug: slug?,
-        title: title?,
-        group: group?,
-        number: number?,
-        sector: sector?,
-        agencies,
-        notes,
-        sections,
-        extra,
-        updated,
-        source_path: file.path.clone(),
-    })
 }
 
 /// Anything with a YAML location, so one closure serves every field type.
@@ -603,6 +670,12 @@ fn validate_sections(file: &SourceFile, report: &mut Report) -> (Sections, Strin
         );
     }
     let extra = sections.get(4).map(|s| body[s.heading_start..].trim().to_string()).unwrap_or_default();
+    // The plain text comes from the body's single parse where that reads
+    // the section as a parse of it alone would; otherwise it is made here.
+    let texts = texts.map(|(markdown, plain)| {
+        let plain = plain.unwrap_or_else(|| crate::markdown::to_plain_text(&markdown));
+        (markdown, plain)
+    });
     (Sections::new(texts), extra)
 }
 

@@ -239,7 +239,7 @@ pub struct ToneCounts {
 /// invisible characters, each reported once per file, where first seen.
 /// Returns the file's tone placements, for [`check_tone_style`].
 pub fn check_file_text(file: &SourceFile, report: &mut Report) -> ToneCounts {
-    let position = |offset: usize| Some(crate::source::position_at(&file.text, offset));
+    let position = |offset: usize| Some(crate::diagnostics::position_at(&file.text, offset));
     let found = scan(&file.text);
     if let Some((at, word)) = found.legacy.map(|at| word_around(&file.text, at)) {
         report.push(
@@ -353,7 +353,7 @@ pub fn check_tone_style(files: &[(&SourceFile, ToneCounts)], report: &mut Report
                     "Cách đặt dấu thanh khác phần còn lại của danh mục, ví dụ “{word}”; danh mục chủ yếu viết {usual}."
                 ),
             )
-            .at(Some(crate::source::position_at(&file.text, *at)))
+            .at(Some(crate::diagnostics::position_at(&file.text, *at)))
             .hint(format!(
                 "Viết thống nhất theo cả danh mục, ví dụ “{example}”. Tìm kiếm vẫn tìm được cả hai cách viết."
             )),
