@@ -83,28 +83,22 @@
     return (c >= 0x200b && c <= 0x200d) || (c >= 0x2060 && c <= 0x2064) || c === 0xfeff || c === 0xad || c === 0x180e;
   }
   var INVISIBLE = /[\u200b-\u200d\u2060-\u2064\ufeff\u00ad\u180e]/g;
-  var HAS_INVISIBLE = /[\u200b-\u200d\u2060-\u2064\ufeff\u00ad\u180e]/;
 
   /** A lower-case syllable ending in "oa", "oe" or "uy" (not "qu") with
       its tone on the last vowel, written with the tone on the one before:
       "hoà" → "hòa", "thuỷ" → "thủy". The index stores the traditional
-      placement, so both spellings are one word (src/text.rs). */
-  var TONE_MARK = /^[aey][\u0300\u0301\u0303\u0309\u0323]$/;
+      placement, so both spellings are one word (src/text.rs). The caller
+      has checked that the word ends in "o" or "u" and a letter past
+      ASCII. */
+  var TONE_MOVES = {
+    "à": "\u0300a", "á": "\u0301a", "ả": "\u0309a", "ã": "\u0303a", "ạ": "\u0323a",
+    "è": "\u0300e", "é": "\u0301e", "ẻ": "\u0309e", "ẽ": "\u0303e", "ẹ": "\u0323e",
+    "ỳ": "\u0300y", "ý": "\u0301y", "ỷ": "\u0309y", "ỹ": "\u0303y", "ỵ": "\u0323y"
+  };
   function traditionalTone(word) {
-    var n = word.length;
-    if (n < 2 || word.charCodeAt(n - 1) < 0xc0 || (n > 2 && word[n - 3] === "q")) return word;
-    var last = word[n - 1].normalize("NFD"), first = word[n - 2];
-    if (!TONE_MARK.test(last)) return word;
-    var base = last[0];
-    if (!((first === "o" && (base === "a" || base === "e")) || (first === "u" && base === "y"))) return word;
-    return word.slice(0, n - 2) + (first + last[1]).normalize("NFC") + base;
-  }
-
-  /** A word's exact form, as the index keeps it. */
-  function exactForm(word) {
-    var exact = word.toLowerCase();
-    if (HAS_INVISIBLE.test(exact)) exact = exact.replace(INVISIBLE, "");
-    return traditionalTone(exact);
+    var n = word.length, first = word[n - 2], move = TONE_MOVES[word[n - 1]];
+    if (move === undefined || (n > 2 && word[n - 3] === "q") || (first === "u") !== (move[1] === "y")) return word;
+    return word.slice(0, n - 2) + (first + move[0]).normalize("NFC") + move[1];
   }
 
   /** Words of a text, as the index stores them: NFC, runs of letters, marks
@@ -114,20 +108,25 @@
   function tokenize(text) {
     var nfc = text.normalize("NFC");
     var tokens = [];
-    var start = -1, n = nfc.length;
+    var start = -1, n = nfc.length, hidden = false;
     for (var i = 0; i <= n;) {
       var size = 1, inWord = false;
       if (i < n) {
         var c = nfc.charCodeAt(i);
         if (c >= 0xd800 && c <= 0xdbff && i + 1 < n && (nfc.charCodeAt(i + 1) & 0xfc00) === 0xdc00) size = 2;
         inWord = isWordAt(nfc, i, c, size);
+        if (c > 0xac && isInvisible(c)) hidden = true;
       }
       if (inWord && start < 0) {
         start = i;
       } else if (!inWord && start >= 0) {
-        var exact = exactForm(nfc.slice(start, i));
-        if (exact) tokens.push({ exact: exact, folded: foldWord(exact), position: tokens.length, start: start, end: i });
+        var exact = nfc.slice(start, i).toLowerCase(), m;
+        if (hidden) exact = exact.replace(INVISIBLE, "");
+        m = exact.length;
+        if (m > 1 && exact.charCodeAt(m - 1) >= 0xc0 && (exact[m - 2] === "o" || exact[m - 2] === "u")) exact = traditionalTone(exact);
+        if (m) tokens.push({ exact: exact, folded: foldWord(exact), position: tokens.length, start: start, end: i });
         start = -1;
+        hidden = false;
       }
       i += size;
     }
