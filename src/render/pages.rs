@@ -1,8 +1,8 @@
 //! One function per kind of page: which pages exist, at which path, and
 //! what their template sees.
 
+use super::templates::{Renderer, root_prefix};
 use super::views::{AgencyLink, CatalogViews, EntryView, GroupView, Link, group_url};
-use super::{Renderer, root_prefix};
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::model::{AgencyId, Catalog, Group, SectorId};

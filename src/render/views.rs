@@ -4,7 +4,7 @@
 //! HTML, names resolved, URLs relative to the site root), so templates stay
 //! free of logic and each page reuses the same views.
 
-use super::Renderer;
+use super::templates::Renderer;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::links::LinkTargets;
@@ -151,7 +151,7 @@ impl CatalogViews {
             })
             .collect();
         let shared = SharedLinks::new(&sectors, &agencies);
-        let entry_root = super::root_prefix(&crate::urls::entry_page("x"));
+        let entry_root = super::templates::root_prefix(&crate::urls::entry_page("x"));
         let entries: Vec<EntryView> = {
             use rayon::prelude::*;
             catalog.entries().par_iter().map(|e| entry_view(e, &shared, config, &targets, &entry_root)).collect()
@@ -177,7 +177,7 @@ impl CatalogViews {
         renderer: &Renderer,
         index: usize,
     ) -> Result<(), Diagnostic> {
-        let root = super::root_prefix(&crate::urls::entry_page("x"));
+        let root = super::templates::root_prefix(&crate::urls::entry_page("x"));
         self.entries[index] = entry_view(&catalog.entries()[index], &self.shared, config, &self.targets, &root);
         self.list_items[index] = list_item(renderer, &self.entries[index].summary)?;
         Ok(())
@@ -194,7 +194,7 @@ impl CatalogViews {
         page_path: &str,
         indices: &[usize],
     ) -> Vec<Cow<'_, EntryView>> {
-        let root = super::root_prefix(page_path);
+        let root = super::templates::root_prefix(page_path);
         indices
             .iter()
             .map(|&i| {

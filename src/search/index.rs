@@ -9,7 +9,7 @@
 //! script that assigns a global, so it loads from file:// as well as from a
 //! server. Built from the model, never from rendered HTML.
 
-use super::{for_each_word, forms_into};
+use super::tokenize::{for_each_word, forms_into};
 use crate::model::{Catalog, Group};
 use crate::output::Sink;
 use serde::Serialize;
