@@ -8,11 +8,13 @@
 //! subpath and straight from disk.
 
 mod charts;
+mod incremental;
 mod pages;
 mod structured;
 pub mod views;
 
 mod templates;
 
-pub use pages::{Before, render_entry_page, render_moved_entry, render_pages};
+pub use incremental::{Before, render_entry_page, render_moved_entry};
+pub use pages::render_pages;
 pub use templates::{Renderer, TEMPLATES_DIR, root_prefix};

@@ -51,7 +51,7 @@ struct Counted<'a, T: Serialize> {
     count_b: usize,
 }
 
-struct PageBuilder<'a> {
+pub(super) struct PageBuilder<'a> {
     renderer: &'a Renderer,
     views: &'a CatalogViews,
     config: &'a Config,
@@ -62,7 +62,12 @@ struct PageBuilder<'a> {
 }
 
 impl<'a> PageBuilder<'a> {
-    fn new(renderer: &'a Renderer, views: &'a CatalogViews, config: &'a Config, catalog: &'a Catalog) -> Self {
+    pub(super) fn new(
+        renderer: &'a Renderer,
+        views: &'a CatalogViews,
+        config: &'a Config,
+        catalog: &'a Catalog,
+    ) -> Self {
         let site = tera::Value::from_serializable(&SiteView {
             title: &config.title,
             description: &config.description,
@@ -177,7 +182,7 @@ fn agency_counts<'a>(pages: &'a PageBuilder) -> Vec<Counted<'a, AgencyLink>> {
         .collect()
 }
 
-fn home(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
+pub(super) fn home(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
     let mut context = pages.context(crate::urls::HOME, &pages.config.title, "home", &[]);
     context.insert("jsonld", &super::structured::data_catalog(pages.catalog, pages.config));
     context.insert("sectors", &sector_counts(pages));
@@ -197,7 +202,7 @@ fn entries_by_sector(catalog: &Catalog) -> Vec<Vec<usize>> {
 
 /// Previous and next entry of each entry, in the decision's order within
 /// its sector.
-fn neighbours(catalog: &Catalog) -> Vec<(Option<usize>, Option<usize>)> {
+pub(super) fn neighbours(catalog: &Catalog) -> Vec<(Option<usize>, Option<usize>)> {
     let mut neighbours = vec![(None, None); catalog.entries().len()];
     for siblings in &entries_by_sector(catalog) {
         for (position, &index) in siblings.iter().enumerate() {
@@ -207,7 +212,7 @@ fn neighbours(catalog: &Catalog) -> Vec<(Option<usize>, Option<usize>)> {
     neighbours
 }
 
-fn render_entry(
+pub(super) fn render_entry(
     pages: &PageBuilder,
     index: usize,
     (previous, next): (Option<usize>, Option<usize>),
@@ -239,77 +244,12 @@ fn entries(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
     })
 }
 
-/// One entry's page alone, from views already built: the live preview's
-/// fast path after an entry's text changed.
-pub fn render_entry_page(
-    catalog: &Catalog,
-    config: &Config,
-    renderer: &Renderer,
-    views: &CatalogViews,
-    index: usize,
-) -> Result<(String, Vec<u8>), Diagnostic> {
-    let pages = PageBuilder::new(renderer, views, config, catalog);
-    render_entry(&pages, index, neighbours(catalog)[index])
-}
-
-/// Where an entry was before a change, for [`render_moved_entry`].
-pub struct Before {
-    pub sector: SectorId,
-    pub agencies: Vec<AgencyId>,
-    /// Its previous and next entries in its sector.
-    pub neighbours: (Option<usize>, Option<usize>),
-}
-
-impl Before {
-    pub fn of(catalog: &Catalog, index: usize) -> Before {
-        let entry = &catalog.entries()[index];
-        Before { sector: entry.sector, agencies: entry.agencies.clone(), neighbours: neighbours(catalog)[index] }
-    }
-}
-
-/// The pages that change when an entry moves to another sector or other
-/// agencies (same slug, group and number): its own page, its neighbours'
-/// in the old and new sector (their previous/next links), both sectors'
-/// and all its old and new agencies' pages, its group's page, the sector
-/// and agency lists and the home page (counts). The live preview's fast
-/// path; the full table, statistics and data follow from a full rebuild.
-pub fn render_moved_entry(
-    catalog: &Catalog,
-    config: &Config,
-    renderer: &Renderer,
-    views: &CatalogViews,
-    index: usize,
-    before: &Before,
-    files: &dyn Sink,
-) -> Result<(), Diagnostic> {
-    let pages = PageBuilder::new(renderer, views, config, catalog);
-    let entry = &catalog.entries()[index];
-    let now = neighbours(catalog);
-    let mut touched: Vec<usize> = [Some(index), before.neighbours.0, before.neighbours.1, now[index].0, now[index].1]
-        .into_iter()
-        .flatten()
-        .collect();
-    touched.sort_unstable();
-    touched.dedup();
-    // The group's page lists the whole group, the slowest of these by far:
-    // render it beside the others.
-    let (group, rest) = rayon::join(
-        || groups(&pages, files, &|g| g == entry.group),
-        || {
-            for i in touched {
-                let (path, html) = render_entry(&pages, i, now[i])?;
-                files.add(&path, html);
-            }
-            sectors(&pages, files, &|id| id == entry.sector || id == before.sector)?;
-            agencies(&pages, files, &|id| entry.agencies.contains(&id) || before.agencies.contains(&id))?;
-            home(&pages, files)
-        },
-    );
-    group.and(rest)
-}
-
 /// The list of sectors and the page of each sector `which` accepts.
-fn sectors(pages: &PageBuilder, files: &dyn Sink, which: &(dyn Fn(SectorId) -> bool + Sync)) -> Result<(), Diagnostic> {
+pub(super) fn sectors(
+    pages: &PageBuilder,
+    files: &dyn Sink,
+    which: &(dyn Fn(SectorId) -> bool + Sync),
+) -> Result<(), Diagnostic> {
     use rayon::prelude::*;
     let counts = sector_counts(pages);
     let mut context = pages.context(crate::urls::SECTORS, "Lĩnh vực", "sectors", &[]);
@@ -335,7 +275,7 @@ fn sectors(pages: &PageBuilder, files: &dyn Sink, which: &(dyn Fn(SectorId) -> b
 }
 
 /// The list of agencies and the page of each agency `which` accepts.
-fn agencies(
+pub(super) fn agencies(
     pages: &PageBuilder,
     files: &dyn Sink,
     which: &(dyn Fn(AgencyId) -> bool + Sync),
@@ -385,7 +325,7 @@ fn group_sections<'a>(pages: &'a PageBuilder, group: Group) -> Vec<SectorSection
 }
 
 /// The page of each group `which` accepts.
-fn groups(pages: &PageBuilder, files: &dyn Sink, which: &dyn Fn(Group) -> bool) -> Result<(), Diagnostic> {
+pub(super) fn groups(pages: &PageBuilder, files: &dyn Sink, which: &dyn Fn(Group) -> bool) -> Result<(), Diagnostic> {
     for group in Group::ALL.into_iter().filter(|g| which(*g)) {
         let view = GroupView::new(group, pages.catalog.entries_in_group(group).count());
         let path = view.url.clone();
@@ -620,58 +560,4 @@ fn statistics(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
     context.insert("page_description", "Số CSDL dùng chung theo nhóm, theo lĩnh vực và theo đơn vị chủ trì.");
     context.insert("charts", &charts);
     pages.render(files, path, "statistics.html", &context)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::output::SiteFiles;
-    use std::sync::Mutex;
-
-    /// The live preview's fast path after a move renders exactly what the
-    /// full build would for the pages it touches.
-    #[test]
-    fn a_moved_entry_renders_its_pages_as_the_full_build_does() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small");
-        let (loaded, _) = crate::site::load_catalog(&root);
-        let crate::site::Loaded { mut catalog, targets, config, renderer, .. } = loaded.unwrap();
-        let mut views = CatalogViews::new(&catalog, targets.clone(), &config, &renderer).unwrap();
-        // A.2 "CSDL bản đồ" moves from sector "Bản đồ" to "Biển".
-        let index = catalog.entries().iter().position(|e| e.title == "CSDL bản đồ").unwrap();
-        let before = Before::of(&catalog, index);
-        let mut moved = catalog.entries()[index].clone();
-        moved.sector = catalog.sector_ids().find(|id| catalog.sector(*id).slug.as_str() == "bien").unwrap();
-        catalog.replace_entry(index, moved);
-        views.refresh_entry(&catalog, &config, &renderer, index).unwrap();
-        let fast = Mutex::new(SiteFiles::default());
-        render_moved_entry(&catalog, &config, &renderer, &views, index, &before, &fast).unwrap();
-        let fast = fast.into_inner().unwrap();
-
-        let full = Mutex::new(SiteFiles::default());
-        render_pages(
-            &catalog,
-            &config,
-            &renderer,
-            &CatalogViews::new(&catalog, targets, &config, &renderer).unwrap(),
-            &full,
-        )
-        .unwrap();
-        let full = full.into_inner().unwrap();
-        let paths: Vec<&str> = fast.paths().collect();
-        for expected in [
-            "csdl/csdl-ban-do/index.html",
-            "csdl/csdl-ban-mau-do/index.html",
-            "csdl/csdl-moi-sinh-va-truong-hoc/index.html",
-            "linh-vuc/ban-do/index.html",
-            "linh-vuc/bien/index.html",
-            "don-vi/so-thu/index.html",
-            "nhom/a/index.html",
-            "index.html",
-        ] {
-            assert!(paths.contains(&expected), "{expected} missing from {paths:?}");
-        }
-        for path in paths {
-            assert!(fast.get(path) == full.get(path), "{path} differs from the full build");
-        }
-    }
 }
