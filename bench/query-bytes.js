@@ -12,7 +12,7 @@
 //
 // COLD=1: only `cold_ms`, the whole query as the process's first work, as
 // on a fresh page (nothing compiled yet). SEARCH_JS=path runs another
-// version of search.js (e.g. from `git show REV:static/assets/search.js`):
+// version of search.js (e.g. `scripts/search-js REV > old.js`):
 // alternating cold processes of two versions compares them (see
 // CONTRIBUTING.md).
 "use strict";
@@ -22,7 +22,7 @@ const vm = require("node:vm");
 const zlib = require("node:zlib");
 
 const [site, query] = process.argv.slice(2);
-const api = require(process.env.SEARCH_JS ? path.resolve(process.env.SEARCH_JS) : path.join(__dirname, "..", "static", "assets", "search.js"));
+const api = require(process.env.SEARCH_JS ? path.resolve(process.env.SEARCH_JS) : require(path.join(__dirname, "..", "tests", "js", "helpers")).searchScriptPath());
 const gz = (rel) => zlib.gzipSync(fs.readFileSync(path.join(site, rel)), { level: 9 }).length;
 const context = { window: {} };
 vm.runInNewContext(fs.readFileSync(path.join(site, "assets/search-index.js"), "utf8"), context);

@@ -7,7 +7,8 @@
 //   node bench/rank-diff.js OLD_SEARCH_JS NEW_SEARCH_JS SITE [NEW_SITE]
 //
 // NEW_SITE, when the index format changed: the same catalog built by the
-// new binary. Take the old script with `git show REV:static/assets/search.js`.
+// new binary. Take the old script with `scripts/search-js REV > old.js`, the
+// new one with `scripts/search-js > new.js`.
 // Prints the queries that differ (the first few) and a count; exits 1 if any.
 "use strict";
 const fs = require("node:fs");

@@ -19,7 +19,8 @@ const DEFAULT_ASSETS: &[(&str, &str)] = &[
     ("assets/style.css", include_str!("../static/assets/style.css")),
     ("assets/site.js", include_str!("../static/assets/site.js")),
     ("assets/favicon.svg", include_str!("../static/assets/favicon.svg")),
-    ("assets/search.js", include_str!("../static/assets/search.js")),
+    // Joined from src/search/js/ by build.rs.
+    ("assets/search.js", include_str!(concat!(env!("OUT_DIR"), "/search.js"))),
 ];
 
 pub use crate::source::STATIC_DIR;

@@ -76,8 +76,22 @@ function buildPagedRealSite() {
   return pagedSite;
 }
 
+/** The search page's script as the build joins it (build.rs): the parts
+    in src/search/js/, in file-name order, written once per process to a
+    temporary file. */
+let searchScript = null;
+function searchScriptPath() {
+  if (!searchScript) {
+    const dir = path.join(REPO, "src", "search", "js");
+    const parts = fs.readdirSync(dir).filter((name) => name.endsWith(".js")).sort();
+    searchScript = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "danhmuc-search-js-")), "search.js");
+    fs.writeFileSync(searchScript, parts.map((name) => fs.readFileSync(path.join(dir, name), "utf8")).join(""));
+  }
+  return searchScript;
+}
+
 function searchModule() {
-  return require(path.join(REPO, "static", "assets", "search.js"));
+  return require(searchScriptPath());
 }
 
 async function launchBrowser(extraArgs = []) {
@@ -135,5 +149,6 @@ module.exports = {
   launchBrowser,
   loadIndex,
   searchModule,
+  searchScriptPath,
   serveSite,
 };
