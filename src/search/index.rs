@@ -19,6 +19,49 @@ pub const INDEX_PATH: &str = "assets/search-index.js";
 /// In a sharded index, what the filters need of every document.
 pub const FILTERS_PATH: &str = "assets/search/filters.js";
 
+/// The names of a sharded index's files, one definition: the build writes
+/// them, and the manifest hands the same patterns to `search.js`, which
+/// puts a file's numbers where `{}` stands, in order.
+mod file {
+    pub const TERMS: &str = "assets/search/k{}.js";
+    pub const SHARD: &str = "assets/search/p{}.js";
+    pub const POSITIONS: &str = "assets/search/p{}-{}.js";
+    pub const FORMS: &str = "assets/search/f{}-{}.js";
+    pub const TEXTS: &str = "assets/search/t{}.js";
+
+    /// `pattern` with `numbers` in place of its `{}`, in order.
+    pub fn name(pattern: &str, numbers: &[usize]) -> String {
+        let mut name = String::with_capacity(pattern.len() + 8);
+        let mut pieces = pattern.split("{}");
+        name.push_str(pieces.next().unwrap_or(""));
+        for (piece, number) in pieces.zip(numbers) {
+            name.push_str(&number.to_string());
+            name.push_str(piece);
+        }
+        name
+    }
+}
+
+/// The patterns of the file names, as the manifest gives them.
+#[derive(Serialize)]
+struct FileNames {
+    terms: &'static str,
+    shard: &'static str,
+    positions: &'static str,
+    forms: &'static str,
+    texts: &'static str,
+    filters: &'static str,
+}
+
+const FILE_NAMES: FileNames = FileNames {
+    terms: file::TERMS,
+    shard: file::SHARD,
+    positions: file::POSITIONS,
+    forms: file::FORMS,
+    texts: file::TEXTS,
+    filters: FILTERS_PATH,
+};
+
 /// Searchable fields, in the order the index stores them. The browser
 /// weighs them (a title match counts most).
 pub const FIELDS: [&str; 8] = ["title", "sector", "agencies", "notes", "purpose", "scope", "collection", "sharing"];
@@ -379,7 +422,7 @@ impl ChunkIndex {
                 let json = crate::json::to_string(&rows);
                 let c = first_doc as usize / TEXT_CHUNK + c;
                 sink.add(
-                    &format!("assets/search/t{c}.js"),
+                    &file::name(file::TEXTS, &[c]),
                     script_call(format_args!("DanhmucSearch.addTexts({c}, "), &json, ");\n"),
                 );
             }
@@ -466,6 +509,8 @@ struct Manifest<'a> {
     text_chunk: usize,
     /// Terms in more than this many entries have their positions apart.
     positions_apart_above: u32,
+    /// The names of the index's other files.
+    files: FileNames,
 }
 
 /// An index file: `head`, the JSON, `tail`, allocated once at its size
@@ -622,7 +667,7 @@ fn sharded_index(
                 let t = range.start + i;
                 for (form, text) in apart.forms.iter().enumerate() {
                     sink.add(
-                        &format!("assets/search/f{t}-{form}.js"),
+                        &file::name(file::FORMS, &[t, form]),
                         format!("DanhmucSearch.addForm({t}, {form}, \"{text}\");\n").into_bytes(),
                     );
                 }
@@ -632,7 +677,7 @@ fn sharded_index(
         }
         let json = crate::json::to_string(&shard);
         sink.add(
-            &format!("assets/search/p{k}.js"),
+            &file::name(file::SHARD, &[k]),
             script_call(format_args!("DanhmucSearch.addShard({k}, "), &json, ");\n"),
         );
         for (f, texts) in positions.iter().enumerate() {
@@ -644,7 +689,7 @@ fn sharded_index(
             }
             let json = crate::json::to_string(texts);
             sink.add(
-                &format!("assets/search/p{k}-{f}.js"),
+                &file::name(file::POSITIONS, &[k, f]),
                 script_call(format_args!("DanhmucSearch.addPositions({k}, {f}, "), &json, ");\n"),
             );
         }
@@ -690,7 +735,7 @@ fn sharded_index(
         };
         let json = crate::json::to_string(&block);
         sink.add(
-            &format!("assets/search/k{b}.js"),
+            &file::name(file::TERMS, &[b]),
             script_call(format_args!("DanhmucSearch.addTerms({b}, "), &json, ");\n"),
         );
     });
@@ -707,6 +752,7 @@ fn sharded_index(
         shard_first: shards.iter().map(|r| r.start).collect(),
         text_chunk: TEXT_CHUNK,
         positions_apart_above,
+        files: FILE_NAMES,
     };
     let json = crate::json::to_string(&manifest);
     sink.add(INDEX_PATH, script_call(format_args!("window.DANHMUC_SEARCH_INDEX = "), &json, ";\n"));

@@ -43,7 +43,19 @@
   function addTerms(b, data) { registry.terms[b] = data; }
   function addTexts(c, rows) { registry.texts[c] = rows; }
   function addFilters(rows) { registry.filters = rows; }
-  var FILTERS_FILE = "assets/search/filters.js";
+  /** The name of an index file: the manifest's pattern for its kind
+      (`files`, written by src/search/index.rs) with `a` and `b` in place
+      of its `{}`. */
+  function fileName(pattern, a, b) {
+    var name = pattern.replace("{}", a);
+    return b === undefined ? name : name.replace("{}", b);
+  }
+
+  /** The position file of key "shard-field". */
+  function positionsFile(names, key) {
+    var dash = key.indexOf("-");
+    return fileName(names.positions, key.slice(0, dash), key.slice(dash + 1));
+  }
   // While typing, a prefix in a sharded index expands to its completions
   // from the rarest up, until they cover this many document occurrences:
   // rare words are cheap to download and tell entries apart, and each
@@ -169,7 +181,7 @@
       var b = self.blockOf.get(w.folded.charCodeAt(0));
       if (b !== undefined) blocks.add(b);
     });
-    var blockFiles = Array.from(blocks).map(function (b) { return "assets/search/k" + b + ".js"; });
+    var blockFiles = Array.from(blocks).map(function (b) { return fileName(self.index.files.terms, b); });
     return loadAll(this, blockFiles).then(function () {
       blocks.forEach(function (b) {
         var data = registry.terms[b];
@@ -215,12 +227,13 @@
       });
     });
     var wanted = Array.from(shards).sort(function (a, b) { return a - b; });
-    var files = wanted.map(function (k) { return "assets/search/p" + k + ".js"; });
+    var names = this.index.files;
+    var files = wanted.map(function (k) { return fileName(names.shard, k); });
     var filtered = filters && (filters.group || filters.sector || filters.agency);
-    if (filtered) files.push(FILTERS_FILE);
+    if (filtered) files.push(names.filters);
     titles = Array.from(titles).filter(function (key) { return !self.placed.has(key); });
-    titles.forEach(function (key) { files.push("assets/search/p" + key + ".js"); });
-    forms.forEach(function (f) { files.push(formsFile(f[0], f[1])); });
+    titles.forEach(function (key) { files.push(positionsFile(names, key)); });
+    forms.forEach(function (f) { files.push(fileName(names.forms, f[0], f[1])); });
     return loadAll(this, files).then(function () {
       if (filtered && !self.filterData) {
         self.filterData = registry.filters;
@@ -279,7 +292,7 @@
       }
     }
     wanted = Array.from(new Set(wanted));
-    return loadAll(this, wanted.map(function (w) { return "assets/search/p" + w + ".js"; })).then(function () {
+    return loadAll(this, wanted.map(function (w) { return positionsFile(self.index.files, w); })).then(function () {
       self.place(wanted);
       return self.preparePositions(query, filters, limit, fromTexts);
     });

@@ -39,8 +39,6 @@
     }
   }
 
-  function formsFile(t, form) { return "assets/search/f" + t + "-" + form + ".js"; }
-
   /** Whether a posting of `form` matches query word `word` exactly (with
       its diacritics); `partial`: the term completes the word being
       typed. */

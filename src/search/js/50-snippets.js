@@ -6,7 +6,7 @@
     var self = this;
     var size = this.index.text_chunk;
     var chunks = Array.from(new Set(ids.map(function (id) { return Math.floor(id / size); })));
-    return loadAll(this, chunks.map(function (c) { return "assets/search/t" + c + ".js"; })).then(function () {
+    return loadAll(this, chunks.map(function (c) { return fileName(self.index.files.texts, c); })).then(function () {
       chunks.forEach(function (c) {
         registry.texts[c].forEach(function (row, i) {
           // The first three fields' texts (title, sector, agencies) are
