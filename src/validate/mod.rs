@@ -318,41 +318,33 @@ fn validate_entry(
     })
 }
 
-/// An entry file whose front matter fields are being checked: where a
-/// field's diagnostic goes (its line, or the file's first line).
+/// The entry file whose front matter fields are being checked.
 #[derive(Clone, Copy)]
 struct Field<'a> {
     file: &'a SourceFile,
     path: &'a str,
-    at: fn(Option<Position>) -> Option<Position>,
-    pos: fn(&dyn HasLocation) -> Option<Position>,
 }
 
 impl<'a> Field<'a> {
     fn new(file: &'a SourceFile) -> Self {
-        Field {
-            file,
-            path: &file.path,
-            at: |position| position.or(Some(Position::new(1, 1))),
-            pos: |value| source::location_position(value.location(), source::FRONT_MATTER_LINE),
-        }
+        Field { file, path: &file.path }
     }
 }
 
 /// `title`: required text, not too long for a page or a spreadsheet cell.
 fn title(field: &Field, raw: &RawEntry, report: &mut Report) -> Option<String> {
-    let Field { path, at, pos, .. } = *field;
+    let path = field.path;
     let title = required_text(raw.title.as_ref(), "title", "tên CSDL, ví dụ “title: CSDL Đất đai”", field.file, report);
     if let (Some(text), Some(raw_title)) = (&title, &raw.title) {
-        text::check_title_length(text, path, at(pos(raw_title)), report);
-        text::check_cell_length(text, "Tên cơ sở dữ liệu", path, || at(pos(raw_title)), report);
+        text::check_title_length(text, path, field_position(Some(raw_title)), report);
+        text::check_cell_length(text, "Tên cơ sở dữ liệu", path, || field_position(Some(raw_title)), report);
     }
     title
 }
 
 /// `group`: A or B.
 fn group(field: &Field, raw: &RawEntry, report: &mut Report) -> Option<Group> {
-    let Field { path, at, pos, .. } = *field;
+    let path = field.path;
     match &raw.group {
         None => {
             report.push(missing(
@@ -367,7 +359,7 @@ fn group(field: &Field, raw: &RawEntry, report: &mut Report) -> Option<Group> {
             None => {
                 report.push(
                     Diagnostic::error(Code::InvalidGroup, path, format!("Nhóm “{}” không hợp lệ.", g.value))
-                        .at(at(pos(g)))
+                        .at(field_position(Some(g)))
                         .hint("Chỉ có hai nhóm: “A” (do bộ, ngành trung ương triển khai) và “B” (do tỉnh triển khai)."),
                 );
                 None
@@ -378,7 +370,7 @@ fn group(field: &Field, raw: &RawEntry, report: &mut Report) -> Option<Group> {
 
 /// `number`: the TT within the group, from 1.
 fn number(field: &Field, raw: &RawEntry, report: &mut Report) -> Option<u32> {
-    let Field { path, at, pos, .. } = *field;
+    let path = field.path;
     match &raw.number {
         None => {
             report.push(missing(path, "number", "số thứ tự (TT) trong nhóm, ví dụ “number: 12”"));
@@ -387,7 +379,7 @@ fn number(field: &Field, raw: &RawEntry, report: &mut Report) -> Option<u32> {
         Some(n) if n.value < 1 || n.value > 100_000 => {
             report.push(
                 Diagnostic::error(Code::InvalidNumber, path, format!("Số thứ tự {} không hợp lệ.", n.value))
-                    .at(at(pos(n)))
+                    .at(field_position(Some(n)))
                     .hint("Số thứ tự (TT) là số nguyên dương, bắt đầu từ 1 trong mỗi nhóm."),
             );
             None
@@ -398,7 +390,7 @@ fn number(field: &Field, raw: &RawEntry, report: &mut Report) -> Option<u32> {
 
 /// `sector`: a slug declared in `content/sectors.yaml`.
 fn sector(field: &Field, raw: &RawEntry, lookup: &Lookup, report: &mut Report) -> Option<SectorId> {
-    let Field { path, at, pos, .. } = *field;
+    let path = field.path;
     match &raw.sector {
         None => {
             report.push(missing(
@@ -420,7 +412,7 @@ fn sector(field: &Field, raw: &RawEntry, lookup: &Lookup, report: &mut Report) -
                         lookup.sectors.keys().copied(),
                         source::SECTORS_FILE,
                     )
-                    .at(at(pos(s))),
+                    .at(field_position(Some(s))),
                 );
                 None
             }
@@ -430,13 +422,13 @@ fn sector(field: &Field, raw: &RawEntry, lookup: &Lookup, report: &mut Report) -
 
 /// `agencies`: one or more slugs declared in `content/agencies.yaml`, each once.
 fn agencies(field: &Field, raw: &RawEntry, lookup: &Lookup, report: &mut Report) -> Vec<AgencyId> {
-    let Field { path, at, pos, .. } = *field;
+    let path = field.path;
     let mut agencies = Vec::new();
     match &raw.agencies {
         None => report.push(missing(path, "agencies", "danh sách mã đơn vị chủ trì, ví dụ:\nagencies:\n  - so-noi-vu")),
         Some(list) if list.value.is_empty() => report.push(
             Diagnostic::error(Code::EmptyField, path, "Danh sách đơn vị chủ trì (agencies) đang trống.")
-                .at(at(pos(list)))
+                .at(field_position(Some(list)))
                 .hint("Mỗi CSDL có ít nhất một đơn vị chủ trì, ví dụ:\nagencies:\n  - so-noi-vu"),
         ),
         Some(list) => {
@@ -448,7 +440,7 @@ fn agencies(field: &Field, raw: &RawEntry, lookup: &Lookup, report: &mut Report)
                             path,
                             format!("Đơn vị “{}” được ghi hai lần.", item.value),
                         )
-                        .at(at(pos(item)))
+                        .at(field_position(Some(item)))
                         .hint("Xóa dòng lặp lại."),
                     ),
                     Some(id) => agencies.push(*id),
@@ -461,7 +453,7 @@ fn agencies(field: &Field, raw: &RawEntry, lookup: &Lookup, report: &mut Report)
                             lookup.agencies.keys().copied(),
                             source::AGENCIES_FILE,
                         )
-                        .at(at(pos(item))),
+                        .at(field_position(Some(item))),
                     ),
                 }
             }
@@ -472,17 +464,17 @@ fn agencies(field: &Field, raw: &RawEntry, lookup: &Lookup, report: &mut Report)
 
 /// `notes`: optional text (Ghi chú), not too long for a spreadsheet cell.
 fn notes(field: &Field, raw: &RawEntry, report: &mut Report) -> Option<String> {
-    let Field { path, at, pos, .. } = *field;
+    let path = field.path;
     let notes = raw.notes.as_ref().map(|n| crate::text::nfc(n.value.trim())).filter(|n| !n.is_empty());
     if let (Some(text), Some(raw_notes)) = (&notes, &raw.notes) {
-        text::check_cell_length(text, "Ghi chú", path, || at(pos(raw_notes)), report);
+        text::check_cell_length(text, "Ghi chú", path, || field_position(Some(raw_notes)), report);
     }
     notes
 }
 
 /// `updated`: an optional ISO date.
 fn updated(field: &Field, raw: &RawEntry, report: &mut Report) -> Option<IsoDate> {
-    let Field { path, at, pos, .. } = *field;
+    let path = field.path;
     raw.updated.as_ref().and_then(|u| match IsoDate::parse(&u.value) {
         Some(date) => Some(date),
         None => {
@@ -492,7 +484,7 @@ fn updated(field: &Field, raw: &RawEntry, report: &mut Report) -> Option<IsoDate
                     path,
                     format!("Ngày cập nhật “{}” không đúng định dạng.", u.value),
                 )
-                .at(at(pos(u)))
+                .at(field_position(Some(u)))
                 .hint("Viết ngày theo dạng năm-tháng-ngày, ví dụ “updated: 2026-06-01”."),
             );
             None
@@ -502,14 +494,14 @@ fn updated(field: &Field, raw: &RawEntry, report: &mut Report) -> Option<IsoDate
 
 /// `slug`: pinned, or made from the title.
 fn slug(field: &Field, raw: &RawEntry, title: Option<&str>, report: &mut Report) -> Option<Slug> {
-    let Field { path, at, pos, .. } = *field;
+    let path = field.path;
     match (&raw.slug, title) {
         (Some(s), _) => match Slug::new(s.value.trim()) {
             Some(slug) => Some(slug),
             None => {
                 report.push(
                     Diagnostic::error(Code::InvalidSlug, path, format!("Đường dẫn (slug) “{}” không hợp lệ.", s.value))
-                        .at(at(pos(s)))
+                        .at(field_position(Some(s)))
                         .hint(format!(
                             "Slug chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ “{}”.",
                             title.map(crate::text::slugify).unwrap_or_else(|| "csdl-dat-dai".into())
@@ -523,24 +515,13 @@ fn slug(field: &Field, raw: &RawEntry, title: Option<&str>, report: &mut Report)
             None => {
                 report.push(
                     Diagnostic::error(Code::InvalidSlug, path, "Không tạo được đường dẫn (slug) từ tên CSDL.")
-                        .at(at(raw.title.as_ref().and_then(|t| pos(t))))
+                        .at(field_position(raw.title.as_ref()))
                         .hint("Thêm dòng “slug: …” gồm chữ thường không dấu, chữ số và dấu gạch ngang."),
                 );
                 None
             }
         },
         (None, None) => None,
-    }
-}
-
-/// Anything with a YAML location, so one closure serves every field type.
-trait HasLocation {
-    fn location(&self) -> &serde_saphyr::Location;
-}
-
-impl<T> HasLocation for Spanned<T> {
-    fn location(&self) -> &serde_saphyr::Location {
-        &self.referenced
     }
 }
 
@@ -679,9 +660,10 @@ fn validate_sections(file: &SourceFile, report: &mut Report) -> (Sections, Strin
     (Sections::new(texts), extra)
 }
 
-/// Where a duplicate is best shown: the line of the field that makes it.
+/// Where a field's diagnostic goes: the line and column of its value, or
+/// the file's first line (also where a duplicate is best shown).
 fn field_position<T>(value: Option<&Spanned<T>>) -> Option<Position> {
-    value.and_then(|v| source::frontmatter_position(v, 2)).or(Some(Position::new(1, 1)))
+    value.and_then(|v| source::frontmatter_position(v, source::FRONT_MATTER_LINE)).or(Some(Position::new(1, 1)))
 }
 
 fn check_uniqueness(entries: &[Entry], raw: &HashMap<&str, &RawEntry>, report: &mut Report) {
