@@ -10,3 +10,13 @@ document.addEventListener("keydown", function (event) {
     box.select();
   }
 });
+
+/* On a phone the menu is one row that scrolls sideways: bring the current
+   page's item into view, without moving the page itself. */
+document.addEventListener("DOMContentLoaded", function () {
+  var current = document.querySelector(".site-nav a.current");
+  var row = current && current.closest("ul");
+  if (!row || row.scrollWidth <= row.clientWidth) return;
+  var beyond = current.getBoundingClientRect().right - row.getBoundingClientRect().right;
+  if (beyond > 0) row.scrollLeft += beyond;
+});

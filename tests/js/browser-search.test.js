@@ -76,6 +76,9 @@ test("filters narrow the results, stay in the URL, and the back button restores 
   const page = await openSearch();
   await typeQuery(page, "moi truong");
   const all = await resultTitles(page);
+  // The filters are folded until the reader opens them.
+  assert.equal(await page.$eval("#search-filters", (d) => d.open), false);
+  await page.click("#search-filters summary");
   await page.selectOption("#filter-group", "B");
   await page.waitForFunction(() => new URLSearchParams(location.search).get("nhom") === "B");
   const groupB = await resultTitles(page);
@@ -98,6 +101,7 @@ test("a shared link reproduces the search and its filters", async () => {
   assert.equal(await page.inputValue("#q"), "csdl");
   assert.equal(await page.inputValue("#filter-sector"), "y-te");
   assert.equal(await page.inputValue("#filter-agency"), "so-y-te");
+  assert.equal(await page.$eval("#search-filters", (d) => d.open), true, "filters in use are shown");
   const titles = await resultTitles(page);
   assert.equal(titles.length, 3, titles.join(" | "));
   await page.close();
@@ -125,15 +129,23 @@ test("the header box on any page leads to the search, by keyboard alone", async 
   await page.waitForSelector("html.search-ready");
   await page.waitForFunction(() => document.querySelectorAll("#search-results a").length > 0);
   assert.equal((await resultTitles(page))[0], "CSDL lĩnh vực y tế dự phòng");
-  // Tab from the box reaches the button, the filters, then the first result.
+  // Tab from the box reaches the button, the folded filters' heading, then
+  // the first result; opened, the heading leads to the filters.
   await page.focus("#q");
-  const order = [];
-  for (let i = 0; i < 5; i++) {
-    await page.keyboard.press("Tab");
-    order.push(await page.evaluate(() => document.activeElement.id || document.activeElement.tagName + ":" + document.activeElement.textContent));
-  }
-  assert.deepEqual(order.slice(0, 4), ["BUTTON:Tìm", "filter-group", "filter-sector", "filter-agency"]);
-  assert.equal(order[4], "A:CSDL lĩnh vực y tế dự phòng");
+  const tabs = async (n) => {
+    const order = [];
+    for (let i = 0; i < n; i++) {
+      await page.keyboard.press("Tab");
+      order.push(await page.evaluate(() => document.activeElement.id || document.activeElement.tagName + ":" + document.activeElement.textContent));
+    }
+    return order;
+  };
+  assert.deepEqual(await tabs(3), ["BUTTON:Tìm", "SUMMARY:Lọc kết quả", "A:CSDL lĩnh vực y tế dự phòng"]);
+  await page.focus("#q");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  assert.deepEqual(await tabs(4), ["filter-group", "filter-sector", "filter-agency", "A:CSDL lĩnh vực y tế dự phòng"]);
   await page.close();
 });
 
@@ -212,10 +224,32 @@ test("a sharded index loads its parts as scripts from disk (file://)", async () 
   assert.ok(meta.includes("Nhóm B") && meta.includes("Nông nghiệp và Môi trường"), meta);
   // A filter loads what it needs and narrows the results.
   const before = await resultTitles(page);
+  await page.click("#search-filters summary");
   await page.selectOption("#filter-group", "A");
   await page.waitForFunction((n) => document.querySelectorAll("#search-results a").length !== n, before.length);
   assert.ok(requests.some((u) => u.endsWith("/assets/search/filters.js")));
   assert.ok(!(await resultTitles(page)).includes("CSDL Đất đai"), "CSDL Đất đai is in group B");
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+// Regression: on a 360 × 740 phone the header, the box and three filters
+// pushed the first result below the fold. The count and the first result
+// must show without scrolling, also with the larger text of the phones'
+// accessibility settings (text at 130 %).
+test("on a phone the count and the first result show without scrolling", async () => {
+  for (const scale of [100, 130]) {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.addInitScript((percent) => {
+      document.addEventListener("DOMContentLoaded", () => { document.documentElement.style.fontSize = percent + "%"; });
+    }, scale);
+    await page.goto(fileUrl(site, "tim-kiem/index.html") + "?q=dat+dai");
+    await page.waitForFunction(() => document.querySelectorAll("#search-results a").length > 0);
+    const bottom = (selector) => page.$eval(selector, (e) => e.getBoundingClientRect().bottom);
+    const status = await bottom("#search-status");
+    const first = await bottom("#search-results li:first-child a");
+    assert.ok(status <= 740 && first <= 740, `text ${scale} %: count ends at ${status} px, first result at ${first} px`);
+    assert.equal(await page.evaluate(() => window.scrollY), 0);
+    await page.close();
+  }
 });

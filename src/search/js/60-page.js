@@ -71,6 +71,9 @@
       group.value = state.group;
       sector.value = state.sector;
       agency.value = state.agency;
+      // A filter in use is shown, not folded away.
+      var filters = doc.getElementById("search-filters");
+      if (filters && (state.group || state.sector || state.agency)) filters.open = true;
       var mine = ++sequence;
       searcher.prepare(state.q, state, PAGE).then(function () {
         if (mine !== sequence) return null;
