@@ -31,57 +31,8 @@ fn invisible_name(c: char) -> &'static str {
 /// d÷ liÖu", "cô sôû döõ lieäu"). Symbols common in real text (², ³, °,
 /// ±, «, », §, ©, ®, ½, ¼, ¾) are not among them.
 fn is_legacy_font_letter(c: char) -> bool {
-    matches!(
-        c,
-        '¡' | '¢'
-            | '£'
-            | '¤'
-            | '¥'
-            | '¦'
-            | '¨'
-            | 'ª'
-            | '¬'
-            | '¯'
-            | '´'
-            | 'µ'
-            | '¶'
-            | '·'
-            | '¸'
-            | '¹'
-            | 'º'
-            | '¿'
-            | 'Ä'
-            | 'Å'
-            | 'Æ'
-            | 'Ç'
-            | 'Ë'
-            | 'Î'
-            | 'Ï'
-            | 'Ð'
-            | 'Ñ'
-            | 'Ö'
-            | 'Ø'
-            | 'Û'
-            | 'Ü'
-            | 'Þ'
-            | 'ß'
-            | 'ä'
-            | 'å'
-            | 'æ'
-            | 'ç'
-            | 'ë'
-            | 'î'
-            | 'ï'
-            | 'ð'
-            | 'ñ'
-            | 'ö'
-            | '÷'
-            | 'ø'
-            | 'û'
-            | 'ü'
-            | 'þ'
-            | 'ÿ'
-    )
+    const LETTERS: &str = "¡¢£¤¥¦¨ª¬¯´µ¶·¸¹º¿ÄÅÆÇËÎÏÐÑÖØÛÜÞßäåæçëîïðñö÷øûüþÿ";
+    LETTERS.contains(c)
 }
 
 /// The first word of `text` that reads as a legacy font's mojibake: one
@@ -92,7 +43,8 @@ pub fn legacy_font_word(text: &str) -> Option<(usize, &str)> {
 
 /// The word (between white space) that holds byte `at`, and its start.
 fn word_around(text: &str, at: usize) -> (usize, &str) {
-    let start = text[..at].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    // White space may take several bytes (a no-break space pasted from Word).
+    let start = text[..at].char_indices().rev().find(|(_, c)| c.is_whitespace()).map_or(0, |(i, c)| i + c.len_utf8());
     let end = text[at..].find(char::is_whitespace).map_or(text.len(), |i| at + i);
     (start, &text[start..end])
 }
