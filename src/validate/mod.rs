@@ -283,15 +283,15 @@ fn validate_entry(
     report: &mut Report,
 ) -> Option<Entry> {
     let errors_before = report.count(crate::diagnostics::Severity::Error);
-    let field = &Field::new(file);
-    let title = title(field, raw, report);
-    let group = group(field, raw, report);
-    let number = number(field, raw, report);
-    let sector = sector(field, raw, lookup, report);
-    let agencies = agencies(field, raw, lookup, report);
-    let notes = notes(field, raw, report);
-    let updated = updated(field, raw, report);
-    let slug = slug(field, raw, title.as_deref(), report);
+    let path = file.path.as_str();
+    let title = title(file, raw, report);
+    let group = group(path, raw, report);
+    let number = number(path, raw, report);
+    let sector = sector(path, raw, lookup, report);
+    let agencies = agencies(path, raw, lookup, report);
+    let notes = notes(path, raw, report);
+    let updated = updated(path, raw, report);
+    let slug = slug(path, raw, title.as_deref(), report);
     let (sections, extra) = validate_sections(file, report);
 
     if let (Some(group), Some(number)) = (group, number) {
@@ -318,23 +318,10 @@ fn validate_entry(
     })
 }
 
-/// The entry file whose front matter fields are being checked.
-#[derive(Clone, Copy)]
-struct Field<'a> {
-    file: &'a SourceFile,
-    path: &'a str,
-}
-
-impl<'a> Field<'a> {
-    fn new(file: &'a SourceFile) -> Self {
-        Field { file, path: &file.path }
-    }
-}
-
 /// `title`: required text, not too long for a page or a spreadsheet cell.
-fn title(field: &Field, raw: &RawEntry, report: &mut Report) -> Option<String> {
-    let path = field.path;
-    let title = required_text(raw.title.as_ref(), "title", "tên CSDL, ví dụ “title: CSDL Đất đai”", field.file, report);
+fn title(file: &SourceFile, raw: &RawEntry, report: &mut Report) -> Option<String> {
+    let path = file.path.as_str();
+    let title = required_text(raw.title.as_ref(), "title", "tên CSDL, ví dụ “title: CSDL Đất đai”", file, report);
     if let (Some(text), Some(raw_title)) = (&title, &raw.title) {
         text::check_title_length(text, path, field_position(Some(raw_title)), report);
         text::check_cell_length(text, "Tên cơ sở dữ liệu", path, || field_position(Some(raw_title)), report);
@@ -343,8 +330,7 @@ fn title(field: &Field, raw: &RawEntry, report: &mut Report) -> Option<String> {
 }
 
 /// `group`: A or B.
-fn group(field: &Field, raw: &RawEntry, report: &mut Report) -> Option<Group> {
-    let path = field.path;
+fn group(path: &str, raw: &RawEntry, report: &mut Report) -> Option<Group> {
     match &raw.group {
         None => {
             report.push(missing(
@@ -369,8 +355,7 @@ fn group(field: &Field, raw: &RawEntry, report: &mut Report) -> Option<Group> {
 }
 
 /// `number`: the TT within the group, from 1.
-fn number(field: &Field, raw: &RawEntry, report: &mut Report) -> Option<u32> {
-    let path = field.path;
+fn number(path: &str, raw: &RawEntry, report: &mut Report) -> Option<u32> {
     match &raw.number {
         None => {
             report.push(missing(path, "number", "số thứ tự (TT) trong nhóm, ví dụ “number: 12”"));
@@ -389,8 +374,7 @@ fn number(field: &Field, raw: &RawEntry, report: &mut Report) -> Option<u32> {
 }
 
 /// `sector`: a slug declared in `content/sectors.yaml`.
-fn sector(field: &Field, raw: &RawEntry, lookup: &Lookup, report: &mut Report) -> Option<SectorId> {
-    let path = field.path;
+fn sector(path: &str, raw: &RawEntry, lookup: &Lookup, report: &mut Report) -> Option<SectorId> {
     match &raw.sector {
         None => {
             report.push(missing(
@@ -421,8 +405,7 @@ fn sector(field: &Field, raw: &RawEntry, lookup: &Lookup, report: &mut Report) -
 }
 
 /// `agencies`: one or more slugs declared in `content/agencies.yaml`, each once.
-fn agencies(field: &Field, raw: &RawEntry, lookup: &Lookup, report: &mut Report) -> Vec<AgencyId> {
-    let path = field.path;
+fn agencies(path: &str, raw: &RawEntry, lookup: &Lookup, report: &mut Report) -> Vec<AgencyId> {
     let mut agencies = Vec::new();
     match &raw.agencies {
         None => report.push(missing(path, "agencies", "danh sách mã đơn vị chủ trì, ví dụ:\nagencies:\n  - so-noi-vu")),
@@ -463,8 +446,7 @@ fn agencies(field: &Field, raw: &RawEntry, lookup: &Lookup, report: &mut Report)
 }
 
 /// `notes`: optional text (Ghi chú), not too long for a spreadsheet cell.
-fn notes(field: &Field, raw: &RawEntry, report: &mut Report) -> Option<String> {
-    let path = field.path;
+fn notes(path: &str, raw: &RawEntry, report: &mut Report) -> Option<String> {
     let notes = raw.notes.as_ref().map(|n| crate::text::nfc(n.value.trim())).filter(|n| !n.is_empty());
     if let (Some(text), Some(raw_notes)) = (&notes, &raw.notes) {
         text::check_cell_length(text, "Ghi chú", path, || field_position(Some(raw_notes)), report);
@@ -473,8 +455,7 @@ fn notes(field: &Field, raw: &RawEntry, report: &mut Report) -> Option<String> {
 }
 
 /// `updated`: an optional ISO date.
-fn updated(field: &Field, raw: &RawEntry, report: &mut Report) -> Option<IsoDate> {
-    let path = field.path;
+fn updated(path: &str, raw: &RawEntry, report: &mut Report) -> Option<IsoDate> {
     raw.updated.as_ref().and_then(|u| match IsoDate::parse(&u.value) {
         Some(date) => Some(date),
         None => {
@@ -493,8 +474,7 @@ fn updated(field: &Field, raw: &RawEntry, report: &mut Report) -> Option<IsoDate
 }
 
 /// `slug`: pinned, or made from the title.
-fn slug(field: &Field, raw: &RawEntry, title: Option<&str>, report: &mut Report) -> Option<Slug> {
-    let path = field.path;
+fn slug(path: &str, raw: &RawEntry, title: Option<&str>, report: &mut Report) -> Option<Slug> {
     match (&raw.slug, title) {
         (Some(s), _) => match Slug::new(s.value.trim()) {
             Some(slug) => Some(slug),

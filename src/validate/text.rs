@@ -35,12 +35,6 @@ fn is_legacy_font_letter(c: char) -> bool {
     LETTERS.contains(c)
 }
 
-/// The first word of `text` that reads as a legacy font's mojibake: one
-/// with such a character next to a letter. Byte offset and word.
-pub fn legacy_font_word(text: &str) -> Option<(usize, &str)> {
-    scan(text).legacy.map(|at| word_around(text, at))
-}
-
 /// The word (between white space) that holds byte `at`, and its start.
 fn word_around(text: &str, at: usize) -> (usize, &str) {
     // White space may take several bytes (a no-break space pasted from Word).
@@ -316,6 +310,12 @@ pub fn check_tone_style(files: &[(&SourceFile, ToneCounts)], report: &mut Report
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first word of `text` that reads as a legacy font's mojibake: one
+    /// with such a character next to a letter. Byte offset and word.
+    fn legacy_font_word(text: &str) -> Option<(usize, &str)> {
+        scan(text).legacy.map(|at| word_around(text, at))
+    }
 
     #[test]
     fn legacy_font_text_is_recognised_and_real_text_is_not() {
