@@ -63,6 +63,9 @@ pub enum Code {
     InvisibleCharacter,
     LongTitle,
     ToneStyle,
+    InvalidYear,
+    DuplicateSynonym,
+    SynonymNotFound,
 }
 
 impl Code {
@@ -115,6 +118,9 @@ impl Code {
             Code::InvisibleCharacter => "invisible-character",
             Code::LongTitle => "long-title",
             Code::ToneStyle => "tone-style",
+            Code::InvalidYear => "invalid-year",
+            Code::DuplicateSynonym => "duplicate-synonym",
+            Code::SynonymNotFound => "synonym-not-found",
         }
     }
 }

@@ -92,6 +92,23 @@ pub struct Agency {
     pub name: String,
     pub short_name: Option<String>,
     pub website: Option<String>,
+    /// Earlier names (or agencies whose duties it took over), oldest
+    /// declared first.
+    pub former: Vec<FormerName>,
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct FormerName {
+    pub name: String,
+    /// The year the name ended, when known.
+    pub until: Option<u32>,
+}
+
+/// Words readers type for what the catalog writes (`content/synonyms.yaml`).
+#[derive(Debug, Clone)]
+pub struct Synonym {
+    pub words: Vec<String>,
+    pub means: String,
 }
 
 /// The four long columns of the appendix, as Markdown source.
@@ -226,6 +243,7 @@ pub struct Catalog {
     /// In declaration order (`content/agencies.yaml`).
     agencies: Vec<Agency>,
     decision: Option<Decision>,
+    synonyms: Vec<Synonym>,
 }
 
 impl Catalog {
@@ -238,7 +256,16 @@ impl Catalog {
         decision: Option<Decision>,
     ) -> Self {
         entries.sort_by(|a, b| (a.group, a.number, &a.slug).cmp(&(b.group, b.number, &b.slug)));
-        Catalog { entries, sectors, agencies, decision }
+        Catalog { entries, sectors, agencies, decision, synonyms: Vec::new() }
+    }
+
+    /// The catalog with the other names readers search by.
+    pub fn with_synonyms(self, synonyms: Vec<Synonym>) -> Self {
+        Catalog { synonyms, ..self }
+    }
+
+    pub fn synonyms(&self) -> &[Synonym] {
+        &self.synonyms
     }
 
     pub fn entries(&self) -> &[Entry] {

@@ -21,6 +21,7 @@ const DEFAULT_ASSETS: &[(&str, &str)] = &[
     ("assets/favicon.svg", include_str!("../static/assets/favicon.svg")),
     // Joined from src/search/js/ by build.rs.
     ("assets/search.js", include_str!(concat!(env!("OUT_DIR"), "/search.js"))),
+    ("assets/search-understand.js", include_str!(concat!(env!("OUT_DIR"), "/search-understand.js"))),
 ];
 
 pub use crate::source::STATIC_DIR;

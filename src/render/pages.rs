@@ -304,6 +304,7 @@ pub(super) fn agencies(
         );
         context.insert("agency", agency);
         context.insert("website", &pages.catalog.agency(id).website);
+        context.insert("former", &pages.catalog.agency(id).former);
         context.insert("count", &counted.count);
         context.insert("groups", &pages.groups_of(&by_agency[id.0]));
         pages.render(files, &agency.url, "agency.html", &context)

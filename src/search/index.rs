@@ -18,6 +18,9 @@ use std::collections::HashMap;
 pub const INDEX_PATH: &str = "assets/search-index.js";
 /// In a sharded index, what the filters need of every document.
 pub const FILTERS_PATH: &str = "assets/search/filters.js";
+/// In a sharded index, the other names readers search by (see
+/// [`super::names`]), loaded only for a query that may use one.
+pub const NAMES_PATH: &str = "assets/search/names.js";
 
 /// The names of a sharded index's files, one definition: the build writes
 /// them, and the manifest hands the same patterns to `search.js`, which
@@ -51,6 +54,7 @@ struct FileNames {
     forms: &'static str,
     texts: &'static str,
     filters: &'static str,
+    names: &'static str,
 }
 
 const FILE_NAMES: FileNames = FileNames {
@@ -60,6 +64,7 @@ const FILE_NAMES: FileNames = FileNames {
     forms: file::FORMS,
     texts: file::TEXTS,
     filters: FILTERS_PATH,
+    names: NAMES_PATH,
 };
 
 /// Searchable fields, in the order the index stores them. The browser
@@ -82,6 +87,10 @@ struct Index<'a> {
     forms: Vec<String>,
     /// Per term, flattened quadruples: doc, field, position, form.
     postings: Vec<Vec<u32>>,
+    /// Other names readers search by: [key, what it stands for].
+    names: Vec<(String, String)>,
+    /// The first words of the names of several words (see [`Manifest`]).
+    name_leads: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -470,6 +479,7 @@ pub fn build_index(catalog: &Catalog, layout: Layout, sink: &dyn Sink) {
     if let Layout::Sharded { positions_apart_above } = layout {
         return sharded_index(catalog, docs, sorted, positions_apart_above, sink);
     }
+    let names = super::names::table(catalog);
     let index = Index {
         version: 1,
         fields: FIELDS,
@@ -481,6 +491,8 @@ pub fn build_index(catalog: &Catalog, layout: Layout, sink: &dyn Sink) {
         forms: sorted.iter().map(|(_, t)| t.forms.join("|")).collect(),
         postings: sorted.iter().map(|(_, t)| t.postings.decode()).collect(),
         terms: sorted.into_iter().map(|(term, _)| term).collect(),
+        name_leads: super::names::leads(&names),
+        names,
     };
     let json = crate::json::to_string(&index);
     sink.add(INDEX_PATH, script_call(format_args!("window.DANHMUC_SEARCH_INDEX = "), &json, ";\n"));
@@ -511,6 +523,9 @@ struct Manifest<'a> {
     positions_apart_above: u32,
     /// The names of the index's other files.
     files: FileNames,
+    /// The first words of the other names of several words ("so", "bo"):
+    /// a query with one loads [`NAMES_PATH`].
+    name_leads: Vec<String>,
 }
 
 /// An index file: `head`, the JSON, `tail`, allocated once at its size
@@ -739,6 +754,8 @@ fn sharded_index(
             script_call(format_args!("DanhmucSearch.addTerms({b}, "), &json, ");\n"),
         );
     });
+    let names = super::names::table(catalog);
+    sink.add(NAMES_PATH, script_call(format_args!("DanhmucSearch.addNames("), &crate::json::to_string(&names), ");\n"));
     let manifest = Manifest {
         version: 9,
         sharded: true,
@@ -753,6 +770,7 @@ fn sharded_index(
         text_chunk: TEXT_CHUNK,
         positions_apart_above,
         files: FILE_NAMES,
+        name_leads: super::names::leads(&names),
     };
     let json = crate::json::to_string(&manifest);
     sink.add(INDEX_PATH, script_call(format_args!("window.DANHMUC_SEARCH_INDEX = "), &json, ";\n"));

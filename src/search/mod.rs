@@ -9,6 +9,7 @@
 //! The index format is described in `docs/search.md`.
 
 mod index;
+pub mod names;
 
 mod tokenize;
 

@@ -37,6 +37,27 @@ pub struct RawAgency {
     pub name: Spanned<String>,
     pub short_name: Option<String>,
     pub website: Option<Spanned<String>>,
+    /// Names the agency had before a reorganisation, or of agencies whose
+    /// duties it took over: readers still search by them.
+    #[serde(default)]
+    pub former: Vec<RawFormerName>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFormerName {
+    pub name: Spanned<String>,
+    /// The year the name ended.
+    pub until: Option<Spanned<i64>>,
+}
+
+/// One item of `content/synonyms.yaml`: words readers type (abbreviations,
+/// everyday names) for what the catalog writes.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSynonym {
+    pub words: Spanned<Vec<Spanned<String>>>,
+    pub means: Spanned<String>,
 }
 
 #[derive(Debug, Deserialize)]

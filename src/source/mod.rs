@@ -9,7 +9,7 @@ mod git;
 pub mod inside;
 mod sections;
 
-pub use frontmatter::{RawAgency, RawDecision, RawEntry, RawSector, parse_yaml};
+pub use frontmatter::{RawAgency, RawDecision, RawEntry, RawSector, RawSynonym, parse_yaml};
 pub use sections::{RawSection, split_sections};
 
 use crate::config::Config;
@@ -20,6 +20,8 @@ pub const CONTENT_DIR: &str = "content";
 pub const ENTRIES_DIR: &str = "content/csdl";
 pub const SECTORS_FILE: &str = "content/sectors.yaml";
 pub const AGENCIES_FILE: &str = "content/agencies.yaml";
+/// Optional: other names readers search by (see docs/search.md).
+pub const SYNONYMS_FILE: &str = "content/synonyms.yaml";
 pub const DECISION_FILE: &str = "content/quyet-dinh.md";
 /// Files copied into the site as they are.
 pub const STATIC_DIR: &str = "static";
@@ -73,6 +75,7 @@ pub struct RawProject {
     pub config: Option<Config>,
     pub sectors: Vec<RawSector>,
     pub agencies: Vec<RawAgency>,
+    pub synonyms: Vec<RawSynonym>,
     pub entries: Vec<(SourceFile, RawEntry)>,
     /// Entry files that could not be read or parsed (already reported).
     pub failed_entries: usize,
@@ -106,6 +109,9 @@ pub fn load(root: &Path) -> (RawProject, Report) {
     }
     project.sectors = load_data_file(root, SECTORS_FILE, &mut report);
     project.agencies = load_data_file(root, AGENCIES_FILE, &mut report);
+    if std::fs::symlink_metadata(root.join(SYNONYMS_FILE)).is_ok() {
+        project.synonyms = load_data_file(root, SYNONYMS_FILE, &mut report);
+    }
     if std::fs::symlink_metadata(root.join(DECISION_FILE)).is_ok()
         && let Some(file) = read_with_front_matter(root, DECISION_FILE, &mut report)
     {

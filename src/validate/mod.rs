@@ -13,6 +13,7 @@ use crate::text::closest;
 use crate::urls::ENTRY_ANCHORS;
 use serde_saphyr::Spanned;
 
+mod names;
 pub mod text;
 use std::collections::{BTreeMap, HashMap};
 
@@ -38,6 +39,7 @@ pub fn validate(project: &RawProject) -> (Option<(Catalog, LinkTargets)>, Report
             name,
             short_name: raw.short_name.clone().filter(|s| !s.trim().is_empty()),
             website: raw.website.as_ref().map(|w| w.value.trim().to_string()).filter(|w| !w.is_empty()),
+            former: names::former_names(raw, &mut report),
         })
         .collect();
     let lookup = Lookup::new(&sectors, &agencies);
@@ -80,13 +82,14 @@ pub fn validate(project: &RawProject) -> (Option<(Catalog, LinkTargets)>, Report
         check_numbering(&facts, &mut report);
     }
     check_unused(&facts, &sectors, &agencies, &sector_lines, &agency_lines, &mut report);
+    let synonyms = names::synonyms(&project.synonyms, &entries, &agencies, &mut report);
 
     let decision = project.decision.as_ref().map(|(file, raw)| build_decision(file, raw, project.config.as_ref()));
 
     if report.has_errors() || project.config.is_none() {
         return (None, report);
     }
-    let catalog = Catalog::new(entries, sectors, agencies, decision);
+    let catalog = Catalog::new(entries, sectors, agencies, decision).with_synonyms(synonyms);
     let targets = LinkTargets::new(&catalog, project.static_files.iter().map(|p| source::static_site_path(p)));
     let files: Vec<&SourceFile> =
         project.entries.iter().map(|(f, _)| f).chain(project.decision.as_ref().map(|(f, _)| f)).collect();

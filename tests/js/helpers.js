@@ -45,9 +45,17 @@ function loadIndex(site) {
 function fileLoader(site, api, loaded = []) {
   return (rel) => {
     loaded.push(rel);
-    vm.runInNewContext(fs.readFileSync(path.join(site, rel), "utf8"), { DanhmucSearch: api });
+    // The script that understands queries comes from its source, as
+    // search.js does here.
+    const file = rel === "assets/search-understand.js" ? understandScriptPath() : path.join(site, rel);
+    vm.runInNewContext(fs.readFileSync(file, "utf8"), { DanhmucSearch: api });
     return Promise.resolve();
   };
+}
+
+/** A Searcher of the site at `site`, loading its files as the page does. */
+function searcherOf(site, api = searchModule(), loaded = []) {
+  return new api.Searcher(loadIndex(site), fileLoader(site, api, loaded));
 }
 
 /** Builds a copy of the real project with `extraConfig` appended to its
@@ -79,15 +87,24 @@ function buildPagedRealSite() {
 /** The search page's script as the build joins it (build.rs): the parts
     in src/search/js/, in file-name order, written once per process to a
     temporary file. */
-let searchScript = null;
-function searchScriptPath() {
-  if (!searchScript) {
-    const dir = path.join(REPO, "src", "search", "js");
-    const parts = fs.readdirSync(dir).filter((name) => name.endsWith(".js")).sort();
-    searchScript = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "danhmuc-search-js-")), "search.js");
-    fs.writeFileSync(searchScript, parts.map((name) => fs.readFileSync(path.join(dir, name), "utf8")).join(""));
+const joined = new Map();
+function joinParts(folder, name) {
+  if (!joined.has(name)) {
+    const dir = path.join(REPO, "src", "search", ...folder);
+    const parts = fs.readdirSync(dir).filter((file) => file.endsWith(".js")).sort();
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "danhmuc-search-js-")), name);
+    fs.writeFileSync(file, parts.map((part) => fs.readFileSync(path.join(dir, part), "utf8")).join(""));
+    joined.set(name, file);
   }
-  return searchScript;
+  return joined.get(name);
+}
+function searchScriptPath() {
+  return joinParts(["js"], "search.js");
+}
+/** The script that understands queries (src/search/js/understand/), which
+    search.js loads when a query needs it. */
+function understandScriptPath() {
+  return joinParts(["js", "understand"], "search-understand.js");
 }
 
 function searchModule() {
@@ -150,5 +167,7 @@ module.exports = {
   loadIndex,
   searchModule,
   searchScriptPath,
+  searcherOf,
   serveSite,
+  understandScriptPath,
 };

@@ -456,18 +456,29 @@ fn a_large_catalog_splits_the_full_table_into_pages() {
 fn built_in_scripts_are_published_without_comments_and_a_projects_own_as_written() {
     let project = Project::real();
     project.build();
-    // The search script's source: its parts, joined as build.rs joins them.
-    let mut parts: Vec<_> = std::fs::read_dir(crate::common::repo_root().join("src/search/js"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    parts.sort();
-    let source: String = parts.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
-    let shipped = project.read_site("assets/search.js");
-    assert!(source.contains("/**") && !shipped.contains("/**"), "comments left in the published search.js");
-    assert!(shipped.len() * 10 < source.len() * 7, "search.js: {} bytes published of {}", shipped.len(), source.len());
-    // The Vietnamese strings the page shows stay as they are.
-    assert!(shipped.contains("không tải được"));
+    // The search scripts' sources: their parts, joined as build.rs joins them.
+    for (folder, script, text) in [
+        ("src/search/js", "assets/search.js", "không tải được"),
+        ("src/search/js/understand", "assets/search-understand.js", "aăâeêioôơuưy"),
+    ] {
+        let mut parts: Vec<_> = std::fs::read_dir(crate::common::repo_root().join(folder))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "js"))
+            .collect();
+        parts.sort();
+        let source: String = parts.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+        let shipped = project.read_site(script);
+        assert!(source.contains("/**") && !shipped.contains("/**"), "comments left in the published {script}");
+        assert!(
+            shipped.len() * 10 < source.len() * 7,
+            "{script}: {} bytes published of {}",
+            shipped.len(),
+            source.len()
+        );
+        // The Vietnamese strings the page shows stay as they are.
+        assert!(shipped.contains(text), "{script} lost “{text}”");
+    }
 
     // A script of the project's own, even at a built-in path, is its author's.
     let own = project.path("static/assets/site.js");

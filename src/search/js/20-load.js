@@ -84,6 +84,8 @@
     this.placements = new Int32Array(8);
     this.lastFigures = null;
     this.lastRank = null;
+    // Files loaded: index parts, and the script that understands queries.
+    this.loaded = new Set();
     if (this.sharded) {
       var count = index.term_count;
       // Terms and their document frequencies arrive by block (first letter).
@@ -126,7 +128,6 @@
         this.shardOf.fill(k, index.shard_first[k], end);
       }
       this.filterData = null;
-      this.loaded = new Set();
       this.placed = new Set();
     } else {
       this.terms = index.terms;
@@ -176,22 +177,7 @@
     var words = tokenize(query || "");
     var typing = isTyping(query || "");
     // First the term blocks of the words' first letters, then the postings.
-    var blocks = new Set();
-    words.forEach(function (w) {
-      var b = self.blockOf.get(w.folded.charCodeAt(0));
-      if (b !== undefined) blocks.add(b);
-    });
-    var blockFiles = Array.from(blocks).map(function (b) { return fileName(self.index.files.terms, b); });
-    return loadAll(this, blockFiles).then(function () {
-      blocks.forEach(function (b) {
-        var data = registry.terms[b];
-        if (self.terms[data.first] !== undefined) return;
-        for (var i = 0; i < data.terms.length; i++) {
-          self.terms[data.first + i] = data.terms[i];
-          self.df[data.first + i] = data.df[i];
-        }
-        (data.forms || []).forEach(function (f) { self.forms[data.first + f[0]] = f[1].split("|"); });
-      });
+    return this.loadBlocks(this.blocksOf(words)).then(function () {
       return self.preparePostings(words, typing, filters);
     }).then(function () {
       // An empty query is not ranked: it lists the filtered catalog in the

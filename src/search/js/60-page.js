@@ -6,7 +6,8 @@
       q: params.get("q") || "",
       group: params.get("nhom") || "",
       sector: params.get("linh-vuc") || "",
-      agency: params.get("don-vi") || ""
+      agency: params.get("don-vi") || "",
+      exact: params.get("chinh-xac") === "1"
     };
   }
 
@@ -16,6 +17,7 @@
     if (state.group) params.set("nhom", state.group);
     if (state.sector) params.set("linh-vuc", state.sector);
     if (state.agency) params.set("don-vi", state.agency);
+    if (state.exact && state.q) params.set("chinh-xac", "1");
     var text = params.toString();
     return text ? "?" + text : "";
   }
@@ -50,6 +52,8 @@
     var list = doc.getElementById("search-results");
     var status = doc.getElementById("search-status");
     var empty = doc.getElementById("search-empty");
+    var understood = doc.getElementById("search-understood");
+    var suggestions = doc.getElementById("search-suggestions");
     var shown = 0;
     fillSelect(group, index.groups.map(function (g) { return [g[0], "Nhóm " + g[0]]; }), doc);
     fillSelect(sector, index.sectors, doc);
@@ -58,16 +62,20 @@
     doc.documentElement.classList.add("search-ready");
 
     function current() {
-      return { q: input.value, group: group.value, sector: sector.value, agency: agency.value };
+      return { q: input.value, group: group.value, sector: sector.value, agency: agency.value, exact: exactMode };
     }
 
     // A large (sharded) catalog shows the first results only, so that one
     // search downloads a bounded amount.
     var PAGE = searcher.sharded ? 20 : Infinity;
     var sequence = 0;
+    // Searching the words exactly as typed (a link from "Kết quả cho …")
+    // lasts until the reader types again.
+    var exactMode = false;
 
     function show(state, writeUrl) {
       input.value = state.q;
+      exactMode = !!state.exact;
       group.value = state.group;
       sector.value = state.sector;
       agency.value = state.agency;
@@ -75,13 +83,12 @@
       var filters = doc.getElementById("search-filters");
       if (filters && (state.group || state.sector || state.agency)) filters.open = true;
       var mine = ++sequence;
-      searcher.prepare(state.q, state, PAGE).then(function () {
+      searcher.find(state.q, state, PAGE, state.exact).then(function (found) {
         if (mine !== sequence) return null;
-        var found = searcher.page(state.q, state, PAGE);
         return searcher.loadTexts(found.results.map(function (r) { return r.id; })).then(function () {
           if (mine !== sequence) return;
-          searcher.fillSnippets(found.results, state.q);
-          render(found.results, found.total, state);
+          searcher.fillSnippets(found.results, found.highlight);
+          render(found, state);
         });
       }).catch(function (error) {
         status.textContent = "Không tải được chỉ mục tìm kiếm (" + error.message + "). Hãy tải lại trang.";
@@ -92,19 +99,21 @@
       }
     }
 
-    function render(results, total, state) {
-      list.textContent = "";
-      shown = results.length;
-      results.forEach(function (r) {
-        var li = doc.createElement("li");
-        var a = doc.createElement("a");
-        a.href = root + r.doc.url;
-        a.textContent = r.doc.title;
-        var meta = doc.createElement("p");
-        meta.className = "result-meta";
-        meta.textContent = "Nhóm " + index.groups[r.doc.group][0] + " · TT " + r.doc.number + " · " +
-          index.sectors[r.doc.sector][1] + " · " +
-          r.doc.agencies.map(function (x) { return index.agencies[x][1]; }).join("; ");
+    /** A result (or suggestion) as a list item: its title linked, where
+        it stands in the catalog, and the passage that matched. */
+    function item(r) {
+      var li = doc.createElement("li");
+      var a = doc.createElement("a");
+      a.href = root + r.doc.url;
+      a.textContent = r.doc.title;
+      var meta = doc.createElement("p");
+      meta.className = "result-meta";
+      meta.textContent = "Nhóm " + index.groups[r.doc.group][0] + " · TT " + r.doc.number + " · " +
+        index.sectors[r.doc.sector][1] + " · " +
+        r.doc.agencies.map(function (x) { return index.agencies[x][1]; }).join("; ");
+      li.appendChild(a);
+      li.appendChild(meta);
+      if (r.snippet.length) {
         var snippet = doc.createElement("p");
         snippet.className = "snippet";
         r.snippet.forEach(function (part) {
@@ -116,26 +125,51 @@
             snippet.appendChild(doc.createTextNode(part.text));
           }
         });
-        li.appendChild(a);
-        li.appendChild(meta);
-        if (r.snippet.length) li.appendChild(snippet);
-        list.appendChild(li);
-      });
+        li.appendChild(snippet);
+      }
+      return li;
+    }
+
+    function render(found, state) {
+      var total = found.total;
+      list.textContent = "";
+      shown = found.results.length;
+      found.results.forEach(function (r) { list.appendChild(item(r)); });
       var filtered = state.group || state.sector || state.agency;
       var asked = state.q.trim();
+      // What was searched, when the query was understood as other words.
+      var searched = found.understood ? found.searched : asked;
       if (!asked && !filtered) {
         status.textContent = "Nhập từ khóa để tìm trong " + searcher.docCount() + " CSDL; gõ có dấu hoặc không dấu đều được.";
       } else if (total === 0) {
-        status.textContent = "Không tìm thấy CSDL nào" + (asked ? " cho “" + asked + "”" : "") + (filtered ? " với bộ lọc đã chọn" : "") + ".";
+        status.textContent = "Không tìm thấy CSDL nào" + (searched ? " cho “" + searched + "”" : "") + (filtered ? " với bộ lọc đã chọn" : "") + ".";
       } else {
-        status.textContent = "Tìm thấy " + total + " CSDL" + (asked ? " cho “" + asked + "”" : "") + (filtered ? " với bộ lọc đã chọn" : "") + "." +
+        status.textContent = "Tìm thấy " + total + " CSDL" + (searched ? " cho “" + searched + "”" : "") + (filtered ? " với bộ lọc đã chọn" : "") + "." +
           (shown < total ? " Hiển thị " + shown + " kết quả đầu; thêm từ khóa hoặc bộ lọc để thu hẹp." : "");
       }
+      understood.textContent = "";
+      understood.hidden = !found.understood;
+      if (found.understood) {
+        understood.appendChild(doc.createTextNode("Kết quả cho “" + found.searched + "”. "));
+        var exact = doc.createElement("a");
+        exact.href = stateQuery({ q: state.q, group: state.group, sector: state.sector, agency: state.agency, exact: true }) || "?";
+        exact.textContent = "Tìm đúng như đã gõ: “" + asked + "”";
+        exact.addEventListener("click", function (event) {
+          event.preventDefault();
+          show(readState({ search: exact.getAttribute("href") }), "push");
+        });
+        understood.appendChild(exact);
+      }
+      var suggested = suggestions.querySelector("ol");
+      suggested.textContent = "";
+      found.suggestions.forEach(function (r) { suggested.appendChild(item(r)); });
+      suggestions.hidden = found.suggestions.length === 0;
       empty.hidden = total !== 0 || (!asked && !filtered);
     }
 
     var timer = null;
     input.addEventListener("input", function () {
+      exactMode = false;
       clearTimeout(timer);
       timer = setTimeout(function () { show(current(), "replace"); }, 80);
     });

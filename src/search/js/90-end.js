@@ -10,6 +10,9 @@
     addForm: addForm,
     addTerms: addTerms,
     addTexts: addTexts,
-    addFilters: addFilters
+    addFilters: addFilters,
+    addNames: addNames,
+    addUnderstanding: addUnderstanding,
+    understanding: function () { return registry.understanding; }
   };
 });

@@ -1,0 +1,79 @@
+  // ---- The catalog's words, and the other names they may stand for ----
+
+  /** The query's words grouped by the spaces between them: a chunk is
+      the words written together ("KH&CN", "coso_dulieu"), with its folded
+      letters run together (`key`). */
+  function chunksOf(nfc, tokens) {
+    var chunks = [];
+    tokens.forEach(function (t, i) {
+      var glued = i > 0 && !/\s/.test(nfc.slice(tokens[i - 1].end, t.start));
+      if (glued) {
+        var last = chunks[chunks.length - 1];
+        last.tokens.push(t);
+        last.key += t.folded;
+      } else {
+        chunks.push({ tokens: [t], key: t.folded });
+      }
+    });
+    return chunks;
+  }
+
+
+  /** The blocks of words beginning with a letter: what understanding a
+      word the catalog lacks reads (the numbers' blocks are most of a large
+      catalog's terms, and no help). */
+  function letterBlocks(self) {
+    var blocks = [];
+    self.index.blocks.forEach(function (b, i) { if (!(b[0] >= 48 && b[0] <= 57)) blocks.push(i); });
+    return blocks;
+  }
+
+  /** The catalog's words known so far (a sharded index: those of the
+      blocks loaded), for understandWith: has, hasPrefix, df, words. */
+  function vocabularyOf(self) {
+    if (self.vocab) return self.vocab;
+    var terms = self.terms, words = [], counts = new Map();
+    for (var t = 0; t < terms.length; t++) {
+      var term = terms[t];
+      if (term === undefined || !/^[a-z]/.test(term)) continue;
+      words.push(term);
+      counts.set(term, self.sharded ? self.df[t] : documentCount(self.postings[t]));
+    }
+    self.vocab = {
+      words: words,
+      df: function (w) { return counts.get(w) || 0; },
+      has: function (w) { return counts.has(w); },
+      hasPrefix: function (w) {
+        var i = lowerBound(words, w, 0, words.length);
+        return i < words.length && words[i].lastIndexOf(w, 0) === 0;
+      }
+    };
+    return self.vocab;
+  }
+
+  function documentCount(postings) {
+    var n = 0;
+    for (var k = 0; k < postings.length; k += 4) if (k === 0 || postings[k] !== postings[k - 4]) n++;
+    return n;
+  }
+
+  /** The table of other names, once loaded: folded key → meaning. */
+  function namesOf(self) {
+    var list = self.sharded ? registry.names : self.index.names;
+    if (!list) return null;
+    if (!self.nameMap) self.nameMap = new Map(list);
+    return self.nameMap;
+  }
+
+  /** Loads what understanding a query needs (the script that does it, the
+      table of other names, every letter's term block) and understands it
+      (understandWith). */
+  function understandFully(self, query) {
+    var files = self.sharded && !registry.names ? [self.index.files.names] : [];
+    return loadAll(self, files).then(function () {
+      return self.loadBlocks(self.sharded ? letterBlocks(self) : []);
+    }).then(function () {
+      return understandWith(query, vocabularyOf(self), namesOf(self));
+    });
+  }
+

@@ -1,0 +1,216 @@
+  // ---- Spelling, glued words, fillers, other names: what a query meant ----
+
+  /** The sound a folded syllable makes, with the letters Vietnamese
+      writers confuse made one: s/x, tr/ch, d/gi/r, l/n at the start, n/ng
+      and t/c at the end, i/y. */
+  function soundKey(folded) {
+    return folded
+      .replace(/^tr/, "ch").replace(/^x/, "s").replace(/^f/, "ph").replace(/^z/, "d").replace(/^(gi|r)/, "d").replace(/^n(?!g|h)/, "l")
+      .replace(/ng$/, "n").replace(/c$/, "t").replace(/y/g, "i");
+  }
+
+  /** Edit distance, a transposition counting one, stopping above `most`. */
+  function editDistance(a, b, most) {
+    if (Math.abs(a.length - b.length) > most) return most + 1;
+    var prev2 = null, prev = [], row;
+    for (var j = 0; j <= b.length; j++) prev.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      row = [i];
+      var low = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+        row.push(d);
+        if (d < low) low = d;
+      }
+      if (low > most) return most + 1;
+      prev2 = prev;
+      prev = row;
+    }
+    return prev[b.length];
+  }
+
+  /** How far a folded word is from a folded term: a confusion of sounds
+      (soundKey) costs half a letter. */
+  function spellingDistance(word, term, most) {
+    var plain = editDistance(word, term, most);
+    var keyed = 0.5 + editDistance(soundKey(word), soundKey(term), most);
+    return Math.min(plain, keyed);
+  }
+
+  /** How many letters a word of `length` may have wrong: none in a word of
+      two or three letters (too many words are that close), but a confusion
+      of sounds; one in a syllable; two in a long one. */
+  function allowedDistance(length) {
+    return length <= 3 ? 0.5 : length <= 6 ? 1 : 2;
+  }
+
+  // Words that carry no subject: questions and requests. A query needs its
+  // other words; these count if an entry has them (folded, in phrases).
+  var FILLER = ["tra cuu", "tim", "tim kiem", "tim hieu", "xem", "o dau", "o dau vay", "lam sao", "lam the nao",
+    "nhu the nao", "the nao", "la gi", "gi", "nao", "cua", "cua tinh", "ai", "cho", "toi", "muon", "hoi",
+    "thong tin ve", "duoc khong", "khong", "o dau a"];
+  var FILLER_SET = new Set(FILLER);
+  var FILLER_LONGEST = 3;
+
+  /** A folded word the catalog lacks, as catalog words written together
+      ("thuebao" → ["thue", "bao"]): the fewest words of two letters or
+      more, then the most frequent. The last may be a beginning while the
+      reader types it. Null if there is no such split. */
+  function splitGlued(folded, vocab, typing) {
+    var n = folded.length;
+    if (n < 4 || n > 40 || !/^[a-z]+$/.test(folded)) return null;
+    // best[i]: the best split of the first i letters, [count, -weight, pieces].
+    var best = [[0, 0, []]];
+    for (var i = 1; i <= n; i++) {
+      best.push(null);
+      for (var j = Math.max(0, i - 7); j <= i - 2; j++) {
+        if (!best[j]) continue;
+        var piece = folded.slice(j, i);
+        var df = vocab.df(piece);
+        if (!df && typing && i === n && vocab.hasPrefix(piece)) df = 1;
+        if (!df) continue;
+        var candidate = [best[j][0] + 1, best[j][1] - Math.log(1 + df), best[j][2].concat([piece])];
+        if (!best[i] || candidate[0] < best[i][0] || (candidate[0] === best[i][0] && candidate[1] < best[i][1])) best[i] = candidate;
+      }
+    }
+    return best[n] && best[n][2].length > 1 ? best[n][2] : null;
+  }
+
+  /** Catalog words close to a folded word (see spellingDistance), at
+      most `most` away, the closest first, the more frequent among equals:
+      [{word, distance}]. */
+  function closeWords(folded, vocab, most) {
+    if (!/^[a-z]+$/.test(folded)) return [];
+    var found = [];
+    vocab.words.forEach(function (term) {
+      // A confusion of sounds may change the length by one ("f" for "ph").
+      if (term === folded || Math.abs(term.length - folded.length) > Math.ceil(most) || term.length < 2) return;
+      var d = spellingDistance(folded, term, Math.ceil(most));
+      if (d <= most) found.push({ word: term, distance: d, df: vocab.df(term) });
+    });
+    return found.sort(function (a, b) { return a.distance - b.distance || b.df - a.df || (a.word < b.word ? -1 : 1); });
+  }
+
+  /** The catalog word closest to a folded word it lacks, or null. */
+  function closestWord(folded, vocab) {
+    var close = closeWords(folded, vocab, allowedDistance(folded.length));
+    return close.length ? close[0].word : null;
+  }
+
+  var LONGEST_KEY = 8;
+
+  /** What a query probably meant, given the catalog's words (`vocab`:
+      has, hasPrefix, df, words) and its table of other names (`names`:
+      folded key → what it stands for; keys are the chunks, see chunksOf,
+      joined by spaces, without "và").
+
+      Returns {words, alternatives, dropped, changed}: `words` the
+      understood query words [{text, folded, typed, filler}], `changed`
+      whether any differs from what was typed; `alternatives` the queries
+      to search, in order (the words as typed first where a name the
+      catalog writes itself was expanded: "UBND" finds "UBND" first, then
+      "ủy ban nhân dân"), and `withoutFillers` the understood query without words
+      that carry no subject (null if it has none or nothing else). */
+  function understandWith(query, vocab, names) {
+    var nfc = (query || "").normalize("NFC");
+    var tokens = tokenize(nfc);
+    var typing = isTyping(nfc);
+    var words = [], asTyped = [], expandedKnown = false;
+    var chunks = chunksOf(nfc, tokens);
+    var last = chunks.length - 1;
+    var known = function (t, isLast) {
+      return vocab.has(t.folded) || /^[0-9]+$/.test(t.folded) || (isLast && typing && vocab.hasPrefix(t.folded));
+    };
+    var typedWord = function (t) { return { text: t.exact, folded: t.folded, typed: true }; };
+    for (var i = 0; i < chunks.length;) {
+      // Another name: the longest run of chunks that is a key.
+      var matched = 0, means = null;
+      if (names) {
+        var keyParts = [], used = [];
+        for (var j = i; j < chunks.length && keyParts.length < LONGEST_KEY; j++) {
+          used.push(j);
+          if (chunks[j].key === "va") continue;
+          keyParts.push(chunks[j].key);
+          var hit = names.get(keyParts.join(" "));
+          // A word still being typed is not yet a name.
+          if (hit !== undefined) { matched = j - i + 1; means = hit; }
+        }
+      }
+      if (matched) {
+        var span = chunks.slice(i, i + matched);
+        var spanTokens = [].concat.apply([], span.map(function (c) { return c.tokens; }));
+        var allKnown = spanTokens.every(function (t) { return vocab.has(t.folded); });
+        var expanded = tokenize(means).map(function (t) { return { text: t.exact, folded: t.folded, typed: false }; });
+        expanded.forEach(function (w) { words.push(w); });
+        (allKnown ? spanTokens.map(typedWord) : expanded).forEach(function (w) { asTyped.push(w); });
+        if (allKnown) expandedKnown = true;
+        i += matched;
+        continue;
+      }
+      var chunk = chunks[i];
+      chunk.tokens.forEach(function (t, k) {
+        var isLast = i === last && k === chunk.tokens.length - 1;
+        var understood = understandWord(t, isLast, typing, vocab, known);
+        understood.forEach(function (w) { words.push(w); asTyped.push(w); });
+      });
+      i++;
+    }
+    markFillers(words);
+    var changed = words.length !== tokens.length || words.some(function (w, k) { return w.text !== tokens[k].exact; });
+    // Ends with a space when its last word is finished: an expansion or a
+    // split of a word is complete; a word typed or decoded while typing is
+    // a beginning.
+    var lastWord = words[words.length - 1];
+    var open = typing && lastWord && lastWord.open;
+    var text = function (list) {
+      return list.map(function (w) { return w.text; }).join(" ") + (open && list[list.length - 1] === lastWord ? "" : " ");
+    };
+    // The words as typed first: what the reader wrote ranks before what
+    // it stands for.
+    var alternatives = expandedKnown ? [text(asTyped), text(words)] : [text(words)];
+    var subjects = words.filter(function (w) { return !w.filler; });
+    var withoutFillers = subjects.length && subjects.length < words.length ? text(subjects) : null;
+    return { words: words, alternatives: alternatives, withoutFillers: withoutFillers, changed: changed, typing: typing, pair: isPair(words), subjectPair: isPair(subjects) };
+  }
+
+  /** Whether `words` are two syllables the reader typed: one word of two
+      syllables, which an entry has only with them side by side ("bản vẽ"
+      is not about "bản đồ … vẽ"). */
+  function isPair(words) {
+    return words.length === 2 && words.every(function (w) { return w.typed && isSyllable(w.text); });
+  }
+
+  /** One query word (token `t`) as the words it stands for. */
+  function understandWord(t, isLast, typing, vocab, known) {
+    var prefix = isLast && typing;
+    var word = { text: t.exact, folded: t.folded, typed: true, open: prefix };
+    if (known(t, isLast)) return [word];
+    var decoded = decodeTelex(t.exact) || decodeVni(t.exact);
+    if (decoded) {
+      var f = fold(decoded);
+      if (vocab.has(f) || (prefix && vocab.hasPrefix(f))) return [{ text: decoded, folded: f, typed: true, open: prefix, decoded: true }];
+    }
+    var pieces = splitGlued(t.folded, vocab, prefix);
+    if (pieces) {
+      return pieces.map(function (p, k) { return { text: p, folded: p, typed: true, open: prefix && k === pieces.length - 1, split: true }; });
+    }
+    var closest = closestWord(t.folded, vocab);
+    if (closest) return [{ text: closest, folded: closest, typed: true, open: false, corrected: true }];
+    return [word];
+  }
+
+  /** Marks the words of `words` that are filler phrases (FILLER). */
+  function markFillers(words) {
+    for (var i = 0; i < words.length; i++) {
+      for (var n = Math.min(FILLER_LONGEST, words.length - i); n >= 1; n--) {
+        var phrase = words.slice(i, i + n);
+        if (phrase.some(function (w) { return !w.typed; })) continue;
+        if (!FILLER_SET.has(phrase.map(function (w) { return w.folded; }).join(" "))) continue;
+        phrase.forEach(function (w) { w.filler = true; });
+        i += n - 1;
+        break;
+      }
+    }
+  }

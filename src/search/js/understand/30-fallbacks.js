@@ -1,0 +1,66 @@
+  // ---- When nothing matches: one word corrected, or suggestions ----
+
+  // How many entries the suggestions list when nothing matches.
+  var SUGGESTIONS = 5;
+
+  // How many corrected queries a search that found nothing tries.
+  var CORRECTIONS = 12;
+
+  /** For an understood query `u` that matches nothing although its words
+      are catalog words ("dat dia", "liet sy"): the query with one word
+      replaced by a close catalog word that makes it match, the closest
+      correction first; null if none does. Tried one by one, so only
+      what a correction needs is loaded. */
+  function correctOne(self, u, filters, shown) {
+    var vocab = vocabularyOf(self), tries = [];
+    var words = u.words.filter(function (w) { return !w.filler; });
+    words.forEach(function (w, i) {
+      if (!w.typed || !/^[a-z]+$/.test(w.folded)) return;
+      closeWords(w.folded, vocab, w.folded.length === 3 ? 1 : allowedDistance(w.folded.length)).slice(0, 6).forEach(function (c) {
+        var text = words.map(function (x, j) { return j === i ? c.word : x.text; }).join(" ") + " ";
+        tries.push({ query: text, distance: c.distance });
+      });
+    });
+    tries.sort(function (a, b) { return a.distance - b.distance; });
+    tries = tries.slice(0, CORRECTIONS);
+    // Of the corrections that match, the one whose words stand next to
+    // each other in the most entries ("dat dai", not "dan dia").
+    var best = null;
+    var attempt = function (k) {
+      if (k >= tries.length) return Promise.resolve(best && best.query);
+      return self.prepare(tries[k].query, filters, shown).then(function () {
+        var t = tries[k];
+        if (best && t.distance > best.distance) return attempt(tries.length);
+        if (self.page(t.query, filters, 1).total > 0) {
+          var together = self.adjacentCount(t.query);
+          if (together !== 0 && (!best || (together || 0) > best.together)) best = { query: t.query, distance: t.distance, together: together || 0 };
+        }
+        return attempt(k + 1);
+      });
+    };
+    return attempt(0);
+  }
+
+  /** Entries with the most words of `query` (when it has several),
+      the best first, for a query that matches nothing. */
+  function suggest(self, query, filters) {
+    var words = tokenize(query).map(function (w) { return w.exact + " "; });
+    if (words.length < 2) return Promise.resolve([]);
+    return words.reduce(function (done, w) {
+      return done.then(function () { return self.prepare(w, filters, SUGGESTIONS); });
+    }, Promise.resolve()).then(function () {
+      var scores = new Map();
+      words.forEach(function (w) {
+        self.page(w, filters, 50).results.forEach(function (r) {
+          var s = scores.get(r.id) || { id: r.id, words: 0, score: 0 };
+          s.words++;
+          s.score += r.score;
+          scores.set(r.id, s);
+        });
+      });
+      var best = Array.from(scores.values()).sort(function (a, b) { return b.words - a.words || b.score - a.score || a.id - b.id; }).slice(0, SUGGESTIONS);
+      return self.loadTexts(best.map(function (s) { return s.id; })).then(function () {
+        return self.fillSnippets(best, query);
+      });
+    });
+  }

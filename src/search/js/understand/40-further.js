@@ -1,0 +1,60 @@
+  // ---- Merged results, and what else a query that matches nothing meant ----
+
+  /** The ids of every entry that matches `query` (after rank). */
+  function matching(self, query, filters, limit) {
+    var figures = self.rank(query, filters, limit) && self.lastFigures.value;
+    return figures.ids.subarray(0, figures.order.length);
+  }
+
+  /** The first `shown` results of the union of `queries`: those of the
+      first query in its order, then those only the next one finds, and
+      so on: {results, total}. */
+  function pageOfAll(self, queries, filters, shown) {
+    var results = [], all = new Set();
+    queries.forEach(function (q) {
+      var seen = new Set(results.map(function (r) { return r.id; }));
+      self.page(q, filters, shown).results.forEach(function (r) {
+        if (!seen.has(r.id)) results.push(r);
+      });
+      matching(self, q, filters, shown).forEach(function (id) { all.add(id); });
+    });
+    return { results: self.fillSnippets(results.slice(0, shown), queries.join(" ")), total: all.size };
+  }
+
+  /** The rest of a search (Searcher.find) of a query that is not plain
+      (`found` null) or matched nothing as typed (`found`): the query as
+      understood, then without its words that carry no subject, then with
+      one word corrected; and when nothing matches, suggestions. A search
+      of the words exactly as typed (`exact`) only gets suggestions. */
+  function findFurther(self, query, filters, shown, exact, found) {
+    var queries = [query], u = null;
+    var run = function (list, pair) {
+      queries = list;
+      return self.searchAll(list, filters, shown, pair);
+    };
+    var start = exact ? Promise.resolve(found) : understandFully(self, query).then(function (understood) {
+      u = understood;
+      return found && !u.changed ? found : run(u.alternatives, u.pair);
+    });
+    return start.then(function (found) {
+      if (found.total > 0 || !u || !u.withoutFillers) return found;
+      // Words that carry no subject need not match.
+      u.changed = true;
+      return run([u.withoutFillers], u.subjectPair);
+    }).then(function (found) {
+      if (found.total > 0 || !u) return found;
+      return correctOne(self, u, filters, shown).then(function (corrected) {
+        if (!corrected) return found;
+        u.changed = true;
+        return run([corrected], false);
+      });
+    }).then(function (found) {
+      // Nothing found says so for what was typed.
+      found.understood = !!u && u.changed && found.total > 0;
+      if (found.total > 0) return found;
+      return suggest(self, queries[0], filters).then(function (suggestions) {
+        found.suggestions = suggestions;
+        return found;
+      });
+    });
+  }

@@ -1,0 +1,15 @@
+
+  return {
+    understandWith: understandWith,
+    findFurther: findFurther,
+    pageOfAll: pageOfAll,
+    correctOne: correctOne,
+    suggest: suggest,
+    decodeTelex: decodeTelex,
+    decodeVni: decodeVni,
+    isSyllable: isSyllable,
+    splitGlued: splitGlued,
+    closeWords: closeWords,
+    closestWord: closestWord
+  };
+});
