@@ -11,7 +11,7 @@
   // the index or, when sharded, a file of their own.
   function addNames(list) { registry.names = list; }
   function addUnderstanding(factory) {
-    registry.understanding = factory({ tokenize: tokenize, fold: fold, isTyping: isTyping, loadAll: loadAll, lowerBound: lowerBound, registry: registry });
+    registry.understanding = factory({ tokenize: tokenize, fold: fold, isTyping: isTyping, loadAll: loadAll, lowerBound: lowerBound, registry: registry, fillerTokens: fillerTokens, stateQuery: stateQuery });
   }
 
   /** Whether `folded` (no diacritics) can begin a Vietnamese syllable:
@@ -19,6 +19,30 @@
   var SYLLABLE_START = /^(ngh|ng|gh|gi|kh|ph|th|tr|ch|nh|qu|[bcdghklmnprstvx])?[aeiouy]{0,3}(c|ch|m|n|ng|nh|p|t)?$/;
   function isSyllableStart(folded) {
     return SYLLABLE_START.test(folded);
+  }
+
+  // Words that carry no subject: questions and requests, and in a catalog
+  // of databases, "database". A query needs its other words.
+  var FILLERS = ["tra cứu", "tìm", "tìm kiếm", "tìm hiểu", "xem", "ở đâu", "làm sao", "làm thế nào", "như thế nào",
+    "thế nào", "là gì", "gì", "nào", "của", "của tỉnh", "ai", "cho", "tôi", "muốn", "hỏi", "thông tin về", "được không",
+    "cơ sở dữ liệu", "dữ liệu", "csdl", "danh mục"];
+
+  /** Per token of a query, whether it is part of a phrase of FILLERS,
+      written with their diacritics or (a phrase typed without any) folded;
+      the longest phrases first. */
+  function fillerTokens(tokens) {
+    var marks = tokens.map(function () { return false; });
+    for (var i = 0; i < tokens.length; i++) {
+      for (var n = Math.min(4, tokens.length - i); n >= 1; n--) {
+        var phrase = tokens.slice(i, i + n), bare = phrase.every(function (t) { return t.exact === t.folded; });
+        var key = phrase.map(function (t) { return bare ? t.folded : t.exact; }).join(" ");
+        if (!FILLERS.some(function (f) { return (bare ? fold(f) : f) === key; })) continue;
+        for (var k = i; k < i + n; k++) marks[k] = true;
+        i += n - 1;
+        break;
+      }
+    }
+    return marks;
   }
 
   /** Adds term block `b` (loaded) to the terms known. */
@@ -65,14 +89,16 @@
     var self = this;
     var nfc = query.normalize("NFC"), tokens = tokenize(nfc), typing = isTyping(nfc);
     return this.loadBlocks(this.sharded ? this.blocksOf(tokens) : []).then(function () {
-      var leads = new Set(self.index.name_leads);
+      var leads = new Set(self.index.name_leads), fillers = fillerTokens(tokens);
+      // A query of such words only is searched as it is.
+      if (fillers.every(Boolean)) fillers = [];
       var plain = tokens.every(function (t, i) {
         var last = typing && i === tokens.length - 1;
         var glued = i > 0 && !/\s/.test(nfc.slice(tokens[i - 1].end, t.start));
         var word = /^[0-9]+$/.test(t.folded) || (
           (last || isSyllableStart(t.folded)) && self.termIdsFor(t.folded, last).length > 0 &&
           !(tokens.length > 1 && leads.has(t.folded)));
-        return !glued && (word || (last && t.folded.length < PREFIX_MIN));
+        return !glued && !fillers[i] && (word || (last && t.folded.length < PREFIX_MIN));
       });
       var pair = tokens.length === 2 && tokens.every(function (t) { return /[aeiouy]/.test(t.folded) && isSyllableStart(t.folded); });
       return { plain: plain, pair: pair };
@@ -86,69 +112,38 @@
     });
   };
 
-  /** Whether some entry of the catalog has the two words of `query` next
-      to each other, in order; undefined when positions that could tell
-      are not loaded (a frequent word of a large catalog). True for a
-      query of another length. */
-  Searcher.prototype.adjacentAnywhere = function (query) {
-    var count = this.adjacentCount(query);
-    return count === undefined ? undefined : count > 0;
-  };
-
-  /** How many entries have the two words of `query` next to each other,
-      in order (see adjacentAnywhere); 1 for a query of another length. */
-  Searcher.prototype.adjacentCount = function (query) {
-    var words = tokenize(query), typing = isTyping(query), self = this;
-    if (words.length !== 2) return 1;
-    var lists = [this.wordTerms(words[0], false), this.wordTerms(words[1], typing)];
-    var unknown = lists.some(function (list) {
-      return list.some(function (t) { return t.counted || (self.sharded && self.unplaced[t.id]); });
-    });
-    if (unknown) return undefined;
-    // A word typed with diacritics is that word only: "bản vẽ" is not
-    // "bản về".
-    var best = function (t) { return Math.max.apply(null, t.factors); };
-    var after = new Set();
-    lists[0].forEach(function (t) {
-      var p = t.postings, top = best(t);
-      for (var k = 0; k < p.length; k += 4) if (t.factors[p[k + 3]] === top) after.add((p[k] * 8 + p[k + 1]) * 65536 + p[k + 2] + 1);
-    });
-    var docs = new Set();
-    lists[1].forEach(function (t) {
-      var p = t.postings, top = best(t);
-      for (var k = 0; k < p.length; k += 4) {
-        if (t.factors[p[k + 3]] === top && after.has((p[k] * 8 + p[k + 1]) * 65536 + p[k + 2])) docs.add(p[k]);
-      }
-    });
-    return docs.size;
-  };
-
   /** Searches `queries` (see pageOfAll) once what they need is loaded;
       two syllables the catalog has only apart match nothing (`pair`, see
       isPair). Not while the second is being typed in a large catalog,
       whose index completes it only to its rarer words. */
   Searcher.prototype.searchAll = function (queries, filters, shown, pair) {
-    var self = this;
+    var self = this, q = queries[0], found;
     return queries.reduce(function (done, q) {
       return done.then(function () { return self.prepare(q, filters, shown); });
     }, Promise.resolve()).then(function () {
-      var found = queries.length === 1 ? self.page(queries[0], filters, shown) : registry.understanding.pageOfAll(self, queries, filters, shown);
-      if (pair && found.total > 0 && !(self.sharded && isTyping(queries[0])) && self.adjacentAnywhere(queries[0]) === false) found = { results: [], total: 0 };
-      found.searched = queries.map(function (q) { return q.trim(); }).join("” hoặc “");
+      found = queries.length > 1 ? registry.understanding.pageOfAll(self, queries, filters, shown) : self.page(q, filters, shown);
       found.highlight = queries.join(" ");
-      found.understood = false;
-      found.suggestions = [];
+      // Positions of a word in many entries of a large catalog are loaded
+      // only when they change the order: it is taken to stand next to the
+      // other somewhere (it nearly always does).
+      var frequent = self.sharded && (isTyping(q) || tokenize(q).some(function (w) {
+        return self.termIdsFor(w.folded, false).some(function (t) { return self.pairs[t]; });
+      }));
+      return pair && found.total && !frequent ? self.understanding() : null;
+    }).then(function (understanding) {
+      if (understanding && understanding.adjacentCount(self, q) === 0) found = { results: [], total: 0, highlight: q };
       return found;
     });
   };
 
-  /** A search as the page runs it. Unless `exact`, the query is first
-      understood (see understand); a query of two words that the catalog
-      has only apart finds nothing (they are one word it lacks); when
-      nothing matches, what else it could mean is tried, and entries with
-      some of its words are suggested (findFurther).
+  /** A search as the page runs it. Unless `exact`, a query that is not
+      plain (see glance) is first understood; a query of two words that
+      the catalog has only apart finds nothing (they are one word it
+      lacks); when nothing matches, what else it could mean is tried, and
+      entries with some of its words are suggested (findFurther).
 
-      Resolves to {results, total, searched, highlight, understood,
+      Resolves to {results, total, highlight} (the words to mark in
+      snippets) and, when the rest ran, {searched, understood,
       suggestions}: `searched` what was searched for, which the page says
       when it is not what was typed (`understood`). */
   Searcher.prototype.find = function (query, filters, shown, exact) {

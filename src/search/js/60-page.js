@@ -53,7 +53,7 @@
     var status = doc.getElementById("search-status");
     var empty = doc.getElementById("search-empty");
     var understood = doc.getElementById("search-understood");
-    var suggestions = doc.getElementById("search-suggestions");
+    var suggestions = null;
     var shown = 0;
     fillSelect(group, index.groups.map(function (g) { return [g[0], "Nhóm " + g[0]]; }), doc);
     fillSelect(sector, index.sectors, doc);
@@ -147,23 +147,13 @@
         status.textContent = "Tìm thấy " + total + " CSDL" + (searched ? " cho “" + searched + "”" : "") + (filtered ? " với bộ lọc đã chọn" : "") + "." +
           (shown < total ? " Hiển thị " + shown + " kết quả đầu; thêm từ khóa hoặc bộ lọc để thu hẹp." : "");
       }
-      understood.textContent = "";
-      understood.hidden = !found.understood;
-      if (found.understood) {
-        understood.appendChild(doc.createTextNode("Kết quả cho “" + found.searched + "”. "));
-        var exact = doc.createElement("a");
-        exact.href = stateQuery({ q: state.q, group: state.group, sector: state.sector, agency: state.agency, exact: true }) || "?";
-        exact.textContent = "Tìm đúng như đã gõ: “" + asked + "”";
-        exact.addEventListener("click", function (event) {
-          event.preventDefault();
-          show(readState({ search: exact.getAttribute("href") }), "push");
-        });
-        understood.appendChild(exact);
+      // What the query was understood as, and suggestions: shown by the
+      // script that understood it.
+      understood.hidden = true;
+      if (suggestions) suggestions.hidden = true;
+      if (found.understood || (found.suggestions || []).length) {
+        suggestions = registry.understanding.showFurther({ doc: doc, understood: understood, list: list, item: item, show: show }, found, state);
       }
-      var suggested = suggestions.querySelector("ol");
-      suggested.textContent = "";
-      found.suggestions.forEach(function (r) { suggested.appendChild(item(r)); });
-      suggestions.hidden = found.suggestions.length === 0;
       empty.hidden = total !== 0 || (!asked && !filtered);
     }
 

@@ -7,5 +7,5 @@
 DanhmucSearch.addUnderstanding(function (api) {
   "use strict";
   var tokenize = api.tokenize, fold = api.fold, isTyping = api.isTyping;
-  var loadAll = api.loadAll, lowerBound = api.lowerBound, registry = api.registry;
+  var loadAll = api.loadAll, lowerBound = api.lowerBound, registry = api.registry, fillerTokens = api.fillerTokens;
 

@@ -102,8 +102,9 @@
     for (var i = 0; i < word.length; i++) {
       var c = word[i];
       if (vowel && TONE_MARKS[c] && "sfrxj".indexOf(c) >= 0) { tone = TONE_MARKS[c]; keys = true; continue; }
-      // A tone key comes after the vowels: "coso" is no "cố".
-      if (tone && VOWELS.indexOf(c) >= 0) return null;
+      // A vowel doubled after the tone key is a second word: "coso" is
+      // "co so", not "cố".
+      if (tone && CIRCUMFLEX[c] && out.lastIndexOf(c) >= 0) return null;
       if (c === "d" && out.length === 1 && out[0] === "d") { out[0] = "đ"; keys = true; continue; }
       if (c === "w") {
         if (!horn(out)) out.push("ư");

@@ -1,12 +1,21 @@
   // ---- Spelling, glued words, fillers, other names: what a query meant ----
 
-  /** The sound a folded syllable makes, with the letters Vietnamese
-      writers confuse made one: s/x, tr/ch, d/gi/r, l/n at the start, n/ng
-      and t/c at the end, i/y. */
+  // The letters Vietnamese writers confuse, each made one sound: s/x,
+  // tr/ch, d/gi/r, l/n at the start (and "f" typed for "ph", "z" for
+  // "d"), n/ng and t/c at the end, i/y.
+  var SOUNDS = [[/^tr/, "ch"], [/^x/, "s"], [/^f/, "ph"], [/^z/, "d"], [/^(gi|r)/, "d"], [/^n(?!g|h)/, "l"],
+    [/ng$/, "n"], [/c$/, "t"], [/y/g, "i"]];
+
+  /** A folded syllable with each confusion made one sound, and which
+      of SOUNDS changed it (one bit each). */
   function soundKey(folded) {
-    return folded
-      .replace(/^tr/, "ch").replace(/^x/, "s").replace(/^f/, "ph").replace(/^z/, "d").replace(/^(gi|r)/, "d").replace(/^n(?!g|h)/, "l")
-      .replace(/ng$/, "n").replace(/c$/, "t").replace(/y/g, "i");
+    var key = folded, used = 0;
+    SOUNDS.forEach(function (rule, i) {
+      var next = key.replace(rule[0], rule[1]);
+      if (next !== key) used |= 1 << i;
+      key = next;
+    });
+    return { key: key, used: used };
   }
 
   /** Edit distance, a transposition counting one, stopping above `most`. */
@@ -31,12 +40,13 @@
     return prev[b.length];
   }
 
-  /** How far a folded word is from a folded term: a confusion of sounds
-      (soundKey) costs half a letter. */
+  /** How far a folded word is from a folded term: each confusion of
+      sounds (SOUNDS) that tells them apart costs half a letter. */
   function spellingDistance(word, term, most) {
     var plain = editDistance(word, term, most);
-    var keyed = 0.5 + editDistance(soundKey(word), soundKey(term), most);
-    return Math.min(plain, keyed);
+    var a = soundKey(word), b = soundKey(term), differ = a.used ^ b.used, confusions = 0;
+    for (; differ; differ >>= 1) confusions += differ & 1;
+    return Math.min(plain, 0.5 * confusions + editDistance(a.key, b.key, most));
   }
 
   /** How many letters a word of `length` may have wrong: none in a word of
@@ -45,14 +55,6 @@
   function allowedDistance(length) {
     return length <= 3 ? 0.5 : length <= 6 ? 1 : 2;
   }
-
-  // Words that carry no subject: questions and requests. A query needs its
-  // other words; these count if an entry has them (folded, in phrases).
-  var FILLER = ["tra cuu", "tim", "tim kiem", "tim hieu", "xem", "o dau", "o dau vay", "lam sao", "lam the nao",
-    "nhu the nao", "the nao", "la gi", "gi", "nao", "cua", "cua tinh", "ai", "cho", "toi", "muon", "hoi",
-    "thong tin ve", "duoc khong", "khong", "o dau a"];
-  var FILLER_SET = new Set(FILLER);
-  var FILLER_LONGEST = 3;
 
   /** A folded word the catalog lacks, as catalog words written together
       ("thuebao" → ["thue", "bao"]): the fewest words of two letters or
@@ -80,13 +82,16 @@
 
   /** Catalog words close to a folded word (see spellingDistance), at
       most `most` away, the closest first, the more frequent among equals:
-      [{word, distance}]. */
+      [{word, distance}]. Its first letter is kept, but for a confusion of
+      sounds ("xuc" → "suc"): a word is rarely mistyped from its start
+      ("bong" is not "cong"). */
   function closeWords(folded, vocab, most) {
     if (!/^[a-z]+$/.test(folded)) return [];
-    var found = [];
+    var found = [], start = soundKey(folded).key[0];
     vocab.words.forEach(function (term) {
       // A confusion of sounds may change the length by one ("f" for "ph").
       if (term === folded || Math.abs(term.length - folded.length) > Math.ceil(most) || term.length < 2) return;
+      if (term[0] !== folded[0] && soundKey(term).key[0] !== start) return;
       var d = spellingDistance(folded, term, Math.ceil(most));
       if (d <= most) found.push({ word: term, distance: d, df: vocab.df(term) });
     });
@@ -106,13 +111,13 @@
       folded key → what it stands for; keys are the chunks, see chunksOf,
       joined by spaces, without "và").
 
-      Returns {words, alternatives, dropped, changed}: `words` the
-      understood query words [{text, folded, typed, filler}], `changed`
-      whether any differs from what was typed; `alternatives` the queries
+      Returns {words, alternatives, changed, typing, pair}: `words` the
+      understood query words [{text, folded, typed}] but those that carry
+      no subject (fillerTokens; unless it has no other), `changed`
+      whether they differ from what was typed; `alternatives` the queries
       to search, in order (the words as typed first where a name the
       catalog writes itself was expanded: "UBND" finds "UBND" first, then
-      "ủy ban nhân dân"), and `withoutFillers` the understood query without words
-      that carry no subject (null if it has none or nothing else). */
+      "ủy ban nhân dân"); `pair` whether they are two syllables (isPair). */
   function understandWith(query, vocab, names) {
     var nfc = (query || "").normalize("NFC");
     var tokens = tokenize(nfc);
@@ -124,7 +129,20 @@
       return vocab.has(t.folded) || /^[0-9]+$/.test(t.folded) || (isLast && typing && vocab.hasPrefix(t.folded));
     };
     var typedWord = function (t) { return { text: t.exact, folded: t.folded, typed: true }; };
+    var fillers = fillerTokens(tokens), at = 0;
+    chunks.forEach(function (c) { c.first = at; at += c.tokens.length; });
     for (var i = 0; i < chunks.length;) {
+      // Words that carry no subject are kept as typed.
+      if (fillers[chunks[i].first]) {
+        chunks[i].tokens.forEach(function (t, k) {
+          var w = typedWord(t);
+          w.filler = fillers[chunks[i].first + k];
+          words.push(w);
+          asTyped.push(w);
+        });
+        i++;
+        continue;
+      }
       // Another name: the longest run of chunks that is a key.
       var matched = 0, means = null;
       if (names) {
@@ -157,7 +175,6 @@
       });
       i++;
     }
-    markFillers(words);
     var changed = words.length !== tokens.length || words.some(function (w, k) { return w.text !== tokens[k].exact; });
     // Ends with a space when its last word is finished: an expansion or a
     // split of a word is complete; a word typed or decoded while typing is
@@ -167,12 +184,17 @@
     var text = function (list) {
       return list.map(function (w) { return w.text; }).join(" ") + (open && list[list.length - 1] === lastWord ? "" : " ");
     };
+    // Words that carry no subject need not match: the query is its other
+    // words, if it has any.
+    var subjects = words.filter(function (w) { return !w.filler; });
+    if (subjects.length) {
+      words = subjects;
+      asTyped = asTyped.filter(function (w) { return !w.filler; });
+    }
     // The words as typed first: what the reader wrote ranks before what
     // it stands for.
     var alternatives = expandedKnown ? [text(asTyped), text(words)] : [text(words)];
-    var subjects = words.filter(function (w) { return !w.filler; });
-    var withoutFillers = subjects.length && subjects.length < words.length ? text(subjects) : null;
-    return { words: words, alternatives: alternatives, withoutFillers: withoutFillers, changed: changed, typing: typing, pair: isPair(words), subjectPair: isPair(subjects) };
+    return { words: words, alternatives: alternatives, changed: changed, typing: typing, pair: isPair(words) };
   }
 
   /** Whether `words` are two syllables the reader typed: one word of two
@@ -192,25 +214,16 @@
       var f = fold(decoded);
       if (vocab.has(f) || (prefix && vocab.hasPrefix(f))) return [{ text: decoded, folded: f, typed: true, open: prefix, decoded: true }];
     }
-    var pieces = splitGlued(t.folded, vocab, prefix);
-    if (pieces) {
-      return pieces.map(function (p, k) { return { text: p, folded: p, typed: true, open: prefix && k === pieces.length - 1, split: true }; });
-    }
-    var closest = closestWord(t.folded, vocab);
-    if (closest) return [{ text: closest, folded: closest, typed: true, open: false, corrected: true }];
-    return [word];
-  }
-
-  /** Marks the words of `words` that are filler phrases (FILLER). */
-  function markFillers(words) {
-    for (var i = 0; i < words.length; i++) {
-      for (var n = Math.min(FILLER_LONGEST, words.length - i); n >= 1; n--) {
-        var phrase = words.slice(i, i + n);
-        if (phrase.some(function (w) { return !w.typed; })) continue;
-        if (!FILLER_SET.has(phrase.map(function (w) { return w.folded; }).join(" "))) continue;
-        phrase.forEach(function (w) { w.filler = true; });
-        i += n - 1;
-        break;
-      }
-    }
+    // A syllable the catalog lacks is more likely misspelt ("khoan" for
+    // "khoang") than two words run together; anything longer, the other
+    // way round ("thuebao").
+    var corrected = function () {
+      var closest = closestWord(t.folded, vocab);
+      return closest ? [{ text: closest, folded: closest, typed: true, open: false, corrected: true }] : null;
+    };
+    var split = function () {
+      var pieces = splitGlued(t.folded, vocab, prefix);
+      return pieces && pieces.map(function (p, k) { return { text: p, folded: p, typed: true, open: prefix && k === pieces.length - 1, split: true }; });
+    };
+    return (isSyllable(t.exact) ? corrected() || split() : split() || corrected()) || [word];
   }

@@ -7,16 +7,19 @@
   var CORRECTIONS = 12;
 
   /** For an understood query `u` that matches nothing although its words
-      are catalog words ("dat dia", "liet sy"): the query with one word
+      are catalog words ("dat dia", "liet si"): the query with one word
       replaced by a close catalog word that makes it match, the closest
-      correction first; null if none does. Tried one by one, so only
-      what a correction needs is loaded. */
+      correction first; null if none does. A word the catalog lacks was
+      corrected already, if it could be (understandWord). A word typed
+      with diacritics is taken as meant but for a confusion of sounds
+      ("kĩ" → "kỹ"; "nông dân" is not "công dân"). Tried one by one, so
+      only what a correction needs is loaded. */
   function correctOne(self, u, filters, shown) {
-    var vocab = vocabularyOf(self), tries = [];
-    var words = u.words.filter(function (w) { return !w.filler; });
+    var vocab = vocabularyOf(self), tries = [], words = u.words;
     words.forEach(function (w, i) {
-      if (!w.typed || !/^[a-z]+$/.test(w.folded)) return;
-      closeWords(w.folded, vocab, w.folded.length === 3 ? 1 : allowedDistance(w.folded.length)).slice(0, 6).forEach(function (c) {
+      if (!w.typed || !vocab.has(w.folded)) return;
+      var most = w.text !== w.folded ? 0.5 : w.folded.length === 3 ? 1 : allowedDistance(w.folded.length);
+      closeWords(w.folded, vocab, most).slice(0, 6).forEach(function (c) {
         var text = words.map(function (x, j) { return j === i ? c.word : x.text; }).join(" ") + " ";
         tries.push({ query: text, distance: c.distance });
       });
@@ -32,7 +35,7 @@
         var t = tries[k];
         if (best && t.distance > best.distance) return attempt(tries.length);
         if (self.page(t.query, filters, 1).total > 0) {
-          var together = self.adjacentCount(t.query);
+          var together = adjacentCount(self, t.query);
           if (together !== 0 && (!best || (together || 0) > best.together)) best = { query: t.query, distance: t.distance, together: together || 0 };
         }
         return attempt(k + 1);

@@ -23,9 +23,9 @@
 
   /** The rest of a search (Searcher.find) of a query that is not plain
       (`found` null) or matched nothing as typed (`found`): the query as
-      understood, then without its words that carry no subject, then with
-      one word corrected; and when nothing matches, suggestions. A search
-      of the words exactly as typed (`exact`) only gets suggestions. */
+      understood, then with one word corrected; and when nothing matches,
+      suggestions. A search of the words exactly as typed (`exact`) only
+      gets suggestions. */
   function findFurther(self, query, filters, shown, exact, found) {
     var queries = [query], u = null;
     var run = function (list, pair) {
@@ -37,11 +37,6 @@
       return found && !u.changed ? found : run(u.alternatives, u.pair);
     });
     return start.then(function (found) {
-      if (found.total > 0 || !u || !u.withoutFillers) return found;
-      // Words that carry no subject need not match.
-      u.changed = true;
-      return run([u.withoutFillers], u.subjectPair);
-    }).then(function (found) {
       if (found.total > 0 || !u) return found;
       return correctOne(self, u, filters, shown).then(function (corrected) {
         if (!corrected) return found;
@@ -49,8 +44,10 @@
         return run([corrected], false);
       });
     }).then(function (found) {
+      found.searched = queries.map(function (q) { return q.trim(); }).join("” hoặc “");
       // Nothing found says so for what was typed.
       found.understood = !!u && u.changed && found.total > 0;
+      found.suggestions = [];
       if (found.total > 0) return found;
       return suggest(self, queries[0], filters).then(function (suggestions) {
         found.suggestions = suggestions;

@@ -2,6 +2,8 @@
   return {
     understandWith: understandWith,
     findFurther: findFurther,
+    showFurther: showFurther,
+    adjacentCount: adjacentCount,
     pageOfAll: pageOfAll,
     correctOne: correctOne,
     suggest: suggest,

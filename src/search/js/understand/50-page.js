@@ -1,0 +1,48 @@
+  // ---- On the search page: what a query was understood as ----
+
+  /** Says on the search page what the query was searched as, with a link
+      to search the words exactly as typed, and lists the suggestions when
+      nothing matched, after the results (#search-suggestions, made the
+      first time). `page`: the page's document, its element for the first
+      (#search-understood) and its list of results, how it draws a result
+      (item) and how it shows a search (show). Returns the suggestions'
+      element. */
+  function showFurther(page, found, state) {
+    var doc = page.doc, understood = page.understood;
+    understood.textContent = "";
+    understood.hidden = !found.understood;
+    if (found.understood) {
+      understood.appendChild(doc.createTextNode("Kết quả cho “" + found.searched + "”. "));
+      var exact = doc.createElement("a");
+      var asTyped = { q: state.q, group: state.group, sector: state.sector, agency: state.agency, exact: true };
+      exact.href = api.stateQuery(asTyped);
+      exact.textContent = "Tìm đúng như đã gõ: “" + state.q.trim() + "”";
+      exact.addEventListener("click", function (event) {
+        event.preventDefault();
+        page.show(asTyped, "push");
+      });
+      understood.appendChild(exact);
+    }
+    var section = doc.getElementById("search-suggestions");
+    if (!section) {
+      section = doc.createElement("section");
+      section.id = "search-suggestions";
+      section.className = "search-suggestions";
+      section.setAttribute("aria-labelledby", "search-suggestions-title");
+      var title = doc.createElement("h2");
+      title.id = "search-suggestions-title";
+      title.textContent = "Có một phần từ khóa";
+      var about = doc.createElement("p");
+      about.className = "muted";
+      about.textContent = "Các CSDL sau không có đủ các từ đã tìm, nhưng có một phần:";
+      section.appendChild(title);
+      section.appendChild(about);
+      section.appendChild(doc.createElement("ol")).className = "search-results";
+      page.list.parentNode.insertBefore(section, page.list.nextSibling);
+    }
+    var list = section.querySelector("ol");
+    list.textContent = "";
+    found.suggestions.forEach(function (r) { list.appendChild(page.item(r)); });
+    section.hidden = found.suggestions.length === 0;
+    return section;
+  }
