@@ -159,6 +159,7 @@ module.exports = {
   REPO,
   buildPagedRealSite,
   buildRealSite,
+  buildRealSiteWith,
   buildShardedRealSite,
   buildSite,
   fileLoader,

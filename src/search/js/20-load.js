@@ -138,8 +138,8 @@
   }
 
   /** Term ids a query word stands for (see termIds), capped while typing
-      in a sharded index. */
-  Searcher.prototype.termIdsFor = function (folded, prefix) {
+      in a sharded index unless `all`. */
+  Searcher.prototype.termIdsFor = function (folded, prefix, all) {
     if (this.sharded && prefix && folded.length < PREFIX_MIN) prefix = false;
     if (!this.sharded) return termIds(this.terms, folded, prefix, 0, this.terms.length);
     // A sharded index searches the block of the word's first letter, once
@@ -147,7 +147,7 @@
     var block = this.index.blocks[this.blockOf.get(folded.charCodeAt(0))];
     if (!block || this.terms[block[1]] === undefined) return [];
     var ids = termIds(this.terms, folded, prefix, block[1], block[1] + block[2]);
-    if (!prefix) return ids;
+    if (!prefix || all) return ids;
     var df = this.df;
     var terms = this.terms;
     var chosen = ids.filter(function (t) { return terms[t] === folded; });

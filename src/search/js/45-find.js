@@ -125,11 +125,14 @@
       found.highlight = queries.join(" ");
       // Positions of a word in many entries of a large catalog are loaded
       // only when they change the order: it is taken to stand next to the
-      // other somewhere (it nearly always does).
-      var frequent = self.sharded && (isTyping(q) || tokenize(q).some(function (w) {
-        return self.termIdsFor(w.folded, false).some(function (t) { return self.pairs[t]; });
-      }));
-      return pair && found.total && !frequent ? self.understanding() : null;
+      // other somewhere (it nearly always does). So is a word being typed
+      // whose completions there are too many to load.
+      var words = tokenize(q), typing = isTyping(q);
+      var unsure = self.sharded && words.some(function (w, i) {
+        var prefix = typing && i === words.length - 1, ids = self.termIdsFor(w.folded, prefix);
+        return ids.some(function (t) { return self.pairs[t]; }) || (prefix && ids.length < self.termIdsFor(w.folded, prefix, true).length);
+      });
+      return pair && found.total && !unsure ? self.understanding() : null;
     }).then(function (understanding) {
       if (understanding && understanding.adjacentCount(self, q) === 0) found = { results: [], total: 0, highlight: q };
       return found;

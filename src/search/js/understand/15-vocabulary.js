@@ -18,6 +18,12 @@
     return chunks;
   }
 
+  /** A name as the table of other names keys it (src/search/names.rs):
+      its chunks' keys without "và", joined by spaces. */
+  function nameKey(text) {
+    var nfc = text.normalize("NFC");
+    return chunksOf(nfc, tokenize(nfc)).map(function (c) { return c.key; }).filter(function (k) { return k !== "va"; }).join(" ");
+  }
 
   /** The blocks of words beginning with a letter: what understanding a
       word the catalog lacks reads (the numbers' blocks are most of a large

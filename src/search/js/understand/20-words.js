@@ -159,7 +159,9 @@
       if (matched) {
         var span = chunks.slice(i, i + matched);
         var spanTokens = [].concat.apply([], span.map(function (c) { return c.tokens; }));
-        var allKnown = spanTokens.every(function (t) { return vocab.has(t.folded); });
+        // An abbreviation the catalog writes itself ("UBND") is searched
+        // as written too; a name of several words stands for the other.
+        var allKnown = matched === 1 && spanTokens.every(function (t) { return vocab.has(t.folded); });
         var expanded = tokenize(means).map(function (t) { return { text: t.exact, folded: t.folded, typed: false }; });
         expanded.forEach(function (w) { words.push(w); });
         (allKnown ? spanTokens.map(typedWord) : expanded).forEach(function (w) { asTyped.push(w); });
@@ -175,7 +177,6 @@
       });
       i++;
     }
-    var changed = words.length !== tokens.length || words.some(function (w, k) { return w.text !== tokens[k].exact; });
     // Ends with a space when its last word is finished: an expansion or a
     // split of a word is complete; a word typed or decoded while typing is
     // a beginning.
@@ -191,6 +192,7 @@
       words = subjects;
       asTyped = asTyped.filter(function (w) { return !w.filler; });
     }
+    var changed = words.length !== tokens.length || words.some(function (w, k) { return w.text !== tokens[k].exact; });
     // The words as typed first: what the reader wrote ranks before what
     // it stands for.
     var alternatives = expandedKnown ? [text(asTyped), text(words)] : [text(words)];

@@ -7,6 +7,8 @@
     pageOfAll: pageOfAll,
     correctOne: correctOne,
     suggest: suggest,
+    nameKey: nameKey,
+    spellingDistance: spellingDistance,
     decodeTelex: decodeTelex,
     decodeVni: decodeVni,
     isSyllable: isSyllable,

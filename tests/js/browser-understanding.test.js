@@ -1,0 +1,105 @@
+// The search page understanding queries as people type them, in Debian's
+// Chromium, on the real catalog opened from disk (file://).
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { buildRealSite, launchBrowser, fileUrl } = require("./helpers");
+
+let browser;
+let site;
+
+test.before(async () => {
+  site = buildRealSite();
+  browser = await launchBrowser();
+});
+
+test.after(async () => {
+  if (browser) await browser.close();
+});
+
+async function open(query = "") {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  await page.goto(fileUrl(site, "tim-kiem/index.html") + query);
+  await page.waitForSelector("html.search-ready");
+  page.errors = errors;
+  return page;
+}
+
+/** Types `text` into the box and waits until the status line says what
+    was searched (`searched`, by default the text). */
+async function search(page, text, searched = text) {
+  await page.fill("#q", "");
+  await page.type("#q", text);
+  await page.waitForFunction((s) => new RegExp(`^(Tìm thấy \\d+|Không tìm thấy) CSDL( nào)? cho “${s}”`).test(document.getElementById("search-status").textContent),
+    searched.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+}
+
+const titles = (page) => page.$$eval("#search-results a[href]", (links) => links.map((a) => a.textContent));
+
+const CASES = [
+  ["thuee bao ddieenj thoaij", "thuê bao điện thoại", "CSDL hạ tầng viễn thông, thuê bao điện thoại"],
+  ["d9ie65n thoai5", "điện thoại", "CSDL hạ tầng viễn thông, thuê bao điện thoại"],
+  ["nhaf owr", "nhà ở", "CSDL nhà ở và thị trường bất động sản"],
+  ["thuebao", "thue bao", "CSDL hạ tầng viễn thông, thuê bao điện thoại"],
+  ["KH&CN", "khoa học và công nghệ", "Cơ sở dữ liệu quản lý đề tài khoa học công nghệ"],
+  ["so tai nguyen moi truong khoang san", "sở nông nghiệp và môi trường khoang san", "CSDL khoáng sản"],
+  ["Sở TN&MT", "sở nông nghiệp và môi trường", "CSDL môi trường"],
+  ["giay fep xay dung", "giay phep xay dung", "CSDL cấp phép xây dựng"],
+  ["tra cứu đất đai ở đâu", "đất đai", "CSDL Đất đai"]
+];
+
+test("Telex, VNI, glued words, abbreviations, former names, typos and questions are understood, and the page says how", async () => {
+  const page = await open();
+  for (const [typed, searched, first] of CASES) {
+    await search(page, typed, searched);
+    assert.equal(await page.textContent("#search-understood"), `Kết quả cho “${searched}”. Tìm đúng như đã gõ: “${typed}”`, typed);
+    assert.equal(await page.isVisible("#search-understood"), true, typed);
+    assert.equal((await titles(page))[0], first, typed);
+    assert.match(await page.textContent("#search-status"), new RegExp(`^Tìm thấy \\d+ CSDL cho “${searched}”`), typed);
+  }
+  // A plain query hides it again.
+  await search(page, "dat dai");
+  assert.equal(await page.isVisible("#search-understood"), false);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("the link searches the words exactly as typed, as a shared address", async () => {
+  const page = await open("?q=ddaats+ddai");
+  await page.waitForFunction(() => !document.getElementById("search-understood").hidden);
+  assert.equal((await titles(page))[0], "CSDL Đất đai");
+  await page.click("#search-understood a");
+  await page.waitForFunction(() => /chinh-xac=1/.test(location.search) && /^Không tìm thấy/.test(document.getElementById("search-status").textContent));
+  assert.equal(await page.textContent("#search-status"), "Không tìm thấy CSDL nào cho “ddaats ddai”.");
+  assert.equal(await page.isVisible("#search-understood"), false);
+  // Back: understood again.
+  await page.goBack();
+  await page.waitForFunction(() => !document.getElementById("search-understood").hidden);
+  assert.equal((await titles(page))[0], "CSDL Đất đai");
+  // The exact search opened as a link stays exact.
+  const shared = await open("?q=ddaats+ddai&chinh-xac=1");
+  await shared.waitForFunction(() => /^Không tìm thấy/.test(document.getElementById("search-status").textContent));
+  assert.deepEqual([...page.errors, ...shared.errors], []);
+  await page.close();
+  await shared.close();
+});
+
+test("two syllables the catalog has only apart find nothing, with suggestions apart from the results", async () => {
+  const page = await open("?q=nh%C3%A0+m%C3%A1y");
+  await page.waitForSelector("#search-suggestions:not([hidden])");
+  assert.equal(await page.textContent("#search-status"), "Không tìm thấy CSDL nào cho “nhà máy”.");
+  assert.deepEqual(await titles(page), []);
+  const suggested = await page.$$eval("#search-suggestions a[href]", (links) => links.map((a) => a.textContent));
+  assert.ok(suggested.length > 0 && suggested.length <= 5, suggested.join(" | "));
+  assert.equal(await page.$$eval("#search-results #search-suggestions, #search-results + * #search-results", (x) => x.length), 0);
+  assert.equal(await page.isVisible("#search-empty"), true);
+  // Found again, the suggestions go away.
+  await search(page, "khoang san");
+  assert.equal(await page.isVisible("#search-suggestions"), false);
+  assert.equal((await titles(page))[0], "CSDL khoáng sản");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
