@@ -7,6 +7,7 @@ mod check;
 mod common;
 mod fixtures;
 mod links;
+mod names;
 mod new;
 mod open_data;
 mod outside;
