@@ -59,6 +59,9 @@ pub fn synonyms(raw: &[RawSynonym], entries: &[Entry], agencies: &[Agency], repo
     let file = source::SYNONYMS_FILE;
     let mut synonyms = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
+    if raw.is_empty() {
+        return synonyms;
+    }
     let words = catalog_words(entries, agencies);
     for item in raw {
         let position = source::frontmatter_position(&item.means, 1);
