@@ -2,8 +2,8 @@
 
   /** Says on the search page what the query was searched as, with a link
       to search the words exactly as typed, and lists the suggestions when
-      nothing matched, after the results (#search-suggestions, made the
-      first time). `page`: the page's document, its element for the first
+      nothing matched, before the (empty) results' list, which keeps its
+      height (#search-suggestions, made the first time). `page`: the page's document, its element for the first
       (#search-understood) and its list of results, how it draws a result
       (item) and how it shows a search (show). Returns the suggestions'
       element. */
@@ -37,8 +37,8 @@
       about.textContent = "Các CSDL sau không có đủ các từ đã tìm, nhưng có một phần:";
       section.appendChild(title);
       section.appendChild(about);
-      section.appendChild(doc.createElement("ol")).className = "search-results";
-      page.list.parentNode.insertBefore(section, page.list.nextSibling);
+      section.appendChild(doc.createElement("ol")).className = "search-results suggested";
+      page.list.parentNode.insertBefore(section, page.list);
     }
     var list = section.querySelector("ol");
     list.textContent = "";
