@@ -66,7 +66,7 @@ pub fn synonyms(raw: &[RawSynonym], entries: &[Entry], agencies: &[Agency], repo
     for item in raw {
         let position = source::frontmatter_position(&item.means, 1);
         let means = crate::text::nfc(item.means.value.trim());
-        if super::super::search::names::key(&means).is_empty() {
+        if crate::search::names::key(&means).is_empty() {
             report.push(
                 Diagnostic::error(Code::EmptyField, file, "Một mục chưa có nghĩa (means).")
                     .at(position)
@@ -85,7 +85,7 @@ pub fn synonyms(raw: &[RawSynonym], entries: &[Entry], agencies: &[Agency], repo
         let mut kept = Vec::new();
         for written in &item.words.value {
             let at = source::frontmatter_position(written, 1);
-            let key = super::super::search::names::key(&written.value);
+            let key = crate::search::names::key(&written.value);
             if key.is_empty() {
                 report.push(
                     Diagnostic::error(Code::EmptyField, file, format!("“{}” không có chữ nào để tìm.", written.value))
