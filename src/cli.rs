@@ -68,6 +68,18 @@ enum Command {
         #[arg(allow_hyphen_values = true)]
         title: String,
     },
+    /// So sánh hai phiên bản của danh mục: thêm, bỏ, đổi địa chỉ và từng chữ đã sửa.
+    Diff {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Phiên bản cũ: thẻ git (ví dụ qd-1234-2026) hoặc thư mục dự án; mặc định: phiên bản đang có hiệu lực.
+        old: Option<String>,
+        /// Phiên bản mới: thẻ git hoặc thư mục dự án; mặc định: bản đang sửa.
+        new: Option<String>,
+        /// Định dạng báo cáo.
+        #[arg(long, value_enum, default_value_t = commands::diff::Format::Text)]
+        format: commands::diff::Format,
+    },
     /// In JSON Schema của phần thông tin (front matter), cho trình soạn thảo.
     Schema {
         #[arg(long, default_value = ".")]
@@ -88,6 +100,12 @@ pub fn run() -> ExitCode {
             })
         }
         Command::Check { root, format, strict } => commands::check::run(&root, format, strict),
+        Command::Diff { root, old, new, format } => commands::diff::run(&commands::diff::DiffArgs {
+            root: &root,
+            old: old.as_deref(),
+            new: new.as_deref(),
+            format,
+        }),
         Command::Serve { root, port, poll } => {
             commands::serve::run(&commands::serve::ServeArgs { root: &root, port, poll })
         }

@@ -23,6 +23,21 @@ pub struct Config {
     pub repository: RepositoryConfig,
     pub search: SearchConfig,
     pub table: TableConfig,
+    /// The decisions issued before the one in the working tree, oldest
+    /// first (`[[versions]]`).
+    #[serde(default)]
+    pub versions: Vec<VersionConfig>,
+}
+
+/// An issued decision: its number and date, and the git revision (a tag
+/// or a commit) that holds the catalog as it was issued; a decision known
+/// only by its number and date has none.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VersionConfig {
+    pub number: String,
+    pub date: String,
+    pub revision: Option<String>,
 }
 
 /// The full table ("Toàn bộ danh mục").
@@ -77,6 +92,7 @@ impl Default for Config {
             repository: RepositoryConfig::default(),
             search: SearchConfig::default(),
             table: TableConfig::default(),
+            versions: Vec::new(),
         }
     }
 }
@@ -123,6 +139,7 @@ impl Config {
                 .hint("Xem các khóa được phép trong README.md, mục “Cấu hình”.")
         })?;
         config.normalize()?;
+        config.check_versions()?;
         Ok(config)
     }
 
@@ -141,6 +158,32 @@ impl Config {
                 format!("Ngày ban hành “{date}” không đúng định dạng."),
             )
             .hint("Viết ngày theo dạng năm-tháng-ngày, ví dụ date = \"2026-06-01\"."));
+        }
+        Ok(())
+    }
+
+    /// Checks the declared versions: a number, a date, dates in order.
+    fn check_versions(&mut self) -> Result<(), Diagnostic> {
+        let mut previous: Option<crate::model::IsoDate> = None;
+        for version in &mut self.versions {
+            version.number = version.number.trim().to_string();
+            version.revision = version.revision.take().map(|r| r.trim().to_string()).filter(|r| !r.is_empty());
+            let date = crate::model::IsoDate::parse(version.date.trim());
+            let problem = if version.number.is_empty() {
+                Some("Một phiên bản ([[versions]]) chưa có số Quyết định (number).".to_string())
+            } else if date.is_none() {
+                Some(format!("Ngày của Quyết định {} “{}” không đúng định dạng.", version.number, version.date))
+            } else if previous.is_some_and(|p| Some(p) > date) {
+                Some(format!("Quyết định {} ghi trước một Quyết định ban hành sau nó.", version.number))
+            } else {
+                None
+            };
+            if let Some(message) = problem {
+                return Err(Diagnostic::error(Code::Config, CONFIG_FILE, message).hint(
+                    "Mỗi phiên bản ghi number, date (năm-tháng-ngày) và, nếu có, revision (thẻ git), theo thứ tự ban hành, cũ trước.",
+                ));
+            }
+            previous = date;
         }
         Ok(())
     }

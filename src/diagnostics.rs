@@ -66,6 +66,7 @@ pub enum Code {
     InvalidYear,
     DuplicateSynonym,
     SynonymNotFound,
+    History,
 }
 
 impl Code {
@@ -121,6 +122,7 @@ impl Code {
             Code::InvalidYear => "invalid-year",
             Code::DuplicateSynonym => "duplicate-synonym",
             Code::SynonymNotFound => "synonym-not-found",
+            Code::History => "history",
         }
     }
 }

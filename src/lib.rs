@@ -13,6 +13,7 @@ pub mod config;
 pub mod confine;
 pub mod diagnostics;
 pub mod export;
+pub mod history;
 pub mod json;
 pub mod links;
 pub mod markdown;

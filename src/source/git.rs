@@ -1,18 +1,40 @@
-//! The date each content file last changed in git, for the feed's
-//! `updated` when the front matter does not give one. One `git log` for the
-//! whole folder; outside a git repository (or without git) there are no
-//! dates, never the build's clock time.
+//! What the build reads from git: the date each content file last changed
+//! (the feed's `updated` when the front matter gives none), and the content
+//! of an issued version at its revision (`[[versions]]`). Every command
+//! runs with the machine's and the user's git configuration ignored, so
+//! that a build gives the same result on every machine; outside a git
+//! repository (or without git) there are no dates, never the build's clock
+//! time.
 
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::IsoDate;
 use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
+
+/// `git -C root`, with no system or global configuration, no pager, no
+/// prompt, no optional locks and untranslated messages.
+pub fn command(root: &Path) -> Command {
+    let mut command = Command::new("git");
+    command
+        .arg("-C")
+        .arg(root)
+        .args(["--no-pager", "--no-replace-objects", "-c", "core.quotePath=false"])
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", if cfg!(windows) { "NUL" } else { "/dev/null" })
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .env("GIT_OPTIONAL_LOCKS", "0")
+        .env("LC_ALL", "C");
+    for variable in ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_NAMESPACE"] {
+        command.env_remove(variable);
+    }
+    command
+}
 
 /// Path (relative to `root`) → date of the latest commit that touched it.
 pub fn last_commit_dates(root: &Path, dir: &str) -> HashMap<String, IsoDate> {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(root)
+    let output = command(root)
         .args(["log", "--format=%x00%cs", "--name-only", "--relative", "--no-renames", "--", dir])
         .output();
     let Some(output) = output.ok().filter(|o| o.status.success()) else { return HashMap::new() };
@@ -31,6 +53,118 @@ fn parse_log(log: &str) -> HashMap<String, IsoDate> {
         }
     }
     dates
+}
+
+/// The files under `paths` (relative to `root`) as they are at `revision`:
+/// (path relative to `root`, bytes), read from the repository's objects
+/// without touching the working tree. Symbolic links are left out (a
+/// version's content is its files). Errors say, in Vietnamese, that git is
+/// missing, that the history was cloned shallow, or that the revision
+/// does not exist.
+pub fn files_at(root: &Path, revision: &str, paths: &[&str]) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+    let config = crate::config::CONFIG_FILE;
+    let run = |args: &[&str]| {
+        command(root).args(args).output().map_err(|e| {
+            Diagnostic::error(
+                Code::History,
+                config,
+                format!("Không chạy được git: {}.", crate::diagnostics::io_message(&e)),
+            )
+            .hint("Cài git để đọc các phiên bản đã ban hành từ lịch sử.")
+        })
+    };
+    let shallow = run(&["rev-parse", "--is-shallow-repository"])?;
+    if !shallow.status.success() {
+        return Err(Diagnostic::error(
+            Code::History,
+            config,
+            "Thư mục dự án không nằm trong một kho git: không đọc được các phiên bản đã ban hành.",
+        )
+        .hint("Các phiên bản ([[versions]] có revision) được đọc từ lịch sử git của dự án."));
+    }
+    if String::from_utf8_lossy(&shallow.stdout).trim() == "true" {
+        return Err(Diagnostic::error(
+            Code::History,
+            config,
+            "Kho git chỉ có lịch sử rút gọn (shallow clone): không có nội dung của các phiên bản đã ban hành.",
+        )
+        .hint("Lấy toàn bộ lịch sử: git fetch --unshallow --tags, hoặc trong CI đặt fetch-depth: 0."));
+    }
+    let spec = format!("{revision}^{{commit}}");
+    let resolved = run(&["rev-parse", "--verify", "--quiet", &spec])?;
+    if !resolved.status.success() {
+        return Err(Diagnostic::error(
+            Code::History,
+            config,
+            format!("Không tìm thấy phiên bản “{revision}” trong lịch sử git."),
+        )
+        .hint(
+            "Kiểm tra revision trong [[versions]] (tên thẻ, ví dụ qd-1234-2026), và lấy các thẻ về: git fetch --tags.",
+        ));
+    }
+    let commit = String::from_utf8_lossy(&resolved.stdout).trim().to_string();
+    let mut args = vec!["ls-tree", "-r", "-z", commit.as_str(), "--"];
+    args.extend_from_slice(paths);
+    let listing = run(&args)?;
+    if !listing.status.success() {
+        return Err(Diagnostic::error(
+            Code::History,
+            config,
+            format!(
+                "Không đọc được nội dung của phiên bản “{revision}”: {}",
+                String::from_utf8_lossy(&listing.stderr).trim()
+            ),
+        ));
+    }
+    // "<mode> <type> <object>\t<path>", each ended by NUL.
+    let blobs: Vec<(String, String)> = listing
+        .stdout
+        .split(|&b| b == 0)
+        .filter_map(|line| {
+            let line = std::str::from_utf8(line).ok()?;
+            let (meta, path) = line.split_once('\t')?;
+            let mut meta = meta.split(' ');
+            let (mode, kind, object) = (meta.next()?, meta.next()?, meta.next()?);
+            (kind == "blob" && mode != "120000").then(|| (object.to_string(), path.to_string()))
+        })
+        .collect();
+    read_blobs(root, blobs).map_err(|e| {
+        Diagnostic::error(Code::History, config, format!("Không đọc được nội dung của phiên bản “{revision}”: {e}."))
+    })
+}
+
+/// The contents of `blobs` ((object, path)), through one `git cat-file
+/// --batch`: one process for a version, however many files it has.
+fn read_blobs(root: &Path, blobs: Vec<(String, String)>) -> std::io::Result<Vec<(String, Vec<u8>)>> {
+    let mut child = command(root).args(["cat-file", "--batch"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn()?;
+    let mut stdin = child.stdin.take().expect("piped");
+    let objects: Vec<String> = blobs.iter().map(|(object, _)| object.clone()).collect();
+    // Written from a thread of its own: git answers while it reads, and a
+    // full pipe either way would stop both.
+    let writer = std::thread::spawn(move || -> std::io::Result<()> {
+        for object in objects {
+            writeln!(stdin, "{object}")?;
+        }
+        Ok(())
+    });
+    let mut out = BufReader::new(child.stdout.take().expect("piped"));
+    let mut files = Vec::with_capacity(blobs.len());
+    for (_, path) in blobs {
+        let mut header = String::new();
+        out.read_line(&mut header)?;
+        let size: usize = header
+            .split(' ')
+            .nth(2)
+            .and_then(|s| s.trim().parse().ok())
+            .ok_or_else(|| std::io::Error::other(format!("git cat-file: {}", header.trim())))?;
+        let mut bytes = vec![0; size + 1];
+        out.read_exact(&mut bytes)?;
+        bytes.pop();
+        files.push((path, bytes));
+    }
+    writer.join().map_err(|_| std::io::Error::other("git cat-file"))??;
+    child.wait()?;
+    Ok(files)
 }
 
 #[cfg(test)]

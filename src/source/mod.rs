@@ -5,7 +5,7 @@
 //! `validate`).
 
 mod frontmatter;
-mod git;
+pub mod git;
 pub mod inside;
 mod sections;
 

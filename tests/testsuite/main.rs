@@ -6,6 +6,7 @@ mod catalog_json;
 mod check;
 mod common;
 mod fixtures;
+mod history;
 mod links;
 mod names;
 mod new;

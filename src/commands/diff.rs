@@ -1,0 +1,267 @@
+//! `danhmuc diff [OLD] [NEW]`: what changed between two versions of the
+//! catalog. Each side is a git revision (a tag such as `qd-1234-2026`) of
+//! the project's repository or a project folder. By default OLD is the
+//! version in force (the newest `[[versions]]` with a revision) and NEW
+//! the working tree. Prints the report for people, as Markdown (for a pull
+//! request or the submission that goes with a draft), or as JSON. Exits 0
+//! when it ran, whatever it found.
+
+use crate::diagnostics::Report;
+use crate::exit;
+use crate::history::diff::{Changes, Piece, compare, word_diff};
+use crate::model::Catalog;
+use std::fmt::Write as _;
+use std::path::Path;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// Text for a terminal: removed words in [-…-], added ones in {+…+}.
+    Text,
+    /// Markdown, with <del> and <ins>.
+    Markdown,
+    /// JSON: {"added": [slug…], "removed": […], "renamed": [{"from", "to"}…], "changed": [{"slug", "fields": […]}…]}.
+    Json,
+}
+
+pub struct DiffArgs<'a> {
+    pub root: &'a Path,
+    pub old: Option<&'a str>,
+    pub new: Option<&'a str>,
+    pub format: Format,
+}
+
+pub fn run(args: &DiffArgs) -> u8 {
+    let old = match args.old {
+        Some(old) => old.to_string(),
+        None => match in_force(args.root) {
+            Ok(revision) => revision,
+            Err(message) => {
+                eprintln!("{message}");
+                return exit::FAILURE;
+            }
+        },
+    };
+    let new = args.new.map_or_else(|| args.root.display().to_string(), str::to_string);
+    let (Some(before), Some(after)) = (side(args.root, &old), side(args.root, &new)) else {
+        return exit::CONTENT_ERRORS;
+    };
+    let changes = compare(&before, &after);
+    let labels =
+        (label(args.root, &old), if args.new.is_none() { "bản đang sửa".to_string() } else { label(args.root, &new) });
+    let text = match args.format {
+        Format::Text => text_report(&changes, &labels),
+        Format::Markdown => markdown_report(&changes, &labels),
+        Format::Json => json_report(&changes),
+    };
+    print!("{text}");
+    exit::OK
+}
+
+/// The revision of the version in force: the newest declared version that
+/// has one.
+fn in_force(root: &Path) -> Result<String, String> {
+    let config = crate::config::Config::load(root).map_err(|d| d.message)?;
+    config.versions.iter().rev().find_map(|v| v.revision.clone()).ok_or_else(|| {
+        "Chưa có phiên bản nào đã ban hành có revision trong danhmuc.toml ([[versions]]): hãy ghi rõ phiên bản cũ, ví dụ `danhmuc diff qd-1234-2026`.".to_string()
+    })
+}
+
+/// One side of the comparison: a project folder if `what` is one, else a
+/// revision of the repository at `root`. Problems are printed.
+fn side(root: &Path, what: &str) -> Option<Catalog> {
+    let folder = Path::new(what);
+    let (catalog, report) = if folder.join(crate::source::CONTENT_DIR).is_dir() {
+        crate::history::catalog_in(folder)
+    } else {
+        match crate::history::catalog_at(root, what) {
+            Ok(loaded) => loaded,
+            Err(problem) => {
+                let mut report = Report::default();
+                report.push(problem);
+                (None, report)
+            }
+        }
+    };
+    if catalog.is_none() {
+        eprint!("{}", report.to_human(folder));
+        eprintln!("Không so sánh được: nội dung của “{what}” có lỗi.");
+    }
+    catalog
+}
+
+/// How the report names a side: the decision it is, or what was given.
+fn label(root: &Path, what: &str) -> String {
+    let versions = crate::config::Config::load(root).map(|c| c.versions).unwrap_or_default();
+    match versions.iter().find(|v| v.revision.as_deref() == Some(what)) {
+        Some(v) => format!("Quyết định {} ngày {} ({what})", v.number, v.date),
+        None => what.to_string(),
+    }
+}
+
+fn count(n: usize) -> String {
+    format!("{n} CSDL")
+}
+
+/// The report for a terminal.
+pub fn text_report(changes: &Changes, (old, new): &(String, String)) -> String {
+    let mut out = format!("So sánh {old} với {new}.\n");
+    if changes.is_empty() {
+        out.push_str("Không có thay đổi nào.\n");
+        return out;
+    }
+    if !changes.added.is_empty() {
+        let _ = writeln!(out, "\nThêm {}:", count(changes.added.len()));
+        for e in &changes.added {
+            let _ = writeln!(out, "  + {} {} ({})", e.reference, e.title, e.slug);
+        }
+    }
+    if !changes.removed.is_empty() {
+        let _ = writeln!(out, "\nBỏ {}:", count(changes.removed.len()));
+        for e in &changes.removed {
+            let _ = writeln!(out, "  - {} {} ({})", e.reference, e.title, e.slug);
+        }
+    }
+    if !changes.renamed.is_empty() {
+        let _ = writeln!(out, "\nĐổi địa chỉ {} (khớp theo nội dung):", count(changes.renamed.len()));
+        for r in &changes.renamed {
+            let _ = writeln!(
+                out,
+                "  ~ {} {} → {}: giống {} % số từ",
+                r.to.reference,
+                r.from.slug,
+                r.to.slug,
+                (r.likeness * 100.0).round()
+            );
+        }
+    }
+    if !changes.changed.is_empty() {
+        let _ = writeln!(out, "\nSửa {} (chữ bỏ trong [-…-], chữ thêm trong {{+…+}}):", count(changes.changed.len()));
+        for c in &changes.changed {
+            let _ = writeln!(out, "\n  {} {} ({})", c.entry.reference, c.entry.title, c.entry.slug);
+            for f in &c.fields {
+                let _ = writeln!(out, "    {}: {}", f.label, marked(&f.before, &f.after, ("[-", "-]"), ("{+", "+}")));
+            }
+        }
+    }
+    out
+}
+
+/// The report in Markdown: removed words in <del>, added ones in <ins>,
+/// each also said in words ("bỏ", "thêm") for screen readers and print.
+pub fn markdown_report(changes: &Changes, (old, new): &(String, String)) -> String {
+    let mut out = format!("## Thay đổi của danh mục\n\nSo sánh {old} với {new}.\n");
+    if changes.is_empty() {
+        out.push_str("\nKhông có thay đổi nào.\n");
+        return out;
+    }
+    let link = |e: &crate::history::diff::EntryRef| format!("{} {} (`{}`)", e.reference, escape(&e.title), e.slug);
+    if !changes.added.is_empty() {
+        let _ = writeln!(out, "\n### Thêm {}\n", count(changes.added.len()));
+        for e in &changes.added {
+            let _ = writeln!(out, "- {}", link(e));
+        }
+    }
+    if !changes.removed.is_empty() {
+        let _ = writeln!(out, "\n### Bỏ {}\n", count(changes.removed.len()));
+        for e in &changes.removed {
+            let _ = writeln!(out, "- {}", link(e));
+        }
+    }
+    if !changes.renamed.is_empty() {
+        let _ = writeln!(out, "\n### Đổi địa chỉ {} (khớp theo nội dung)\n", count(changes.renamed.len()));
+        for r in &changes.renamed {
+            let _ = writeln!(
+                out,
+                "- {}: `{}` → `{}`, giống {} % số từ",
+                link(&r.to),
+                r.from.slug,
+                r.to.slug,
+                (r.likeness * 100.0).round()
+            );
+        }
+    }
+    if !changes.changed.is_empty() {
+        let _ = writeln!(out, "\n### Sửa {}\n", count(changes.changed.len()));
+        for c in &changes.changed {
+            let _ = writeln!(out, "- **{}**", link(&c.entry));
+            for f in &c.fields {
+                let text = marked_with(&f.before, &f.after, |piece, text| match piece {
+                    Piece::Same => escape(text),
+                    Piece::Removed => format!("<del>(bỏ: {})</del>", escape(text.trim())),
+                    Piece::Added => format!("<ins>(thêm: {})</ins>", escape(text.trim())),
+                });
+                let _ = writeln!(out, "  - {}: {}", f.label, text);
+            }
+        }
+    }
+    out
+}
+
+/// The report as JSON.
+pub fn json_report(changes: &Changes) -> String {
+    let slugs = |list: &[crate::history::diff::EntryRef]| list.iter().map(|e| e.slug.clone()).collect::<Vec<_>>();
+    let value = serde_json::json!({
+        "added": slugs(&changes.added),
+        "removed": slugs(&changes.removed),
+        "renamed": changes.renamed.iter().map(|r| serde_json::json!({
+            "from": r.from.slug, "to": r.to.slug, "likeness": r.likeness,
+        })).collect::<Vec<_>>(),
+        "changed": changes.changed.iter().map(|c| serde_json::json!({
+            "slug": c.entry.slug,
+            "fields": c.fields.iter().map(|f| serde_json::json!({
+                "field": f.field, "before": f.before, "after": f.after,
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    });
+    let mut text = serde_json::to_string_pretty(&value).expect("JSON of strings");
+    text.push('\n');
+    text
+}
+
+/// `before` → `after` with the words removed and added between the given
+/// marks, long unchanged runs shortened to their ends.
+fn marked(before: &str, after: &str, removed: (&str, &str), added: (&str, &str)) -> String {
+    marked_with(before, after, |piece, text| match piece {
+        Piece::Same => text.to_string(),
+        Piece::Removed => format!("{}{}{}", removed.0, text.trim(), removed.1),
+        Piece::Added => format!("{}{}{}", added.0, text.trim(), added.1),
+    })
+}
+
+/// Words of unchanged context kept on each side of a change.
+const CONTEXT_WORDS: usize = 6;
+
+fn marked_with(before: &str, after: &str, mark: impl Fn(Piece, &str) -> String) -> String {
+    let pieces = word_diff(before, after);
+    let last = pieces.len().saturating_sub(1);
+    let mut out = String::new();
+    for (i, (piece, text)) in pieces.iter().enumerate() {
+        // The spaces around a change stay outside its marks.
+        let core = text.trim();
+        let (lead, trail) = (&text[..text.len() - text.trim_start().len()], &text[text.trim_end().len()..]);
+        if *piece != Piece::Same {
+            out.push_str(lead);
+            out.push_str(&mark(*piece, core));
+            out.push_str(trail);
+            continue;
+        }
+        let words: Vec<&str> = core.split_whitespace().collect();
+        let (keep_start, keep_end) = (i > 0, i < last);
+        let kept = usize::from(keep_start) * CONTEXT_WORDS + usize::from(keep_end) * CONTEXT_WORDS;
+        let shown = if words.len() <= kept.max(CONTEXT_WORDS) + 1 {
+            core.to_string()
+        } else {
+            let head = if keep_start { words[..CONTEXT_WORDS].join(" ") } else { String::new() };
+            let tail = if keep_end { words[words.len() - CONTEXT_WORDS..].join(" ") } else { String::new() };
+            [head.as_str(), "…", tail.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ")
+        };
+        out.push_str(lead);
+        out.push_str(&mark(Piece::Same, &shown));
+        out.push_str(trail);
+    }
+    out.trim().to_string()
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}

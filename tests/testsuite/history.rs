@@ -1,0 +1,195 @@
+//! The catalog over time: a fixture repository with tagged versions of the
+//! small catalog and every kind of change between them, compared by
+//! `danhmuc diff` (revisions read from git history, never checked out).
+
+use crate::common::{Project, Run};
+use serde_json::Value;
+use std::path::Path;
+use std::process::Command;
+
+/// Runs git in `dir` as a person would, but with no configuration of the
+/// machine's or the user's: the tests must not depend on them either.
+fn git(dir: &Path, args: &[&str]) {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["-c", "user.name=Biên tập", "-c", "user.email=bien-tap@example.org", "-c", "init.defaultBranch=main"])
+        .args(["-c", "commit.gpgSign=false", "-c", "tag.gpgSign=false"])
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .output()
+        .expect("git runs");
+    assert!(output.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&output.stderr));
+}
+
+fn commit_and_tag(project: &Project, tag: &str) {
+    git(project.root(), &["add", "-A"]);
+    git(project.root(), &["commit", "-q", "-m", tag]);
+    git(project.root(), &["tag", tag]);
+}
+
+fn write(project: &Project, path: &str, text: &str) {
+    std::fs::write(project.path(path), text).unwrap();
+}
+
+/// The small catalog as decision qd-1-2025, then as qd-2-2026 with every
+/// kind of change, then the working tree declaring both.
+fn history() -> Project {
+    let project = Project::small();
+    git(project.root(), &["init", "-q"]);
+    commit_and_tag(&project, "qd-1-2025");
+
+    // Added.
+    write(
+        &project,
+        "content/csdl/a-06.md",
+        "---\ntitle: CSDL rừng ngập mặn\ngroup: A\nnumber: 6\nsector: bien\nagencies:\n  - so-thu\n---\n\n## Mục đích\n\nBảo vệ rừng.\n\n## Phạm vi, nội dung chính\n\nDiện tích rừng.\n\n## Cơ chế thu thập\n\nKiểm kê.\n\n## Kết nối, chia sẻ dữ liệu\n\nChia sẻ với ngành lâm nghiệp.\n",
+    );
+    // Removed: the only entry of group B; the fish one moves there.
+    std::fs::remove_file(project.path("content/csdl/b-01.md")).unwrap();
+    // Moved between groups, so renumbered.
+    let a05 = project.path("content/csdl/a-05.md");
+    project.edit(&a05, "group: A\nnumber: 5", "group: B\nnumber: 1");
+    // Renamed with its slug pinned: one entry, its title changed.
+    let a04 = project.path("content/csdl/a-04.md");
+    project.edit(
+        &a04,
+        "title: CSDL môi trường biển\n",
+        "title: CSDL môi trường biển và hải đảo\nslug: csdl-moi-truong-bien\n",
+    );
+    // Renamed without a pinned slug: its address changes, its text does not.
+    let a03 = project.path("content/csdl/a-03.md");
+    project.edit(&a03, "title: CSDL môi sinh và trường học", "title: CSDL môi sinh và trường lớp");
+    // Moved sector.
+    let a02 = project.path("content/csdl/a-02.md");
+    project.edit(&a02, "sector: ban-do", "sector: bien");
+    // Agency changed, and each text field edited.
+    let agencies = project.path("content/agencies.yaml");
+    std::fs::write(&agencies, std::fs::read_to_string(&agencies).unwrap() + "- slug: so-moi\n  name: Sở Mới\n")
+        .unwrap();
+    let a01 = project.path("content/csdl/a-01.md");
+    let text = std::fs::read_to_string(&a01).unwrap();
+    let agencies_line = text.lines().find(|l| l.trim_start().starts_with("- ")).unwrap().to_string();
+    project.edit(&a01, &agencies_line, "  - so-moi");
+    let mut edited = std::fs::read_to_string(&a01).unwrap();
+    for heading in ["## Mục đích", "## Phạm vi, nội dung chính", "## Cơ chế thu thập", "## Kết nối, chia sẻ dữ liệu"]
+    {
+        edited = edited.replacen(&format!("{heading}\n\n"), &format!("{heading}\n\nĐã sửa: "), 1);
+    }
+    edited = edited.replacen("  - so-moi\n---\n", "  - so-moi\nnotes: Theo Quyết định số 2/QĐ-UBND\n---\n", 1);
+    std::fs::write(&a01, edited).unwrap();
+    commit_and_tag(&project, "qd-2-2026");
+
+    let config = project.path("danhmuc.toml");
+    let declared = "\n[[versions]]\nnumber = \"1/QĐ-UBND\"\ndate = \"2025-03-01\"\nrevision = \"qd-1-2025\"\n\n[[versions]]\nnumber = \"2/QĐ-UBND\"\ndate = \"2026-03-01\"\nrevision = \"qd-2-2026\"\n";
+    std::fs::write(&config, std::fs::read_to_string(&config).unwrap() + declared).unwrap();
+    project
+}
+
+fn json(run: &Run) -> Value {
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}", run.stdout))
+}
+
+fn slugs(value: &Value) -> Vec<&str> {
+    value.as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect()
+}
+
+#[test]
+fn diff_reports_every_kind_of_change_between_two_versions() {
+    let project = history();
+    let report = json(&project.run_here(&["diff", "qd-1-2025", "qd-2-2026", "--format", "json"]));
+    assert_eq!(slugs(&report["added"]), ["csdl-rung-ngap-man"]);
+    assert_eq!(slugs(&report["removed"]), ["csdl-nghe-ca"]);
+    let renamed = &report["renamed"][0];
+    assert_eq!(report["renamed"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        (renamed["from"].as_str(), renamed["to"].as_str()),
+        (Some("csdl-moi-sinh-va-truong-hoc"), Some("csdl-moi-sinh-va-truong-lop"))
+    );
+    assert!(renamed["likeness"].as_f64().unwrap() >= 0.6);
+    let changed: std::collections::HashMap<&str, Vec<&str>> = report["changed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["slug"].as_str().unwrap(),
+                c["fields"].as_array().unwrap().iter().map(|f| f["field"].as_str().unwrap()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(changed["csdl-moi-truong-bien"], ["title"], "a pinned slug keeps the entry");
+    assert_eq!(changed["csdl-moi-sinh-va-truong-lop"], ["title"]);
+    assert_eq!(changed["csdl-ban-do"], ["sector"]);
+    assert_eq!(changed["csdl-thuy-san"], ["group", "number"]);
+    assert_eq!(changed["csdl-ban-mau-do"], ["agencies", "notes", "purpose", "scope", "collection", "sharing"]);
+    let purpose =
+        &report["changed"].as_array().unwrap().iter().find(|c| c["slug"] == "csdl-ban-mau-do").unwrap()["fields"][2];
+    assert!(
+        purpose["after"].as_str().unwrap().starts_with("Đã sửa: ")
+            && !purpose["before"].as_str().unwrap().starts_with("Đã sửa")
+    );
+    assert_eq!(changed.len(), 5, "nothing else changed: {report}");
+}
+
+#[test]
+fn diff_defaults_to_the_version_in_force_and_the_working_tree_and_reads_as_text_and_markdown() {
+    let project = history();
+    let a02 = project.path("content/csdl/a-02.md");
+    project.edit(&a02, "Quản lý lớp dữ liệu nền.", "Quản lý lớp dữ liệu nền và địa hình.");
+    let text = project.run_here(&["diff"]);
+    assert_eq!(text.code, 0, "{}", text.stderr);
+    assert!(
+        text.stdout.starts_with("So sánh Quyết định 2/QĐ-UBND ngày 2026-03-01 (qd-2-2026) với bản đang sửa."),
+        "{}",
+        text.stdout
+    );
+    assert!(text.stdout.contains("    Mục đích: Quản lý lớp dữ liệu nền {+và địa hình+}.\n"), "{}", text.stdout);
+    let markdown = project.run_here(&["diff", "--format", "markdown"]);
+    assert!(markdown.stdout.contains("<ins>(thêm: và địa hình"), "{}", markdown.stdout);
+    // Nothing changed: it says so, and exits 0.
+    let same = project.run_here(&["diff", "qd-2-2026", "qd-2-2026"]);
+    assert_eq!(same.code, 0);
+    assert!(same.stdout.contains("Không có thay đổi nào."));
+}
+
+#[test]
+fn a_shallow_clone_says_to_fetch_the_history() {
+    let project = history();
+    let clone = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", project.root().display());
+    let target = clone.path().join("catalog");
+    git(clone.path(), &["clone", "-q", "--depth", "1", &url, target.to_str().unwrap()]);
+    let run =
+        Command::new(env!("CARGO_BIN_EXE_danhmuc")).args(["diff", "qd-1-2025"]).current_dir(&target).output().unwrap();
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("shallow") && stderr.contains("fetch-depth: 0"), "{stderr}");
+}
+
+#[test]
+fn a_version_that_no_longer_validates_is_named_with_its_file() {
+    let project = history();
+    let a02 = project.path("content/csdl/a-02.md");
+    project.edit(&a02, "sector: bien", "sector: khong-co");
+    commit_and_tag(&project, "qd-hong");
+    project.edit(&a02, "sector: khong-co", "sector: bien");
+    let run = project.run_here(&["diff", "qd-hong"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("content/csdl/a-02.md") && run.stderr.contains("“qd-hong”"), "{}", run.stderr);
+    let missing = project.run_here(&["diff", "qd-khong-co"]);
+    assert_eq!(missing.code, 1);
+    assert!(missing.stderr.contains("Không tìm thấy phiên bản “qd-khong-co”"), "{}", missing.stderr);
+}
+
+#[test]
+fn a_version_is_read_without_touching_the_working_tree() {
+    let project = history();
+    let before = crate::common::files_under(project.root());
+    let a01 = std::fs::read(project.path("content/csdl/a-01.md")).unwrap();
+    json(&project.run_here(&["diff", "qd-1-2025", "--format", "json"]));
+    assert_eq!(crate::common::files_under(project.root()), before);
+    assert_eq!(std::fs::read(project.path("content/csdl/a-01.md")).unwrap(), a01);
+}
