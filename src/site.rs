@@ -69,6 +69,8 @@ pub struct Loaded {
     pub renderer: Renderer,
     /// The files of `static/`, as project paths.
     pub static_files: Vec<String>,
+    /// The versions of the catalog (`[[versions]]`), read from git.
+    pub history: crate::history::History,
 }
 
 /// Reads and validates the project at `root`, templates included; the
@@ -88,7 +90,11 @@ pub fn load_catalog_strictly(root: &Path) -> (Option<Loaded>, Report) {
         (Some((catalog, targets)), Some(config), Some(renderer)) if !report.has_errors() => {
             let static_files = std::mem::take(&mut project.static_files);
             let targets = std::sync::Arc::new(targets);
-            (Some(Loaded { catalog, targets, config, renderer, static_files }), report)
+            let history = crate::history::History::load(root, &config, &catalog, &mut report);
+            if report.has_errors() {
+                return (None, report);
+            }
+            (Some(Loaded { catalog, targets, config, renderer, static_files, history }), report)
         }
         _ => (None, report),
     }
@@ -118,7 +124,7 @@ pub fn build(loaded: &Loaded, root: &Path) -> Result<SiteFiles, Diagnostic> {
 /// Renders pages and exports for a loaded project into `sink`, each file
 /// as soon as it is made; returns how long the parts took and the views.
 pub fn build_into(loaded: &Loaded, root: &Path, sink: &dyn Sink) -> Result<Built, Diagnostic> {
-    let Loaded { catalog, targets, config, renderer, static_files } = loaded;
+    let Loaded { catalog, targets, config, renderer, static_files, history } = loaded;
     for asset in shipped_assets() {
         sink.add(asset.path, asset.published.as_bytes().to_vec());
     }
@@ -148,7 +154,7 @@ pub fn build_into(loaded: &Loaded, root: &Path, sink: &dyn Sink) -> Result<Built
                 || {
                     let start = Instant::now();
                     let views = CatalogViews::new(catalog, targets.clone(), config, renderer).and_then(|views| {
-                        render::render_pages(catalog, config, renderer, &views, sink).map(|()| views)
+                        render::render_pages(catalog, config, renderer, &views, history, sink).map(|()| views)
                     });
                     (views, start.elapsed())
                 },
@@ -229,7 +235,14 @@ pub fn build_single_entry(bytes: &[u8]) -> Result<crate::output::SiteFiles, Repo
     let (catalog, targets) = catalog.ok_or(report)?;
     let renderer = Renderer::new(&project.root)?;
     let targets = std::sync::Arc::new(targets);
-    let loaded = Loaded { catalog, targets, config: Config::default(), renderer, static_files: Vec::new() };
+    let loaded = Loaded {
+        catalog,
+        targets,
+        config: Config::default(),
+        renderer,
+        static_files: Vec::new(),
+        history: crate::history::History::default(),
+    };
     build(&loaded, &project.root).map_err(one)
 }
 

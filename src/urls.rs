@@ -15,6 +15,8 @@ pub const DECISION: &str = "quyet-dinh/index.html";
 pub const TABLE: &str = "toan-bo-danh-muc/index.html";
 pub const SEARCH: &str = "tim-kiem/index.html";
 pub const STATISTICS: &str = "thong-ke/index.html";
+/// The versions of the catalog: every issued decision, and the draft.
+pub const VERSIONS: &str = "phien-ban/index.html";
 
 pub const CATALOG_JSON: &str = "data/catalog.json";
 pub const CATALOG_SCHEMA: &str = "data/catalog.schema.json";
@@ -33,6 +35,7 @@ pub const FIXED_PAGES: &[&str] = &[
     TABLE,
     SEARCH,
     STATISTICS,
+    VERSIONS,
     CATALOG_JSON,
     CATALOG_CSV,
     CATALOG_XLSX,
@@ -42,6 +45,12 @@ pub const FIXED_PAGES: &[&str] = &[
 /// Section anchors of an entry page (ids in `templates/entry.html`), which
 /// content may link to.
 pub const ENTRY_ANCHORS: &[&str] = &["muc-dich", "pham-vi", "co-che-thu-thap", "ket-noi-chia-se", "ghi-chu"];
+
+/// The page of one version of the catalog (`slug`: its decision's number
+/// as a slug, "du-thao" for the draft).
+pub fn version_page(slug: &str) -> String {
+    format!("phien-ban/{slug}/index.html")
+}
 
 pub fn entry_page(slug: &str) -> String {
     format!("csdl/{slug}/index.html")

@@ -54,6 +54,11 @@ fn update_entry(root: &Path, path: &str, warm: &mut Warm) -> Option<Vec<(String,
     }
     crate::source::inside::check(root, path).ok()?;
     let Warm { loaded, views } = warm;
+    // With versions, an entry's change changes what the draft changes:
+    // the full way keeps those pages true.
+    if !loaded.history.is_empty() {
+        return None;
+    }
     let crate::site::Loaded { catalog, config, renderer, .. } = loaded;
     let (file, raw) = crate::source::parse_entry(path, std::fs::read(&full).ok()?).ok()?;
     let (index, entry) = crate::validate::revalidate_entry(catalog, &views.targets, &file, &raw)?;

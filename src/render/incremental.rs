@@ -19,7 +19,7 @@ pub fn render_entry_page(
     views: &CatalogViews,
     index: usize,
 ) -> Result<(String, Vec<u8>), Diagnostic> {
-    let pages = PageBuilder::new(renderer, views, config, catalog);
+    let pages = PageBuilder::new(renderer, views, config, catalog, None);
     render_entry(&pages, index, neighbours(catalog)[index])
 }
 
@@ -53,7 +53,7 @@ pub fn render_moved_entry(
     before: &Before,
     files: &dyn Sink,
 ) -> Result<(), Diagnostic> {
-    let pages = PageBuilder::new(renderer, views, config, catalog);
+    let pages = PageBuilder::new(renderer, views, config, catalog, None);
     let entry = &catalog.entries()[index];
     let now = neighbours(catalog);
     let mut touched: Vec<usize> = [Some(index), before.neighbours.0, before.neighbours.1, now[index].0, now[index].1]
@@ -83,7 +83,7 @@ pub fn render_moved_entry(
 mod tests {
     use super::*;
     use crate::output::SiteFiles;
-    use crate::render::pages::render_pages;
+    use crate::render::render_pages;
     use crate::render::views::CatalogViews;
     use std::sync::Mutex;
 
@@ -112,6 +112,7 @@ mod tests {
             &config,
             &renderer,
             &CatalogViews::new(&catalog, targets, &config, &renderer).unwrap(),
+            &crate::history::History::default(),
             &full,
         )
         .unwrap();

@@ -13,8 +13,25 @@ mod pages;
 mod structured;
 pub mod views;
 
+mod changes;
 mod templates;
+mod versions;
 
 pub use incremental::{Before, render_entry_page, render_moved_entry};
-pub use pages::render_pages;
 pub use templates::{Renderer, TEMPLATES_DIR, root_prefix};
+
+/// Renders every HTML page of the site into `files`: the catalog as it
+/// stands, and its versions (`history`).
+pub fn render_pages(
+    catalog: &crate::model::Catalog,
+    config: &crate::config::Config,
+    renderer: &Renderer,
+    views: &views::CatalogViews,
+    history: &crate::history::History,
+    files: &dyn crate::output::Sink,
+) -> Result<(), crate::diagnostics::Diagnostic> {
+    let pages = pages::PageBuilder::new(renderer, views, config, catalog, Some(history));
+    pages::standard_pages(&pages, files)?;
+    versions::version_pages(&pages, history, files)?;
+    versions::gone_pages(&pages, history, catalog, files)
+}

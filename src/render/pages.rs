@@ -10,9 +10,9 @@ use crate::output::Sink;
 use serde::Serialize;
 
 #[derive(Serialize)]
-struct Crumb<'a> {
-    name: &'a str,
-    url: &'a str,
+pub(super) struct Crumb<'a> {
+    pub(super) name: &'a str,
+    pub(super) url: &'a str,
 }
 
 #[derive(Serialize)]
@@ -59,6 +59,10 @@ pub(super) struct PageBuilder<'a> {
     /// The site as every page's template sees it, made once (a Tera value
     /// is shared, not copied, into each page's context).
     site: tera::Value,
+    /// The versions of the catalog, when the project declares any.
+    history: Option<&'a crate::history::History>,
+    /// Each entry's lines of history (by slug).
+    histories: std::collections::HashMap<String, Vec<super::changes::HistoryLine>>,
 }
 
 impl<'a> PageBuilder<'a> {
@@ -67,6 +71,7 @@ impl<'a> PageBuilder<'a> {
         views: &'a CatalogViews,
         config: &'a Config,
         catalog: &'a Catalog,
+        history: Option<&'a crate::history::History>,
     ) -> Self {
         let site = tera::Value::from_serializable(&SiteView {
             title: &config.title,
@@ -76,10 +81,11 @@ impl<'a> PageBuilder<'a> {
             decision_draft: catalog.decision().is_none_or(|d| d.is_draft()),
             has_feed: catalog.has_dated_entries(),
         });
-        PageBuilder { renderer, views, config, catalog, site }
+        let histories = history.map(|h| super::changes::entry_histories(h, catalog)).unwrap_or_default();
+        PageBuilder { renderer, views, config, catalog, site, history, histories }
     }
 
-    fn context(&self, path: &str, title: &str, section: &str, crumbs: &[Crumb]) -> tera::Context {
+    pub(super) fn context(&self, path: &str, title: &str, section: &str, crumbs: &[Crumb]) -> tera::Context {
         let mut context = tera::Context::new();
         context.insert("root", &root_prefix(path));
         context.insert("page_path", path);
@@ -94,7 +100,13 @@ impl<'a> PageBuilder<'a> {
         context
     }
 
-    fn render(&self, files: &dyn Sink, path: &str, template: &str, context: &tera::Context) -> Result<(), Diagnostic> {
+    pub(super) fn render(
+        &self,
+        files: &dyn Sink,
+        path: &str,
+        template: &str,
+        context: &tera::Context,
+    ) -> Result<(), Diagnostic> {
         let html = self.renderer.render(template, context)?;
         files.add(path, html);
         Ok(())
@@ -126,26 +138,19 @@ impl<'a> PageBuilder<'a> {
     }
 }
 
-/// Renders every HTML page of the site into `files`.
-pub fn render_pages(
-    catalog: &Catalog,
-    config: &Config,
-    renderer: &Renderer,
-    views: &CatalogViews,
-    files: &dyn Sink,
-) -> Result<(), Diagnostic> {
-    let pages = PageBuilder::new(renderer, views, config, catalog);
-    home(&pages, files)?;
-    entries(&pages, files)?;
-    sectors(&pages, files, &|_| true)?;
-    agencies(&pages, files, &|_| true)?;
-    groups(&pages, files, &|_| true)?;
-    full_table(&pages, files)?;
-    decision(&pages, files)?;
+/// Renders the pages of the catalog as it stands into `files`.
+pub(super) fn standard_pages(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
+    home(pages, files)?;
+    entries(pages, files)?;
+    sectors(pages, files, &|_| true)?;
+    agencies(pages, files, &|_| true)?;
+    groups(pages, files, &|_| true)?;
+    full_table(pages, files)?;
+    decision(pages, files)?;
     let mut context = pages.context(crate::urls::SEARCH, "Tìm kiếm", "search", &[]);
     context.insert("page_description", "Tìm kiếm trong Danh mục cơ sở dữ liệu dùng chung: gõ có dấu hoặc không dấu.");
     pages.render(files, crate::urls::SEARCH, "search.html", &context)?;
-    statistics(&pages, files)?;
+    statistics(pages, files)?;
     let context = pages.context("404.html", "Không tìm thấy trang", "", &[]);
     pages.render(files, "404.html", "404.html", &context)
 }
@@ -230,6 +235,15 @@ pub(super) fn render_entry(
     context.insert("previous", &previous.map(|i| &pages.views.entries[i].summary));
     context.insert("next", &next.map(|i| &pages.views.entries[i].summary));
     context.insert("group_url", &group_url(model.group));
+    if let Some(lines) = pages.histories.get(model.slug.as_str()) {
+        context.insert("history", lines);
+    }
+    if let Some(history) = pages.history
+        && let Some(fields) = super::changes::draft_changes(history, model.slug.as_str())
+    {
+        context.insert("draft_changes", &fields);
+        context.insert("in_force", &history.in_force().map(|v| v.title()));
+    }
     pages.renderer.render("entry.html", &context).map(|html| (path, html))
 }
 

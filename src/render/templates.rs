@@ -20,6 +20,9 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("search.html", include_str!("../../templates/search.html")),
     ("statistics.html", include_str!("../../templates/statistics.html")),
     ("404.html", include_str!("../../templates/404.html")),
+    ("versions.html", include_str!("../../templates/versions.html")),
+    ("version.html", include_str!("../../templates/version.html")),
+    ("gone.html", include_str!("../../templates/gone.html")),
     ("partials/entry-list.html", include_str!("../../templates/partials/entry-list.html")),
     ("partials/entry-item.html", include_str!("../../templates/partials/entry-item.html")),
 ];

@@ -193,3 +193,99 @@ fn a_version_is_read_without_touching_the_working_tree() {
     assert_eq!(crate::common::files_under(project.root()), before);
     assert_eq!(std::fs::read(project.path("content/csdl/a-01.md")).unwrap(), a01);
 }
+
+#[test]
+fn the_site_shows_every_version_and_keeps_every_address_that_ever_existed() {
+    let project = history();
+    // The draft edits one entry after the version in force.
+    let a02 = project.path("content/csdl/a-02.md");
+    project.edit(&a02, "Quản lý lớp dữ liệu nền.", "Quản lý lớp dữ liệu nền và địa hình.");
+    let run = project.build();
+    assert_eq!(run.code, 0);
+    let versions = project.read_site("phien-ban/index.html");
+    for (title, status) in [
+        ("Quyết định số 1/QĐ-UBND ngày 1/3/2025", "Đã được thay thế"),
+        ("Quyết định số 2/QĐ-UBND ngày 1/3/2026", "Đang có hiệu lực"),
+        ("Dự thảo", "Dự thảo"),
+    ] {
+        let row =
+            versions.split("<tr>").find(|row| row.contains(title)).unwrap_or_else(|| panic!("{title}: {versions}"));
+        assert!(row.contains(status), "{title}: {row}");
+    }
+    // Every address of every version resolves.
+    for slug in [
+        "csdl-ban-mau-do",
+        "csdl-ban-do",
+        "csdl-moi-sinh-va-truong-hoc",
+        "csdl-moi-sinh-va-truong-lop",
+        "csdl-moi-truong-bien",
+        "csdl-thuy-san",
+        "csdl-nghe-ca",
+        "csdl-rung-ngap-man",
+    ] {
+        assert!(project.site().join(format!("csdl/{slug}/index.html")).is_file(), "csdl/{slug}/ is missing");
+    }
+    // A renamed entry's old address leads to its new page.
+    let moved = project.read_site("csdl/csdl-moi-sinh-va-truong-hoc/index.html");
+    assert!(
+        moved.contains(
+            r#"<meta http-equiv="refresh" content="0; url=../../csdl/csdl-moi-sinh-va-truong-lop/index.html">"#
+        ),
+        "{moved}"
+    );
+    // A removed one says which decision removed it, with its last text.
+    let removed = project.read_site("csdl/csdl-nghe-ca/index.html");
+    assert!(
+        removed.contains("không còn trong Danh mục") && removed.contains("Quyết định số 2/QĐ-UBND ngày 1/3/2026"),
+        "{removed}"
+    );
+    assert!(removed.contains("CSDL nghề cá"));
+    // Search does not list it.
+    assert!(!project.read_site("assets/search-index.js").contains("csdl-nghe-ca"));
+    // A version's page: its changes, word by word, and its full table.
+    let second = project.read_site("phien-ban/2-qd-ubnd/index.html");
+    assert!(second.contains("Thay đổi so với Quyết định số 1/QĐ-UBND ngày 1/3/2025"), "{second}");
+    assert!(second.contains("<ins><span class=\"change-word\">[thêm: </span>Đã sửa:"), "{second}");
+    assert_eq!(second.matches("<tr><td>").count(), 6, "its full table: six entries");
+    let first = project.read_site("phien-ban/1-qd-ubnd/index.html");
+    assert!(first.contains("CSDL nghề cá") && !first.contains("Thay đổi so với"));
+    // An entry's history, and what the draft changes in it.
+    let entry = project.read_site("csdl/csdl-ban-mau-do/index.html");
+    assert!(entry.contains("Lịch sử") && entry.contains("Sửa Đơn vị chủ trì, Ghi chú, Mục đích"), "{entry}");
+    let edited = project.read_site("csdl/csdl-ban-do/index.html");
+    assert!(edited.contains("Dự thảo sửa CSDL này") && edited.contains("[thêm: </span>và địa hình"), "{edited}");
+    assert!(!entry.contains("Dự thảo sửa CSDL này"));
+    // The same site again, byte for byte.
+    let before = project.snapshot();
+    project.build();
+    assert!(project.snapshot() == before, "a build with versions is deterministic");
+}
+
+#[test]
+fn the_real_catalog_knows_the_decision_it_replaces() {
+    let project = Project::real();
+    project.build();
+    let versions = project.read_site("phien-ban/index.html");
+    assert!(versions.contains("Quyết định số 2609/QĐ-UBND ngày 17/9/2024"), "{versions}");
+    assert!(versions.contains("chưa có nội dung"));
+    let page = project.read_site("phien-ban/2609-qd-ubnd/index.html");
+    assert!(page.contains("chỉ được biết qua số và ngày ban hành"), "{page}");
+    assert!(project.read_site("phien-ban/du-thao/index.html").contains("Tình trạng: <strong>Dự thảo</strong>"));
+}
+
+#[test]
+fn check_and_build_refuse_a_shallow_history() {
+    let project = history();
+    let clone = tempfile::tempdir().unwrap();
+    let url = format!("file://{}", project.root().display());
+    let target = clone.path().join("catalog");
+    git(clone.path(), &["clone", "-q", "--depth", "1", &url, target.to_str().unwrap()]);
+    std::fs::copy(project.path("danhmuc.toml"), target.join("danhmuc.toml")).unwrap();
+    for command in ["check", "build"] {
+        let run = Command::new(env!("CARGO_BIN_EXE_danhmuc")).arg(command).current_dir(&target).output().unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(1), "{command}: {stderr}");
+        assert!(stderr.contains("lỗi[history]") && stderr.contains("fetch-depth: 0"), "{command}: {stderr}");
+    }
+    assert!(!target.join("site").exists());
+}

@@ -1,0 +1,124 @@
+//! What the site says of an entry's changes: its history, line by line,
+//! and word-level differences as HTML. Used by the entry pages and the
+//! version pages.
+
+use crate::history::diff::{Piece, word_diff};
+use crate::history::{History, Status};
+use crate::model::Catalog;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+
+#[derive(Serialize)]
+pub struct FieldView {
+    pub label: &'static str,
+    /// The word-level difference as HTML: <del> and <ins>, each also said
+    /// in words for screen readers and print.
+    pub html: String,
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// `before` → `after` as HTML, words removed in <del> and added in <ins>.
+pub fn diff_html(before: &str, after: &str) -> String {
+    let mut html = String::new();
+    for (piece, text) in word_diff(before, after) {
+        let core = text.trim();
+        let (lead, trail) = (&text[..text.len() - text.trim_start().len()], &text[text.trim_end().len()..]);
+        html.push_str(lead);
+        match piece {
+            Piece::Same => html.push_str(&escape(core)),
+            Piece::Removed => html.push_str(&format!(
+                "<del><span class=\"change-word\">[bỏ: </span>{}<span class=\"change-word\">]</span></del>",
+                escape(core)
+            )),
+            Piece::Added => html.push_str(&format!(
+                "<ins><span class=\"change-word\">[thêm: </span>{}<span class=\"change-word\">]</span></ins>",
+                escape(core)
+            )),
+        }
+        html.push_str(trail);
+    }
+    html
+}
+
+/// A line of an entry's history: a version it is in, and what that
+/// version did to it.
+#[derive(Serialize, Clone)]
+pub struct HistoryLine {
+    pub version: String,
+    pub url: String,
+    pub status: &'static str,
+    pub what: String,
+}
+
+/// Each current entry's history (by slug), oldest version first, and the
+/// fields the draft changes in it compared with the version in force.
+pub fn entry_histories(history: &History, current: &Catalog) -> HashMap<String, Vec<HistoryLine>> {
+    let mut lines: HashMap<String, Vec<HistoryLine>> = HashMap::new();
+    if history.is_empty() {
+        return lines;
+    }
+    // An entry's slugs through its renames: its slug in each version.
+    let mut known: Vec<HashSet<String>> = Vec::new();
+    for version in &history.versions {
+        let slugs: HashSet<String> = match (&version.catalog, version.current) {
+            (_, true) => current.entries().iter().map(|e| e.slug.to_string()).collect(),
+            (Some(catalog), _) => catalog.entries().iter().map(|e| e.slug.to_string()).collect(),
+            _ => HashSet::new(),
+        };
+        known.push(slugs);
+    }
+    for entry in current.entries() {
+        let mut slug = entry.slug.to_string();
+        let mut own = Vec::new();
+        for i in (0..history.versions.len()).rev() {
+            let version = &history.versions[i];
+            if !known[i].contains(&slug) {
+                continue;
+            }
+            let what = match &version.changes {
+                Some(changes) if changes.added.iter().any(|e| e.slug == slug) => "Thêm vào Danh mục".to_string(),
+                Some(changes) => {
+                    let renamed = changes.renamed.iter().find(|r| r.to.slug == slug);
+                    let fields: Vec<&str> = changes
+                        .changed
+                        .iter()
+                        .find(|c| c.entry.slug == slug)
+                        .map(|c| c.fields.iter().map(|f| f.label).collect())
+                        .unwrap_or_default();
+                    let mut parts = Vec::new();
+                    if let Some(r) = renamed {
+                        parts.push(format!("đổi địa chỉ (trước là {})", r.from.slug));
+                    }
+                    if !fields.is_empty() {
+                        parts.push(format!("sửa {}", fields.join(", ")));
+                    }
+                    if let Some(r) = renamed {
+                        slug = r.from.slug.clone();
+                    }
+                    if parts.is_empty() { "Không thay đổi".to_string() } else { capitalize(&parts.join("; ")) }
+                }
+                None => "Có trong Danh mục".to_string(),
+            };
+            own.push(HistoryLine { version: version.title(), url: version.url(), status: version.status.name(), what });
+        }
+        own.reverse();
+        lines.insert(entry.slug.to_string(), own);
+    }
+    lines
+}
+
+fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().collect::<String>() + chars.as_str())
+}
+
+/// What the draft changes in an entry compared with the version in force:
+/// each field with its word-level difference as HTML.
+pub fn draft_changes(history: &History, slug: &str) -> Option<Vec<FieldView>> {
+    let current = history.current().filter(|v| v.status == Status::Draft)?;
+    let changed = current.changes.as_ref()?.changed.iter().find(|c| c.entry.slug == slug)?;
+    Some(changed.fields.iter().map(|f| FieldView { label: f.label, html: diff_html(&f.before, &f.after) }).collect())
+}

@@ -1,0 +1,274 @@
+//! The catalog over time on the site: `phien-ban/` (every version, its
+//! status and what it changed), a page per version (its changes, and its
+//! full table as it stood), each entry's history, and a page at the address
+//! of every entry a later version removed or renamed, so that no link to
+//! an entry that ever existed breaks.
+
+use super::changes::{FieldView, diff_html};
+use super::pages::{Crumb, PageBuilder};
+use crate::diagnostics::Diagnostic;
+use crate::history::diff::{Changes, EntryRef};
+use crate::history::{History, Status, Version};
+use crate::model::{Catalog, Entry};
+use crate::output::Sink;
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+
+#[derive(Serialize)]
+pub struct VersionView {
+    pub title: String,
+    pub url: String,
+    pub status: &'static str,
+    pub status_key: Status,
+    pub current: bool,
+    pub entries: Option<usize>,
+    pub has_content: bool,
+    pub added: usize,
+    pub removed: usize,
+    pub renamed: usize,
+    pub changed: usize,
+    pub compared_with: Option<String>,
+}
+
+fn view(history: &History, index: usize) -> VersionView {
+    let v = &history.versions[index];
+    let counts = v.changes.as_ref();
+    let compared_with = counts.and_then(|_| {
+        history.versions[..index].iter().rev().find(|p| p.catalog.is_some() || p.current).map(Version::title)
+    });
+    VersionView {
+        title: v.title(),
+        url: v.url(),
+        status: v.status.name(),
+        status_key: v.status,
+        current: v.current,
+        entries: v.entries,
+        has_content: v.entries.is_some(),
+        added: counts.map_or(0, |c| c.added.len()),
+        removed: counts.map_or(0, |c| c.removed.len()),
+        renamed: counts.map_or(0, |c| c.renamed.len()),
+        changed: counts.map_or(0, |c| c.changed.len()),
+        compared_with,
+    }
+}
+
+#[derive(Serialize)]
+struct EntryLink {
+    reference: String,
+    title: String,
+    /// Its page now: the entry's own, or the page kept at its address.
+    url: String,
+}
+
+#[derive(Serialize)]
+struct ChangedView {
+    entry: EntryLink,
+    fields: Vec<FieldView>,
+}
+
+#[derive(Serialize)]
+struct RenamedView {
+    from: String,
+    to: EntryLink,
+    likeness: u32,
+}
+
+#[derive(Serialize, Default)]
+struct ChangesView {
+    added: Vec<EntryLink>,
+    removed: Vec<EntryLink>,
+    renamed: Vec<RenamedView>,
+    changed: Vec<ChangedView>,
+}
+
+fn link(entry: &EntryRef) -> EntryLink {
+    EntryLink {
+        reference: entry.reference.clone(),
+        title: entry.title.clone(),
+        url: crate::urls::entry_page(&entry.slug),
+    }
+}
+
+fn changes_view(changes: &Changes) -> ChangesView {
+    ChangesView {
+        added: changes.added.iter().map(link).collect(),
+        removed: changes.removed.iter().map(link).collect(),
+        renamed: changes
+            .renamed
+            .iter()
+            .map(|r| RenamedView { from: r.from.slug.clone(), to: link(&r.to), likeness: (r.likeness * 100.0) as u32 })
+            .collect(),
+        changed: changes
+            .changed
+            .iter()
+            .map(|c| ChangedView {
+                entry: link(&c.entry),
+                fields: c
+                    .fields
+                    .iter()
+                    .map(|f| FieldView { label: f.label, html: diff_html(&f.before, &f.after) })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+#[derive(Serialize)]
+struct Row {
+    reference: String,
+    title: String,
+    url: String,
+    sector: String,
+    agencies: String,
+}
+
+fn rows(catalog: &Catalog) -> Vec<Row> {
+    catalog
+        .entries()
+        .iter()
+        .map(|e| Row {
+            reference: e.reference(),
+            title: e.title.clone(),
+            url: crate::urls::entry_page(e.slug.as_str()),
+            sector: catalog.sector(e.sector).name.clone(),
+            agencies: e.agencies.iter().map(|&a| catalog.agency(a).name.as_str()).collect::<Vec<_>>().join("; "),
+        })
+        .collect()
+}
+
+/// The versions page and each version's page.
+pub(super) fn version_pages(pages: &PageBuilder, history: &History, files: &dyn Sink) -> Result<(), Diagnostic> {
+    let views: Vec<VersionView> = (0..history.versions.len()).map(|i| view(history, i)).collect();
+    let mut context = pages.context(crate::urls::VERSIONS, "Các phiên bản của Danh mục", "decision", &[]);
+    context.insert(
+        "page_description",
+        "Các Quyết định ban hành Danh mục cơ sở dữ liệu dùng chung, tình trạng hiệu lực và những gì mỗi Quyết định thay đổi.",
+    );
+    context.insert("versions", &views.iter().rev().collect::<Vec<_>>());
+    pages.render(files, crate::urls::VERSIONS, "versions.html", &context)?;
+    for (i, version) in history.versions.iter().enumerate() {
+        let url = version.url();
+        let crumbs = [Crumb { name: "Các phiên bản", url: crate::urls::VERSIONS }];
+        let mut context = pages.context(&url, &views[i].title, "decision", &crumbs);
+        context.insert(
+            "page_description",
+            &format!("{} – {}: những gì thay đổi trong Danh mục.", views[i].title, views[i].status),
+        );
+        context.insert("version", &views[i]);
+        context.insert("changes", &version.changes.as_ref().map(changes_view));
+        let table = if version.current { None } else { version.catalog.as_ref().map(rows) };
+        context.insert("rows", &table);
+        pages.render(files, &url, "version.html", &context)?;
+    }
+    Ok(())
+}
+
+/// A version as a link.
+#[derive(Serialize)]
+struct VersionLink {
+    title: String,
+    url: String,
+    status: &'static str,
+}
+
+impl VersionLink {
+    fn of(version: &Version) -> VersionLink {
+        VersionLink { title: version.title(), url: version.url(), status: version.status.name() }
+    }
+}
+
+/// A page at the address of each entry that some version had and the
+/// current one does not: a renamed entry's old address leads to its new
+/// page; a removed entry's says which decision removed it, with its last
+/// text and the way back.
+pub(super) fn gone_pages(
+    pages: &PageBuilder,
+    history: &History,
+    current: &Catalog,
+    files: &dyn Sink,
+) -> Result<(), Diagnostic> {
+    let now: HashSet<&str> = current.entries().iter().map(|e| e.slug.as_str()).collect();
+    // Renames, old slug → new slug, followed to the end.
+    let mut renamed: HashMap<String, String> = HashMap::new();
+    for version in &history.versions {
+        for r in version.changes.iter().flat_map(|c| &c.renamed) {
+            renamed.insert(r.from.slug.clone(), r.to.slug.clone());
+        }
+    }
+    let follow = |slug: &str| {
+        let mut slug = slug.to_string();
+        let mut steps = 0;
+        while let Some(next) = renamed.get(&slug) {
+            slug = next.clone();
+            steps += 1;
+            if steps > history.versions.len() {
+                break;
+            }
+        }
+        slug
+    };
+    // Each slug once, with the last version that had it.
+    let mut last: HashMap<String, (usize, &Entry, &Catalog)> = HashMap::new();
+    for (i, version) in history.versions.iter().enumerate() {
+        if let Some(catalog) = &version.catalog {
+            for entry in catalog.entries() {
+                last.insert(entry.slug.to_string(), (i, entry, catalog));
+            }
+        }
+    }
+    let mut gone: Vec<_> = last.into_iter().filter(|(slug, _)| !now.contains(slug.as_str())).collect();
+    gone.sort_by(|a, b| a.0.cmp(&b.0));
+    for (slug, (i, entry, catalog)) in gone {
+        let path = crate::urls::entry_page(&slug);
+        let target = follow(&slug);
+        let crumbs = [Crumb { name: "Các phiên bản", url: crate::urls::VERSIONS }];
+        if target != slug && now.contains(target.as_str()) {
+            let new_entry = current.entries().iter().find(|e| e.slug.as_str() == target).expect("a current entry");
+            let mut context = pages.context(&path, &format!("{} (địa chỉ cũ)", new_entry.title), "sectors", &crumbs);
+            context.insert("moved_to", &crate::urls::entry_page(&target));
+            context.insert("moved_title", &new_entry.title);
+            context.insert("entry", &GoneEntry::of(entry, catalog));
+            pages.render(files, &path, "gone.html", &context)?;
+            continue;
+        }
+        // The first version after its last one removed it.
+        let removed_by = history.versions.get(i + 1).map(VersionLink::of);
+        let mut context = pages.context(&path, &format!("{} (đã bỏ khỏi Danh mục)", entry.title), "sectors", &crumbs);
+        context.insert("entry", &GoneEntry::of(entry, catalog));
+        context.insert("removed_by", &removed_by);
+        context.insert("last_version", &VersionLink::of(&history.versions[i]));
+        pages.render(files, &path, "gone.html", &context)?;
+    }
+    Ok(())
+}
+
+/// What a page at a gone entry's address shows of it: its last text.
+#[derive(Serialize)]
+struct GoneEntry {
+    reference: String,
+    title: String,
+    sector: String,
+    agencies: String,
+    notes: Option<String>,
+    purpose: String,
+    scope: String,
+    collection: String,
+    sharing: String,
+}
+
+impl GoneEntry {
+    fn of(entry: &Entry, catalog: &Catalog) -> GoneEntry {
+        let plain = &entry.sections.plain;
+        GoneEntry {
+            reference: entry.reference(),
+            title: entry.title.clone(),
+            sector: catalog.sector(entry.sector).name.clone(),
+            agencies: entry.agencies.iter().map(|&a| catalog.agency(a).name.as_str()).collect::<Vec<_>>().join("; "),
+            notes: entry.notes.clone(),
+            purpose: plain.purpose.clone(),
+            scope: plain.scope.clone(),
+            collection: plain.collection.clone(),
+            sharing: plain.sharing.clone(),
+        }
+    }
+}
