@@ -27,6 +27,43 @@ pub struct Config {
     /// first (`[[versions]]`).
     #[serde(default)]
     pub versions: Vec<VersionConfig>,
+    pub feedback: FeedbackConfig,
+}
+
+/// Where readers send comments on a draft (`[feedback]`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedbackConfig {
+    /// A `mailto:` address, or a URL template with `{slug}` and `{title}`.
+    pub address: Option<String>,
+}
+
+impl FeedbackConfig {
+    /// The "Góp ý về CSDL này" link of an entry, or None when no address
+    /// is configured.
+    pub fn link(&self, slug: &str, title: &str) -> Option<String> {
+        let address = self.address.as_deref()?.trim();
+        if let Some(mail) = address.strip_prefix("mailto:") {
+            let subject = percent_encode(&format!("Góp ý về {title} ({slug})"));
+            let separator = if mail.contains('?') { '&' } else { '?' };
+            return Some(format!("mailto:{mail}{separator}subject={subject}"));
+        }
+        Some(address.replace("{slug}", &percent_encode(slug)).replace("{title}", &percent_encode(title)))
+    }
+}
+
+/// `text` with every byte but ASCII letters, digits and `-._~` written as
+/// `%XX` (RFC 3986 unreserved characters stay).
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
 }
 
 /// An issued decision: its number and date, and the git revision (a tag
@@ -93,6 +130,7 @@ impl Default for Config {
             search: SearchConfig::default(),
             table: TableConfig::default(),
             versions: Vec::new(),
+            feedback: FeedbackConfig::default(),
         }
     }
 }
@@ -140,6 +178,7 @@ impl Config {
         })?;
         config.normalize()?;
         config.check_versions()?;
+        config.check_feedback()?;
         Ok(config)
     }
 
@@ -160,6 +199,18 @@ impl Config {
             .hint("Viết ngày theo dạng năm-tháng-ngày, ví dụ date = \"2026-06-01\"."));
         }
         Ok(())
+    }
+
+    /// The feedback address is a mailto: or an http(s) URL.
+    fn check_feedback(&mut self) -> Result<(), Diagnostic> {
+        self.feedback.address = self.feedback.address.take().map(|a| a.trim().to_string()).filter(|a| !a.is_empty());
+        match &self.feedback.address {
+            Some(a) if !(a.starts_with("mailto:") || a.starts_with("https://") || a.starts_with("http://")) => {
+                Err(Diagnostic::error(Code::Config, CONFIG_FILE, format!("Địa chỉ góp ý “{a}” không phải mailto: hay http(s)://."))
+                    .hint("Ví dụ: address = \"mailto:gopy@example.gov.vn\", hoặc address = \"https://gopy.example.gov.vn/?csdl={slug}\"."))
+            }
+            _ => Ok(()),
+        }
     }
 
     /// Checks the declared versions: a number, a date, dates in order.

@@ -67,6 +67,7 @@ pub enum Code {
     DuplicateSynonym,
     SynonymNotFound,
     History,
+    AgencyReplaced,
 }
 
 impl Code {
@@ -123,6 +124,7 @@ impl Code {
             Code::DuplicateSynonym => "duplicate-synonym",
             Code::SynonymNotFound => "synonym-not-found",
             Code::History => "history",
+            Code::AgencyReplaced => "agency-replaced",
         }
     }
 }

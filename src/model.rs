@@ -95,6 +95,9 @@ pub struct Agency {
     /// Earlier names (or agencies whose duties it took over), oldest
     /// declared first.
     pub former: Vec<FormerName>,
+    /// For an agency that no longer exists: the one that took over its
+    /// duties.
+    pub successor: Option<AgencyId>,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]

@@ -160,7 +160,7 @@ pub fn build_into(loaded: &Loaded, root: &Path, sink: &dyn Sink) -> Result<Built
                 },
                 || {
                     let start = Instant::now();
-                    exports(catalog, config, base_url, sink);
+                    exports(catalog, config, history, base_url, sink);
                     start.elapsed()
                 },
             )
@@ -181,7 +181,14 @@ pub fn build_into(loaded: &Loaded, root: &Path, sink: &dyn Sink) -> Result<Built
 /// The machine-readable files but the workbook: search index, catalog in
 /// the other formats, feed, per-entry JSON. Built in parallel with each
 /// other, each written out as soon as it is made.
-fn exports(catalog: &Catalog, config: &Config, base_url: Option<&str>, sink: &dyn Sink) {
+fn exports(
+    catalog: &Catalog,
+    config: &Config,
+    history: &crate::history::History,
+    base_url: Option<&str>,
+    sink: &dyn Sink,
+) {
+    let versions = export::catalog_json::VersionJson::all(history);
     rayon::join(
         || {
             let layout = if config.search.sharded.unwrap_or(catalog.entries().len() > search::SHARD_ABOVE) {
@@ -201,14 +208,14 @@ fn exports(catalog: &Catalog, config: &Config, base_url: Option<&str>, sink: &dy
                         sink.add(&crate::urls::entry_data(entry.slug.as_str()), json.into_bytes());
                     };
                     sink.add_written(export::catalog_json::PATH, &mut |out| {
-                        export::catalog_json::write_json(catalog, &config.title, out, &entry_file)
+                        export::catalog_json::write_json(catalog, &config.title, &versions, out, &entry_file)
                     });
                 },
             )
         },
     );
     sink.add(CATALOG_SCHEMA_PATH, include_bytes!("../schema/catalog.schema.json").to_vec());
-    if let Some(feed) = export::feed::to_atom(catalog, config) {
+    if let Some(feed) = export::feed::to_atom(catalog, config, history) {
         sink.add(export::feed::PATH, feed.into_bytes());
     }
 }

@@ -119,6 +119,41 @@ struct Head<'a> {
 struct Tail<'a> {
     sectors: Vec<SectorJson<'a>>,
     agencies: Vec<AgencyJson<'a>>,
+    /// The version this document is (the last of `versions`).
+    version: Option<&'a VersionJson>,
+    /// Every version of the catalog, oldest first.
+    versions: &'a [VersionJson],
+}
+
+/// A version of the catalog, as `catalog.json` lists it.
+#[derive(Serialize, Debug, Clone)]
+pub struct VersionJson {
+    /// The decision's number; null for a draft.
+    pub number: Option<String>,
+    /// `YYYY-MM-DD`; null for a draft.
+    pub date: Option<String>,
+    /// `in-force`, `replaced` or `draft`.
+    pub status: crate::history::Status,
+    /// Its page, relative to the site root.
+    pub url: String,
+    /// How many entries it has; null when its content is not known.
+    pub entries: Option<usize>,
+}
+
+impl VersionJson {
+    pub fn all(history: &crate::history::History) -> Vec<VersionJson> {
+        history
+            .versions
+            .iter()
+            .map(|v| VersionJson {
+                number: v.number.clone(),
+                date: v.date.map(|d| d.to_string()),
+                status: v.status,
+                url: crate::urls::folder(&v.url()).to_string(),
+                entries: v.entries,
+            })
+            .collect()
+    }
 }
 
 /// Writes the catalog to `out` as pretty-printed JSON, and hands each
@@ -128,6 +163,7 @@ struct Tail<'a> {
 pub fn write_json(
     catalog: &Catalog,
     title: &str,
+    versions: &[VersionJson],
     out: &mut dyn std::io::Write,
     each_entry: &(dyn Fn(&crate::model::Entry, String) + Sync),
 ) -> std::io::Result<()> {
@@ -171,6 +207,8 @@ pub fn write_json(
                 count,
             })
             .collect(),
+        version: versions.last(),
+        versions,
     };
     // Both objects print as "{\n  …\n}": their members are spliced around
     // the entries.

@@ -1,4 +1,5 @@
-//! `feed.xml`: an Atom feed of the catalog's entries, newest change first.
+//! `feed.xml`: an Atom feed of the catalog's entries and of its issued
+//! versions (each with what it changed), newest change first.
 //!
 //! An entry's `updated` is the front matter's `updated`, else the date of
 //! the file's last git commit. Entries with neither are left out, and
@@ -11,11 +12,43 @@ use crate::text::escape_xml;
 
 pub const PATH: &str = "feed.xml";
 
-pub fn to_atom(catalog: &Catalog, config: &Config) -> Option<String> {
+/// An issued version as a feed item: its date, page and what it changed.
+struct VersionItem {
+    date: crate::model::IsoDate,
+    title: String,
+    path: String,
+    summary: String,
+}
+
+fn version_items(history: &crate::history::History) -> Vec<VersionItem> {
+    history
+        .versions
+        .iter()
+        .filter_map(|v| {
+            let date = v.date?;
+            let summary = match &v.changes {
+                Some(c) => format!(
+                    "{}: thêm {} CSDL, bỏ {}, đổi địa chỉ {}, sửa {}.",
+                    v.status.name(),
+                    c.added.len(),
+                    c.removed.len(),
+                    c.renamed.len(),
+                    c.changed.len()
+                ),
+                None => format!("{}.", v.status.name()),
+            };
+            Some(VersionItem { date, title: v.title(), path: crate::urls::folder(&v.url()).to_string(), summary })
+        })
+        .collect()
+}
+
+pub fn to_atom(catalog: &Catalog, config: &Config, history: &crate::history::History) -> Option<String> {
     let mut dated: Vec<_> = catalog.entries().iter().filter_map(|e| e.updated.map(|d| (d, e))).collect();
     // Newest first; the decision's order among equal dates.
     dated.sort_by_key(|(date, _)| std::cmp::Reverse(*date));
-    let newest = dated.first()?.0;
+    let mut versions = version_items(history);
+    versions.sort_by_key(|v| std::cmp::Reverse(v.date));
+    let newest = dated.first().map(|d| d.0).into_iter().chain(versions.first().map(|v| v.date)).max()?;
     let base = config.base_url.as_deref();
     let id_of = |path: &str| match base {
         Some(base) => format!("{base}{path}"),
@@ -38,6 +71,18 @@ pub fn to_atom(catalog: &Catalog, config: &Config) -> Option<String> {
     xml.push_str("  <link rel=\"alternate\" type=\"text/html\" href=\"index.html\"/>\n");
     xml.push_str("  <link rel=\"self\" type=\"application/atom+xml\" href=\"feed.xml\"/>\n");
     xml.push_str("  <author><name>Ủy ban nhân dân tỉnh Quảng Ninh</name></author>\n");
+    for version in &versions {
+        xml.push_str("  <entry>\n");
+        xml.push_str(&format!("    <title>{}</title>\n", escape_xml(&version.title)));
+        xml.push_str(&format!("    <id>{}</id>\n", escape_xml(&id_of(&version.path))));
+        xml.push_str(&format!("    <updated>{}T00:00:00Z</updated>\n", version.date));
+        xml.push_str(&format!(
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            escape_xml(&format!("{}index.html", version.path))
+        ));
+        xml.push_str(&format!("    <summary>{}</summary>\n", escape_xml(&version.summary)));
+        xml.push_str("  </entry>\n");
+    }
     for (date, entry) in dated {
         let path = crate::urls::entry_folder(entry.slug.as_str());
         let sector = &catalog.sector(entry.sector).name;

@@ -124,8 +124,12 @@ impl History {
     /// without its content); a history that cannot be read at all (no git,
     /// a shallow clone, a revision missing) is an error.
     pub fn load(root: &Path, config: &crate::config::Config, current: &Catalog, report: &mut Report) -> History {
-        let decision = current.decision();
-        let signed = decision.filter(|d| !d.is_draft()).and_then(|d| Some((d.number.clone()?, d.date?)));
+        // Signed once `[decision] number` and `date` are set.
+        let signed = config
+            .decision
+            .number
+            .clone()
+            .zip(config.decision.date.as_deref().and_then(crate::model::IsoDate::parse));
         let mut versions: Vec<Version> = Vec::new();
         for declared in &config.versions {
             let date = crate::model::IsoDate::parse(&declared.date);

@@ -122,3 +122,29 @@ pub fn draft_changes(history: &History, slug: &str) -> Option<Vec<FieldView>> {
     let changed = current.changes.as_ref()?.changed.iter().find(|c| c.entry.slug == slug)?;
     Some(changed.fields.iter().map(|f| FieldView { label: f.label, html: diff_html(&f.before, &f.after) }).collect())
 }
+
+/// What the draft changes compared with the version in force, in counts,
+/// for the home page; None when the catalog is not a draft or nothing is
+/// in force.
+#[derive(Serialize)]
+pub struct DraftSummary {
+    in_force: String,
+    url: String,
+    added: usize,
+    removed: usize,
+    renamed: usize,
+    changed: usize,
+}
+
+pub fn draft_summary(history: &History) -> Option<DraftSummary> {
+    let current = history.current().filter(|v| v.status == Status::Draft)?;
+    let changes = current.changes.as_ref()?;
+    Some(DraftSummary {
+        in_force: history.in_force()?.title(),
+        url: current.url(),
+        added: changes.added.len(),
+        removed: changes.removed.len(),
+        renamed: changes.renamed.len(),
+        changed: changes.changed.len(),
+    })
+}

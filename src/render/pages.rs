@@ -79,7 +79,8 @@ impl<'a> PageBuilder<'a> {
             language: &config.language,
             counts: &views.counts,
             decision_draft: catalog.decision().is_none_or(|d| d.is_draft()),
-            has_feed: catalog.has_dated_entries(),
+            has_feed: catalog.has_dated_entries()
+                || history.is_some_and(|h| h.versions.iter().any(|v| v.date.is_some())),
         });
         let histories = history.map(|h| super::changes::entry_histories(h, catalog)).unwrap_or_default();
         PageBuilder { renderer, views, config, catalog, site, history, histories }
@@ -192,6 +193,9 @@ pub(super) fn home(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnost
     context.insert("jsonld", &super::structured::data_catalog(pages.catalog, pages.config));
     context.insert("sectors", &sector_counts(pages));
     context.insert("agencies", &agency_counts(pages));
+    if let Some(summary) = pages.history.and_then(super::changes::draft_summary) {
+        context.insert("draft", &summary);
+    }
     pages.render(files, crate::urls::HOME, "home.html", &context)
 }
 
@@ -217,6 +221,12 @@ pub(super) fn neighbours(catalog: &Catalog) -> Vec<(Option<usize>, Option<usize>
     neighbours
 }
 
+/// Whether the catalog is a draft: its decision's number and date are not
+/// both set.
+fn is_draft(config: &Config) -> bool {
+    config.decision.number.is_none() || config.decision.date.is_none()
+}
+
 pub(super) fn render_entry(
     pages: &PageBuilder,
     index: usize,
@@ -235,6 +245,12 @@ pub(super) fn render_entry(
     context.insert("previous", &previous.map(|i| &pages.views.entries[i].summary));
     context.insert("next", &next.map(|i| &pages.views.entries[i].summary));
     context.insert("group_url", &group_url(model.group));
+    // Comments are asked for while the decision is a draft.
+    if is_draft(pages.config)
+        && let Some(link) = pages.config.feedback.link(model.slug.as_str(), &model.title)
+    {
+        context.insert("feedback", &link);
+    }
     if let Some(lines) = pages.histories.get(model.slug.as_str()) {
         context.insert("history", lines);
     }

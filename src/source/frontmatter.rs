@@ -41,6 +41,9 @@ pub struct RawAgency {
     /// duties it took over: readers still search by them.
     #[serde(default)]
     pub former: Vec<RawFormerName>,
+    /// For an agency that no longer exists: the slug of the agency that
+    /// took over its duties.
+    pub successor: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -40,8 +40,10 @@ pub fn validate(project: &RawProject) -> (Option<(Catalog, LinkTargets)>, Report
             short_name: raw.short_name.clone().filter(|s| !s.trim().is_empty()),
             website: raw.website.as_ref().map(|w| w.value.trim().to_string()).filter(|w| !w.is_empty()),
             former: names::former_names(raw, &mut report),
+            successor: None,
         })
         .collect();
+    let agencies = names::successors(agencies, &project.agencies, &mut report);
     let lookup = Lookup::new(&sectors, &agencies);
 
     // Entries are checked on every core (each also renders its plain text),
@@ -216,6 +218,7 @@ impl Facts {
 struct Lookup<'a> {
     sectors: HashMap<&'a str, SectorId>,
     agencies: HashMap<&'a str, AgencyId>,
+    declared: &'a [Agency],
 }
 
 impl<'a> Lookup<'a> {
@@ -223,6 +226,7 @@ impl<'a> Lookup<'a> {
         Lookup {
             sectors: sectors.iter().enumerate().map(|(i, s)| (s.slug.as_str(), SectorId(i))).collect(),
             agencies: agencies.iter().enumerate().map(|(i, a)| (a.slug.as_str(), AgencyId(i))).collect(),
+            declared: agencies,
         }
     }
 }
@@ -429,7 +433,21 @@ fn agencies(path: &str, raw: &RawEntry, lookup: &Lookup, report: &mut Report) ->
                         .at(field_position(Some(item)))
                         .hint("Xóa dòng lặp lại."),
                     ),
-                    Some(id) => agencies.push(*id),
+                    Some(id) => {
+                        agencies.push(*id);
+                        let agency = &lookup.declared[id.0];
+                        if let Some(successor) = agency.successor.map(|s| &lookup.declared[s.0]) {
+                            report.push(
+                                Diagnostic::warning(
+                                    Code::AgencyReplaced,
+                                    path,
+                                    format!("{} không còn; {} đã tiếp nhận nhiệm vụ.", agency.name, successor.name),
+                                )
+                                .at(field_position(Some(item)))
+                                .hint(format!("Ghi đơn vị hiện nay: “- {}”.", successor.slug)),
+                            );
+                        }
+                    }
                     None => report.push(
                         unknown_reference(
                             Code::UnknownAgency,
@@ -725,7 +743,10 @@ fn check_unused(
             .hint("Xóa khai báo nếu không còn dùng, hoặc kiểm tra “sector:” của các CSDL."),
         );
     }
-    for (i, agency) in agencies.iter().enumerate().filter(|(i, _)| !facts.agencies_used.contains(&AgencyId(*i))) {
+    // An agency kept only to say who took over its duties is not unused.
+    let unused =
+        |(i, agency): &(usize, &Agency)| !facts.agencies_used.contains(&AgencyId(*i)) && agency.successor.is_none();
+    for (i, agency) in agencies.iter().enumerate().filter(unused) {
         report.push(
             Diagnostic::warning(
                 Code::UnusedAgency,

@@ -4,7 +4,7 @@
 //! search would not understand.
 
 use crate::diagnostics::{Code, Diagnostic, Report};
-use crate::model::{Agency, Entry, FormerName, Synonym};
+use crate::model::{Agency, AgencyId, Entry, FormerName, Synonym};
 use crate::source::{self, RawAgency, RawSynonym};
 use std::collections::{HashMap, HashSet};
 
@@ -159,4 +159,38 @@ fn catalog_words(entries: &[Entry], agencies: &[Agency]) -> HashSet<String> {
         add(&agency.name);
     }
     words
+}
+
+/// Resolves each agency's `successor` (the agency that took over its
+/// duties): an unknown slug is an error. The successor counts the agency's
+/// name among its former names (its page says so, the search finds it by
+/// it), so that one declaration serves both.
+pub fn successors(mut agencies: Vec<Agency>, raw: &[RawAgency], report: &mut Report) -> Vec<Agency> {
+    let file = source::AGENCIES_FILE;
+    let ids: HashMap<String, usize> = agencies.iter().enumerate().map(|(i, a)| (a.slug.to_string(), i)).collect();
+    let by_slug: HashMap<&str, &RawAgency> = raw.iter().map(|r| (r.slug.value.trim(), r)).collect();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for (i, agency) in agencies.iter().enumerate() {
+        let Some(successor) = by_slug.get(agency.slug.as_str()).and_then(|r| r.successor.as_ref()) else { continue };
+        match ids.get(successor.value.trim()) {
+            Some(&s) if s != i => taken.push((i, s)),
+            _ => report.push(
+                Diagnostic::error(
+                    Code::UnknownAgency,
+                    file,
+                    format!("Đơn vị tiếp nhận “{}” của “{}” chưa được khai báo.", successor.value, agency.name),
+                )
+                .at(source::frontmatter_position(successor, 1))
+                .hint("Ghi mã (slug) của một đơn vị khác trong agencies.yaml."),
+            ),
+        }
+    }
+    for (i, s) in taken {
+        agencies[i].successor = Some(AgencyId(s));
+        let name = agencies[i].name.clone();
+        if !agencies[s].former.iter().any(|f| f.name == name) {
+            agencies[s].former.push(FormerName { name, until: None });
+        }
+    }
+    agencies
 }

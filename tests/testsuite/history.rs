@@ -289,3 +289,34 @@ fn check_and_build_refuse_a_shallow_history() {
     }
     assert!(!target.join("site").exists());
 }
+
+#[test]
+fn a_draft_asks_for_comments_on_each_entry_when_an_address_is_configured() {
+    let project = Project::small();
+    let config = project.path("danhmuc.toml");
+    let base = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("{base}\n[feedback]\naddress = \"mailto:gopy@example.gov.vn\"\n")).unwrap();
+    project.build();
+    let page = project.read_site("csdl/csdl-ban-do/index.html");
+    assert!(
+        page.contains(r#"href="mailto:gopy@example.gov.vn?subject=G%C3%B3p%20%C3%BD%20v%E1%BB%81%20CSDL%20b%E1%BA%A3n%20%C4%91%E1%BB%93%20%28csdl-ban-do%29""#),
+        "{page}"
+    );
+    std::fs::write(&config, format!("{base}\n[feedback]\naddress = \"https://gopy.example.gov.vn/?csdl={{slug}}\"\n"))
+        .unwrap();
+    project.build();
+    assert!(
+        project
+            .read_site("csdl/csdl-ban-do/index.html")
+            .contains(r#"href="https://gopy.example.gov.vn/?csdl=csdl-ban-do""#)
+    );
+    // Once the decision is signed, no more comments are asked for.
+    std::fs::write(&config, format!("{base}\n[feedback]\naddress = \"mailto:gopy@example.gov.vn\"\n[decision]\nnumber = \"5/QĐ-UBND\"\ndate = \"2026-06-01\"\n")).unwrap();
+    project.build();
+    assert!(!project.read_site("csdl/csdl-ban-do/index.html").contains("Góp ý về CSDL này"));
+    // An address that is neither is refused by check.
+    std::fs::write(&config, format!("{base}\n[feedback]\naddress = \"gopy@example.gov.vn\"\n")).unwrap();
+    let run = project.run(&["check"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("không phải mailto:"), "{}", run.stderr);
+}

@@ -210,7 +210,21 @@ fn git(project: &Project, args: &[&str]) {
 #[test]
 fn the_feed_dates_entries_by_front_matter_or_git_and_parses_as_atom() {
     let project = Project::real();
-    // Outside git and without `updated:`, no date is known: no feed, no link.
+    // Outside git and without `updated:`, no entry's date is known: the
+    // feed has the decision the draft replaces only.
+    project.build();
+    let text = project.read_site("feed.xml");
+    let feed = atom_syndication::Feed::read_from(text.as_bytes()).expect("valid Atom");
+    assert_eq!(feed.entries().len(), 1);
+    assert_eq!(feed.entries()[0].title().as_str(), "Quyết định số 2609/QĐ-UBND ngày 17/9/2024");
+    assert_eq!(feed.updated().to_rfc3339(), "2024-09-17T00:00:00+00:00");
+    assert!(project.read_site("index.html").contains("href=\"feed.xml\""));
+    // Without any dated version either: no feed, no link.
+    let config = project.path("danhmuc.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    let start = text.find("[[versions]]").unwrap();
+    let end = start + text[start..].find("\n\n").unwrap();
+    std::fs::write(&config, format!("{}{}", &text[..start], &text[end..])).unwrap();
     project.build();
     assert!(!project.site().join("feed.xml").exists());
     assert!(!project.read_site("index.html").contains("feed.xml"));
@@ -222,7 +236,7 @@ fn the_feed_dates_entries_by_front_matter_or_git_and_parses_as_atom() {
     project.build();
     let text = project.read_site("feed.xml");
     let feed = atom_syndication::Feed::read_from(text.as_bytes()).expect("valid Atom");
-    assert_eq!(feed.entries().len(), 44);
+    assert_eq!(feed.entries().len(), 44, "one per entry");
     assert_eq!(feed.updated().to_rfc3339(), "2026-07-01T00:00:00+00:00");
     let first = &feed.entries()[0];
     assert_eq!(first.title().as_str(), "CSDL Đất đai", "the most recently updated entry comes first");
