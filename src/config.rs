@@ -170,8 +170,13 @@ impl Config {
                 ));
             }
         };
-        let mut config: Config = toml::from_str(&text).map_err(|e| {
-            let position = e.span().map(|span| crate::diagnostics::position_at(&text, span.start));
+        Config::from_text(&text)
+    }
+
+    /// The configuration written in `text` (a `danhmuc.toml`), checked.
+    pub fn from_text(text: &str) -> Result<Config, Diagnostic> {
+        let mut config: Config = toml::from_str(text).map_err(|e| {
+            let position = e.span().map(|span| crate::diagnostics::position_at(text, span.start));
             Diagnostic::error(Code::Config, CONFIG_FILE, format!("Tệp cấu hình không hợp lệ: {}", e.message()))
                 .at(position)
                 .hint("Xem các khóa được phép trong README.md, mục “Cấu hình”.")

@@ -11,40 +11,26 @@ use crate::model::Catalog;
 use std::path::Path;
 
 /// The content of the project at `root` as it was at `revision`, read from
-/// git (the working tree is not touched) into a temporary folder and
-/// checked as `check` checks the working tree. Returns the catalog, or
-/// None when it no longer validates, with what was found; an error when
-/// the revision cannot be read at all (no git, a shallow clone, no such
-/// revision).
+/// git (the working tree is not touched) and checked as `check` checks the
+/// working tree, in memory. Returns the catalog, or None when it no longer
+/// validates, with what was found; an error when the revision cannot be
+/// read at all (no git, a shallow clone, no such revision).
 pub fn catalog_at(root: &Path, revision: &str) -> Result<(Option<Catalog>, Report), Diagnostic> {
-    let files =
-        crate::source::git::files_at(root, revision, &[crate::config::CONFIG_FILE, crate::source::CONTENT_DIR])?;
-    let folder = tempfile::Builder::new().prefix("danhmuc-version-").tempdir().map_err(|e| {
-        Diagnostic::error(
-            crate::diagnostics::Code::History,
-            crate::config::CONFIG_FILE,
-            format!("Không tạo được thư mục tạm: {}.", crate::diagnostics::io_message(&e)),
-        )
-    })?;
-    for (path, bytes) in files {
-        let target = folder.path().join(&path);
-        let written =
-            target.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(&target, bytes));
-        if let Err(e) = written {
-            return Err(Diagnostic::error(
-                crate::diagnostics::Code::History,
-                path,
-                format!("Không ghi được tệp của phiên bản “{revision}”: {}.", crate::diagnostics::io_message(&e)),
-            ));
-        }
-    }
-    Ok(catalog_in(folder.path()))
+    use crate::source::{CONTENT_DIR, STATIC_DIR};
+    let (files, static_files) =
+        crate::source::git::files_at(root, revision, &[crate::config::CONFIG_FILE, CONTENT_DIR], &[STATIC_DIR])?;
+    let (project, report) = crate::source::load_files(files, static_files);
+    Ok(checked(project, report))
 }
 
 /// The catalog of the project folder `root`, checked, without its
 /// templates and static files (a comparison needs the content only).
 pub fn catalog_in(root: &Path) -> (Option<Catalog>, Report) {
-    let (project, mut report) = crate::source::load(root);
+    let (project, report) = crate::source::load(root);
+    checked(project, report)
+}
+
+fn checked(project: crate::source::RawProject, mut report: Report) -> (Option<Catalog>, Report) {
     let (catalog, validation) = crate::validate::validate(&project);
     report.extend(validation);
     let report = report.without_strict_only();
@@ -125,19 +111,24 @@ impl History {
     /// a shallow clone, a revision missing) is an error.
     pub fn load(root: &Path, config: &crate::config::Config, current: &Catalog, report: &mut Report) -> History {
         // Signed once `[decision] number` and `date` are set.
-        let signed = config
-            .decision
-            .number
-            .clone()
-            .zip(config.decision.date.as_deref().and_then(crate::model::IsoDate::parse));
+        let signed =
+            config.decision.number.clone().zip(config.decision.date.as_deref().and_then(crate::model::IsoDate::parse));
         let mut versions: Vec<Version> = Vec::new();
-        for declared in &config.versions {
+        // The working tree may be the newest declared decision itself.
+        let declared: Vec<_> = config
+            .versions
+            .iter()
+            .filter(|d| signed.as_ref().is_none_or(|(number, _)| *number != d.number))
+            .collect();
+        // Each version's content is read and checked on every core.
+        use rayon::prelude::*;
+        let read: Vec<_> = declared
+            .par_iter()
+            .map(|d| d.revision.as_deref().map(|revision| (revision, catalog_at(root, revision))))
+            .collect();
+        for (declared, read) in declared.into_iter().zip(read) {
             let date = crate::model::IsoDate::parse(&declared.date);
-            // The working tree may be the newest declared decision itself.
-            if signed.as_ref().is_some_and(|(number, _)| *number == declared.number) {
-                continue;
-            }
-            let catalog = declared.revision.as_deref().and_then(|revision| match catalog_at(root, revision) {
+            let catalog = read.and_then(|(revision, read)| match read {
                 Ok((Some(catalog), _)) => Some(catalog),
                 Ok((None, found)) => {
                     let first = found.diagnostics().iter().find(|d| d.severity == crate::diagnostics::Severity::Error);

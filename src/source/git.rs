@@ -55,13 +55,16 @@ fn parse_log(log: &str) -> HashMap<String, IsoDate> {
     dates
 }
 
-/// The files under `paths` (relative to `root`) as they are at `revision`:
-/// (path relative to `root`, bytes), read from the repository's objects
+/// What the project at `root` held at `revision`: the files under `read`
+/// (paths relative to `root`) with their bytes, and the paths of the files
+/// under `names` (listed, not read). Read from the repository's objects
 /// without touching the working tree. Symbolic links are left out (a
 /// version's content is its files). Errors say, in Vietnamese, that git is
-/// missing, that the history was cloned shallow, or that the revision
-/// does not exist.
-pub fn files_at(root: &Path, revision: &str, paths: &[&str]) -> Result<Vec<(String, Vec<u8>)>, Diagnostic> {
+/// missing, that the history was cloned shallow, or that the revision does
+/// not exist.
+pub type Snapshot = (Vec<(String, Vec<u8>)>, Vec<String>);
+
+pub fn files_at(root: &Path, revision: &str, read: &[&str], names: &[&str]) -> Result<Snapshot, Diagnostic> {
     let config = crate::config::CONFIG_FILE;
     let run = |args: &[&str]| {
         command(root).args(args).output().map_err(|e| {
@@ -73,51 +76,41 @@ pub fn files_at(root: &Path, revision: &str, paths: &[&str]) -> Result<Vec<(Stri
             .hint("Cài git để đọc các phiên bản đã ban hành từ lịch sử.")
         })
     };
-    let shallow = run(&["rev-parse", "--is-shallow-repository"])?;
-    if !shallow.status.success() {
-        return Err(Diagnostic::error(
-            Code::History,
-            config,
-            "Thư mục dự án không nằm trong một kho git: không đọc được các phiên bản đã ban hành.",
-        )
-        .hint("Các phiên bản ([[versions]] có revision) được đọc từ lịch sử git của dự án."));
-    }
-    if String::from_utf8_lossy(&shallow.stdout).trim() == "true" {
-        return Err(Diagnostic::error(
-            Code::History,
-            config,
-            "Kho git chỉ có lịch sử rút gọn (shallow clone): không có nội dung của các phiên bản đã ban hành.",
-        )
-        .hint("Lấy toàn bộ lịch sử: git fetch --unshallow --tags, hoặc trong CI đặt fetch-depth: 0."));
-    }
-    let spec = format!("{revision}^{{commit}}");
-    let resolved = run(&["rev-parse", "--verify", "--quiet", &spec])?;
-    if !resolved.status.success() {
-        return Err(Diagnostic::error(
-            Code::History,
-            config,
-            format!("Không tìm thấy phiên bản “{revision}” trong lịch sử git."),
-        )
-        .hint(
-            "Kiểm tra revision trong [[versions]] (tên thẻ, ví dụ qd-1234-2026), và lấy các thẻ về: git fetch --tags.",
-        ));
-    }
-    let commit = String::from_utf8_lossy(&resolved.stdout).trim().to_string();
+    // A revision that does not resolve is explained: not a repository, a
+    // shallow clone (the tags' commits were not fetched), or no such name.
+    let missing = || -> Result<Diagnostic, Diagnostic> {
+        let shallow = run(&["rev-parse", "--is-shallow-repository"])?;
+        Ok(if !shallow.status.success() {
+            Diagnostic::error(
+                Code::History,
+                config,
+                "Thư mục dự án không nằm trong một kho git: không đọc được các phiên bản đã ban hành.",
+            )
+            .hint("Các phiên bản ([[versions]] có revision) được đọc từ lịch sử git của dự án.")
+        } else if String::from_utf8_lossy(&shallow.stdout).trim() == "true" {
+            Diagnostic::error(
+                Code::History,
+                config,
+                format!(
+                    "Kho git chỉ có lịch sử rút gọn (shallow clone): không có nội dung của phiên bản “{revision}”."
+                ),
+            )
+            .hint("Lấy toàn bộ lịch sử: git fetch --unshallow --tags, hoặc trong CI đặt fetch-depth: 0.")
+        } else {
+            Diagnostic::error(Code::History, config, format!("Không tìm thấy phiên bản “{revision}” trong lịch sử git."))
+                .hint("Kiểm tra revision trong [[versions]] (tên thẻ, ví dụ qd-1234-2026), và lấy các thẻ về: git fetch --tags.")
+        })
+    };
+    let commit = format!("{revision}^{{commit}}");
     let mut args = vec!["ls-tree", "-r", "-z", commit.as_str(), "--"];
-    args.extend_from_slice(paths);
+    args.extend_from_slice(read);
+    args.extend_from_slice(names);
     let listing = run(&args)?;
     if !listing.status.success() {
-        return Err(Diagnostic::error(
-            Code::History,
-            config,
-            format!(
-                "Không đọc được nội dung của phiên bản “{revision}”: {}",
-                String::from_utf8_lossy(&listing.stderr).trim()
-            ),
-        ));
+        return Err(missing()?);
     }
     // "<mode> <type> <object>\t<path>", each ended by NUL.
-    let blobs: Vec<(String, String)> = listing
+    let listed: Vec<(String, String)> = listing
         .stdout
         .split(|&b| b == 0)
         .filter_map(|line| {
@@ -128,16 +121,24 @@ pub fn files_at(root: &Path, revision: &str, paths: &[&str]) -> Result<Vec<(Stri
             (kind == "blob" && mode != "120000").then(|| (object.to_string(), path.to_string()))
         })
         .collect();
-    read_blobs(root, blobs).map_err(|e| {
+    let under = |path: &str, dirs: &[&str]| dirs.iter().any(|d| path == *d || path.starts_with(&format!("{d}/")));
+    let (listed, blobs): (Vec<_>, Vec<_>) = listed.into_iter().partition(|(_, path)| under(path, names));
+    let listed: Vec<String> = listed.into_iter().map(|(_, path)| path).collect();
+    let files = read_blobs(root, blobs).map_err(|e| {
         Diagnostic::error(Code::History, config, format!("Không đọc được nội dung của phiên bản “{revision}”: {e}."))
-    })
+    })?;
+    Ok((files, listed))
 }
 
 /// The contents of `blobs` ((object, path)), through one `git cat-file
 /// --batch`: one process for a version, however many files it has.
 fn read_blobs(root: &Path, blobs: Vec<(String, String)>) -> std::io::Result<Vec<(String, Vec<u8>)>> {
-    let mut child = command(root).args(["cat-file", "--batch"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn()?;
-    let mut stdin = child.stdin.take().expect("piped");
+    // --buffer: git writes its answers in large blocks, not one flush per
+    // object (a thousand flushes made reading a version several times
+    // slower).
+    let mut child =
+        command(root).args(["cat-file", "--batch", "--buffer"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn()?;
+    let mut stdin = std::io::BufWriter::new(child.stdin.take().expect("piped"));
     let objects: Vec<String> = blobs.iter().map(|(object, _)| object.clone()).collect();
     // Written from a thread of its own: git answers while it reads, and a
     // full pipe either way would stop both.
@@ -145,7 +146,7 @@ fn read_blobs(root: &Path, blobs: Vec<(String, String)>) -> std::io::Result<Vec<
         for object in objects {
             writeln!(stdin, "{object}")?;
         }
-        Ok(())
+        stdin.flush()
     });
     let mut out = BufReader::new(child.stdout.take().expect("piped"));
     let mut files = Vec::with_capacity(blobs.len());

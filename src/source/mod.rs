@@ -155,6 +155,72 @@ pub fn load(root: &Path) -> (RawProject, Report) {
     (project, report)
 }
 
+/// A project held in memory (`files`: project paths and their bytes, as
+/// a version's are read from git), read as [`load`] reads a folder.
+/// `static_files` are the paths of `static/`, which links may point to.
+/// There are no git dates.
+pub fn load_files(files: Vec<(String, Vec<u8>)>, static_files: Vec<String>) -> (RawProject, Report) {
+    let mut report = Report::default();
+    let mut project = RawProject { static_files, ..RawProject::default() };
+    let mut files: std::collections::BTreeMap<String, Vec<u8>> = files.into_iter().collect();
+    let mut text = |path: &str, report: &mut Report| {
+        let bytes = files.remove(path)?;
+        decode_text(path, bytes).map_err(|d| report.push(d)).ok()
+    };
+    match text(crate::config::CONFIG_FILE, &mut report) {
+        Some(config) => match Config::from_text(&config) {
+            Ok(config) => project.config = Some(config),
+            Err(d) => report.push(d),
+        },
+        None => project.config = Some(Config::default()),
+    }
+    if let Some(t) = text(SECTORS_FILE, &mut report) {
+        project.sectors = parse_data_file(&t, SECTORS_FILE, &mut report);
+    }
+    if let Some(t) = text(AGENCIES_FILE, &mut report) {
+        project.agencies = parse_data_file(&t, AGENCIES_FILE, &mut report);
+    }
+    if let Some(t) = text(SYNONYMS_FILE, &mut report) {
+        project.synonyms = parse_data_file(&t, SYNONYMS_FILE, &mut report);
+    }
+    if let Some(file) = text(DECISION_FILE, &mut report).and_then(|t| split_or_report(DECISION_FILE, t, &mut report)) {
+        match parse_yaml::<RawDecision>(file.front_matter(), &file.path, file.front_line()) {
+            Ok(raw) => project.decision = Some((file, raw)),
+            Err(d) => report.push(d),
+        }
+    }
+    let prefix = format!("{ENTRIES_DIR}/");
+    let entries: Vec<(String, Vec<u8>)> =
+        files.into_iter().filter(|(path, _)| path.starts_with(&prefix) && path.ends_with(".md")).collect();
+    use rayon::prelude::*;
+    let parsed: Vec<(Option<(SourceFile, RawEntry)>, Report)> = entries
+        .into_par_iter()
+        .map(|(path, bytes)| {
+            let mut local = Report::default();
+            let entry = decode_text(&path, bytes)
+                .map_err(|d| local.push(d))
+                .ok()
+                .and_then(|text| split_or_report(&path, text, &mut local))
+                .and_then(|file| match parse_yaml::<RawEntry>(file.front_matter(), &file.path, file.front_line()) {
+                    Ok(raw) => Some((file, raw)),
+                    Err(d) => {
+                        local.push(d);
+                        None
+                    }
+                });
+            (entry, local)
+        })
+        .collect();
+    for (entry, local) in parsed {
+        report.extend(local);
+        match entry {
+            Some(entry) => project.entries.push(entry),
+            None => project.failed_entries += 1,
+        }
+    }
+    (project, report)
+}
+
 /// The entry files under `content/csdl/`, sorted by path. Links are
 /// followed while they stay inside the project (see `inside`).
 fn entry_paths(root: &Path, report: &mut Report) -> Vec<String> {
@@ -182,7 +248,11 @@ fn load_data_file<T: serde::de::DeserializeOwned>(root: &Path, path: &str, repor
     let Some(text) = read_text(root, path, report) else {
         return Vec::new();
     };
-    match parse_yaml::<Option<Vec<T>>>(&text, path, 1) {
+    parse_data_file(&text, path, report)
+}
+
+fn parse_data_file<T: serde::de::DeserializeOwned>(text: &str, path: &str, report: &mut Report) -> Vec<T> {
+    match parse_yaml::<Option<Vec<T>>>(text, path, 1) {
         Ok(list) => list.unwrap_or_default(),
         Err(d) => {
             report.push(d);
