@@ -115,11 +115,8 @@ impl History {
             config.decision.number.clone().zip(config.decision.date.as_deref().and_then(crate::model::IsoDate::parse));
         let mut versions: Vec<Version> = Vec::new();
         // The working tree may be the newest declared decision itself.
-        let declared: Vec<_> = config
-            .versions
-            .iter()
-            .filter(|d| signed.as_ref().is_none_or(|(number, _)| *number != d.number))
-            .collect();
+        let declared: Vec<_> =
+            config.versions.iter().filter(|d| signed.as_ref().is_none_or(|(number, _)| *number != d.number)).collect();
         // Each version's content is read and checked on every core.
         use rayon::prelude::*;
         let read: Vec<_> = declared

@@ -23,6 +23,8 @@ pub struct VersionView {
     pub current: bool,
     pub entries: Option<usize>,
     pub has_content: bool,
+    /// Declared with a revision whose content no longer validates.
+    pub unreadable: bool,
     pub added: usize,
     pub removed: usize,
     pub renamed: usize,
@@ -44,6 +46,7 @@ fn view(history: &History, index: usize) -> VersionView {
         current: v.current,
         entries: v.entries,
         has_content: v.entries.is_some(),
+        unreadable: v.revision.is_some() && v.entries.is_none(),
         added: counts.map_or(0, |c| c.added.len()),
         removed: counts.map_or(0, |c| c.removed.len()),
         renamed: counts.map_or(0, |c| c.renamed.len()),

@@ -320,3 +320,28 @@ fn a_draft_asks_for_comments_on_each_entry_when_an_address_is_configured() {
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("không phải mailto:"), "{}", run.stderr);
 }
+
+#[test]
+fn a_version_that_no_longer_validates_is_a_warning_and_the_site_still_builds() {
+    let project = history();
+    let a02 = project.path("content/csdl/a-02.md");
+    project.edit(&a02, "sector: bien", "sector: khong-co");
+    commit_and_tag(&project, "qd-hong");
+    project.edit(&a02, "sector: khong-co", "sector: bien");
+    let config = project.path("danhmuc.toml");
+    let declared = "\n[[versions]]\nnumber = \"3/QĐ-UBND\"\ndate = \"2026-09-01\"\nrevision = \"qd-hong\"\n";
+    std::fs::write(&config, std::fs::read_to_string(&config).unwrap() + declared).unwrap();
+    let check = project.run(&["check"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert!(
+        check.stderr.contains("cảnh báo[history]")
+            && check.stderr.contains("“qd-hong”")
+            && check.stderr.contains("content/csdl/a-02.md"),
+        "{}",
+        check.stderr
+    );
+    assert_eq!(project.run(&["check", "--strict"]).code, 1);
+    project.build();
+    let page = project.read_site("phien-ban/3-qd-ubnd/index.html");
+    assert!(page.contains("Đang có hiệu lực") && page.contains("không còn hợp lệ, nên không được hiển thị"), "{page}");
+}
