@@ -28,6 +28,32 @@ pub struct Config {
     #[serde(default)]
     pub versions: Vec<VersionConfig>,
     pub feedback: FeedbackConfig,
+    pub publisher: PublisherConfig,
+}
+
+/// Who issues the catalog and where (`[publisher]`): nothing in the
+/// program names a province, so that any province or ministry can use it.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublisherConfig {
+    /// The body that issues the decision, e.g. "Ủy ban nhân dân tỉnh
+    /// Quảng Ninh": the publisher of the open data, the feed's author.
+    pub name: Option<String>,
+    /// The area the catalog covers, as the pages' text says it, e.g.
+    /// "tỉnh Quảng Ninh".
+    pub area: Option<String>,
+}
+
+impl PublisherConfig {
+    /// The publisher's name; unset: the site's title.
+    pub fn name<'a>(&'a self, config_title: &'a str) -> &'a str {
+        self.name.as_deref().filter(|n| !n.trim().is_empty()).unwrap_or(config_title)
+    }
+
+    /// The area, or "" when unset.
+    pub fn area(&self) -> &str {
+        self.area.as_deref().map_or("", str::trim)
+    }
 }
 
 /// Where readers send comments on a draft (`[feedback]`).
@@ -131,6 +157,7 @@ impl Default for Config {
             table: TableConfig::default(),
             versions: Vec::new(),
             feedback: FeedbackConfig::default(),
+            publisher: PublisherConfig::default(),
         }
     }
 }
@@ -242,6 +269,19 @@ impl Config {
             previous = date;
         }
         Ok(())
+    }
+
+    /// Who publishes the catalog: `[publisher] name`, else the title.
+    pub fn publisher(&self) -> &str {
+        self.publisher.name(&self.title)
+    }
+
+    /// "Danh mục cơ sở dữ liệu dùng chung tỉnh X", or without the area.
+    pub fn catalog_name(&self) -> String {
+        match self.publisher.area() {
+            "" => "Danh mục cơ sở dữ liệu dùng chung".to_string(),
+            area => format!("Danh mục cơ sở dữ liệu dùng chung {area}"),
+        }
     }
 
     pub fn edit_url(&self, repo_path: &str) -> Option<String> {

@@ -67,7 +67,7 @@ pub fn write_jsonld(catalog: &Catalog, config: &Config, out: &mut dyn std::io::W
     graph.push(json!({
         "@id": publisher_id,
         "@type": "foaf:Agent",
-        "foaf:name": vi("Ủy ban nhân dân tỉnh Quảng Ninh"),
+        "foaf:name": vi(config.publisher()),
     }));
     graph.push(json!({
         "@id": page(crate::urls::folder(crate::urls::SECTORS)),

@@ -70,7 +70,7 @@ pub fn to_atom(catalog: &Catalog, config: &Config, history: &crate::history::His
     xml.push_str(&format!("  <updated>{newest}T00:00:00Z</updated>\n"));
     xml.push_str("  <link rel=\"alternate\" type=\"text/html\" href=\"index.html\"/>\n");
     xml.push_str("  <link rel=\"self\" type=\"application/atom+xml\" href=\"feed.xml\"/>\n");
-    xml.push_str("  <author><name>Ủy ban nhân dân tỉnh Quảng Ninh</name></author>\n");
+    xml.push_str(&format!("  <author><name>{}</name></author>\n", escape_xml(config.publisher())));
     for version in &versions {
         xml.push_str("  <entry>\n");
         xml.push_str(&format!("    <title>{}</title>\n", escape_xml(&version.title)));

@@ -23,6 +23,12 @@ struct SiteView<'a> {
     counts: &'a super::views::Counts,
     decision_draft: bool,
     has_feed: bool,
+    /// "Danh mục cơ sở dữ liệu dùng chung tỉnh X" (`[publisher] area`).
+    catalog_name: String,
+    /// The area the catalog covers, e.g. "tỉnh Quảng Ninh"; "" when unset.
+    area: &'a str,
+    /// Who issues the decision (`[publisher] name`, else the title).
+    publisher: &'a str,
 }
 
 /// Entries of one group on a sector or agency page: their list items
@@ -81,6 +87,9 @@ impl<'a> PageBuilder<'a> {
             decision_draft: catalog.decision().is_none_or(|d| d.is_draft()),
             has_feed: catalog.has_dated_entries()
                 || history.is_some_and(|h| h.versions.iter().any(|v| v.date.is_some())),
+            catalog_name: config.catalog_name(),
+            area: config.publisher.area(),
+            publisher: config.publisher(),
         });
         let histories = history.map(|h| super::changes::entry_histories(h, catalog)).unwrap_or_default();
         PageBuilder { renderer, views, config, catalog, site, history, histories }
@@ -472,10 +481,8 @@ fn full_table(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
             n => format!("Toàn bộ danh mục, trang {number}/{n}"),
         };
         let mut context = pages.context(&path, &title, "table", &[]);
-        context.insert(
-            "page_description",
-            "Toàn bộ Danh mục cơ sở dữ liệu dùng chung tỉnh Quảng Ninh, theo Phụ lục của Quyết định.",
-        );
+        let name = pages.config.catalog_name();
+        context.insert("page_description", &format!("Toàn bộ {name}, theo Phụ lục của Quyết định."));
         context.insert("table", &table);
         context.insert("table_pages", &page_list(number));
         context.insert("page_number", &number);

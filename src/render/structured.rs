@@ -7,8 +7,6 @@ use crate::model::{Catalog, Entry};
 use serde::Serialize;
 use serde_json::json;
 
-const PUBLISHER: &str = "Ủy ban nhân dân tỉnh Quảng Ninh";
-
 /// JSON for a `<script>` element: "</" cannot end the script early.
 fn script_json(value: &impl Serialize) -> String {
     let json = crate::json::to_string(value);
@@ -75,11 +73,11 @@ struct Dataset<'a> {
     included_in: IncludedIn<'a>,
     #[serde(rename = "isAccessibleForFree")]
     is_accessible_for_free: bool,
-    keywords: [&'a str; 4],
+    keywords: Vec<&'a str>,
     name: &'a str,
     publisher: Named<'a>,
-    #[serde(rename = "spatialCoverage")]
-    spatial_coverage: Named<'static>,
+    #[serde(rename = "spatialCoverage", skip_serializing_if = "Option::is_none")]
+    spatial_coverage: Option<Named<'a>>,
     url: String,
 }
 
@@ -98,6 +96,10 @@ pub fn dataset(entry: &Entry, catalog: &Catalog, config: &Config) -> String {
     let sector = &catalog.sector(entry.sector).name;
     let page = crate::urls::entry_folder(entry.slug.as_str());
     let organisation = |name| Named { kind: "GovernmentOrganization", name };
+    // "tỉnh Quảng Ninh" → "Tỉnh Quảng Ninh, Việt Nam".
+    let area = config.publisher.area();
+    let mut chars = area.chars();
+    let place = chars.next().map_or(String::new(), |c| format!("{}{}, Việt Nam", c.to_uppercase(), chars.as_str()));
     let dataset = Dataset {
         context: "https://schema.org",
         kind: "Dataset",
@@ -113,10 +115,13 @@ pub fn dataset(entry: &Entry, catalog: &Catalog, config: &Config) -> String {
         in_language: "vi",
         included_in: IncludedIn { kind: "DataCatalog", name: &config.title, url: url(config, "../../", "") },
         is_accessible_for_free: true,
-        keywords: [sector, entry.group.name(), "cơ sở dữ liệu dùng chung", "Quảng Ninh"],
+        keywords: [sector.as_str(), entry.group.name(), "cơ sở dữ liệu dùng chung", area]
+            .into_iter()
+            .filter(|k| !k.is_empty())
+            .collect(),
         name: &entry.title,
-        publisher: organisation(PUBLISHER),
-        spatial_coverage: Named { kind: "Place", name: "Tỉnh Quảng Ninh, Việt Nam" },
+        publisher: organisation(config.publisher()),
+        spatial_coverage: (!area.is_empty()).then_some(Named { kind: "Place", name: &place }),
         url: url(config, "../../", &page),
     };
     script_json(&dataset)
@@ -135,7 +140,7 @@ pub fn data_catalog(catalog: &Catalog, config: &Config) -> String {
         "description": if config.description.is_empty() { &config.title } else { &config.description },
         "url": url(config, "", ""),
         "inLanguage": "vi",
-        "publisher": { "@type": "GovernmentOrganization", "name": PUBLISHER },
+        "publisher": { "@type": "GovernmentOrganization", "name": config.publisher() },
     });
     if catalog.entries().len() <= LISTED_DATASETS {
         value["dataset"] = catalog

@@ -12,6 +12,7 @@ mod names;
 mod new;
 mod open_data;
 mod outside;
+mod province;
 mod publish;
 mod schema;
 mod serve;
