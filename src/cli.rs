@@ -68,6 +68,12 @@ enum Command {
         #[arg(allow_hyphen_values = true)]
         title: String,
     },
+    /// Tạo dự án Danh mục mới trong thư mục trống: cấu hình, lĩnh vực, đơn vị, Quyết định và hai CSDL mẫu.
+    Init {
+        /// Thư mục của dự án mới (trống hoặc chưa có); mặc định: thư mục hiện tại.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
     /// So sánh hai phiên bản của danh mục: thêm, bỏ, đổi địa chỉ và từng chữ đã sửa.
     Diff {
         #[arg(long, default_value = ".")]
@@ -100,6 +106,7 @@ pub fn run() -> ExitCode {
             })
         }
         Command::Check { root, format, strict } => commands::check::run(&root, format, strict),
+        Command::Init { dir } => commands::init::run(&dir),
         Command::Diff { root, old, new, format } => commands::diff::run(&commands::diff::DiffArgs {
             root: &root,
             old: old.as_deref(),

@@ -3,5 +3,6 @@
 pub mod build;
 pub mod check;
 pub mod diff;
+pub mod init;
 pub mod new;
 pub mod serve;

@@ -7,6 +7,7 @@ mod check;
 mod common;
 mod fixtures;
 mod history;
+mod init;
 mod links;
 mod names;
 mod new;
