@@ -74,6 +74,13 @@ enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
+    /// Nhập các CSDL từ bảng tính (.csv hoặc .xlsx) có các cột như data/catalog.csv của trang.
+    Import {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Tệp bảng tính.
+        file: PathBuf,
+    },
     /// So sánh hai phiên bản của danh mục: thêm, bỏ, đổi địa chỉ và từng chữ đã sửa.
     Diff {
         #[arg(long, default_value = ".")]
@@ -107,6 +114,7 @@ pub fn run() -> ExitCode {
         }
         Command::Check { root, format, strict } => commands::check::run(&root, format, strict),
         Command::Init { dir } => commands::init::run(&dir),
+        Command::Import { root, file } => commands::import::run(&root, &file),
         Command::Diff { root, old, new, format } => commands::diff::run(&commands::diff::DiffArgs {
             root: &root,
             old: old.as_deref(),

@@ -172,6 +172,6 @@ fn unknown(flag: &str, kind: &str, value: &str, known: &[&str], file: &str, code
 /// `null`, `~`, `no`, `1e3` or a text starting with `-`, `#` or `:` as
 /// something else than the text. JSON's string syntax is YAML's
 /// double-quoted one.
-fn yaml_text(text: &str) -> String {
+pub(crate) fn yaml_text(text: &str) -> String {
     serde_json::to_string(text).expect("string serializes")
 }

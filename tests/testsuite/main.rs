@@ -7,6 +7,7 @@ mod check;
 mod common;
 mod fixtures;
 mod history;
+mod import;
 mod init;
 mod links;
 mod names;
