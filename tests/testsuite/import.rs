@@ -70,3 +70,16 @@ A,1,CSDL rừng ngập mặn,Lâm nghiệp,Sở Thử; Hạt Kiểm lâm,Bảo v
     assert!(entry.contains("notes: \"Theo Luật Lâm nghiệp\""));
     assert_eq!(project.run(&["check"]).code, 0);
 }
+
+#[test]
+fn the_template_spreadsheet_imports() {
+    let project = Project::small();
+    without_entries(&project);
+    let template = crate::common::repo_root().join("docs/mau-nhap-danh-muc.csv");
+    let run = project.run(&["import", template.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let entry = std::fs::read_to_string(project.path("content/csdl/a-01-csdl-dat-dai.md")).unwrap();
+    assert!(entry.contains("Chia sẻ với các sở, ngành và Ủy ban nhân dân cấp xã"), "{entry}");
+    let check = project.run(&["check"]);
+    assert!(!check.stderr.contains("lỗi["), "{}", check.stderr);
+}
