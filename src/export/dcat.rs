@@ -15,6 +15,9 @@ pub const PATH: &str = crate::urls::CATALOG_JSONLD;
 
 const ACCESS_RESTRICTED: &str = "http://publications.europa.eu/resource/authority/access-right/RESTRICTED";
 const LANGUAGE_VIE: &str = "http://publications.europa.eu/resource/authority/language/VIE";
+/// The role of a lead agency (đơn vị chủ trì): it keeps the database
+/// (ISO 19115's "custodian", as DCAT-AP suggests for `dcat:hadRole`).
+const ROLE_CUSTODIAN: &str = "http://inspire.ec.europa.eu/metadata-codelist/ResponsiblePartyRole/custodian";
 
 fn vi(text: &str) -> Value {
     json!({ "@value": text, "@language": "vi" })
@@ -39,7 +42,7 @@ pub fn write_jsonld(catalog: &Catalog, config: &Config, out: &mut dyn std::io::W
         "dct:description": vi(if config.description.is_empty() { &config.title } else { &config.description }),
         "dct:publisher": { "@id": publisher_id },
         "dct:language": { "@id": LANGUAGE_VIE },
-        "foaf:homepage": { "@id": page(crate::urls::HOME) },
+        "foaf:homepage": { "@id": page(crate::urls::HOME), "@type": "foaf:Document" },
         "dcat:dataset": catalog.entries().iter().map(|e| json!({ "@id": page(&crate::urls::entry_folder(e.slug.as_str())) })).collect::<Vec<_>>(),
         "dcat:themeTaxonomy": { "@id": page(crate::urls::folder(crate::urls::SECTORS)) },
     });
@@ -63,6 +66,12 @@ pub fn write_jsonld(catalog: &Catalog, config: &Config, out: &mut dyn std::io::W
     if let Some(modified) = catalog.entries().iter().filter_map(|e| e.updated).max() {
         catalog_node["dct:modified"] = json!({ "@value": modified.to_string(), "@type": "xsd:date" });
     }
+    // The area the catalog covers ([publisher] area), when known.
+    let area = config.publisher.area();
+    let spatial = (!area.is_empty()).then(|| page("#dia-ban"));
+    if let Some(spatial) = &spatial {
+        catalog_node["dct:spatial"] = json!({ "@id": spatial });
+    }
     graph.push(catalog_node);
     graph.push(json!({
         "@id": publisher_id,
@@ -72,8 +81,16 @@ pub fn write_jsonld(catalog: &Catalog, config: &Config, out: &mut dyn std::io::W
     graph.push(json!({
         "@id": page(crate::urls::folder(crate::urls::SECTORS)),
         "@type": "skos:ConceptScheme",
+        "dct:title": vi("Lĩnh vực"),
         "skos:prefLabel": vi("Lĩnh vực"),
     }));
+    // The controlled values every dataset refers to, typed as DCAT-AP's
+    // ranges require.
+    graph.push(json!({ "@id": LANGUAGE_VIE, "@type": "dct:LinguisticSystem" }));
+    graph.push(json!({ "@id": ACCESS_RESTRICTED, "@type": "dct:RightsStatement" }));
+    if let Some(spatial) = &spatial {
+        graph.push(json!({ "@id": spatial, "@type": "dct:Location", "skos:prefLabel": vi(area) }));
+    }
     for sector in catalog.sectors() {
         graph.push(json!({
             "@id": page(&crate::urls::sector_folder(sector.slug.as_str())),
@@ -88,27 +105,44 @@ pub fn write_jsonld(catalog: &Catalog, config: &Config, out: &mut dyn std::io::W
             "@type": "foaf:Agent",
             "foaf:name": vi(&agency.name),
         });
+        let mut contact = json!({
+            "@id": contact_id(&page(&crate::urls::agency_folder(agency.slug.as_str()))),
+            "@type": ["vcard:Kind", "vcard:Organization"],
+            "vcard:fn": vi(&agency.name),
+        });
         if let Some(website) = &agency.website {
-            node["foaf:homepage"] = json!({ "@id": website });
+            node["foaf:homepage"] = json!({ "@id": website, "@type": "foaf:Document" });
+            contact["vcard:hasURL"] = json!({ "@id": website });
         }
         graph.push(node);
+        graph.push(contact);
     }
     // Datasets are independent: describe and print them on every core, in
     // order, and splice them into the printed document below (holding the
     // tree of every dataset at once would cost several times the output).
-    let source = decision.is_some().then(|| page(crate::urls::folder(crate::urls::DECISION)));
     let dataset = |entry: &crate::model::Entry| {
         let url = page(&crate::urls::entry_folder(entry.slug.as_str()));
         let sector = catalog.sector(entry.sector);
         let plain = &entry.sections.plain;
-        let legal = entry.notes.as_deref().map(|notes| Labelled { kind: "eli:LegalResource", label: Vi(notes) });
+        // The legal basis (Ghi chú) as a resource of its own, named after
+        // the entry: DCAT-AP wants an IRI.
+        let legal_id = format!("{url}#can-cu");
+        let legal =
+            entry.notes.as_deref().map(|notes| Legal { id: &legal_id, kind: "eli:LegalResource", label: Vi(notes) });
+        let agencies: Vec<String> = entry
+            .agencies
+            .iter()
+            .map(|a| page(&crate::urls::agency_folder(catalog.agency(*a).slug.as_str())))
+            .collect();
+        let landing = format!("{url}index.html");
         let node = Dataset {
             id: &url,
             kind: "dcat:Dataset",
+            contact_point: agencies.iter().map(|a| contact_id(a)).collect(),
             keyword: [Vi(&sector.name), Vi(entry.group.name())],
-            landing_page: Id(&url),
+            landing_page: Typed { id: &landing, kind: "foaf:Document" },
             theme: Id(&page(&crate::urls::sector_folder(sector.slug.as_str()))),
-            applicable_legislation: legal.clone(),
+            applicable_legislation: legal,
             access_rights: Id(ACCESS_RESTRICTED),
             description: Vi(&[&plain.purpose, " Phạm vi, nội dung chính: ", &plain.scope].concat()),
             identifier: entry.reference(),
@@ -118,14 +152,16 @@ pub fn write_jsonld(catalog: &Catalog, config: &Config, out: &mut dyn std::io::W
                 kind: "dct:ProvenanceStatement",
                 label: Vi(&["Cơ chế thu thập: ", &plain.collection].concat()),
             },
-            publisher: entry
-                .agencies
-                .iter()
-                .map(|a| page(&crate::urls::agency_folder(catalog.agency(*a).slug.as_str())))
-                .collect(),
-            relation: legal,
-            source: source.as_deref().map(Id),
+            // One publisher, the first lead agency; every lead agency is
+            // credited as custodian (DCAT-AP allows one dct:publisher).
+            publisher: Id(&agencies[0]),
+            relation: entry.notes.as_ref().map(|_| Id(&legal_id)),
+            spatial: spatial.as_deref().map(Id),
             title: Vi(&entry.title),
+            attribution: agencies
+                .iter()
+                .map(|a| Attribution { kind: "prov:Attribution", agent: Id(a), role: Id(ROLE_CUSTODIAN) })
+                .collect(),
             comment: Vi(&["Kết nối, chia sẻ dữ liệu: ", &plain.sharing].concat()),
         };
         super::nested_member(&crate::json::to_string_pretty(&node))
@@ -137,6 +173,8 @@ pub fn write_jsonld(catalog: &Catalog, config: &Config, out: &mut dyn std::io::W
             "dcatap": "http://data.europa.eu/r5r/",
             "eli": "http://data.europa.eu/eli/ontology#",
             "foaf": "http://xmlns.com/foaf/0.1/",
+            "prov": "http://www.w3.org/ns/prov#",
+            "vcard": "http://www.w3.org/2006/vcard/ns#",
             "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
             "skos": "http://www.w3.org/2004/02/skos/core#",
             "xsd": "http://www.w3.org/2001/XMLSchema#"
@@ -163,14 +201,16 @@ struct Dataset<'a> {
     id: &'a str,
     #[serde(rename = "@type")]
     kind: &'static str,
+    #[serde(rename = "dcat:contactPoint", serialize_with = "ids")]
+    contact_point: Vec<String>,
     #[serde(rename = "dcat:keyword")]
     keyword: [Vi<'a>; 2],
     #[serde(rename = "dcat:landingPage")]
-    landing_page: Id<'a>,
+    landing_page: Typed<'a>,
     #[serde(rename = "dcat:theme")]
     theme: Id<'a>,
     #[serde(rename = "dcatap:applicableLegislation", skip_serializing_if = "Option::is_none")]
-    applicable_legislation: Option<Labelled<'a>>,
+    applicable_legislation: Option<Legal<'a>>,
     #[serde(rename = "dct:accessRights")]
     access_rights: Id<'a>,
     #[serde(rename = "dct:description")]
@@ -183,16 +223,54 @@ struct Dataset<'a> {
     modified: Option<Date>,
     #[serde(rename = "dct:provenance")]
     provenance: Labelled<'a>,
-    #[serde(rename = "dct:publisher", serialize_with = "ids")]
-    publisher: Vec<String>,
+    #[serde(rename = "dct:publisher")]
+    publisher: Id<'a>,
     #[serde(rename = "dct:relation", skip_serializing_if = "Option::is_none")]
-    relation: Option<Labelled<'a>>,
-    #[serde(rename = "dct:source", skip_serializing_if = "Option::is_none")]
-    source: Option<Id<'a>>,
+    relation: Option<Id<'a>>,
+    #[serde(rename = "dct:spatial", skip_serializing_if = "Option::is_none")]
+    spatial: Option<Id<'a>>,
     #[serde(rename = "dct:title")]
     title: Vi<'a>,
+    #[serde(rename = "prov:qualifiedAttribution")]
+    attribution: Vec<Attribution<'a>>,
     #[serde(rename = "rdfs:comment")]
     comment: Vi<'a>,
+}
+
+/// The contact point of an agency (its page's `#lien-he`).
+fn contact_id(agency_page: &str) -> String {
+    format!("{agency_page}#lien-he")
+}
+
+/// `{"@id": iri, "@type": kind}`.
+#[derive(Serialize)]
+struct Typed<'a> {
+    #[serde(rename = "@id")]
+    id: &'a str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+}
+
+/// A legal resource with an IRI of its own and a label.
+#[derive(Serialize)]
+struct Legal<'a> {
+    #[serde(rename = "@id")]
+    id: &'a str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "rdfs:label")]
+    label: Vi<'a>,
+}
+
+/// A lead agency credited with its role.
+#[derive(Serialize)]
+struct Attribution<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "dcat:hadRole")]
+    role: Id<'a>,
+    #[serde(rename = "prov:agent")]
+    agent: Id<'a>,
 }
 
 /// `{"@language": "vi", "@value": text}`, as [`vi`] prints.
