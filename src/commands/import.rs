@@ -170,6 +170,19 @@ fn as_markdown(cell: &str) -> String {
     items.iter().map(|i| format!("- {i}")).collect::<Vec<_>>().join("\n")
 }
 
+/// A name the decision's headings write in capitals ("NÔNG NGHIỆP VÀ MÔI
+/// TRƯỜNG") as a name is written ("Nông nghiệp và môi trường"); other
+/// names as they are.
+fn as_written(name: &str) -> String {
+    let name = crate::text::nfc(name.trim());
+    if name.chars().any(char::is_lowercase) {
+        return name;
+    }
+    let lower = name.to_lowercase();
+    let mut chars = lower.chars();
+    chars.next().map_or(String::new(), |c| c.to_uppercase().collect::<String>() + chars.as_str())
+}
+
 /// Finds or declares a sector or agency by name (or by the slug given).
 fn declared(list: &mut Vec<(String, String)>, name: &str, slug: Option<&str>) -> Result<String, String> {
     if let Some((slug, _)) = list.iter().find(|(s, n)| slug.map_or(n == name, |given| s == given)) {
@@ -215,9 +228,8 @@ fn entry_file(
     if slug.is_empty() {
         return Err(format!("tên “{title}” không có chữ nào để làm địa chỉ trang."));
     }
-    let sector =
-        declared(sectors, &crate::text::nfc(row.get(SECTOR)), Some(row.get(SECTOR_SLUG)).filter(|s| !s.is_empty()))?;
-    let names: Vec<&str> = row.get(AGENCIES).split(';').map(str::trim).filter(|n| !n.is_empty()).collect();
+    let sector = declared(sectors, &as_written(row.get(SECTOR)), Some(row.get(SECTOR_SLUG)).filter(|s| !s.is_empty()))?;
+    let names: Vec<&str> = row.get(AGENCIES).split([';', '\n']).map(str::trim).filter(|n| !n.is_empty()).collect();
     let slugs: Vec<&str> = row.get(AGENCY_SLUGS).split(';').map(str::trim).filter(|n| !n.is_empty()).collect();
     if !slugs.is_empty() && slugs.len() != names.len() {
         return Err("số mã đơn vị chủ trì khác số đơn vị.".to_string());
@@ -300,16 +312,71 @@ fn read_rows(file: &Path) -> Result<Vec<Row>, String> {
         .take(10)
         .position(|r| r.iter().any(|c| c.trim() == TITLE))
         .ok_or_else(|| format!("Không tìm thấy dòng tiêu đề có cột “{TITLE}” trong {}.", file.display()))?;
-    let headers: Vec<String> = table[header_at].iter().map(|h| h.trim().to_string()).collect();
-    let missing: Vec<&str> = REQUIRED.iter().copied().filter(|h| !headers.iter().any(|x| x == h)).collect();
+    let mut headers: Vec<String> = table[header_at].iter().map(|h| h.trim().to_string()).collect();
+    let has = |headers: &[String], name: &str| headers.iter().any(|x| x == name);
+    // The decision's appendix has no group or sector column: heading rows
+    // ("A | NHÓM …", "I | LĨNH VỰC …: 15 CSDL") say them for the rows below.
+    let appendix = !has(&headers, GROUP) && !has(&headers, SECTOR);
+    let table = if appendix {
+        headers.push(GROUP.to_string());
+        headers.push(SECTOR.to_string());
+        with_headings(&table[header_at + 1..], header_at + 1)?
+    } else {
+        table[header_at + 1..].iter().cloned().enumerate().map(|(i, cells)| (header_at + 2 + i, cells)).collect()
+    };
+    let missing: Vec<&str> = REQUIRED.iter().copied().filter(|h| !has(&headers, h)).collect();
     if !missing.is_empty() {
         return Err(format!("Bảng tính thiếu cột: {}.", missing.join(", ")));
     }
     Ok(table
-        .iter()
-        .enumerate()
-        .skip(header_at + 1)
+        .into_iter()
         .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()))
-        .map(|(i, cells)| Row { number: i + 1, cells: headers.iter().cloned().zip(cells.iter().cloned()).collect() })
+        .map(|(number, cells)| Row { number, cells: headers.iter().cloned().zip(cells).collect() })
         .collect())
+}
+
+/// The entry rows of an appendix laid out as the decision's (`rows`, the
+/// first of them row `first` of the sheet, counted from 0), each with the
+/// group and sector of the heading rows above it appended: (row number as
+/// a spreadsheet shows it, cells).
+fn with_headings(rows: &[Vec<String>], first: usize) -> Result<Vec<(usize, Vec<String>)>, String> {
+    let (mut group, mut sector): (Option<String>, Option<String>) = (None, None);
+    let mut entries = Vec::new();
+    for (i, cells) in rows.iter().enumerate() {
+        let number = first + i + 1;
+        let label = cells.first().map_or("", |c| c.trim());
+        let text = cells.get(1).map_or("", |c| c.trim());
+        let folded = crate::text::fold(&text.to_lowercase());
+        if (label == "A" || label == "B") && folded.starts_with("nhom") {
+            group = Some(label.to_string());
+            sector = None;
+            continue;
+        }
+        if let Some(rest) = folded.strip_prefix("linh vuc ")
+            && !label.is_empty()
+            && label.chars().all(|c| "IVXLC".contains(c))
+        {
+            // The name as written, between "LĨNH VỰC " and ":".
+            let start = text.len() - text.chars().rev().take(rest.chars().count()).map(char::len_utf8).sum::<usize>();
+            let name = text[start..].split(':').next().unwrap_or("").trim();
+            sector = Some(name.to_string());
+            continue;
+        }
+        // An empty row, or the row that numbers the columns ((1) (2) …).
+        let numbering = cells.iter().enumerate().all(|(k, c)| {
+            let c = c.trim().trim_start_matches('(').trim_end_matches(')');
+            c.is_empty() || c.trim_end_matches(".0").parse() == Ok(k + 1)
+        });
+        if numbering {
+            continue;
+        }
+        let (Some(group), Some(sector)) = (&group, &sector) else {
+            return Err(format!("Dòng {number}: chưa có dòng nhóm (A, B) và dòng lĩnh vực (I, II…) phía trên."));
+        };
+        let mut cells = cells.clone();
+        cells.push(group.clone());
+        cells.push(sector.clone());
+        entries.push((number, cells));
+    }
+    Ok(entries)
 }

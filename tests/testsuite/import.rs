@@ -83,3 +83,30 @@ fn the_template_spreadsheet_imports() {
     let check = project.run(&["check"]);
     assert!(!check.stderr.contains("lỗi["), "{}", check.stderr);
 }
+
+#[test]
+fn an_appendix_laid_out_as_the_decisions_imports_to_the_same_catalog() {
+    // The workbook's first sheet is the appendix as the decision lays it
+    // out: no group or sector column, heading rows instead ("A | NHÓM …",
+    // "I | LĨNH VỰC NỘI VỤ: 15 CSDL"). Saved alone as CSV, as an office
+    // would from the decision's table.
+    use calamine::{Reader, open_workbook_auto};
+    let source = Project::real();
+    source.build();
+    let mut workbook = open_workbook_auto(source.site().join("data/catalog.xlsx")).unwrap();
+    let first = workbook.sheet_names()[0].clone();
+    let range = workbook.worksheet_range(&first).unwrap();
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    for row in range.rows() {
+        writer.write_record(row.iter().map(|c| c.to_string())).unwrap();
+    }
+    let project = Project::real();
+    without_entries(&project);
+    let file = project.path("phu-luc.csv");
+    std::fs::write(&file, writer.into_inner().unwrap()).unwrap();
+    let run = project.run(&["import", file.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    std::fs::remove_file(&file).unwrap();
+    project.build();
+    assert!(project.read_site("data/catalog.json") == source.read_site("data/catalog.json"));
+}
