@@ -215,6 +215,9 @@ fn exports(
         },
     );
     sink.add(CATALOG_SCHEMA_PATH, include_bytes!("../schema/catalog.schema.json").to_vec());
+    if let Some(Ok(docx)) = export::docx::to_docx(catalog, config) {
+        sink.add(export::docx::PATH, docx);
+    }
     if let Some(feed) = export::feed::to_atom(catalog, config, history) {
         sink.add(export::feed::PATH, feed.into_bytes());
     }

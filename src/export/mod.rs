@@ -5,6 +5,7 @@
 pub mod catalog_json;
 pub mod csv;
 pub mod dcat;
+pub mod docx;
 pub mod feed;
 pub mod sitemap;
 pub mod table;

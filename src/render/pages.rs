@@ -22,6 +22,8 @@ struct SiteView<'a> {
     language: &'a str,
     counts: &'a super::views::Counts,
     decision_draft: bool,
+    /// Whether the project has its decision (and so the Word document).
+    has_decision: bool,
     has_feed: bool,
     /// "Danh mục cơ sở dữ liệu dùng chung tỉnh X" (`[publisher] area`).
     catalog_name: String,
@@ -85,6 +87,7 @@ impl<'a> PageBuilder<'a> {
             language: &config.language,
             counts: &views.counts,
             decision_draft: catalog.decision().is_none_or(|d| d.is_draft()),
+            has_decision: catalog.decision().is_some(),
             has_feed: catalog.has_dated_entries()
                 || history.is_some_and(|h| h.versions.iter().any(|v| v.date.is_some())),
             catalog_name: config.catalog_name(),

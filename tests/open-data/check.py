@@ -8,6 +8,8 @@
   shapes kept in tests/dcat-ap/ (core and ranges: no violation).
 - LibreOffice (headless) opens data/catalog.xlsx and converts both sheets to
   CSV: it opens without complaint, and the flat sheet equals catalog.csv.
+- LibreOffice Writer prints data/quyet-dinh.docx to PDF, which poppler
+  reads: page sizes and orientation, the first page's header, every entry.
 
 Usage: tests/open-data/check.py SITE_DIR [--shapes-only]   (builds nothing itself;
 --shapes-only: the DCAT-AP shapes alone, for a catalog other than the real one)
@@ -176,6 +178,46 @@ def csv_in_a_spreadsheet(site):
         check("list cells of catalog.csv read as text", "&apos;- " in strings or "'- " in strings)
 
 
+def decision_document(site):
+    """LibreOffice Writer opens data/quyet-dinh.docx and prints it to PDF:
+    the decision's pages are A4 portrait and the appendix's landscape, the
+    first page starts with the two-column header, and the PDF's text holds
+    every entry's words in the decision's order."""
+    entries = json.loads((site / "data" / "catalog.json").read_text(encoding="utf-8"))["entries"]
+    with tempfile.TemporaryDirectory() as out:
+        run = subprocess.run(
+            ["soffice", f"-env:UserInstallation=file://{out}/profile", "--headless", "--convert-to", "pdf",
+             "--outdir", out, str(site / "data" / "quyet-dinh.docx")],
+            capture_output=True, text=True, timeout=600)
+        pdf = Path(out) / "quyet-dinh.pdf"
+        check("LibreOffice Writer prints the decision to PDF", run.returncode == 0 and pdf.exists(), run.stderr[-500:])
+        if not pdf.exists():
+            return
+        info = subprocess.run(["pdfinfo", "-f", "1", "-l", "9999", str(pdf)], capture_output=True, text=True).stdout
+        sizes = [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
+        turn = next((i for i, (w, h) in enumerate(sizes) if w > h), 0)
+        check("the decision's pages are A4 portrait, then the appendix's landscape",
+              turn > 0 and all(w < h for w, h in sizes[:turn]) and all(w > h for w, h in sizes[turn:])
+              and all(abs(min(w, h) - 595.3) < 1 and abs(max(w, h) - 841.9) < 1 for w, h in sizes), sizes[:6])
+        first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-layout", str(pdf), "-"],
+                               capture_output=True, text=True).stdout
+        top = [line for line in first.splitlines() if line.strip()][:6]
+        check("the first page opens with the draft mark, the issuing body and the national name",
+              any("DỰ THẢO" in line for line in top[:2]) and any("ỦY BAN NHÂN DÂN" in line for line in top)
+              and any("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in line for line in top), top)
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+        words = re.findall(r"\w+", text.lower())
+        at, missing = 0, []
+        for entry in entries:
+            for word in re.findall(r"\w+", entry["title"].lower()):
+                try:
+                    at = words.index(word, at) + 1
+                except ValueError:
+                    missing.append(f"{entry['group']}.{entry['number']} {word}")
+                    break
+        check("the PDF holds every entry's words in the decision's order", not missing, missing[:5])
+
+
 def main():
     site = Path(sys.argv[1])
     if "--shapes-only" in sys.argv[2:]:
@@ -187,6 +229,7 @@ def main():
         schema_org(site)
         libreoffice(site)
         csv_in_a_spreadsheet(site)
+        decision_document(site)
     failed = results.count(False)
     print(f"{results.count(True)} passed, {failed} failed")
     sys.exit(1 if failed else 0)

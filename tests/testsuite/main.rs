@@ -5,6 +5,7 @@ mod build;
 mod catalog_json;
 mod check;
 mod common;
+mod docx;
 mod fixtures;
 mod history;
 mod import;

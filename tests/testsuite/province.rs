@@ -10,12 +10,13 @@ fn other_province() -> Project {
     Project { dir }
 }
 
-/// Every text of the built site, the workbook's sheets included.
+/// Every text of the built site, the workbook's sheets and the Word
+/// document's parts included.
 fn texts(project: &Project) -> Vec<(String, String)> {
     let mut texts = Vec::new();
     for path in files_under(&project.site()) {
         let bytes = std::fs::read(project.site().join(&path)).unwrap();
-        if path.ends_with(".xlsx") {
+        if path.ends_with(".xlsx") || path.ends_with(".docx") {
             let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
             for i in 0..zip.len() {
                 let mut file = zip.by_index(i).unwrap();
