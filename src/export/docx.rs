@@ -290,16 +290,7 @@ fn appendix(catalog: &Catalog, config: &Config, decision: &Decision) -> String {
     let text = |t: &str, s: &Style| paragraph(&run(t, s), Align::Left, 0, "");
     let small = Style { size: Some(TABLE), ..Style::default() };
     let small_bold = Style { bold: true, size: Some(TABLE), ..Style::default() };
-    let heads = [
-        "TT",
-        "Tên cơ sở dữ liệu",
-        "Đơn vị chủ trì",
-        "Mục đích",
-        "Phạm vi, nội dung chính",
-        "Cơ chế thu thập",
-        "Kết nối, chia sẻ dữ liệu",
-        "Ghi chú",
-    ];
+    let heads = super::table::APPENDIX_COLUMNS;
     // The header row is repeated at the top of every page.
     let mut rows = String::from("<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>");
     for (w, h) in widths.iter().zip(heads) {

@@ -6,6 +6,19 @@
 use crate::model::Catalog;
 use std::borrow::Cow;
 
+/// The columns of the decision's appendix, as it prints them (the
+/// workbook's first sheet, the Word document).
+pub const APPENDIX_COLUMNS: [&str; 8] = [
+    "TT",
+    "Tên cơ sở dữ liệu",
+    "Đơn vị chủ trì",
+    "Mục đích",
+    "Phạm vi, nội dung chính",
+    "Cơ chế thu thập",
+    "Kết nối, chia sẻ dữ liệu",
+    "Ghi chú",
+];
+
 pub const HEADERS: [&str; 15] = [
     "Nhóm",
     "Tên nhóm",

@@ -145,17 +145,7 @@ pub fn to_xlsx(catalog: &Catalog, title: &str, base_url: Option<&str>) -> Result
 
     // The appendix's fixed rows come first in the string table.
     let title_text = strings.add(Cow::Owned(title.to_uppercase()));
-    let columns = [
-        "TT",
-        "Tên cơ sở dữ liệu",
-        "Đơn vị chủ trì",
-        "Mục đích",
-        "Phạm vi, nội dung chính",
-        "Cơ chế thu thập",
-        "Kết nối, chia sẻ dữ liệu",
-        "Ghi chú",
-    ]
-    .map(|name| strings.add(Cow::Borrowed(name)));
+    let columns = super::table::APPENDIX_COLUMNS.map(|name| strings.add(Cow::Borrowed(name)));
     let headers = HEADERS.map(|name| strings.add(Cow::Borrowed(name)));
 
     // Each entry's texts, once for both sheets: the appendix's seven are
