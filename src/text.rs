@@ -168,6 +168,12 @@ pub fn is_vietnamese_letter(c: char) -> bool {
 }
 
 /// Escapes text for XML and HTML: content and double-quoted attributes.
+/// `text` with its first letter in capitals ("tỉnh X" → "Tỉnh X").
+pub fn capitalize(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().collect::<String>() + chars.as_str())
+}
+
 pub fn escape_xml(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

@@ -178,9 +178,7 @@ fn as_written(name: &str) -> String {
     if name.chars().any(char::is_lowercase) {
         return name;
     }
-    let lower = name.to_lowercase();
-    let mut chars = lower.chars();
-    chars.next().map_or(String::new(), |c| c.to_uppercase().collect::<String>() + chars.as_str())
+    crate::text::capitalize(&name.to_lowercase())
 }
 
 /// Finds or declares a sector or agency by name (or by the slug given).

@@ -48,10 +48,6 @@ struct Style {
     size: Option<u32>,
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
 fn run(text: &str, style: &Style) -> String {
     let mut props = String::new();
     if style.bold {
@@ -63,7 +59,7 @@ fn run(text: &str, style: &Style) -> String {
     if let Some(size) = style.size {
         let _ = write!(props, "<w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/>");
     }
-    format!("<w:r><w:rPr>{props}</w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r>", escape(text))
+    format!("<w:r><w:rPr>{props}</w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r>", crate::text::escape_xml(text))
 }
 
 /// How a paragraph sits on the line.
@@ -244,9 +240,7 @@ fn decision_pages(decision: &Decision) -> String {
     xml.push_str(&paragraph("", Align::Center, 0, ""));
     xml.push_str(&centered("QUYẾT ĐỊNH", &bold));
     let summary = decision.title.strip_prefix("Quyết định ").unwrap_or(&decision.title);
-    let mut chars = summary.chars();
-    let summary = chars.next().map_or(String::new(), |c| c.to_uppercase().collect::<String>() + chars.as_str());
-    xml.push_str(&centered(&summary, &bold));
+    xml.push_str(&centered(&crate::text::capitalize(summary), &bold));
     xml.push_str(&rule(3200));
     xml.push_str(&centered(&decision.issuer.to_uppercase(), &bold));
     let legal = |text: &str| text.starts_with("Căn cứ") || text.starts_with("Theo đề nghị");

@@ -16,10 +16,6 @@ pub struct FieldView {
     pub html: String,
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
 /// `before` → `after` as HTML, words removed in <del> and added in <ins>.
 pub fn diff_html(before: &str, after: &str) -> String {
     let mut html = String::new();
@@ -28,14 +24,14 @@ pub fn diff_html(before: &str, after: &str) -> String {
         let (lead, trail) = (&text[..text.len() - text.trim_start().len()], &text[text.trim_end().len()..]);
         html.push_str(lead);
         match piece {
-            Piece::Same => html.push_str(&escape(core)),
+            Piece::Same => html.push_str(&crate::text::escape_xml(core)),
             Piece::Removed => html.push_str(&format!(
                 "<del><span class=\"change-word\">[bỏ: </span>{}<span class=\"change-word\">]</span></del>",
-                escape(core)
+                crate::text::escape_xml(core)
             )),
             Piece::Added => html.push_str(&format!(
                 "<ins><span class=\"change-word\">[thêm: </span>{}<span class=\"change-word\">]</span></ins>",
-                escape(core)
+                crate::text::escape_xml(core)
             )),
         }
         html.push_str(trail);
@@ -98,7 +94,11 @@ pub fn entry_histories(history: &History, current: &Catalog) -> HashMap<String, 
                     if let Some(r) = renamed {
                         slug = r.from.slug.clone();
                     }
-                    if parts.is_empty() { "Không thay đổi".to_string() } else { capitalize(&parts.join("; ")) }
+                    if parts.is_empty() {
+                        "Không thay đổi".to_string()
+                    } else {
+                        crate::text::capitalize(&parts.join("; "))
+                    }
                 }
                 None => "Có trong Danh mục".to_string(),
             };
@@ -108,11 +108,6 @@ pub fn entry_histories(history: &History, current: &Catalog) -> HashMap<String, 
         lines.insert(entry.slug.to_string(), own);
     }
     lines
-}
-
-fn capitalize(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().collect::<String>() + chars.as_str())
 }
 
 /// What the draft changes in an entry compared with the version in force:

@@ -98,8 +98,7 @@ pub fn dataset(entry: &Entry, catalog: &Catalog, config: &Config) -> String {
     let organisation = |name| Named { kind: "GovernmentOrganization", name };
     // "tỉnh Quảng Ninh" → "Tỉnh Quảng Ninh, Việt Nam".
     let area = config.publisher.area();
-    let mut chars = area.chars();
-    let place = chars.next().map_or(String::new(), |c| format!("{}{}, Việt Nam", c.to_uppercase(), chars.as_str()));
+    let place = format!("{}, Việt Nam", crate::text::capitalize(area));
     let dataset = Dataset {
         context: "https://schema.org",
         kind: "Dataset",
