@@ -115,10 +115,7 @@ pub fn load(root: &Path) -> (RawProject, Report) {
     if std::fs::symlink_metadata(root.join(DECISION_FILE)).is_ok()
         && let Some(file) = read_with_front_matter(root, DECISION_FILE, &mut report)
     {
-        match parse_yaml::<RawDecision>(file.front_matter(), &file.path, file.front_line()) {
-            Ok(raw) => project.decision = Some((file, raw)),
-            Err(d) => report.push(d),
-        }
+        keep_decision(&mut project, &mut report, file);
     }
     project.git_dates = git::last_commit_dates(root, ENTRIES_DIR);
     // Entry files are independent: read and parse them on every core, then
@@ -130,19 +127,29 @@ pub fn load(root: &Path) -> (RawProject, Report) {
             let mut local = Report::default();
             // Already checked to stay inside the project by the walk.
             let text = read_text_within(root, path, &mut local);
-            let entry =
-                text.and_then(|text| split_or_report(path, text, &mut local)).and_then(|file| {
-                    match parse_yaml::<RawEntry>(file.front_matter(), &file.path, file.front_line()) {
-                        Ok(raw) => Some((file, raw)),
-                        Err(d) => {
-                            local.push(d);
-                            None
-                        }
-                    }
-                });
-            (entry, local)
+            (parse_entry_text(path, text, &mut local), local)
         })
         .collect();
+    keep_entries(&mut project, &mut report, parsed);
+    (project, report)
+}
+
+/// An entry file's text (None when it could not be read, already
+/// reported) split and its front matter parsed; problems go to `report`.
+fn parse_entry_text(path: &str, text: Option<String>, report: &mut Report) -> Option<(SourceFile, RawEntry)> {
+    let file = split_or_report(path, text?, report)?;
+    match parse_yaml::<RawEntry>(file.front_matter(), &file.path, file.front_line()) {
+        Ok(raw) => Some((file, raw)),
+        Err(d) => {
+            report.push(d);
+            None
+        }
+    }
+}
+
+/// Keeps the entries parsed on every core, in path order, with what was
+/// found in each.
+fn keep_entries(project: &mut RawProject, report: &mut Report, parsed: Vec<(Option<(SourceFile, RawEntry)>, Report)>) {
     for (entry, local) in parsed {
         report.extend(local);
         match entry {
@@ -152,7 +159,14 @@ pub fn load(root: &Path) -> (RawProject, Report) {
             None => project.failed_entries += 1,
         }
     }
-    (project, report)
+}
+
+/// The decision file (its text already split), its front matter parsed.
+fn keep_decision(project: &mut RawProject, report: &mut Report, file: SourceFile) {
+    match parse_yaml::<RawDecision>(file.front_matter(), &file.path, file.front_line()) {
+        Ok(raw) => project.decision = Some((file, raw)),
+        Err(d) => report.push(d),
+    }
 }
 
 /// A project held in memory (`files`: project paths and their bytes, as
@@ -184,10 +198,7 @@ pub fn load_files(files: Vec<(String, Vec<u8>)>, static_files: Vec<String>) -> (
         project.synonyms = parse_data_file(&t, SYNONYMS_FILE, &mut report);
     }
     if let Some(file) = text(DECISION_FILE, &mut report).and_then(|t| split_or_report(DECISION_FILE, t, &mut report)) {
-        match parse_yaml::<RawDecision>(file.front_matter(), &file.path, file.front_line()) {
-            Ok(raw) => project.decision = Some((file, raw)),
-            Err(d) => report.push(d),
-        }
+        keep_decision(&mut project, &mut report, file);
     }
     let prefix = format!("{ENTRIES_DIR}/");
     let entries: Vec<(String, Vec<u8>)> =
@@ -197,27 +208,11 @@ pub fn load_files(files: Vec<(String, Vec<u8>)>, static_files: Vec<String>) -> (
         .into_par_iter()
         .map(|(path, bytes)| {
             let mut local = Report::default();
-            let entry = decode_text(&path, bytes)
-                .map_err(|d| local.push(d))
-                .ok()
-                .and_then(|text| split_or_report(&path, text, &mut local))
-                .and_then(|file| match parse_yaml::<RawEntry>(file.front_matter(), &file.path, file.front_line()) {
-                    Ok(raw) => Some((file, raw)),
-                    Err(d) => {
-                        local.push(d);
-                        None
-                    }
-                });
-            (entry, local)
+            let text = decode_text(&path, bytes).map_err(|d| local.push(d)).ok();
+            (parse_entry_text(&path, text, &mut local), local)
         })
         .collect();
-    for (entry, local) in parsed {
-        report.extend(local);
-        match entry {
-            Some(entry) => project.entries.push(entry),
-            None => project.failed_entries += 1,
-        }
-    }
+    keep_entries(&mut project, &mut report, parsed);
     (project, report)
 }
 
