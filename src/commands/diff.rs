@@ -31,9 +31,11 @@ pub struct DiffArgs<'a> {
 }
 
 pub fn run(args: &DiffArgs) -> u8 {
+    // The declared versions name the sides and give the default one.
+    let versions = crate::config::Config::load(args.root).map(|c| c.versions);
     let old = match args.old {
         Some(old) => old.to_string(),
-        None => match in_force(args.root) {
+        None => match versions.as_ref().map_err(|d| d.message.clone()).and_then(|v| in_force(v)) {
             Ok(revision) => revision,
             Err(message) => {
                 eprintln!("{message}");
@@ -41,13 +43,14 @@ pub fn run(args: &DiffArgs) -> u8 {
             }
         },
     };
+    let versions = versions.unwrap_or_default();
     let new = args.new.map_or_else(|| args.root.display().to_string(), str::to_string);
     let (Some(before), Some(after)) = (side(args.root, &old), side(args.root, &new)) else {
         return exit::CONTENT_ERRORS;
     };
     let changes = compare(&before, &after);
     let labels =
-        (label(args.root, &old), if args.new.is_none() { "bản đang sửa".to_string() } else { label(args.root, &new) });
+        (label(&versions, &old), if args.new.is_none() { "bản đang sửa".to_string() } else { label(&versions, &new) });
     let text = match args.format {
         Format::Text => text_report(&changes, &labels),
         Format::Markdown => markdown_report(&changes, &labels),
@@ -59,9 +62,8 @@ pub fn run(args: &DiffArgs) -> u8 {
 
 /// The revision of the version in force: the newest declared version that
 /// has one.
-fn in_force(root: &Path) -> Result<String, String> {
-    let config = crate::config::Config::load(root).map_err(|d| d.message)?;
-    config.versions.iter().rev().find_map(|v| v.revision.clone()).ok_or_else(|| {
+fn in_force(versions: &[crate::config::VersionConfig]) -> Result<String, String> {
+    versions.iter().rev().find_map(|v| v.revision.clone()).ok_or_else(|| {
         "Chưa có phiên bản nào đã ban hành có revision trong danhmuc.toml ([[versions]]): hãy ghi rõ phiên bản cũ, ví dụ `danhmuc diff qd-1234-2026`.".to_string()
     })
 }
@@ -90,8 +92,7 @@ fn side(root: &Path, what: &str) -> Option<Catalog> {
 }
 
 /// How the report names a side: the decision it is, or what was given.
-fn label(root: &Path, what: &str) -> String {
-    let versions = crate::config::Config::load(root).map(|c| c.versions).unwrap_or_default();
+fn label(versions: &[crate::config::VersionConfig], what: &str) -> String {
     match versions.iter().find(|v| v.revision.as_deref() == Some(what)) {
         Some(v) => format!("Quyết định {} ngày {} ({what})", v.number, v.date),
         None => what.to_string(),
