@@ -105,9 +105,9 @@
     });
   };
 
-  /** Loads the script that understands queries, and `files`. */
-  Searcher.prototype.understanding = function (files) {
-    return loadAll(this, (registry.understanding ? [] : [UNDERSTAND_FILE]).concat(files || [])).then(function () {
+  /** Loads the script that understands queries, once. */
+  Searcher.prototype.understanding = function () {
+    return loadAll(this, registry.understanding ? [] : [UNDERSTAND_FILE]).then(function () {
       return registry.understanding;
     });
   };
