@@ -6,7 +6,7 @@ const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const http = require("node:http");
 const path = require("node:path");
-const { buildRealSite, launchBrowser, fileUrl } = require("./helpers");
+const { buildRealSite, launchBrowser, fileUrl, openSearchPage } = require("./helpers");
 
 let browser;
 let site;
@@ -20,15 +20,8 @@ test.after(async () => {
   if (browser) await browser.close();
 });
 
-async function openSearch(query = "") {
-  const page = await browser.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-  await page.goto(fileUrl(site, "tim-kiem/index.html") + query);
-  await page.waitForSelector("html.search-ready");
-  page.errors = errors;
-  return page;
+function openSearch(query = "") {
+  return openSearchPage(browser, site, query);
 }
 
 async function resultTitles(page) {

@@ -3,7 +3,7 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { buildRealSite, launchBrowser, fileUrl } = require("./helpers");
+const { buildRealSite, launchBrowser, openSearchPage } = require("./helpers");
 
 let browser;
 let site;
@@ -17,15 +17,8 @@ test.after(async () => {
   if (browser) await browser.close();
 });
 
-async function open(query = "") {
-  const page = await browser.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-  await page.goto(fileUrl(site, "tim-kiem/index.html") + query);
-  await page.waitForSelector("html.search-ready");
-  page.errors = errors;
-  return page;
+function open(query = "") {
+  return openSearchPage(browser, site, query);
 }
 
 /** Types `text` into the box and waits until the status line says what

@@ -111,6 +111,19 @@ function searchModule() {
   return require(searchScriptPath());
 }
 
+/** The search page of `site` opened from disk with `query` ("?q=…"), once
+    its script is ready; `page.errors` collects the page's errors. */
+async function openSearchPage(browser, site, query = "") {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  await page.goto(fileUrl(site, "tim-kiem/index.html") + query);
+  await page.waitForSelector("html.search-ready");
+  page.errors = errors;
+  return page;
+}
+
 async function launchBrowser(extraArgs = []) {
   const { chromium } = require("playwright-core");
   const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
@@ -165,6 +178,7 @@ module.exports = {
   fileLoader,
   fileUrl,
   launchBrowser,
+  openSearchPage,
   loadIndex,
   searchModule,
   searchScriptPath,

@@ -289,10 +289,8 @@ fn raw_html_in_content_cannot_run_script() {
 #[test]
 fn a_sharded_search_index_covers_every_term_and_entry() {
     let project = Project::real();
+    project.add_config("\n[search]\nsharded = true\n");
     let config = project.path("danhmuc.toml");
-    let mut text = std::fs::read_to_string(&config).unwrap();
-    text.push_str("\n[search]\nsharded = true\n");
-    std::fs::write(&config, text).unwrap();
     project.build();
     let manifest = project.read_site("assets/search-index.js");
     let json: serde_json::Value = serde_json::from_str(

@@ -60,6 +60,13 @@ impl Project {
         matches.pop().unwrap()
     }
 
+    /// Appends `toml` to the project's `danhmuc.toml`.
+    pub fn add_config(&self, toml: &str) {
+        let config = self.path("danhmuc.toml");
+        let text = std::fs::read_to_string(&config).unwrap_or_default();
+        std::fs::write(&config, text + toml).unwrap();
+    }
+
     /// Replaces the first occurrence of `from` in a file; panics if absent so
     /// a test never silently tests nothing.
     pub fn edit(&self, file: &Path, from: &str, to: &str) {

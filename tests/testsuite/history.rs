@@ -81,9 +81,7 @@ fn history() -> Project {
     std::fs::write(&a01, edited).unwrap();
     commit_and_tag(&project, "qd-2-2026");
 
-    let config = project.path("danhmuc.toml");
-    let declared = "\n[[versions]]\nnumber = \"1/QĐ-UBND\"\ndate = \"2025-03-01\"\nrevision = \"qd-1-2025\"\n\n[[versions]]\nnumber = \"2/QĐ-UBND\"\ndate = \"2026-03-01\"\nrevision = \"qd-2-2026\"\n";
-    std::fs::write(&config, std::fs::read_to_string(&config).unwrap() + declared).unwrap();
+    project.add_config("\n[[versions]]\nnumber = \"1/QĐ-UBND\"\ndate = \"2025-03-01\"\nrevision = \"qd-1-2025\"\n\n[[versions]]\nnumber = \"2/QĐ-UBND\"\ndate = \"2026-03-01\"\nrevision = \"qd-2-2026\"\n");
     project
 }
 
@@ -328,9 +326,7 @@ fn a_version_that_no_longer_validates_is_a_warning_and_the_site_still_builds() {
     project.edit(&a02, "sector: bien", "sector: khong-co");
     commit_and_tag(&project, "qd-hong");
     project.edit(&a02, "sector: khong-co", "sector: bien");
-    let config = project.path("danhmuc.toml");
-    let declared = "\n[[versions]]\nnumber = \"3/QĐ-UBND\"\ndate = \"2026-09-01\"\nrevision = \"qd-hong\"\n";
-    std::fs::write(&config, std::fs::read_to_string(&config).unwrap() + declared).unwrap();
+    project.add_config("\n[[versions]]\nnumber = \"3/QĐ-UBND\"\ndate = \"2026-09-01\"\nrevision = \"qd-hong\"\n");
     let check = project.run(&["check"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
     assert!(

@@ -48,10 +48,7 @@ fn the_search_reads_former_names_synonyms_and_abbreviations() {
 #[test]
 fn a_sharded_index_keeps_the_names_in_a_file_of_their_own() {
     let project = Project::real();
-    let config = project.path("danhmuc.toml");
-    let mut text = std::fs::read_to_string(&config).unwrap();
-    text.push_str("\n[search]\nsharded = true\n");
-    std::fs::write(&config, text).unwrap();
+    project.add_config("\n[search]\nsharded = true\n");
     project.build();
     let manifest = project.read_site("assets/search-index.js");
     assert!(!manifest.contains("Sở Nông nghiệp và Phát triển nông thôn"), "names stay out of the manifest");
