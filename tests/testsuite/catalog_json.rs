@@ -1,8 +1,8 @@
 //! `data/catalog.json` against the content and against the decision's
-//! transcription in ../shared/source/catalog.json: the site publishes the
+//! transcription in tests/reference/: the site publishes the
 //! decision's words, all of them, in its order.
 
-use crate::common::{Project, shared_source};
+use crate::common::{Project, appendix_transcription};
 use serde_json::Value;
 
 fn built_catalog(project: &Project) -> Value {
@@ -56,8 +56,7 @@ fn catalog_json_carries_the_decisions_words_in_its_order() {
     let project = Project::real();
     project.build();
     let built = built_catalog(&project);
-    let source: Value =
-        serde_json::from_str(&std::fs::read_to_string(shared_source().join("catalog.json")).unwrap()).unwrap();
+    let source = appendix_transcription();
     let built_entries = built["entries"].as_array().unwrap();
     let source_entries = source["entries"].as_array().unwrap();
     assert_eq!(built_entries.len(), source_entries.len());
@@ -93,8 +92,7 @@ fn catalog_json_group_counts_match_the_decision() {
     let built = built_catalog(&project);
     assert_eq!(built["groups"][0]["count"], 31);
     assert_eq!(built["groups"][1]["count"], 13);
-    let source: Value =
-        serde_json::from_str(&std::fs::read_to_string(shared_source().join("catalog.json")).unwrap()).unwrap();
+    let source = appendix_transcription();
     // Each sector heading of the decision declares its count; the built
     // catalog agrees, group by group.
     for heading in source["sectors"].as_array().unwrap() {
@@ -120,4 +118,29 @@ fn a_catalog_without_entries_gives_an_empty_list() {
     let catalog = built_catalog(&project);
     assert_eq!(catalog["entries"], Value::Array(Vec::new()));
     assert!(catalog["sectors"].as_array().is_some_and(|s| !s.is_empty()));
+}
+
+/// A fresh clone has nothing beside it: a test, script or build step that
+/// reads the folder next to the repository fails there. (Two tests once read
+/// the transcription from there.)
+#[test]
+fn nothing_reads_the_folder_beside_the_repository() {
+    let beside = format!("..{}shared", '/');
+    let root = crate::common::repo_root();
+    let mut offenders = Vec::new();
+    for top in ["tests", "scripts", "bench", "fuzz", "src", "build.rs", ".ci"] {
+        for entry in walkdir::WalkDir::new(root.join(top)).into_iter().filter_map(Result::ok) {
+            let path = entry.path();
+            if !entry.file_type().is_file() || path.components().any(|c| c.as_os_str() == "node_modules") {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(path) else { continue };
+            // A link made inside a temporary project may name its own
+            // `shared/` folder; only the repository's neighbour is forbidden.
+            if text.lines().any(|line| line.contains(&beside) && !line.contains(&format!("../{beside}"))) {
+                offenders.push(path.strip_prefix(&root).unwrap().display().to_string());
+            }
+        }
+    }
+    assert!(offenders.is_empty(), "these files read the folder beside the repository: {offenders:?}");
 }

@@ -190,9 +190,9 @@ pub fn attribute_values<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
         .collect()
 }
 
-/// The published source document and transcription, beside the repository.
-pub fn shared_source() -> PathBuf {
-    let dir = repo_root().join("../shared/source");
-    assert!(dir.is_dir(), "the tests compare against ../shared/source/, which must exist beside the repository");
-    dir
+/// The transcription of the decision's appendix the tests compare with,
+/// kept in the repository (`tests/reference/`).
+pub fn appendix_transcription() -> serde_json::Value {
+    let path = repo_root().join("tests/reference/appendix-transcription.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
