@@ -6,6 +6,8 @@
 //! [`site::build_into`] renders pages and exports into an [`output::Sink`]:
 //! an [`output::Staging`] folder that is published atomically when the build
 //! is complete (`build`), or [`output::SiteFiles`] in memory (`serve`).
+//! The versions declared in `danhmuc.toml` are read from git's objects by
+//! [`source`] and compared by [`history`]; the site shows each of them.
 
 pub mod cli;
 pub mod commands;

@@ -1,6 +1,8 @@
-//! Machine-readable outputs built from the model (never from rendered
-//! HTML): the catalog as JSON, CSV, a spreadsheet, DCAT and a feed; the
-//! sitemap and robots.txt.
+//! Files built from the model (never from rendered HTML): the catalog as
+//! JSON, CSV, a spreadsheet, DCAT and a feed; the decision as the Word
+//! document that gets signed; the sitemap and robots.txt. `table` holds the
+//! flat table and the appendix's columns, shared by the CSV file, the
+//! workbook and the Word document.
 
 pub mod catalog_json;
 pub mod csv;

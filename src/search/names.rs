@@ -4,7 +4,7 @@
 //! agencies' former names (`former` in `content/agencies.yaml`).
 //!
 //! The search page replaces a run of query words that is one of these keys
-//! by what it stands for (`src/search/js/35-understand.js`). A key is
+//! by what it stands for (the understanding script, `src/search/js/understand/`). A key is
 //! compared as the page compares it (see [`key`]), so "KH&CN", "KHCN",
 //! "kh-cn" and "khcn" are one key.
 
