@@ -4,6 +4,7 @@
 mod build;
 mod catalog_json;
 mod check;
+mod cli;
 mod common;
 mod docx;
 mod fixtures;
