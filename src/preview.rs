@@ -8,8 +8,10 @@
 //! diagnostics over the page until the file is fixed.
 
 use crate::output::SiteFiles;
+use std::collections::HashMap;
 use std::io::Write;
-use std::sync::{Arc, Condvar, Mutex};
+use std::net::SocketAddr;
+use std::sync::{Arc, Condvar, Mutex, mpsc};
 use std::time::Duration;
 
 const EVENTS_PATH: &str = "/__danhmuc/events";
@@ -104,24 +106,79 @@ pub fn bind(port: u16) -> std::io::Result<(tiny_http::Server, u16)> {
     ))
 }
 
-/// Answers requests until the process ends, each on a thread of its own,
-/// so that a client that stalls (or never reads its answer) holds up
-/// nobody else.
+/// Answers requests until the process ends.
+///
+/// tiny_http reads a connection's requests as fast as the client sends
+/// them, before any is answered, and each answer waits for the one before
+/// it on the same connection. So each connection's requests are answered
+/// in turn by one thread of its own: a thread per request let one client
+/// pipeline twenty thousand requests into twenty thousand waiting threads
+/// (and the process aborted), and answering anything on this loop let a
+/// request queued behind a never-ending event stream stop it for every
+/// client. A client that stalls (or never reads its answers, or keeps an
+/// event stream open) holds up only its own connection.
 pub fn serve(server: tiny_http::Server, port: u16, preview: Arc<Preview>) {
+    let connections: Arc<Mutex<HashMap<SocketAddr, mpsc::Sender<tiny_http::Request>>>> = Arc::default();
     for request in server.incoming_requests() {
+        // Always a TCP client; dropping a request here would answer it
+        // from this loop, which is what must never wait.
+        let client = request.remote_addr().copied().unwrap_or_else(|| SocketAddr::from(([0, 0, 0, 0], 0)));
+        let mut open = connections.lock().expect("preview connections");
+        let request = match open.get(&client) {
+            Some(queue) => match queue.send(request) {
+                Ok(()) => continue,
+                Err(mpsc::SendError(request)) => request,
+            },
+            None => request,
+        };
+        let (queue, requests) = mpsc::channel();
+        queue.send(request).expect("a new queue");
+        let (preview, connections) = (preview.clone(), connections.clone());
+        let answering = std::thread::Builder::new()
+            .name("preview-connection".into())
+            .spawn(move || answer_connection(client, &requests, port, &preview, &connections));
+        if answering.is_ok() {
+            open.insert(client, queue);
+        }
+        // Otherwise the system has no thread to spare: the queue and its
+        // request are dropped, which closes the connection.
+    }
+}
+
+/// Answers one connection's requests in the order they came, until it has
+/// been idle a while; the thread then ends, and a later request from the
+/// same client starts another.
+fn answer_connection(
+    client: SocketAddr,
+    requests: &mpsc::Receiver<tiny_http::Request>,
+    port: u16,
+    preview: &Preview,
+    connections: &Mutex<HashMap<SocketAddr, mpsc::Sender<tiny_http::Request>>>,
+) {
+    loop {
+        let request = match requests.recv_timeout(Duration::from_secs(5)) {
+            Ok(request) => request,
+            Err(_) => {
+                // Taken out of the table under its lock, so that no request
+                // can be handed to this queue once it has been found empty.
+                let mut open = connections.lock().expect("preview connections");
+                match requests.try_recv() {
+                    Ok(request) => request,
+                    Err(_) => {
+                        open.remove(&client);
+                        return;
+                    }
+                }
+            }
+        };
         if !host_allowed(&request, port) {
             let body = "Chỉ mở được trang xem trước qua địa chỉ danhmuc serve đã in ra.";
             let _ = request.respond(page(403, "text/plain; charset=utf-8", body.as_bytes().to_vec()));
-            continue;
+        } else if request.url() == EVENTS_PATH {
+            stream_events(request, preview);
+        } else {
+            respond(request, preview);
         }
-        let preview = preview.clone();
-        std::thread::spawn(move || {
-            if request.url() == EVENTS_PATH {
-                stream_events(request, &preview);
-            } else {
-                respond(request, &preview);
-            }
-        });
     }
 }
 

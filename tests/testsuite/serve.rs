@@ -190,6 +190,72 @@ fn a_stalled_client_does_not_block_the_others() {
     drop(stalled);
 }
 
+/// Pipelined requests on one connection are answered one after another
+/// by one thread: a thread per request let a client that sends twenty
+/// thousand at once exhaust the process's threads, and `serve` aborted.
+#[test]
+fn twenty_thousand_pipelined_requests_are_answered_in_turn() {
+    let project = Project::small();
+    let server = start(&project);
+    let port = server.port;
+    let count = 20_000;
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    // All sent before any answer is read, as a client that does not read
+    // would. 40 MB, far more than the sockets hold: once written, the
+    // server has taken in all but the last few thousand.
+    let padding = "x".repeat(2000);
+    let request = format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nX-Padding: {padding}\r\n\r\n");
+    stream.write_all(request.repeat(count).as_bytes()).unwrap();
+    assert_eq!(get(port, "/").0, 200, "another client is answered meanwhile");
+    if cfg!(target_os = "linux") {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", server.child.id())).unwrap();
+        let threads: usize = status.lines().find_map(|l| l.strip_prefix("Threads:")).unwrap().trim().parse().unwrap();
+        assert!(threads < 200, "{threads} threads for one connection");
+    }
+    let mut reader = BufReader::new(stream);
+    let mut line = String::new();
+    for answered in 0..count {
+        let mut length = 0;
+        loop {
+            line.clear();
+            assert!(reader.read_line(&mut line).unwrap() > 0, "the connection closed after {answered} answers");
+            if let Some(value) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                length = value.trim().parse().unwrap();
+            }
+            if line == "\r\n" {
+                break;
+            }
+        }
+        reader.read_exact(&mut vec![0; length]).unwrap();
+    }
+    assert_eq!(get(port, "/").0, 200, "and afterwards");
+}
+
+/// A page's live-reload stream never ends, so a request sent after it on
+/// the same connection can never be answered; it used to be refused from
+/// the loop that hands out every request, which then waited for the
+/// stream to end and answered nobody any more.
+#[test]
+fn an_event_stream_then_a_foreign_host_on_one_connection_blocks_nobody() {
+    let project = Project::small();
+    let server = start(&project);
+    let port = server.port;
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    write!(
+        stream,
+        "GET /__danhmuc/events HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\nGET / HTTP/1.1\r\nHost: evil.example\r\n\r\n"
+    )
+    .unwrap();
+    let mut events = Events { reader: BufReader::new(stream) };
+    assert!(events.next()["error"].is_null());
+    for _ in 0..3 {
+        assert_eq!(get(port, "/").0, 200, "other clients are answered");
+    }
+    assert_eq!(get_as(port, "/", "evil.example").0, 403, "and other hosts refused");
+}
+
 #[test]
 fn a_taken_port_moves_to_the_next_free_one() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
