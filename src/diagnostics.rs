@@ -8,10 +8,12 @@
 //! characters, not bytes.
 
 use serde::Serialize;
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -20,7 +22,7 @@ pub enum Severity {
 
 /// Every kind of problem `danhmuc` reports. The kebab-case name is the
 /// stable code shown to users and in JSON output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Code {
     Io,
@@ -151,6 +153,39 @@ pub fn position_at(text: &str, offset: usize) -> Position {
     Position::new(line, before[line_start..].chars().count() + 1)
 }
 
+/// Positions of byte offsets in one text, each found from the one asked
+/// before rather than from the start: a pass that reports its findings
+/// in order reads the text once, not once per finding.
+pub struct Positions<'a> {
+    text: &'a str,
+    offset: usize,
+    position: Position,
+}
+
+impl<'a> Positions<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Positions { text, offset: 0, position: Position::new(1, 1) }
+    }
+
+    /// The position of byte `offset` (as [`position_at`] finds it).
+    pub fn at(&mut self, offset: usize) -> Position {
+        let offset = offset.min(self.text.len());
+        if offset < self.offset {
+            *self = Positions::new(self.text);
+        }
+        let between = &self.text[self.offset..offset];
+        match between.rfind('\n') {
+            Some(last) => {
+                self.position.line += between.matches('\n').count();
+                self.position.column = between[last + 1..].chars().count() + 1;
+            }
+            None => self.position.column += between.chars().count(),
+        }
+        self.offset = offset;
+        self.position
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
@@ -191,33 +226,67 @@ impl Diagnostic {
     }
 }
 
-/// All diagnostics of one run, in a stable order.
+/// How many findings of one kind (one code) a file shows; the rest are
+/// counted and told by one more finding. A line of 1,500 broken links
+/// is one mistake made 1,500 times, and printing each one buries the
+/// others (and once printed 45 MB).
+pub const SHOWN_PER_KIND: usize = 20;
+
+/// All diagnostics of one run, in a stable order: at most
+/// [`SHOWN_PER_KIND`] of each kind per file kept, the others counted.
 #[derive(Debug, Default, Clone)]
 pub struct Report {
     diagnostics: Vec<Diagnostic>,
+    /// Per file, code and severity: how many were kept and how many more
+    /// were left out.
+    kinds: HashMap<Kind, (usize, usize)>,
 }
+
+/// Findings of one code and severity in one file.
+type Kind = (PathBuf, Code, Severity);
 
 impl Report {
     pub fn push(&mut self, diagnostic: Diagnostic) {
-        self.diagnostics.push(diagnostic);
+        let key = (diagnostic.file.clone(), diagnostic.code, diagnostic.severity);
+        let (kept, left_out) = self.kinds.entry(key).or_default();
+        if *kept < SHOWN_PER_KIND {
+            *kept += 1;
+            self.diagnostics.push(diagnostic);
+        } else {
+            *left_out += 1;
+        }
     }
 
     pub fn extend(&mut self, other: Report) {
-        self.diagnostics.extend(other.diagnostics);
+        for diagnostic in other.diagnostics {
+            self.push(diagnostic);
+        }
+        for (key, (_, left_out)) in other.kinds.into_iter().filter(|(_, (_, left_out))| *left_out > 0) {
+            self.kinds.entry(key).or_default().1 += left_out;
+        }
     }
 
     pub fn has_errors(&self) -> bool {
         self.count(Severity::Error) > 0
     }
 
+    /// How many problems of `severity` were found, shown or not.
     pub fn count(&self, severity: Severity) -> usize {
-        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+        let shown = self.diagnostics.iter().filter(|d| d.severity == severity).count();
+        shown
+            + self
+                .kinds
+                .iter()
+                .filter(|((_, _, s), _)| *s == severity)
+                .map(|(_, (_, left_out))| left_out)
+                .sum::<usize>()
     }
 
     pub fn is_empty(&self) -> bool {
         self.diagnostics.is_empty()
     }
 
+    /// The diagnostics kept (see [`SHOWN_PER_KIND`]).
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.diagnostics
     }
@@ -225,14 +294,27 @@ impl Report {
     /// The report without the findings only `check --strict` shows.
     pub fn without_strict_only(mut self) -> Report {
         self.diagnostics.retain(|d| !d.code.is_strict_only());
+        self.kinds.retain(|(_, code, _), _| !code.is_strict_only());
         self
     }
 
-    /// Diagnostics sorted by file, then position, then code.
-    pub fn sorted(&self) -> Vec<&Diagnostic> {
-        let mut sorted: Vec<&Diagnostic> = self.diagnostics.iter().collect();
-        sorted
-            .sort_by(|a, b| (&a.file, a.position, a.code, &a.message).cmp(&(&b.file, b.position, b.code, &b.message)));
+    /// Diagnostics sorted by file, then position, then code; after each
+    /// file's own, one finding per kind that had more than could be shown.
+    fn sorted(&self) -> Vec<Cow<'_, Diagnostic>> {
+        let mut sorted: Vec<Cow<'_, Diagnostic>> = self.diagnostics.iter().map(Cow::Borrowed).collect();
+        sorted.extend(
+            self.kinds.iter().filter(|(_, (_, n))| *n > 0).map(|(kind, (_, n))| Cow::Owned(left_out(kind, *n))),
+        );
+        let key = |d: &Diagnostic| {
+            (
+                d.file.clone(),
+                d.position.is_none() && d.message.starts_with(LEFT_OUT),
+                d.position,
+                d.code,
+                d.message.clone(),
+            )
+        };
+        sorted.sort_by_cached_key(|d| key(d));
         sorted
     }
 
@@ -240,7 +322,7 @@ impl Report {
     pub fn to_json_lines(&self) -> String {
         let mut out = String::new();
         for diagnostic in self.sorted() {
-            out.push_str(&serde_json::to_string(diagnostic).expect("diagnostics serialize"));
+            out.push_str(&serde_json::to_string(&*diagnostic).expect("diagnostics serialize"));
             out.push('\n');
         }
         out
@@ -250,8 +332,9 @@ impl Report {
     /// diagnostic; `root` is where the files named in the report live.
     pub fn to_human(&self, root: &Path) -> String {
         let mut out = String::new();
+        let mut lines = SourceLines::default();
         for diagnostic in self.sorted() {
-            render_human(&mut out, diagnostic, root);
+            render_human(&mut out, &diagnostic, root, &mut lines);
         }
         let errors = self.count(Severity::Error);
         let warnings = self.count(Severity::Warning);
@@ -262,13 +345,44 @@ impl Report {
     }
 }
 
-impl FromIterator<Diagnostic> for Report {
-    fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Self {
-        Report { diagnostics: iter.into_iter().collect() }
+/// How the finding that stands for those left out begins.
+const LEFT_OUT: &str = "Còn ";
+
+/// The finding that tells how many of a kind were not shown.
+fn left_out((file, code, severity): &Kind, count: usize) -> Diagnostic {
+    let what = match severity {
+        Severity::Error => "lỗi",
+        Severity::Warning => "cảnh báo",
+    };
+    Diagnostic {
+        severity: *severity,
+        code: *code,
+        file: file.clone(),
+        position: None,
+        message: format!(
+            "{LEFT_OUT}{count} {what} “{}” nữa trong tệp này không được liệt kê (chỉ hiện {SHOWN_PER_KIND} {what} đầu tiên mỗi loại).",
+            code.as_str()
+        ),
+        hint: Some("Các lỗi cùng loại thường có chung một nguyên nhân: sửa những chỗ trên rồi chạy lại `danhmuc check` để xem phần còn lại.".to_string()),
     }
 }
 
-fn render_human(out: &mut String, d: &Diagnostic, root: &Path) {
+impl FromIterator<Diagnostic> for Report {
+    fn from_iter<I: IntoIterator<Item = Diagnostic>>(iter: I) -> Self {
+        let mut report = Report::default();
+        for diagnostic in iter {
+            report.push(diagnostic);
+        }
+        report
+    }
+}
+
+/// How many characters of a source line an excerpt shows on each side
+/// of the column: a minified line or a paste of a whole document can be a
+/// megabyte long.
+pub const EXCERPT_CHARS: usize = 60;
+
+fn render_human(out: &mut String, d: &Diagnostic, root: &Path, lines: &mut SourceLines) {
     let label = match d.severity {
         Severity::Error => "lỗi",
         Severity::Warning => "cảnh báo",
@@ -277,14 +391,13 @@ fn render_human(out: &mut String, d: &Diagnostic, root: &Path) {
     match d.position {
         Some(p) => {
             let _ = writeln!(out, "{label}[{}]: {file}:{}:{}: {}", d.code.as_str(), p.line, p.column, d.message);
-            if let Some(line) = source_line(root, &d.file, p.line) {
+            if let Some(line) = lines.line(root, &d.file, p.line) {
+                let (excerpt, caret) = excerpt(line, p.column);
                 let number = p.line.to_string();
                 let pad = " ".repeat(number.len());
-                let caret_pad: String =
-                    line.chars().take(p.column.saturating_sub(1)).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
                 let _ = writeln!(out, "{pad} |");
-                let _ = writeln!(out, "{number} | {line}");
-                let _ = writeln!(out, "{pad} | {caret_pad}^");
+                let _ = writeln!(out, "{number} | {excerpt}");
+                let _ = writeln!(out, "{pad} | {caret}^");
             }
         }
         None => {
@@ -295,6 +408,58 @@ fn render_human(out: &mut String, d: &Diagnostic, root: &Path) {
         let _ = writeln!(out, "  = gợi ý: {hint}");
     }
     out.push('\n');
+}
+
+/// The part of `line` shown under a diagnostic at `column` (in
+/// characters): at most [`EXCERPT_CHARS`] either side, an ellipsis where
+/// it was cut; and the padding that puts a caret under the column.
+fn excerpt(line: &str, column: usize) -> (String, String) {
+    let at = column.saturating_sub(1);
+    let first = at.saturating_sub(EXCERPT_CHARS);
+    let mut excerpt = String::new();
+    let mut caret = String::new();
+    if first > 0 {
+        excerpt.push('…');
+        caret.push(' ');
+    }
+    let mut chars = line.chars().skip(first);
+    for (i, c) in chars.by_ref().take(at - first + EXCERPT_CHARS).enumerate() {
+        excerpt.push(c);
+        if first + i < at {
+            caret.push(if c == '\t' { '\t' } else { ' ' });
+        }
+    }
+    if chars.next().is_some() {
+        excerpt.push('…');
+    }
+    (excerpt, caret)
+}
+
+/// The lines of the file last quoted: the sorted report quotes each
+/// file's lines one after another, and reading the file again for each
+/// made a report's cost grow with findings times file size.
+#[derive(Default)]
+struct SourceLines {
+    file: Option<PathBuf>,
+    text: Option<String>,
+    /// Byte offset where each line starts.
+    starts: Vec<usize>,
+}
+
+impl SourceLines {
+    /// The 1-based `line` of `file`, without its line ending.
+    fn line(&mut self, root: &Path, file: &Path, line: usize) -> Option<&str> {
+        if self.file.as_deref() != Some(file) {
+            self.file = Some(file.to_path_buf());
+            self.text = source_text(root, file);
+            let text = self.text.as_deref().unwrap_or_default();
+            self.starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        }
+        let text = self.text.as_deref()?;
+        let start = *self.starts.get(line.checked_sub(1)?)?;
+        let end = self.starts.get(line).map_or(text.len(), |next| next - 1);
+        Some(text[start..end].trim_end_matches('\r'))
+    }
 }
 
 /// An operating-system error told in Vietnamese (what happened, and what
@@ -319,16 +484,16 @@ pub fn io_message(error: &std::io::Error) -> String {
     format!("{said} ({error})")
 }
 
-/// The line quoted under a diagnostic: read only through a path that stays
-/// inside the project, so an excerpt never prints what a link points to.
-fn source_line(root: &Path, file: &Path, line: usize) -> Option<String> {
+/// The text of a file quoted under diagnostics: read only through a
+/// path that stays inside the project, so an excerpt never prints what a
+/// link points to.
+fn source_text(root: &Path, file: &Path) -> Option<String> {
     if crate::confine::link_leading_out(root, &file.to_string_lossy()).is_some() {
         return None;
     }
     let bytes = std::fs::read(root.join(file)).ok()?;
     let text = String::from_utf8_lossy(&bytes);
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    text.lines().nth(line.checked_sub(1)?).map(|l| l.trim_end_matches('\r').to_string())
+    Some(text.strip_prefix('\u{feff}').unwrap_or(&text).to_string())
 }
 
 #[cfg(test)]
@@ -349,6 +514,43 @@ mod tests {
         assert!(text.contains("2 | sector: nội-vụ\n  |             ^\n"), "{text}");
         assert!(text.contains("= gợi ý: Dùng “noi-vu”."), "{text}");
         assert!(text.ends_with("1 lỗi, 0 cảnh báo.\n"), "{text}");
+    }
+
+    #[test]
+    fn positions_found_in_order_are_those_found_from_the_start() {
+        let text = "a\nđất đai x\n\nbé";
+        let mut positions = Positions::new(text);
+        let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        for offset in offsets.iter().copied().chain([offsets[3], offsets[3], 1, text.len()]) {
+            assert_eq!(positions.at(offset), position_at(text, offset), "{offset}");
+        }
+    }
+
+    /// Regression: a long line was quoted whole under each finding.
+    #[test]
+    fn an_excerpt_is_a_window_of_characters_around_the_column() {
+        let line = format!("{}X{}", "đ".repeat(100), "ạ".repeat(100));
+        let (excerpt, caret) = excerpt(&line, 101);
+        assert_eq!(excerpt, format!("…{}X{}…", "đ".repeat(EXCERPT_CHARS), "ạ".repeat(EXCERPT_CHARS - 1)));
+        assert_eq!(caret.chars().count(), EXCERPT_CHARS + 1);
+        assert_eq!(excerpt.chars().nth(caret.chars().count()), Some('X'));
+        assert_eq!(super::excerpt("ngắn", 3), ("ngắn".to_string(), "  ".to_string()));
+    }
+
+    #[test]
+    fn a_kind_of_finding_shows_twenty_and_counts_the_rest() {
+        let report: Report = (0..25)
+            .map(|i| Diagnostic::error(Code::BrokenLink, "a.md", format!("{i}")).at(Some(Position::new(1, i + 1))))
+            .chain([Diagnostic::warning(Code::LongTitle, "a.md", "w")])
+            .collect();
+        assert_eq!(report.diagnostics().len(), SHOWN_PER_KIND + 1);
+        assert_eq!(report.count(Severity::Error), 25);
+        let mut merged = Report::default();
+        merged.extend(report.clone());
+        assert_eq!(merged.count(Severity::Error), 25);
+        let json = merged.to_json_lines();
+        assert_eq!(json.lines().count(), SHOWN_PER_KIND + 2);
+        assert!(json.lines().last().unwrap().contains("Còn 5 lỗi “broken-link”"), "{json}");
     }
 
     #[test]

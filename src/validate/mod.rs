@@ -148,12 +148,13 @@ fn check_links(file: &SourceFile, targets: &LinkTargets, report: &mut Report) {
         return;
     }
     let is_entry = file.path.starts_with(source::ENTRIES_DIR);
+    // Found from one link to the next: a line of many links is read once.
+    let mut positions = crate::diagnostics::Positions::new(&file.text);
     for (event, range) in Parser::new_ext(body, crate::markdown::options()).into_offset_iter() {
         let dest = match &event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => dest_url.to_string(),
             _ => continue,
         };
-        let at = Some(file.body_position(range.start));
         let anchors_hint = || {
             format!(
                 "Các mục có thể liên kết tới: {}.",
@@ -191,7 +192,7 @@ fn check_links(file: &SourceFile, targets: &LinkTargets, report: &mut Report) {
             },
         };
         if let Some(d) = problem {
-            report.push(d.at(at));
+            report.push(d.at(Some(positions.at(file.body.start + range.start))));
         }
     }
 }

@@ -9,6 +9,7 @@ mod common;
 mod docx;
 mod fixtures;
 mod history;
+mod hostile_text;
 mod import;
 mod init;
 mod links;
