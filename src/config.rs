@@ -202,12 +202,7 @@ impl Config {
 
     /// The configuration written in `text` (a `danhmuc.toml`), checked.
     pub fn from_text(text: &str) -> Result<Config, Diagnostic> {
-        let mut config: Config = toml::from_str(text).map_err(|e| {
-            let position = e.span().map(|span| crate::diagnostics::position_at(text, span.start));
-            Diagnostic::error(Code::Config, CONFIG_FILE, format!("Tệp cấu hình không hợp lệ: {}", e.message()))
-                .at(position)
-                .hint("Xem các khóa được phép trong README.md, mục “Cấu hình”.")
-        })?;
+        let mut config: Config = toml::from_str(text).map_err(|e| toml_diagnostic(&e, text))?;
         config.normalize()?;
         config.check_versions()?;
         config.check_feedback()?;
@@ -301,6 +296,69 @@ pub fn normalize_base_url(url: &str) -> Result<String, Diagnostic> {
         .hint("Viết đầy đủ, ví dụ base_url = \"https://csdl.quangninh.gov.vn/\"."));
     }
     Ok(if url.ends_with('/') { url.to_string() } else { format!("{url}/") })
+}
+
+/// Where the keys of `danhmuc.toml` are explained, for hints.
+const CONFIG_REFERENCE: &str = "Các khóa và cách viết được giải thích trong tài liệu cấu hình của danhmuc (docs/cau-hinh.md) và trong các dòng chú thích của danhmuc.toml do “danhmuc init” tạo.";
+
+/// A TOML parser's error as a finding in Vietnamese: the key, the line and
+/// what to write; the parser's own words only as a detail of a syntax error.
+fn toml_diagnostic(error: &toml::de::Error, text: &str) -> Diagnostic {
+    let position = error.span().map(|span| crate::diagnostics::position_at(text, span.start));
+    let message = error.message();
+    let quoted: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
+    // The key on the line the error points at, for errors about a value.
+    let key = error.span().and_then(|span| {
+        let line = text[..span.start.min(text.len())].rsplit('\n').next().unwrap_or("");
+        let key = line.split('=').next()?.trim();
+        (!key.is_empty() && line.contains('=')).then(|| key.to_string())
+    });
+    let diagnostic = if let Some(field) = message.strip_prefix("unknown field `").and(quoted.first()) {
+        let expected = &quoted[1..];
+        let mut hint = String::new();
+        if let Some(best) = crate::text::closest(field, expected.iter().copied()).first() {
+            hint.push_str(&format!("Có phải ý bạn là “{best}”? "));
+        }
+        if !expected.is_empty() {
+            hint.push_str(&format!("Các khóa được dùng ở đây: {}. ", expected.join(", ")));
+        }
+        hint.push_str(CONFIG_REFERENCE);
+        Diagnostic::error(Code::Config, CONFIG_FILE, format!("Khóa “{field}” không được dùng ở đây.")).hint(hint)
+    } else if let Some(field) = message.strip_prefix("missing field `").and(quoted.first()) {
+        Diagnostic::error(Code::Config, CONFIG_FILE, format!("Thiếu khóa bắt buộc “{field}”."))
+            .hint(format!("Thêm một dòng {field} = … vào bảng này. {CONFIG_REFERENCE}"))
+    } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
+        let expected = message.rsplit("expected ").next().unwrap_or("");
+        let what = match key {
+            Some(key) => format!("Giá trị của “{key}”"),
+            None => "Giá trị".to_string(),
+        };
+        let need = if expected.contains("integer") || expected.starts_with('u') || expected.starts_with('i') {
+            "một số viết bằng chữ số, không đặt trong ngoặc kép"
+        } else if expected.contains("string") {
+            "một văn bản đặt trong ngoặc kép (ví dụ title = \"Danh mục …\")"
+        } else if expected.contains("sequence") || expected.contains("array") {
+            "một danh sách trong ngoặc vuông (ví dụ [\"a\", \"b\"])"
+        } else if expected.contains("bool") {
+            "true hoặc false"
+        } else {
+            "một giá trị khác"
+        };
+        Diagnostic::error(Code::Config, CONFIG_FILE, format!("{what} sai kiểu: cần {need}.")).hint(CONFIG_REFERENCE)
+    } else if message.trim() == "duplicate key" {
+        Diagnostic::error(Code::Config, CONFIG_FILE, "Khóa hoặc bảng này đã được viết ở trên.")
+            .hint("Mỗi khóa và mỗi bảng (như [search]) chỉ viết một lần: gộp hai chỗ làm một.")
+    } else {
+        Diagnostic::error(
+            Code::Config,
+            CONFIG_FILE,
+            format!("danhmuc.toml viết sai cú pháp TOML ở đây (bộ đọc TOML báo: “{}”).", message.trim()),
+        )
+        .hint(format!(
+            "Mỗi dòng có dạng khóa = giá trị; văn bản đặt trong ngoặc kép; tên bảng đặt trong ngoặc vuông, ví dụ [decision]. {CONFIG_REFERENCE}"
+        ))
+    };
+    diagnostic.at(position)
 }
 
 #[cfg(test)]

@@ -116,6 +116,8 @@ fn yaml_diagnostic(error: &YamlError, yaml: &str, file: &str, first_line: usize)
         let indent = &line[..line.len() - line.trim_start().len()];
         indent.chars().position(|c| c == '\t').map(|i| i + 1)
     });
+    // The key whose value is wrong: the parser gives the value's place only.
+    let key = error.location().and_then(|l| key_on_line(yaml.lines().nth((l.line() as usize).checked_sub(1)?)?));
     let diagnostic = match original_error(error) {
         YamlError::SerdeUnknownField { field, expected, .. } => {
             let mut hint = String::new();
@@ -132,11 +134,11 @@ fn yaml_diagnostic(error: &YamlError, yaml: &str, file: &str, first_line: usize)
         YamlError::SerdeInvalidType { unexpected, expected, .. } => Diagnostic::error(
             Code::InvalidType,
             file,
-            format!("Giá trị sai kiểu: cần {}, nhưng gặp {}.", expected_vi(expected), unexpected),
+            format!("{} sai kiểu: cần {}, nhưng gặp {}.", value_of(&key), expected_vi(expected), found_vi(unexpected)),
         )
         .hint(type_hint(expected)),
         YamlError::InvalidScalar { ty, .. } => {
-            Diagnostic::error(Code::InvalidType, file, format!("Giá trị sai kiểu: cần {}.", expected_vi(ty)))
+            Diagnostic::error(Code::InvalidType, file, format!("{} sai kiểu: cần {}.", value_of(&key), expected_vi(ty)))
                 .hint(type_hint(ty))
         }
         YamlError::Budget { breach, .. } => {
@@ -148,8 +150,11 @@ fn yaml_diagnostic(error: &YamlError, yaml: &str, file: &str, first_line: usize)
                 p.column = column;
             }
             let detail = other.to_string();
-            let mut d =
-                Diagnostic::error(Code::YamlSyntax, file, format!("YAML không hợp lệ: {}", first_sentence(&detail)));
+            let mut d = Diagnostic::error(
+                Code::YamlSyntax,
+                file,
+                format!("Phần thông tin viết sai cú pháp YAML ở đây (bộ đọc YAML báo: “{}”).", first_sentence(&detail)),
+            );
             d = d.hint(if tab_column.is_some() || detail.contains("tab") {
                 "YAML không cho phép ký tự Tab để thụt lề: thay bằng dấu cách."
             } else {
@@ -168,6 +173,47 @@ fn original_error(mut error: &YamlError) -> &YamlError {
         error = inner;
     }
     error
+}
+
+/// The key a line of YAML sets (`number: mười` → "number"; `- slug: x` →
+/// "slug"), if it sets one.
+fn key_on_line(line: &str) -> Option<String> {
+    let line = line.trim_start().trim_start_matches("- ").trim_start();
+    let (key, _) = line.split_once(':')?;
+    let plain = !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    plain.then(|| key.to_string())
+}
+
+fn value_of(key: &Option<String>) -> String {
+    match key {
+        Some(key) => format!("Giá trị của “{key}”"),
+        None => "Giá trị".to_string(),
+    }
+}
+
+/// What serde says it found ("string \"mười\"", "a sequence"), in Vietnamese.
+fn found_vi(found: &str) -> String {
+    let quoted = found.split_once('"').map(|(_, rest)| rest.trim_end_matches('"'));
+    let lower = found.to_lowercase();
+    let kind = if lower.starts_with("string") || lower.starts_with("a string") {
+        "văn bản"
+    } else if lower.contains("sequence") {
+        "một danh sách"
+    } else if lower.contains("map") {
+        "các dòng “khóa: giá trị”"
+    } else if lower.contains("integer") || lower.contains("float") {
+        "một số"
+    } else if lower.contains("bool") {
+        "giá trị đúng/sai"
+    } else if lower.contains("unit") || lower.contains("null") {
+        "giá trị rỗng"
+    } else {
+        return format!("“{found}”");
+    };
+    match quoted {
+        Some(text) => format!("{kind} “{text}”"),
+        None => kind.to_string(),
+    }
 }
 
 fn first_sentence(text: &str) -> &str {

@@ -16,6 +16,12 @@ struct Expected {
     /// Shown by `check --strict` only.
     #[serde(default)]
     strict: bool,
+    /// Words the message must say (the field, the value), when given.
+    #[serde(default)]
+    message_contains: Vec<String>,
+    /// Words the hint must say (what to write), when given.
+    #[serde(default)]
+    hint_contains: Vec<String>,
 }
 
 fn check_fixture(dir: &Path) -> Result<(), String> {
@@ -46,6 +52,12 @@ fn check_fixture(dir: &Path) -> Result<(), String> {
     }
     if found["message"].as_str().unwrap_or("").is_empty() || found.get("hint").is_none() {
         return Err(format!("{name}: a diagnostic needs a message and a hint: {found}"));
+    }
+    for (key, words) in [("message", &expected.message_contains), ("hint", &expected.hint_contains)] {
+        let said = found[key].as_str().unwrap_or("");
+        if let Some(missing) = words.iter().find(|w| !said.contains(w.as_str())) {
+            return Err(format!("{name}: the {key} does not say “{missing}”: {said}"));
+        }
     }
     let is_error = found["severity"] == "error";
     let build = project.run(&["build"]);
