@@ -424,36 +424,93 @@ fn remove_if_exists(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Refuses an output folder that would replace the project itself (the
-/// publish step puts another folder in its place), one that is a file,
-/// and one that is a symbolic link: replacing a link would leave the
-/// folder it points to (a web server's root) unchanged, and publishing
-/// into its target would replace whatever a committed link pointed at.
+/// Refuses an output folder whose replacement would destroy something:
+/// publishing puts another folder in its place and deletes the old one.
+/// Refused: a symbolic link (replacing it would leave the folder it points
+/// to, a web server's root, unchanged, and publishing into its target
+/// would let a committed link aim the deletion anywhere), a file, the
+/// project or a folder holding it, a folder inside one the build reads
+/// (`content/`, `templates/`, `static/`) or inside a git repository's
+/// `.git`, another danhmuc project, and a folder that holds something other
+/// than a site: only a missing or empty folder, or a previous site, is
+/// replaced.
 fn check_output_dir(out_dir: &Path, project_root: &Path) -> Result<()> {
-    let out = std::path::absolute(out_dir)?;
-    let root = std::path::absolute(project_root)?;
-    if root.starts_with(&out) {
-        bail!("thư mục đầu ra {} chứa cả dự án; chọn thư mục khác bằng --output", out_dir.display());
-    }
+    let shown = out_dir.display();
     if let Ok(meta) = std::fs::symlink_metadata(out_dir) {
         if meta.file_type().is_symlink() {
             let target = std::fs::read_link(out_dir).map(|t| t.display().to_string()).unwrap_or_default();
             bail!(
-                "{} là liên kết tượng trưng (symlink) tới {target}; danhmuc không xuất bản qua liên kết. Dựng thẳng vào thư mục thật bằng --output {target}, hoặc xóa liên kết",
-                out_dir.display()
+                "{shown} là liên kết tượng trưng (symlink) tới {target}; danhmuc không xuất bản qua liên kết. Dựng thẳng vào thư mục thật bằng --output {target}, hoặc xóa liên kết"
             );
         }
         if !meta.is_dir() {
+            bail!("{shown} là một tệp, không phải thư mục; chọn thư mục khác bằng --output, hoặc xóa tệp đó");
+        }
+    }
+    let out = resolved(out_dir);
+    let root = resolved(project_root);
+    if root.starts_with(&out) {
+        bail!(
+            "thư mục đầu ra {shown} là dự án hoặc chứa cả dự án, mà xuất bản sẽ thay cả thư mục ấy; chọn thư mục khác bằng --output, ví dụ site/ trong dự án (mặc định)"
+        );
+    }
+    for input in [crate::source::CONTENT_DIR, crate::source::TEMPLATES_DIR, crate::source::STATIC_DIR] {
+        let folder = root.join(input);
+        if out.starts_with(&folder) || out.starts_with(resolved(&folder)) {
             bail!(
-                "{} là một tệp, không phải thư mục; chọn thư mục khác bằng --output, hoặc xóa tệp đó",
-                out_dir.display()
+                "thư mục đầu ra {shown} nằm trong “{input}/”, nơi danhmuc đọc nội dung của dự án, mà xuất bản sẽ thay và xóa chính những tệp ấy; chọn thư mục khác bằng --output, ví dụ site/ trong dự án (mặc định)"
             );
         }
     }
+    if out.components().any(|part| part.as_os_str() == ".git") {
+        bail!(
+            "thư mục đầu ra {shown} nằm trong “.git”, nơi git giữ lịch sử của kho, mà xuất bản sẽ thay và xóa những gì ở đó; chọn thư mục khác bằng --output, ví dụ site/ trong dự án (mặc định)"
+        );
+    }
     if out.join(crate::config::CONFIG_FILE).exists() || out.join(crate::source::CONTENT_DIR).is_dir() {
-        bail!("{} là một dự án danhmuc, không phải trang đã dựng; chọn thư mục đầu ra khác", out_dir.display());
+        bail!("{shown} là một dự án danhmuc, không phải trang đã dựng; chọn thư mục đầu ra khác bằng --output");
+    }
+    if out.is_dir() && !is_empty_folder(&out) && !is_previous_site(&out) {
+        bail!(
+            "thư mục đầu ra {shown} đã có tệp mà không phải trang do danhmuc dựng (không có {} và {}); xuất bản sẽ thay và xóa cả thư mục, nên danhmuc không ghi vào đó. Chọn thư mục trống hoặc chưa có bằng --output, hoặc tự dọn trống thư mục ấy nếu thật sự muốn thay",
+            crate::urls::HOME,
+            crate::urls::CATALOG_JSON
+        );
     }
     Ok(())
+}
+
+/// Whether `dir` holds a site an earlier build published: the home page
+/// and `data/catalog.json`, which every build writes (docs/design.md,
+/// "Atomic publish", says why these rather than a marker file).
+fn is_previous_site(dir: &Path) -> bool {
+    dir.join(crate::urls::HOME).is_file() && dir.join(crate::urls::CATALOG_JSON).is_file()
+}
+
+fn is_empty_folder(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|mut items| items.next().is_none())
+}
+
+/// `path` made absolute with the links of its existing part resolved; the
+/// part that does not exist yet follows as written (`..` taken as the
+/// folder above), so that two spellings of one folder compare equal.
+fn resolved(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let parts: Vec<Component> = absolute.components().collect();
+    for known in (1..=parts.len()).rev() {
+        let Ok(mut real) = std::fs::canonicalize(parts[..known].iter().collect::<PathBuf>()) else { continue };
+        for part in &parts[known..] {
+            match part {
+                Component::ParentDir => {
+                    real.pop();
+                }
+                Component::Normal(name) => real.push(name),
+                _ => {}
+            }
+        }
+        return real;
+    }
+    absolute
 }
 
 /// A relative path with no `..`, no root and no empty parts.
@@ -471,6 +528,14 @@ mod tests {
         assert_eq!(leftovers, vec![std::ffi::OsString::from("site")]);
     }
 
+    /// A site with the files by which a later build recognises it.
+    fn a_site() -> SiteFiles {
+        let mut files = SiteFiles::default();
+        files.add(crate::urls::HOME, b"home".to_vec());
+        files.add(crate::urls::CATALOG_JSON, b"[]".to_vec());
+        files
+    }
+
     #[test]
     fn only_plain_relative_paths_are_safe() {
         assert!(is_safe_relative("csdl/x/index.html"));
@@ -483,8 +548,10 @@ mod tests {
     fn publish_replaces_the_old_site_whole() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
-        std::fs::create_dir_all(out.join("old")).unwrap();
-        std::fs::write(out.join("old/stale.html"), "x").unwrap();
+        for old in ["old/stale.html", "index.html", "data/catalog.json"] {
+            std::fs::create_dir_all(out.join(old).parent().unwrap()).unwrap();
+            std::fs::write(out.join(old), "x").unwrap();
+        }
         let mut files = SiteFiles::default();
         files.add("index.html", b"new".to_vec());
         files.add("csdl/a/index.html", b"a".to_vec());
@@ -501,7 +568,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("site");
         let project = dir.path().join("project");
-        let mut files = SiteFiles::default();
+        let mut files = a_site();
         files.add("same.html", b"unchanged".to_vec());
         files.add("csdl/a/index.html", b"old".to_vec());
         files.publish(&out, &project).unwrap();
@@ -521,7 +588,7 @@ mod tests {
     fn replacing_a_linked_file_leaves_the_published_copy_alone() {
         let dir = tempfile::tempdir().unwrap();
         let (out, project) = (dir.path().join("site"), dir.path().join("project"));
-        let mut files = SiteFiles::default();
+        let mut files = a_site();
         files.add("assets/style.css", b"built-in".to_vec());
         files.publish(&out, &project).unwrap();
         // Same bytes first (hard-linked from the published site), then a
@@ -540,10 +607,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (out, project) = (dir.path().join("site"), dir.path().join("project"));
         let big: Vec<String> = (0..30_000).map(|i| format!("{{\"n\": {i}}},\n")).collect();
+        a_site().publish(&out, &project).unwrap();
         let staging = Staging::begin(&out, &project).unwrap();
         staging.add_written("data/big.json", &mut |w| big.iter().try_for_each(|p| w.write_all(p.as_bytes())));
+        staging.add(crate::urls::HOME, b"home".to_vec());
+        staging.add(crate::urls::CATALOG_JSON, b"[]".to_vec());
         let summary = staging.publish().unwrap();
-        assert_eq!(summary.bytes, big.concat().len() as u64);
+        assert_eq!(summary.bytes, big.concat().len() as u64 + 6);
         assert_eq!(std::fs::read_to_string(out.join("data/big.json")).unwrap(), big.concat());
         #[cfg(unix)]
         {
@@ -553,10 +623,14 @@ mod tests {
             let first = inode();
             let staging = Staging::begin(&out, &project).unwrap();
             staging.add_written("data/big.json", &mut |w| big.iter().try_for_each(|p| w.write_all(p.as_bytes())));
+            staging.add(crate::urls::HOME, b"home".to_vec());
+            staging.add(crate::urls::CATALOG_JSON, b"[]".to_vec());
             staging.publish().unwrap();
             assert_eq!(inode(), first);
-            let names: Vec<_> = std::fs::read_dir(out.join("data")).unwrap().map(|e| e.unwrap().file_name()).collect();
-            assert_eq!(names, ["big.json"], "no temporary link is left");
+            let mut names: Vec<_> =
+                std::fs::read_dir(out.join("data")).unwrap().map(|e| e.unwrap().file_name()).collect();
+            names.sort();
+            assert_eq!(names, ["big.json", "catalog.json"], "no temporary link is left");
         }
         let staging = Staging::begin(&out, &project).unwrap();
         staging.add_written("data/big.json", &mut |w| {
@@ -621,7 +695,7 @@ mod tests {
     fn an_unpublished_staging_folder_is_removed_and_the_site_kept() {
         let dir = tempfile::tempdir().unwrap();
         let (out, project) = (dir.path().join("site"), dir.path().join("project"));
-        let mut files = SiteFiles::default();
+        let mut files = a_site();
         files.add("index.html", b"old".to_vec());
         files.publish(&out, &project).unwrap();
         {

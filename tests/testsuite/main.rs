@@ -16,6 +16,7 @@ mod links;
 mod names;
 mod new;
 mod open_data;
+mod output;
 mod outside;
 mod province;
 mod publish;

@@ -110,7 +110,10 @@ fn a_failed_first_build_does_not_claim_to_keep_a_site() {
 fn an_output_link_is_refused_with_the_way_to_publish_there() {
     let project = Project::small();
     let web_root = tempfile::tempdir().unwrap();
+    // A site published there before.
     std::fs::write(web_root.path().join("index.html"), "trang cũ").unwrap();
+    std::fs::create_dir(web_root.path().join("data")).unwrap();
+    std::fs::write(web_root.path().join("data/catalog.json"), "{}").unwrap();
     std::os::unix::fs::symlink(web_root.path(), project.site()).unwrap();
     let run = project.run_here(&["build"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
