@@ -17,9 +17,12 @@ use std::path::Path;
 /// read at all (no git, a shallow clone, no such revision).
 pub fn catalog_at(root: &Path, revision: &str) -> Result<(Option<Catalog>, Report), Diagnostic> {
     use crate::source::{CONTENT_DIR, STATIC_DIR};
-    let (files, static_files) =
+    let snapshot =
         crate::source::git::files_at(root, revision, &[crate::config::CONFIG_FILE, CONTENT_DIR], &[STATIC_DIR])?;
-    let (project, report) = crate::source::load_files(files, static_files);
+    // A file refused for its size comes first: it is why the rest fails.
+    let mut report: Report = snapshot.refused.into_iter().collect();
+    let (project, found) = crate::source::load_files(snapshot.files, snapshot.listed);
+    report.extend(found);
     Ok(checked(project, report))
 }
 

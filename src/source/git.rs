@@ -8,6 +8,7 @@
 
 use crate::diagnostics::{Code, Diagnostic};
 use crate::model::IsoDate;
+use crate::source::MAX_FILE_BYTES;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
@@ -56,13 +57,19 @@ fn parse_log(log: &str) -> HashMap<String, IsoDate> {
 }
 
 /// What the project at `root` held at `revision`: the files under `read`
-/// (paths relative to `root`) with their bytes, and the paths of the files
-/// under `names` (listed, not read). Read from the repository's objects
-/// without touching the working tree. Symbolic links are left out (a
-/// version's content is its files). Errors say, in Vietnamese, that git is
-/// missing, that the history was cloned shallow, or that the revision does
-/// not exist.
-pub type Snapshot = (Vec<(String, Vec<u8>)>, Vec<String>);
+/// (paths relative to `root`) with their bytes, the paths of the files
+/// under `names` (listed, not read), and a diagnostic for each file over
+/// the working tree's size limit ([`MAX_FILE_BYTES`]), which is never read.
+/// Read from the repository's objects without touching the working tree.
+/// Symbolic links are left out (a version's content is its files). Errors
+/// say, in Vietnamese, that git is missing, that the history was cloned
+/// shallow, or that the revision does not exist.
+#[derive(Debug, Default)]
+pub struct Snapshot {
+    pub files: Vec<(String, Vec<u8>)>,
+    pub listed: Vec<String>,
+    pub refused: Vec<Diagnostic>,
+}
 
 pub fn files_at(root: &Path, revision: &str, read: &[&str], names: &[&str]) -> Result<Snapshot, Diagnostic> {
     let config = crate::config::CONFIG_FILE;
@@ -102,32 +109,63 @@ pub fn files_at(root: &Path, revision: &str, read: &[&str], names: &[&str]) -> R
         })
     };
     let commit = format!("{revision}^{{commit}}");
-    let mut args = vec!["ls-tree", "-r", "-z", commit.as_str(), "--"];
+    // `-l`: each blob's size comes with the listing, so an oversized one
+    // is refused before a byte of it is read (a file of gigabytes of one
+    // repeated line is a few megabytes in git).
+    let mut args = vec!["ls-tree", "-r", "-l", "-z", commit.as_str(), "--"];
     args.extend_from_slice(read);
     args.extend_from_slice(names);
     let listing = run(&args)?;
     if !listing.status.success() {
         return Err(missing()?);
     }
-    // "<mode> <type> <object>\t<path>", each ended by NUL.
-    let listed: Vec<(String, String)> = listing
-        .stdout
+    let listed = parse_listing(&listing.stdout);
+    let under = |path: &str, dirs: &[&str]| dirs.iter().any(|d| path == *d || path.starts_with(&format!("{d}/")));
+    let (listed, blobs): (Vec<_>, Vec<_>) = listed.into_iter().partition(|blob| under(&blob.path, names));
+    let (blobs, oversized): (Vec<_>, Vec<_>) = blobs.into_iter().partition(|blob| blob.size <= MAX_FILE_BYTES);
+    let refused = oversized.iter().map(|blob| too_large(revision, blob)).collect();
+    let blobs = blobs.into_iter().map(|blob| (blob.object, blob.path)).collect();
+    let files = read_blobs(root, blobs).map_err(|e| {
+        Diagnostic::error(Code::History, config, format!("Không đọc được nội dung của phiên bản “{revision}”: {e}."))
+    })?;
+    Ok(Snapshot { files, listed: listed.into_iter().map(|blob| blob.path).collect(), refused })
+}
+
+/// One file of a revision, as `git ls-tree -l` lists it.
+struct Blob {
+    object: String,
+    size: u64,
+    path: String,
+}
+
+/// "<mode> <type> <object> <size>\t<path>", each ended by NUL (the size
+/// padded with spaces); symbolic links and submodules are left out.
+fn parse_listing(listing: &[u8]) -> Vec<Blob> {
+    listing
         .split(|&b| b == 0)
         .filter_map(|line| {
             let line = std::str::from_utf8(line).ok()?;
             let (meta, path) = line.split_once('\t')?;
-            let mut meta = meta.split(' ');
-            let (mode, kind, object) = (meta.next()?, meta.next()?, meta.next()?);
-            (kind == "blob" && mode != "120000").then(|| (object.to_string(), path.to_string()))
+            let mut meta = meta.split_ascii_whitespace();
+            let (mode, kind, object, size) = (meta.next()?, meta.next()?, meta.next()?, meta.next()?);
+            let blob = Blob { object: object.to_string(), size: size.parse().ok()?, path: path.to_string() };
+            (kind == "blob" && mode != "120000").then_some(blob)
         })
-        .collect();
-    let under = |path: &str, dirs: &[&str]| dirs.iter().any(|d| path == *d || path.starts_with(&format!("{d}/")));
-    let (listed, blobs): (Vec<_>, Vec<_>) = listed.into_iter().partition(|(_, path)| under(path, names));
-    let listed: Vec<String> = listed.into_iter().map(|(_, path)| path).collect();
-    let files = read_blobs(root, blobs).map_err(|e| {
-        Diagnostic::error(Code::History, config, format!("Không đọc được nội dung của phiên bản “{revision}”: {e}."))
-    })?;
-    Ok((files, listed))
+        .collect()
+}
+
+/// The working tree's `file-too-large`, for a file of a revision.
+fn too_large(revision: &str, blob: &Blob) -> Diagnostic {
+    Diagnostic::error(
+        Code::FileTooLarge,
+        blob.path.as_str(),
+        format!(
+            "Tệp quá lớn ({} KiB, tối đa {} KiB) trong phiên bản “{revision}”, nên không được đọc.",
+            blob.size / 1024,
+            MAX_FILE_BYTES / 1024
+        ),
+    )
+    .hint("Một CSDL chỉ cần vài trang văn bản; sửa tệp trên một nhánh từ thẻ đó rồi gắn lại thẻ, hoặc bỏ revision của phiên bản này.")
 }
 
 /// The contents of `blobs` ((object, path)), through one `git cat-file
@@ -158,6 +196,10 @@ fn read_blobs(root: &Path, blobs: Vec<(String, String)>) -> std::io::Result<Vec<
             .nth(2)
             .and_then(|s| s.trim().parse().ok())
             .ok_or_else(|| std::io::Error::other(format!("git cat-file: {}", header.trim())))?;
+        // Listed within the limit; git's answer is held to it all the same.
+        if size as u64 > MAX_FILE_BYTES {
+            return Err(std::io::Error::other(format!("{path}: {size} bytes")));
+        }
         let mut bytes = vec![0; size + 1];
         out.read_exact(&mut bytes)?;
         bytes.pop();
@@ -178,5 +220,16 @@ mod tests {
         let dates = parse_log(log);
         assert_eq!(dates["content/csdl/a.md"].to_string(), "2026-06-02");
         assert_eq!(dates["content/csdl/b.md"].to_string(), "2026-05-01");
+    }
+
+    #[test]
+    fn a_listing_gives_each_blob_its_size_and_leaves_links_out() {
+        let listing = b"100644 blob aaa     1380334\tcontent/csdl/a.md\x00120000 blob bbb      12\tcontent/link.md\x00160000 commit ccc       -\tcontent/sub\x00";
+        let blobs = parse_listing(listing);
+        assert_eq!(blobs.len(), 1);
+        assert_eq!(
+            (blobs[0].object.as_str(), blobs[0].size, blobs[0].path.as_str()),
+            ("aaa", 1_380_334, "content/csdl/a.md")
+        );
     }
 }

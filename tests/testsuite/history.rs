@@ -341,3 +341,29 @@ fn a_version_that_no_longer_validates_is_a_warning_and_the_site_still_builds() {
     let page = project.read_site("phien-ban/3-qd-ubnd/index.html");
     assert!(page.contains("Đang có hiệu lực") && page.contains("không còn hợp lệ, nên không được hiển thị"), "{page}");
 }
+
+/// A version's files are held to the working tree's size limit: a file of
+/// gigabytes compresses to a few megabytes in git, and reading it whole
+/// cost `build`, `check` and `diff` as much memory. Git is asked the
+/// files' sizes first, and a file over the limit is refused unread, named
+/// with its revision. (The file here is small enough to read, and valid:
+/// without the limit the version was accepted whole.)
+#[test]
+fn a_version_with_an_oversized_file_is_refused_unread() {
+    let project = history();
+    let body = "Nội dung rất dài. ".repeat(60_000);
+    let a02 = std::fs::read_to_string(project.path("content/csdl/a-02.md")).unwrap();
+    write(&project, "content/csdl/a-02.md", &format!("{a02}\n{body}\n"));
+    commit_and_tag(&project, "qd-lon");
+    write(&project, "content/csdl/a-02.md", &a02);
+    project.add_config("\n[[versions]]\nnumber = \"3/QĐ-UBND\"\ndate = \"2026-09-01\"\nrevision = \"qd-lon\"\n");
+    let said = |stderr: &str| {
+        stderr.contains("content/csdl/a-02.md: Tệp quá lớn")
+            && stderr.contains("tối đa 1024 KiB) trong phiên bản “qd-lon”")
+    };
+    let check = project.run(&["check"]);
+    assert!(said(&check.stderr), "check: {}", check.stderr);
+    let diff = project.run_here(&["diff", "qd-lon"]);
+    assert_eq!(diff.code, 1, "{}", diff.stderr);
+    assert!(said(&diff.stderr), "diff: {}", diff.stderr);
+}
