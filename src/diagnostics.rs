@@ -63,6 +63,7 @@ pub enum Code {
     ExtraSection,
     LegacyFont,
     InvisibleCharacter,
+    ForbiddenCharacter,
     LongTitle,
     ToneStyle,
     InvalidYear,
@@ -120,6 +121,7 @@ impl Code {
             Code::ExtraSection => "extra-section",
             Code::LegacyFont => "legacy-font",
             Code::InvisibleCharacter => "invisible-character",
+            Code::ForbiddenCharacter => "forbidden-character",
             Code::LongTitle => "long-title",
             Code::ToneStyle => "tone-style",
             Code::InvalidYear => "invalid-year",
@@ -383,14 +385,18 @@ impl FromIterator<Diagnostic> for Report {
 pub const EXCERPT_CHARS: usize = 60;
 
 fn render_human(out: &mut String, d: &Diagnostic, root: &Path, lines: &mut SourceLines) {
+    use crate::chars::{printable, printable_lines};
     let label = match d.severity {
         Severity::Error => "lỗi",
         Severity::Warning => "cảnh báo",
     };
-    let file = d.file.display();
+    // A file name, a value quoted in a message and a source line are the
+    // content's own text: shown escaped, they cannot command the terminal.
+    let file = d.file.to_string_lossy();
+    let (file, message) = (printable(&file), printable(&d.message));
     match d.position {
         Some(p) => {
-            let _ = writeln!(out, "{label}[{}]: {file}:{}:{}: {}", d.code.as_str(), p.line, p.column, d.message);
+            let _ = writeln!(out, "{label}[{}]: {file}:{}:{}: {message}", d.code.as_str(), p.line, p.column);
             if let Some(line) = lines.line(root, &d.file, p.line) {
                 let (excerpt, caret) = excerpt(line, p.column);
                 let number = p.line.to_string();
@@ -401,18 +407,19 @@ fn render_human(out: &mut String, d: &Diagnostic, root: &Path, lines: &mut Sourc
             }
         }
         None => {
-            let _ = writeln!(out, "{label}[{}]: {file}: {}", d.code.as_str(), d.message);
+            let _ = writeln!(out, "{label}[{}]: {file}: {message}", d.code.as_str());
         }
     }
     if let Some(hint) = &d.hint {
-        let _ = writeln!(out, "  = gợi ý: {hint}");
+        let _ = writeln!(out, "  = gợi ý: {}", printable_lines(hint));
     }
     out.push('\n');
 }
 
 /// The part of `line` shown under a diagnostic at `column` (in
 /// characters): at most [`EXCERPT_CHARS`] either side, an ellipsis where
-/// it was cut; and the padding that puts a caret under the column.
+/// it was cut, control characters escaped; and the padding that puts a
+/// caret under the column.
 fn excerpt(line: &str, column: usize) -> (String, String) {
     let at = column.saturating_sub(1);
     let first = at.saturating_sub(EXCERPT_CHARS);
@@ -424,9 +431,11 @@ fn excerpt(line: &str, column: usize) -> (String, String) {
     }
     let mut chars = line.chars().skip(first);
     for (i, c) in chars.by_ref().take(at - first + EXCERPT_CHARS).enumerate() {
-        excerpt.push(c);
+        let before = excerpt.len();
+        crate::chars::push_printable(&mut excerpt, c);
         if first + i < at {
-            caret.push(if c == '\t' { '\t' } else { ' ' });
+            let width = excerpt[before..].chars().count();
+            caret.extend(std::iter::repeat_n(if c == '\t' { '\t' } else { ' ' }, width));
         }
     }
     if chars.next().is_some() {
@@ -551,6 +560,28 @@ mod tests {
         let json = merged.to_json_lines();
         assert_eq!(json.lines().count(), SHOWN_PER_KIND + 2);
         assert!(json.lines().last().unwrap().contains("Còn 5 lỗi “broken-link”"), "{json}");
+    }
+
+    /// Regression: a title holding ESC sequences (clear the screen, write
+    /// the clipboard) reached the terminal raw through a message and the
+    /// quoted line.
+    #[test]
+    fn control_characters_reach_the_terminal_escaped() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.md"), "---\ntitle: \u{1b}[2J x\u{1b}]52;c;YQ==\u{7} y\n---\n").unwrap();
+        let report: Report = [Diagnostic::error(Code::ForbiddenCharacter, "a\u{1b}[1m.md", "“\u{1b}[2J”\nlỗi giả")
+            .at(Some(Position::new(2, 13)))
+            .hint("ví dụ:\n  - \u{9b}")]
+        .into_iter()
+        .collect();
+        std::fs::rename(dir.path().join("a.md"), dir.path().join("a\u{1b}[1m.md")).unwrap();
+        let text = report.to_human(dir.path());
+        assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
+        assert!(text.contains("a\\u{1b}[1m.md:2:13: “\\u{1b}[2J”\\u{a}lỗi giả\n"), "{text}");
+        assert!(text.contains("2 | title: \\u{1b}[2J x\\u{1b}]52;c;YQ==\\u{7} y\n"), "{text}");
+        // The caret stands under the `x`, after the escape's six characters.
+        assert!(text.contains(&format!("  | {}^\n", " ".repeat(11 + 6))), "{text}");
+        assert!(text.contains("= gợi ý: ví dụ:\n  - \\u{9b}\n"), "{text}");
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! The versions declared in `danhmuc.toml` are read from git's objects by
 //! [`source`] and compared by [`history`]; the site shows each of them.
 
+pub mod chars;
 pub mod cli;
 pub mod commands;
 pub mod config;

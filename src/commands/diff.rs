@@ -103,9 +103,12 @@ fn count(n: usize) -> String {
     format!("{n} CSDL")
 }
 
-/// The report for a terminal.
+/// The report for a terminal. The content's text is shown with its
+/// control characters escaped: an old version is not checked for them,
+/// and a title must not clear a reviewer's screen or forge a link.
 pub fn text_report(changes: &Changes, (old, new): &(String, String)) -> String {
-    let mut out = format!("So sánh {old} với {new}.\n");
+    use crate::chars::printable;
+    let mut out = format!("So sánh {} với {}.\n", printable(old), printable(new));
     if changes.is_empty() {
         out.push_str("Không có thay đổi nào.\n");
         return out;
@@ -113,13 +116,13 @@ pub fn text_report(changes: &Changes, (old, new): &(String, String)) -> String {
     if !changes.added.is_empty() {
         let _ = writeln!(out, "\nThêm {}:", count(changes.added.len()));
         for e in &changes.added {
-            let _ = writeln!(out, "  + {} {} ({})", e.reference, e.title, e.slug);
+            let _ = writeln!(out, "  + {} {} ({})", e.reference, printable(&e.title), e.slug);
         }
     }
     if !changes.removed.is_empty() {
         let _ = writeln!(out, "\nBỏ {}:", count(changes.removed.len()));
         for e in &changes.removed {
-            let _ = writeln!(out, "  - {} {} ({})", e.reference, e.title, e.slug);
+            let _ = writeln!(out, "  - {} {} ({})", e.reference, printable(&e.title), e.slug);
         }
     }
     if !changes.renamed.is_empty() {
@@ -138,9 +141,10 @@ pub fn text_report(changes: &Changes, (old, new): &(String, String)) -> String {
     if !changes.changed.is_empty() {
         let _ = writeln!(out, "\nSửa {} (chữ bỏ trong [-…-], chữ thêm trong {{+…+}}):", count(changes.changed.len()));
         for c in &changes.changed {
-            let _ = writeln!(out, "\n  {} {} ({})", c.entry.reference, c.entry.title, c.entry.slug);
+            let _ = writeln!(out, "\n  {} {} ({})", c.entry.reference, printable(&c.entry.title), c.entry.slug);
             for f in &c.fields {
-                let _ = writeln!(out, "    {}: {}", f.label, marked(&f.before, &f.after, ("[-", "-]"), ("{+", "+}")));
+                let text = marked(&f.before, &f.after, ("[-", "-]"), ("{+", "+}"));
+                let _ = writeln!(out, "    {}: {}", f.label, printable(&text));
             }
         }
     }
@@ -150,7 +154,7 @@ pub fn text_report(changes: &Changes, (old, new): &(String, String)) -> String {
 /// The report in Markdown: removed words in <del>, added ones in <ins>,
 /// each also said in words ("bỏ", "thêm") for screen readers and print.
 pub fn markdown_report(changes: &Changes, (old, new): &(String, String)) -> String {
-    let mut out = format!("## Thay đổi của danh mục\n\nSo sánh {old} với {new}.\n");
+    let mut out = format!("## Thay đổi của danh mục\n\nSo sánh {} với {}.\n", escape(old), escape(new));
     if changes.is_empty() {
         out.push_str("\nKhông có thay đổi nào.\n");
         return out;
@@ -263,6 +267,43 @@ fn marked_with(before: &str, after: &str, mark: impl Fn(Piece, &str) -> String) 
     out.trim().to_string()
 }
 
+/// Text for the Markdown report: HTML's special characters as entities,
+/// control characters escaped as in the terminal's report.
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    crate::chars::printable(text).replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::history::diff::{Changed, EntryRef, FieldChange};
+
+    /// Regression: a title or a text holding escape sequences (clear the
+    /// screen, write the clipboard with OSC 52, a link hidden behind other
+    /// text with OSC 8) reached the reviewer's terminal raw.
+    #[test]
+    fn no_report_prints_a_control_character() {
+        let hostile =
+            "CSDL \u{1b}[2J\u{1b}]52;c;cm0gLXJm\u{7}\u{1b}]8;;https://x.example/\u{1b}\\đất\u{1b}]8;;\u{1b}\\\r\u{9b}";
+        let entry = EntryRef { slug: "csdl-dat".into(), reference: "A.1".into(), title: hostile.into() };
+        let changes = Changes {
+            added: vec![entry.clone()],
+            removed: vec![entry.clone()],
+            renamed: Vec::new(),
+            changed: vec![Changed {
+                entry,
+                fields: vec![FieldChange {
+                    field: "purpose",
+                    label: "Mục đích",
+                    before: "Quản lý".into(),
+                    after: format!("Quản lý {hostile}"),
+                }],
+            }],
+        };
+        let labels = (format!("qd-1{hostile}"), "bản đang sửa".to_string());
+        for report in [text_report(&changes, &labels), markdown_report(&changes, &labels)] {
+            assert!(!report.chars().any(|c| c.is_control() && c != '\n'), "{report:?}");
+            assert!(report.contains("CSDL \\u{1b}[2J\\u{1b}]52;c;cm0gLXJm\\u{7}"), "{report}");
+        }
+    }
 }

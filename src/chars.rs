@@ -1,0 +1,127 @@
+//! Characters that break what they are written into, told in one place.
+//!
+//! A control character in a title makes the Word document, the workbook
+//! and the feed unreadable (XML 1.0 cannot hold most of them, not even as
+//! a character reference), and on a terminal it is a command: ESC starts
+//! sequences that clear the screen, write the clipboard (OSC 52) or hide a
+//! link behind other text (OSC 8). `check` refuses them in content
+//! ([`is_forbidden`]), the XML writers never emit them ([`is_xml_char`]),
+//! and what is printed for people shows them escaped ([`printable`]).
+
+use std::borrow::Cow;
+
+/// Whether `c` may not stand in the catalog's text: the C0 controls but
+/// tab and line feed, DEL and the C1 controls, and the non-characters
+/// U+FFFE and U+FFFF. A carriage return is one of them: files with CRLF
+/// line endings are read as LF, so one that is left stands alone (a
+/// terminal goes back to the start of the line with it).
+pub fn is_forbidden(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n')) || matches!(c, '\u{fffe}' | '\u{ffff}')
+}
+
+/// Whether XML 1.0 can hold `c` (its `Char` production; surrogates cannot
+/// occur in Rust strings).
+pub fn is_xml_char(c: char) -> bool {
+    !matches!(c, '\0'..='\x08' | '\x0b' | '\x0c' | '\x0e'..='\x1f' | '\u{fffe}' | '\u{ffff}')
+}
+
+/// The forbidden characters of `text` with their byte offsets, found
+/// without decoding: all but those from U+0080 to U+009F and U+FFFE and
+/// U+FFFF are single bytes below 0x20 or 0x7F.
+pub fn forbidden(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().filter_map(move |(i, &b)| {
+        let suspect = b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xef;
+        if !suspect {
+            return None;
+        }
+        // Only the first byte of a character starts a slice of `text`.
+        let c = text.get(i..)?.chars().next()?;
+        is_forbidden(c).then_some((i, c))
+    })
+}
+
+/// How a message names a forbidden character: its code point and, for
+/// those that have one, the name editors may meet.
+pub fn describe(c: char) -> String {
+    let name = match c {
+        '\0' => " (NUL)",
+        '\u{7}' => " (BEL, tiếng chuông)",
+        '\u{8}' => " (Backspace)",
+        '\u{b}' => " (ngắt dòng thủ công của Word)",
+        '\u{c}' => " (ngắt trang của Word)",
+        '\r' => " (CR, về đầu dòng)",
+        '\u{1b}' => " (ESC, mở đầu lệnh điều khiển màn hình)",
+        '\u{7f}' => " (DEL)",
+        '\u{80}'..='\u{9f}' => " (ký tự điều khiển C1)",
+        '\u{fffe}' | '\u{ffff}' => " (không phải ký tự)",
+        _ => "",
+    };
+    format!("U+{:04X}{name}", c as u32)
+}
+
+/// Whether a terminal may act on `c` rather than show it: every control
+/// character but tab, and the marks that reverse the direction of the
+/// text around them (a line that reads otherwise than it is).
+fn is_terminal_control(c: char) -> bool {
+    (c.is_control() && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `text` safe to print on a terminal: each control character (line
+/// breaks too, so a value cannot start a line of its own) written as
+/// Rust writes it, `\u{1b}`.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_terminal_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        push_printable(&mut out, c);
+    }
+    Cow::Owned(out)
+}
+
+/// Appends `c` to `out` as [`printable`] shows it.
+pub fn push_printable(out: &mut String, c: char) {
+    if is_terminal_control(c) {
+        out.extend(c.escape_unicode());
+    } else {
+        out.push(c);
+    }
+}
+
+/// [`printable`] for text of several lines: the line feeds stay.
+pub fn printable_lines(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| c != '\n' && is_terminal_control(c)) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.split('\n').map(printable).collect::<Vec<_>>().join("\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forbidden_characters_are_found_from_bytes_as_from_characters() {
+        let text = "a\tb\nc\u{1}đ\u{1b}[2J\u{7f}\u{85}ấ\u{fffe}\u{fffd}\u{ffff}\r";
+        let expected: Vec<(usize, char)> = text.char_indices().filter(|(_, c)| is_forbidden(*c)).collect();
+        assert_eq!(forbidden(text).collect::<Vec<_>>(), expected);
+        assert_eq!(expected.len(), 7);
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let text = format!("x{c}y");
+            assert_eq!(forbidden(&text).next().is_some(), is_forbidden(c), "{c:?}");
+            // Whatever XML cannot hold is refused in content.
+            assert!(is_xml_char(c) || is_forbidden(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn terminal_controls_are_shown_escaped() {
+        assert_eq!(printable("Sở Nội vụ"), Cow::Borrowed("Sở Nội vụ"));
+        assert_eq!(printable("a\u{1b}]52;c;eA==\u{7}b"), "a\\u{1b}]52;c;eA==\\u{7}b");
+        assert_eq!(printable("một\ndòng\u{9b}\u{202e}"), "một\\u{a}dòng\\u{9b}\\u{202e}");
+        assert_eq!(printable_lines("ví dụ:\n  - a\u{1b}"), "ví dụ:\n  - a\\u{1b}");
+        assert_eq!(printable("cột\tcột"), "cột\tcột");
+    }
+}
