@@ -7,10 +7,17 @@
 //! (`static -> /etc`, `danhmuc.toml -> /proc/self/environ`). The rule: a
 //! link whose target stays inside the project is followed like the file or
 //! folder it points to; a link that leads outside it (or nowhere) is
-//! refused, and nothing behind it is read. The project folder itself may be
-//! a link: it is where the user pointed `--root`. `source::inside` turns
-//! what this module finds into diagnostics; a diagnostic's excerpt is read
-//! under the same rule.
+//! refused, and nothing behind it is read. Git's own folder is never an
+//! input: a link into a `.git` is refused the same way (`static/x ->
+//! ../.git` published `.git/config`, where CI checkouts keep their token),
+//! and a `.git` inside an input folder is left out. Nor is anything that is
+//! neither a file nor a folder: a named pipe would hold a build forever, so
+//! it is refused without being opened. A name that cannot be a path of the
+//! site (a backslash, a control character, not UTF-8) is refused too, so
+//! that `check` reports what `build` could not publish. The project folder
+//! itself may be a link: it is where the user pointed `--root`.
+//! `source::inside` turns what this module finds into diagnostics; a
+//! diagnostic's excerpt is read under the same rule.
 
 use std::path::{Path, PathBuf};
 
@@ -21,29 +28,72 @@ pub fn relative(root: &Path, path: &Path) -> String {
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
+/// Why a path of the project is not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    /// A link leading outside the project, or nowhere.
+    Outside,
+    /// A link into a `.git` folder, where git keeps the repository's
+    /// configuration (CI checkouts keep their token there).
+    Git,
+    /// Neither a regular file nor a folder: a named pipe (reading one
+    /// waits forever for a writer), a socket or a device.
+    NotAFile,
+    /// A name that cannot be a path of the site on every system: a
+    /// backslash (a separator to browsers and Windows), a control
+    /// character, or bytes that are not UTF-8.
+    BadName,
+}
+
+/// A path of the project that is not read, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refused {
+    /// The project path at fault ("static/x"), `/`-separated.
+    pub path: String,
+    pub why: Why,
+}
+
 /// The project folder with every link resolved, for comparisons.
 fn resolved_root(root: &Path) -> PathBuf {
     std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf())
 }
 
-/// Whether `path` (a link) resolves to somewhere under `resolved_root`.
-fn leads_inside(path: &Path, resolved_root: &Path) -> bool {
-    std::fs::canonicalize(path).is_ok_and(|target| target.starts_with(resolved_root))
+/// Why the link at `path` may not be followed: its target lies outside
+/// `resolved_root` (or nowhere), or inside a `.git` folder. None: it may.
+fn link_refused(path: &Path, resolved_root: &Path) -> Option<Why> {
+    let Ok(target) = std::fs::canonicalize(path) else { return Some(Why::Outside) };
+    let Ok(inside) = target.strip_prefix(resolved_root) else { return Some(Why::Outside) };
+    inside.components().any(|part| part.as_os_str() == GIT_DIR).then_some(Why::Git)
 }
 
-/// The first part of the project path `rel` ("content/csdl/a.md"), from the
-/// root down, that is a link leading outside the project or nowhere; None
-/// when every part stays inside. A part that does not exist ends the look
-/// (the caller reports what is missing in its own words).
-pub fn link_leading_out(root: &Path, rel: &str) -> Option<String> {
+/// Git's own folder: never an input, whatever leads to it.
+const GIT_DIR: &str = ".git";
+
+/// Whether `name` can be part of a site path on every system.
+fn is_usable_name(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|name| !name.chars().any(|c| c == '\\' || c.is_control()))
+}
+
+/// Why the project path `rel` ("content/csdl/a.md") may not be read,
+/// looked at from the root down: a link on the way leading outside the
+/// project or into `.git`, or a last part that is neither a file nor a
+/// folder. None when it may. A part that does not exist ends the look (the
+/// caller reports what is missing in its own words).
+pub fn refused(root: &Path, rel: &str) -> Option<Refused> {
     let mut path = root.to_path_buf();
     let mut resolved = None;
     let parts: Vec<&str> = rel.split('/').filter(|p| !p.is_empty()).collect();
     for (at, part) in parts.iter().enumerate() {
         path.push(part);
         let meta = std::fs::symlink_metadata(&path).ok()?;
-        if meta.file_type().is_symlink() && !leads_inside(&path, resolved.get_or_insert_with(|| resolved_root(root))) {
-            return Some(parts[..=at].join("/"));
+        let refuse = |why| Some(Refused { path: parts[..=at].join("/"), why });
+        if meta.file_type().is_symlink()
+            && let Some(why) = link_refused(&path, resolved.get_or_insert_with(|| resolved_root(root)))
+        {
+            return refuse(why);
+        }
+        if at + 1 == parts.len() && std::fs::metadata(&path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            return refuse(Why::NotAFile);
         }
     }
     None
@@ -55,18 +105,19 @@ pub struct Walk {
     /// Regular files, as project paths sorted by name; links that stay
     /// inside the project are followed.
     pub files: Vec<String>,
-    /// Links that lead outside the project or nowhere, skipped whole.
-    pub refused: Vec<String>,
+    /// What is not read, and why; a refused folder is skipped whole.
+    pub refused: Vec<Refused>,
     /// What could not be read, and why.
     pub unreadable: Vec<(String, std::io::Error)>,
 }
 
 /// The files under the project folder `dir` ("static"). A missing folder
 /// has none; a folder reached through a link leading out is refused whole.
+/// A `.git` inside it (a submodule, a clone kept there) is left out.
 pub fn files_under(root: &Path, dir: &str) -> Walk {
     let mut walk = Walk::default();
-    if let Some(link) = link_leading_out(root, dir) {
-        walk.refused.push(link);
+    if let Some(refused) = refused(root, dir) {
+        walk.refused.push(refused);
         return walk;
     }
     let start = root.join(dir);
@@ -76,21 +127,34 @@ pub fn files_under(root: &Path, dir: &str) -> Walk {
     let resolved = resolved_root(root);
     let refused = std::cell::RefCell::new(Vec::new());
     let items = walkdir::WalkDir::new(&start).follow_links(true).sort_by_file_name().into_iter().filter_entry(|item| {
-        let keep = !item.path_is_symlink() || leads_inside(item.path(), &resolved);
-        if !keep {
-            refused.borrow_mut().push(relative(root, item.path()));
+        if item.depth() == 0 {
+            return true;
         }
-        keep
+        let why = if item.file_name() == GIT_DIR {
+            return false;
+        } else if !is_usable_name(item.file_name()) {
+            Some(Why::BadName)
+        } else if item.path_is_symlink() {
+            link_refused(item.path(), &resolved)
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            refused.borrow_mut().push(Refused { path: relative(root, item.path()), why });
+        }
+        why.is_none()
     });
     for item in items {
         match item {
             Ok(item) if item.file_type().is_file() => walk.files.push(relative(root, item.path())),
-            Ok(_) => {}
+            Ok(item) if item.file_type().is_dir() => {}
+            // Never opened: a named pipe would hold the build forever.
+            Ok(item) => walk.refused.push(Refused { path: relative(root, item.path()), why: Why::NotAFile }),
             Err(e) => {
                 let path = e.path().map_or_else(|| dir.to_string(), |p| relative(root, p));
                 let is_link = e.path().and_then(|p| std::fs::symlink_metadata(p).ok()).is_some_and(|m| m.is_symlink());
                 if is_link {
-                    walk.refused.push(path);
+                    walk.refused.push(Refused { path, why: Why::Outside });
                 } else {
                     let error = e.into_io_error().unwrap_or_else(|| std::io::Error::other("loop of links"));
                     walk.unreadable.push((path, error));
@@ -107,6 +171,12 @@ mod tests {
     use super::*;
     use std::os::unix::fs::symlink;
 
+    fn refused_paths(walk: &Walk) -> Vec<&str> {
+        let mut paths: Vec<&str> = walk.refused.iter().map(|r| r.path.as_str()).collect();
+        paths.sort();
+        paths
+    }
+
     #[test]
     fn links_inside_are_followed_and_links_outside_refused() {
         let outer = tempfile::tempdir().unwrap();
@@ -120,10 +190,9 @@ mod tests {
         symlink(outer.path().join("secret"), root.join("static/out.txt")).unwrap();
         symlink(outer.path(), root.join("static/up")).unwrap();
         symlink(root.join("nowhere"), root.join("static/dangling")).unwrap();
-        let mut walk = files_under(&root, "static");
+        let walk = files_under(&root, "static");
         assert_eq!(walk.files, ["static/a/x.txt", "static/in/y.txt"]);
-        walk.refused.sort();
-        assert_eq!(walk.refused, ["static/dangling", "static/out.txt", "static/up"]);
+        assert_eq!(refused_paths(&walk), ["static/dangling", "static/out.txt", "static/up"]);
     }
 
     #[test]
@@ -133,10 +202,72 @@ mod tests {
         std::fs::create_dir_all(&root).unwrap();
         std::fs::create_dir_all(outer.path().join("elsewhere")).unwrap();
         symlink(outer.path().join("elsewhere"), root.join("content")).unwrap();
-        assert_eq!(link_leading_out(&root, "content/sectors.yaml").as_deref(), Some("content"));
-        assert_eq!(link_leading_out(&root, "missing/file"), None);
+        let content = Refused { path: "content".into(), why: Why::Outside };
+        assert_eq!(refused(&root, "content/sectors.yaml"), Some(content.clone()));
+        assert_eq!(refused(&root, "missing/file"), None);
         let walk = files_under(&root, "content/csdl");
         assert!(walk.files.is_empty());
-        assert_eq!(walk.refused, ["content"]);
+        assert_eq!(walk.refused, [content]);
+    }
+
+    fn mkfifo(path: &Path) {
+        use std::os::unix::ffi::OsStrExt as _;
+        let c_path = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o644) }, 0);
+    }
+
+    /// Regression: `static/x -> ../.git` published `.git/config`, and a
+    /// clone kept inside `static/` published its own `.git`.
+    #[test]
+    fn git_folders_are_never_inputs() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join(".git")).unwrap();
+        std::fs::write(root.join(".git/config"), "token").unwrap();
+        std::fs::create_dir_all(root.join("static/vendor/.git")).unwrap();
+        std::fs::write(root.join("static/vendor/.git/config"), "token").unwrap();
+        std::fs::write(root.join("static/vendor/lib.js"), "x").unwrap();
+        symlink("../.git", root.join("static/x")).unwrap();
+        symlink("../.git/config", root.join("static/config")).unwrap();
+        symlink(".git/config", root.join("danhmuc.toml")).unwrap();
+        let walk = files_under(root, "static");
+        assert_eq!(walk.files, ["static/vendor/lib.js"]);
+        assert_eq!(refused_paths(&walk), ["static/config", "static/x"]);
+        assert!(walk.refused.iter().all(|r| r.why == Why::Git));
+        assert_eq!(refused(root, "danhmuc.toml"), Some(Refused { path: "danhmuc.toml".into(), why: Why::Git }));
+    }
+
+    /// Regression: a named pipe among the inputs held `check` forever.
+    #[test]
+    fn what_is_not_a_file_is_refused_unopened() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("static")).unwrap();
+        mkfifo(&root.join("static/pipe"));
+        mkfifo(&root.join("danhmuc.toml"));
+        let walk = files_under(root, "static");
+        assert!(walk.files.is_empty());
+        assert_eq!(walk.refused, [Refused { path: "static/pipe".into(), why: Why::NotAFile }]);
+        assert_eq!(refused(root, "danhmuc.toml"), Some(Refused { path: "danhmuc.toml".into(), why: Why::NotAFile }));
+        assert_eq!(refused(root, "static"), None);
+    }
+
+    /// Regression: a backslash in a file name of `static/` passed `check`
+    /// and made `build` panic.
+    #[test]
+    fn names_no_site_path_can_take_are_refused() {
+        use std::os::unix::ffi::OsStrExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("static/a\\b")).unwrap();
+        std::fs::write(root.join("static/a\\b/c.txt"), "x").unwrap();
+        std::fs::write(root.join("static/tab\there.txt"), "x").unwrap();
+        std::fs::write(root.join(std::ffi::OsStr::from_bytes(b"static/latin1-\xe9.txt")), "x").unwrap();
+        std::fs::write(root.join("static/tên có dấu.txt"), "x").unwrap();
+        let walk = files_under(root, "static");
+        assert_eq!(walk.files, ["static/tên có dấu.txt"]);
+        assert_eq!(walk.refused.len(), 3, "{:?}", walk.refused);
+        assert!(walk.refused.iter().all(|r| r.why == Why::BadName));
     }
 }

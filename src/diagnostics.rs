@@ -59,6 +59,8 @@ pub enum Code {
     RelativeLink,
     Template,
     OutsideProject,
+    NotAFile,
+    BadFileName,
     CellTooLong,
     ExtraSection,
     LegacyFont,
@@ -117,6 +119,8 @@ impl Code {
             Code::RelativeLink => "relative-link",
             Code::Template => "template",
             Code::OutsideProject => "outside-project",
+            Code::NotAFile => "not-a-file",
+            Code::BadFileName => "bad-file-name",
             Code::CellTooLong => "cell-too-long",
             Code::ExtraSection => "extra-section",
             Code::LegacyFont => "legacy-font",
@@ -497,7 +501,7 @@ pub fn io_message(error: &std::io::Error) -> String {
 /// path that stays inside the project, so an excerpt never prints what a
 /// link points to.
 fn source_text(root: &Path, file: &Path) -> Option<String> {
-    if crate::confine::link_leading_out(root, &file.to_string_lossy()).is_some() {
+    if crate::confine::refused(root, &file.to_string_lossy()).is_some() {
         return None;
     }
     let bytes = std::fs::read(root.join(file)).ok()?;

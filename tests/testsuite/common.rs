@@ -196,3 +196,60 @@ pub fn appendix_transcription() -> serde_json::Value {
     let path = repo_root().join("tests/reference/appendix-transcription.json");
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
+
+/// What `danhmuc serve` says on stderr about its first build, from the
+/// project folder, when that build fails (it goes on serving; the test
+/// stops it). A first build that never ends fails the test after two
+/// minutes instead of holding it.
+pub fn serve_first_build_errors(project: &Project) -> String {
+    use std::io::BufRead as _;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_danhmuc"))
+        .args(["serve", "--port", "0"])
+        .current_dir(project.root())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("danhmuc runs");
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut said = String::new();
+        for line in std::io::BufReader::new(stderr).lines().map_while(Result::ok) {
+            said.push_str(&line);
+            said.push('\n');
+            if line.starts_with("Sửa lỗi rồi lưu lại") {
+                break;
+            }
+        }
+        let _ = tx.send(said);
+    });
+    let said = rx.recv_timeout(std::time::Duration::from_secs(120));
+    let _ = child.kill();
+    let _ = child.wait();
+    said.expect("serve's first build ended and said what was wrong")
+}
+
+/// Runs the CLI from the project folder like [`Project::run_here`], but a
+/// run that has not ended after two minutes (a hang) is killed and fails
+/// the test instead of holding it.
+pub fn run_guarded(project: &Project, args: &[&str]) -> Run {
+    let child = Command::new(env!("CARGO_BIN_EXE_danhmuc"))
+        .args(args)
+        .current_dir(project.root())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("danhmuc runs");
+    let id = child.id();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(std::time::Duration::from_secs(120)) {
+        Ok(output) => Run::from(output.expect("danhmuc ran")),
+        Err(_) => {
+            let _ = Command::new("kill").arg("-9").arg(id.to_string()).status();
+            panic!("danhmuc {args:?} never ended");
+        }
+    }
+}

@@ -15,6 +15,7 @@ mod init;
 mod links;
 mod names;
 mod new;
+mod odd_inputs;
 mod open_data;
 mod output;
 mod outside;

@@ -143,3 +143,39 @@ fn a_link_inside_the_project_is_followed_alike() {
     assert!(project.site().join("csdl/csdl-ban-do/index.html").is_file());
     assert_eq!(project.read_site("tai-lieu/note.txt"), "ghi chú");
 }
+
+/// Regression: a link to `.git` (or into it) published `.git/config`,
+/// where CI checkouts keep their token. `.git` is never an input: such a
+/// link is refused like one leading outside, by `check`, `build` and
+/// `serve` alike, and the token is printed and published nowhere.
+#[test]
+fn a_link_into_git_is_refused_by_check_build_and_serve() {
+    let cases = [
+        ("static/x", "../.git"),
+        ("static/config", "../.git/config"),
+        ("templates/partials/config.html", "../../.git/config"),
+        ("content/csdl/a-09.md", "../../.git/config"),
+        ("danhmuc.toml", ".git/config"),
+    ];
+    for (link, target) in cases {
+        let project = Project::small();
+        std::fs::create_dir_all(project.path(".git")).unwrap();
+        std::fs::write(
+            project.path(".git/config"),
+            format!(
+                "[remote \"origin\"]\n\turl = https://x-access-token:{SECRET}@github.com/so/danh-muc\n# {MARKER}\n"
+            ),
+        )
+        .unwrap();
+        project.build();
+        let before = project.snapshot();
+        replace_with_link(&project, link, Path::new(target));
+        assert_refused(&project, link);
+        let check = project.run_here(&["check"]);
+        assert!(check.stderr.contains("trỏ vào thư mục .git"), "{link}: says why:\n{}", check.stderr);
+        assert_eq!(project.snapshot(), before, "{link}: the previous site must stay as it was");
+        let served = crate::common::serve_first_build_errors(&project);
+        assert!(served.contains(&format!("lỗi[outside-project]: {link}:")), "serve names {link}:\n{served}");
+        assert!(!served.contains(MARKER) && !served.contains("ghp_fake"), "serve printed .git/config:\n{served}");
+    }
+}

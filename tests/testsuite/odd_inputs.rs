@@ -1,0 +1,55 @@
+//! Inputs no editor means to write but a checkout can hold: a named pipe
+//! (FIFO) among the files, a file name with a backslash. Each is an error
+//! that `check`, `build` and `serve` report alike, in bounded time, never
+//! a hang or a panic.
+
+#![cfg(unix)]
+
+use crate::common::{Project, run_guarded, serve_first_build_errors};
+
+fn mkfifo(path: &std::path::Path) {
+    if path.exists() {
+        std::fs::remove_file(path).unwrap();
+    }
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(path).status().expect("mkfifo runs");
+    assert!(made.success());
+}
+
+/// Regression: a named pipe among the inputs held `check`, `build` and
+/// `serve` forever, waiting for a writer that never comes.
+#[test]
+fn a_named_pipe_among_the_inputs_is_refused_unopened() {
+    for pipe in
+        ["static/pipe.txt", "templates/pipe.html", "content/csdl/a-09.md", "content/sectors.yaml", "danhmuc.toml"]
+    {
+        let project = Project::small();
+        mkfifo(&project.path(pipe));
+        let said = format!("lỗi[not-a-file]: {pipe}:");
+        for command in ["check", "build"] {
+            let run = run_guarded(&project, &[command]);
+            assert_eq!(run.code, 1, "{command} with {pipe}:\n{}", run.stderr);
+            assert!(run.stderr.contains(&said), "{command} names {pipe}:\n{}", run.stderr);
+        }
+        assert!(!project.site().exists(), "{pipe}: nothing is published");
+        let served = serve_first_build_errors(&project);
+        assert!(served.contains(&said), "serve names {pipe}:\n{served}");
+    }
+}
+
+/// Regression: a backslash in a file name of `static/` passed `check`
+/// and made `build` panic; a name no site path can take is now an error
+/// from both.
+#[test]
+fn a_backslash_in_a_static_file_name_is_an_error_from_check_and_build() {
+    let project = Project::small();
+    std::fs::create_dir_all(project.path("static/tai-lieu")).unwrap();
+    std::fs::write(project.path("static/tai-lieu/a\\b.txt"), "x").unwrap();
+    for command in ["check", "build"] {
+        let run = run_guarded(&project, &[command]);
+        assert_eq!(run.code, 1, "{command}:\n{}", run.stderr);
+        assert!(run.stderr.contains("lỗi[bad-file-name]: static/tai-lieu/a\\b.txt:"), "{command}:\n{}", run.stderr);
+        assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    }
+    assert!(!project.site().exists());
+}
