@@ -103,6 +103,21 @@ pub struct VersionConfig {
     pub revision: Option<String>,
 }
 
+/// Whether a declared version's `revision` can only name a revision of
+/// the project's git history (a tag, a branch, a commit, `tag~1`), never
+/// a path: not absolute, no `.` or `..` at its start, no `..` (a range or
+/// a parent folder), no backslash or `:` (a Windows path, or git's
+/// `revision:path`), no `-` at its start (an option to git), no spaces or
+/// control characters. `danhmuc diff` on the command line may still be
+/// given a folder; a declaration may not.
+pub fn is_revision_name(revision: &str) -> bool {
+    !revision.is_empty()
+        && !revision.starts_with(['/', '.', '-', '~'])
+        && !revision.contains("..")
+        && !revision.contains(['\\', ':'])
+        && !revision.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
 /// The full table ("Toàn bộ danh mục").
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -256,6 +271,17 @@ impl Config {
             } else {
                 None
             };
+            if let Some(revision) = version.revision.as_deref().filter(|r| !is_revision_name(r)) {
+                return Err(Diagnostic::error(
+                    Code::Config,
+                    CONFIG_FILE,
+                    format!(
+                        "Quyết định {} ghi revision “{revision}”: đó là một đường dẫn, không phải tên một phiên bản trong lịch sử git.",
+                        version.number
+                    ),
+                )
+                .hint("Ghi tên thẻ git của phiên bản (ví dụ revision = \"qd-1234-2026\") hoặc mã commit; nội dung phiên bản luôn được đọc từ lịch sử git của dự án."));
+            }
             if let Some(message) = problem {
                 return Err(Diagnostic::error(Code::Config, CONFIG_FILE, message).hint(
                     "Mỗi phiên bản ghi number, date (năm-tháng-ngày) và, nếu có, revision (thẻ git), theo thứ tự ban hành, cũ trước.",
@@ -364,6 +390,16 @@ fn toml_diagnostic(error: &toml::de::Error, text: &str) -> Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_declared_revision_is_a_name_in_git_never_a_path() {
+        for name in ["qd-1234-2026", "v1.2", "release/qd-1234", "qd-1234^", "HEAD~2", "3f2a9c1"] {
+            assert!(is_revision_name(name), "{name}");
+        }
+        for path in ["/etc", "../other", "./qd", ".", "a/../b", "C:\\qd", "HEAD:content", "--output=x", "~/qd", "a b"] {
+            assert!(!is_revision_name(path), "{path}");
+        }
+    }
 
     #[test]
     fn base_url_gets_a_trailing_slash() {

@@ -33,19 +33,27 @@ pub struct DiffArgs<'a> {
 pub fn run(args: &DiffArgs) -> u8 {
     // The declared versions name the sides and give the default one.
     let versions = crate::config::Config::load(args.root).map(|c| c.versions);
-    let old = match args.old {
-        Some(old) => old.to_string(),
-        None => match versions.as_ref().map_err(|d| d.message.clone()).and_then(|v| in_force(v)) {
-            Ok(revision) => revision,
-            Err(message) => {
-                eprintln!("{message}");
-                return exit::FAILURE;
+    // A declared revision is read from git only, never as a folder.
+    let (old, old_is_declared) = match args.old {
+        Some(old) => (old.to_string(), false),
+        None => match &versions {
+            // The configuration has a mistake: a content error, as in `check`.
+            Err(problem) => {
+                eprint!("{}", [problem.clone()].into_iter().collect::<Report>().to_human(args.root));
+                return exit::CONTENT_ERRORS;
             }
+            Ok(versions) => match in_force(versions) {
+                Ok(revision) => (revision, true),
+                Err(message) => {
+                    eprintln!("{message}");
+                    return exit::FAILURE;
+                }
+            },
         },
     };
     let versions = versions.unwrap_or_default();
     let new = args.new.map_or_else(|| args.root.display().to_string(), str::to_string);
-    let (Some(before), Some(after)) = (side(args.root, &old), side(args.root, &new)) else {
+    let (Some(before), Some(after)) = (side(args.root, &old, !old_is_declared), side(args.root, &new, true)) else {
         return exit::CONTENT_ERRORS;
     };
     let changes = compare(&before, &after);
@@ -68,11 +76,12 @@ fn in_force(versions: &[crate::config::VersionConfig]) -> Result<String, String>
     })
 }
 
-/// One side of the comparison: a project folder if `what` is one, else a
-/// revision of the repository at `root`. Problems are printed.
-fn side(root: &Path, what: &str) -> Option<Catalog> {
+/// One side of the comparison: a project folder if `what` is one (and
+/// `may_be_folder`: given on the command line), else a revision of the
+/// repository at `root`. Problems are printed.
+fn side(root: &Path, what: &str, may_be_folder: bool) -> Option<Catalog> {
     let folder = Path::new(what);
-    let (catalog, report) = if folder.join(crate::source::CONTENT_DIR).is_dir() {
+    let (catalog, report) = if may_be_folder && folder.join(crate::source::CONTENT_DIR).is_dir() {
         crate::history::catalog_in(folder)
     } else {
         match crate::history::catalog_at(root, what) {

@@ -367,3 +367,40 @@ fn a_version_with_an_oversized_file_is_refused_unread() {
     assert_eq!(diff.code, 1, "{}", diff.stderr);
     assert!(said(&diff.stderr), "diff: {}", diff.stderr);
 }
+
+/// A declared version's revision names a revision in git, never a folder:
+/// `build` refused `revision = "/some/folder"` (git knows no such name),
+/// but `diff` read the catalog in that folder, from outside the project.
+/// One rule now refuses it for every command, and a declared name that is
+/// also a folder's is looked up in git only. A folder given to `diff` on
+/// the command line is the user's own choice and is still compared.
+#[test]
+fn a_declared_revision_is_never_read_as_a_folder() {
+    let project = history();
+    let other = tempfile::tempdir().unwrap();
+    crate::common::copy_recursively(&crate::common::repo_root().join("tests/fixtures/small"), other.path());
+    let folder = other.path().display().to_string();
+    let config = std::fs::read_to_string(project.path("danhmuc.toml")).unwrap();
+    project.add_config(&format!(
+        "\n[[versions]]\nnumber = \"3/QĐ-UBND\"\ndate = \"2026-09-01\"\nrevision = \"{folder}\"\n"
+    ));
+    for command in [&["build"][..], &["check"], &["diff"]] {
+        let run = project.run_here(command);
+        assert_eq!(run.code, 1, "{command:?}: {}", run.stdout);
+        assert!(
+            run.stderr.contains(&format!("revision “{folder}”: đó là một đường dẫn")),
+            "{command:?}: {}",
+            run.stderr
+        );
+    }
+    // A name that git does not know, though a folder of that name holds a catalog.
+    write(&project, "danhmuc.toml", &config);
+    crate::common::copy_recursively(other.path(), &project.path("qd-thu-muc"));
+    project.add_config("\n[[versions]]\nnumber = \"3/QĐ-UBND\"\ndate = \"2026-09-01\"\nrevision = \"qd-thu-muc\"\n");
+    let diff = project.run_here(&["diff"]);
+    assert_eq!(diff.code, 1, "{}", diff.stdout);
+    assert!(diff.stderr.contains("Không tìm thấy phiên bản “qd-thu-muc”"), "{}", diff.stderr);
+    // Given on the command line, a folder is compared.
+    let run = project.run_here(&["diff", &folder, "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
