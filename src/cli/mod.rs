@@ -145,7 +145,7 @@ pub fn run() -> ExitCode {
         }
         Command::Schema { root } => {
             let (project, _) = crate::source::load(&root);
-            print!("{}", crate::schema::to_text(&crate::schema::front_matter_schema(&project)));
+            commands::print_out(&crate::schema::to_text(&crate::schema::front_matter_schema(&project)));
             crate::exit::OK
         }
         Command::New { root, group, sector, agencies, title } => commands::new::run(&commands::new::NewArgs {

@@ -2,6 +2,7 @@
 //! content error nothing is written and the previous site stays in place.
 
 use super::check::{Format, print_report};
+use super::{print_err, print_out};
 use crate::config::normalize_base_url;
 use crate::diagnostics::Report;
 use crate::exit;
@@ -28,14 +29,14 @@ pub fn run(args: &BuildArgs) -> u8 {
     let loaded_at = started.elapsed();
     print_report(&report, args.root, Format::Human);
     let Some(mut loaded) = loaded else {
-        eprintln!("{}", kept());
+        print_err(&format!("{}\n", kept()));
         return exit::CONTENT_ERRORS;
     };
     if let Some(url) = args.base_url {
         match normalize_base_url(url) {
             Ok(url) => loaded.config.base_url = Some(url),
             Err(d) => {
-                eprint!("{}", [d].into_iter().collect::<Report>().to_human(args.root));
+                print_err(&[d].into_iter().collect::<Report>().to_human(args.root));
                 return exit::FAILURE;
             }
         }
@@ -46,8 +47,8 @@ pub fn run(args: &BuildArgs) -> u8 {
     let staging = match crate::output::Staging::begin(args.output, args.root) {
         Ok(staging) => staging,
         Err(e) => {
-            eprintln!("Lỗi khi chuẩn bị ghi {}: {e:#}.", args.output.display());
-            eprintln!("{}", kept());
+            print_err(&format!("Lỗi khi chuẩn bị ghi {}: {e:#}.\n", args.output.display()));
+            print_err(&format!("{}\n", kept()));
             return exit::FAILURE;
         }
     };
@@ -55,8 +56,8 @@ pub fn run(args: &BuildArgs) -> u8 {
         Ok(built) => built.timings,
         Err(d) => {
             drop(staging);
-            eprint!("{}", [d].into_iter().collect::<Report>().to_human(args.root));
-            eprintln!("{}", kept());
+            print_err(&[d].into_iter().collect::<Report>().to_human(args.root));
+            print_err(&format!("{}\n", kept()));
             return exit::CONTENT_ERRORS;
         }
     };
@@ -65,33 +66,33 @@ pub fn run(args: &BuildArgs) -> u8 {
     let summary = match staging.publish() {
         Ok(summary) => summary,
         Err(e) => {
-            eprintln!("Lỗi khi xuất bản: {e:#}.");
-            eprintln!("{}", kept());
+            print_err(&format!("Lỗi khi xuất bản: {e:#}.\n"));
+            print_err(&format!("{}\n", kept()));
             return exit::FAILURE;
         }
     };
     if args.timings {
-        eprintln!(
-            "timings: load + validate {} ms; render, exports and writing {} ms (pages {} ms, exports {} ms, side by side); publish {} ms",
+        print_err(&format!(
+            "timings: load + validate {} ms; render, exports and writing {} ms (pages {} ms, exports {} ms, side by side); publish {} ms\n",
             loaded_at.as_millis(),
             built_in.as_millis(),
             parts.pages.as_millis(),
             parts.exports.as_millis(),
             publish_started.elapsed().as_millis()
-        );
+        ));
     }
     let cleaned = match summary.leftovers_removed {
         0 => String::new(),
         n => format!(" Đã dọn {n} thư mục tạm do lần dựng bị ngắt trước đó để lại."),
     };
-    println!(
-        "Đã dựng {} trang ({} CSDL, {} tệp, {} KiB) vào {} trong {} ms.{cleaned}",
+    print_out(&format!(
+        "Đã dựng {} trang ({} CSDL, {} tệp, {} KiB) vào {} trong {} ms.{cleaned}\n",
         summary.pages,
         loaded.catalog.entries().len(),
         summary.files,
         summary.bytes / 1024,
         args.output.display(),
         started.elapsed().as_millis()
-    );
+    ));
     exit::OK
 }

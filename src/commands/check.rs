@@ -19,16 +19,17 @@ pub fn run(root: &Path, format: Format, strict: bool) -> u8 {
     let failed = catalog.is_none() || report.has_errors() || (strict && report.count(Severity::Warning) > 0);
     if format == Format::Human && !failed {
         let entries = catalog.as_ref().map_or(0, |loaded| loaded.catalog.entries().len());
-        println!("Nội dung hợp lệ: {entries} CSDL.");
+        super::print_out(&format!("Nội dung hợp lệ: {entries} CSDL.\n"));
     }
     if failed { exit::CONTENT_ERRORS } else { exit::OK }
 }
 
-/// Prints diagnostics: JSON lines on stdout, or text on stderr.
+/// Prints diagnostics: JSON lines on stdout, or text on stderr (a reader
+/// that stopped reading, `| head -1`, is no error: see `print_out`).
 pub fn print_report(report: &Report, root: &Path, format: Format) {
     match format {
-        Format::Json => print!("{}", report.to_json_lines()),
-        Format::Human if !report.is_empty() => eprint!("{}", report.to_human(root)),
+        Format::Json => super::print_out(&report.to_json_lines()),
+        Format::Human if !report.is_empty() => super::print_err(&report.to_human(root)),
         Format::Human => {}
     }
 }

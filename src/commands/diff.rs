@@ -64,7 +64,7 @@ pub fn run(args: &DiffArgs) -> u8 {
         Format::Markdown => markdown_report(&changes, &labels),
         Format::Json => json_report(&changes),
     };
-    print!("{text}");
+    super::print_out(&text);
     exit::OK
 }
 

@@ -1,7 +1,8 @@
 //! Inputs no editor means to write but a checkout can hold: a named pipe
 //! (FIFO) among the files, a file name with a backslash. Each is an error
 //! that `check`, `build` and `serve` report alike, in bounded time, never
-//! a hang or a panic.
+//! a hang or a panic. And an output nobody reads to the end: a pipe whose
+//! reader has gone (`| head -1`) ends a command quietly.
 
 #![cfg(unix)]
 
@@ -52,4 +53,38 @@ fn a_backslash_in_a_static_file_name_is_an_error_from_check_and_build() {
         assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     }
     assert!(!project.site().exists());
+}
+
+/// Runs `danhmuc ARGS` with its standard output and error each a pipe
+/// whose reader has already gone, as `| head -1` leaves them once it has
+/// its line; returns the exit code (a panic's is 101).
+fn run_with_readers_gone(project: &Project, args: &[&str]) -> i32 {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_danhmuc"))
+        .args(args)
+        .arg("--root")
+        .arg(project.root())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("danhmuc runs");
+    drop(child.stdout.take());
+    drop(child.stderr.take());
+    child.wait().unwrap().code().unwrap_or(-1)
+}
+
+/// Regression: `danhmuc check --format json | head -1` with enough
+/// findings panicked (exit 101, a backtrace on the terminal) once `head`
+/// had its line. The rest of the output is dropped quietly and the exit
+/// code is the content's own.
+#[test]
+fn a_reader_that_stops_reading_ends_the_command_quietly() {
+    let project = Project::small();
+    assert_eq!(run_with_readers_gone(&project, &["build"]), 0, "a valid build says its summary to nobody");
+    for number in 10..60 {
+        std::fs::write(project.path(&format!("content/csdl/b-{number}.md")), "---\ntitle: Thiếu hết\n---\n").unwrap();
+    }
+    for args in [&["check", "--format", "json"][..], &["check"], &["build"], &["schema"]] {
+        let expected = if args[0] == "schema" { 0 } else { 1 };
+        assert_eq!(run_with_readers_gone(&project, args), expected, "danhmuc {args:?}");
+    }
 }
