@@ -199,6 +199,18 @@ impl Decision {
     }
 }
 
+/// "Quyết định số 2609/QĐ-UBND ngày 17/9/2024": a decision cited in a
+/// list, a table or a sentence.
+pub fn cite_decision(number: &str, date: IsoDate) -> String {
+    format!("Quyết định số {number} ngày {}", date.short())
+}
+
+/// "Quyết định số 2609/QĐ-UBND ngày 17 tháng 9 năm 2024": a decision named
+/// in a heading.
+pub fn name_decision(number: &str, date: IsoDate) -> String {
+    format!("Quyết định số {number} {}", date.long())
+}
+
 /// A calendar date (YYYY-MM-DD), without time zone or clock.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct IsoDate {
@@ -224,9 +236,21 @@ impl IsoDate {
         ((1000..=9999).contains(&year) && (1..=days).contains(&day)).then_some(IsoDate { year, month, day })
     }
 
-    /// "ngày 01 tháng 6 năm 2026", the way Vietnamese documents write dates.
-    pub fn vietnamese(&self) -> String {
-        format!("ngày {:02} tháng {} năm {}", self.day, self.month, self.year)
+    /// "ngày 08 tháng 01 năm 2027": a date in a document's running text and
+    /// headers, as Nghị định 30/2020/NĐ-CP writes it.
+    pub fn long(&self) -> String {
+        format!("ngày {:02} tháng {} năm {}", self.day, self.month_text(), self.year)
+    }
+
+    /// "08/01/2027": a date in citations, tables, lists and the feed's text.
+    pub fn short(&self) -> String {
+        format!("{:02}/{}/{}", self.day, self.month_text(), self.year)
+    }
+
+    /// Nghị định 30/2020/NĐ-CP (Phụ lục I): a day below 10 and the months 1
+    /// and 2 take a leading zero; the months 3 to 12 do not ("tháng 6").
+    fn month_text(&self) -> String {
+        if self.month <= 2 { format!("{:02}", self.month) } else { self.month.to_string() }
     }
 }
 
@@ -343,11 +367,26 @@ mod tests {
     #[test]
     fn iso_dates_are_checked() {
         assert_eq!(IsoDate::parse("2026-06-01").map(|d| d.to_string()), Some("2026-06-01".into()));
-        assert_eq!(IsoDate::parse("2026-06-01").unwrap().vietnamese(), "ngày 01 tháng 6 năm 2026");
         assert!(IsoDate::parse("2024-02-29").is_some());
         for bad in ["2025-02-29", "2026-13-01", "26-1-1", "hôm nay", "2026-06"] {
             assert!(IsoDate::parse(bad).is_none(), "{bad}");
         }
+    }
+
+    /// Guards the one way dates reach a reader: a day below 10 and the
+    /// months 1 and 2 padded (Nghị định 30/2020/NĐ-CP), never ISO.
+    #[test]
+    fn dates_read_as_vietnamese_documents_write_them() {
+        let date = |text| IsoDate::parse(text).unwrap();
+        assert_eq!(date("2027-01-08").long(), "ngày 08 tháng 01 năm 2027");
+        assert_eq!(date("2027-01-08").short(), "08/01/2027");
+        assert_eq!(date("2026-02-28").short(), "28/02/2026");
+        assert_eq!(date("2026-06-01").long(), "ngày 01 tháng 6 năm 2026");
+        assert_eq!(date("2024-09-17").short(), "17/9/2024");
+        assert_eq!(date("2025-10-08").long(), "ngày 08 tháng 10 năm 2025");
+        assert_eq!(date("2025-12-31").short(), "31/12/2025");
+        // Machines still read ISO.
+        assert_eq!(date("2027-01-08").to_string(), "2027-01-08");
     }
 
     #[test]

@@ -103,7 +103,10 @@ fn side(root: &Path, what: &str, may_be_folder: bool) -> Option<Catalog> {
 /// How the report names a side: the decision it is, or what was given.
 fn label(versions: &[crate::config::VersionConfig], what: &str) -> String {
     match versions.iter().find(|v| v.revision.as_deref() == Some(what)) {
-        Some(v) => format!("Quyết định {} ngày {} ({what})", v.number, v.date),
+        Some(v) => match crate::model::IsoDate::parse(&v.date) {
+            Some(date) => format!("{} ({what})", crate::model::cite_decision(&v.number, date)),
+            None => format!("Quyết định số {} ({what})", v.number),
+        },
         None => what.to_string(),
     }
 }

@@ -191,10 +191,10 @@ fn markdown(text: &str, size: u32, align: Align, indent: u32, italic_if: &dyn Fn
     out
 }
 
-/// "ngày 15 tháng 6 năm 2026", or blanks while a draft.
+/// "ngày 08 tháng 01 năm 2027", or blanks while a draft.
 fn date_words(decision: &Decision) -> String {
     match decision.date {
-        Some(d) => format!("ngày {} tháng {} năm {}", d.day, d.month, d.year),
+        Some(d) => d.long(),
         None => format!("ngày … tháng … năm {}", decision.year),
     }
 }

@@ -85,12 +85,20 @@ pub struct Version {
 }
 
 impl Version {
-    /// "Quyết định 2609/QĐ-UBND ngày 17/9/2024", or "Dự thảo".
+    /// "Quyết định số 2609/QĐ-UBND ngày 17/9/2024", or "Dự thảo": the
+    /// version in lists, tables, links and the feed.
     pub fn title(&self) -> String {
         match (&self.number, self.date) {
-            (Some(number), Some(date)) => {
-                format!("Quyết định số {number} ngày {}/{}/{}", date.day, date.month, date.year)
-            }
+            (Some(number), Some(date)) => crate::model::cite_decision(number, date),
+            _ => "Dự thảo".to_string(),
+        }
+    }
+
+    /// "Quyết định số 2609/QĐ-UBND ngày 17 tháng 9 năm 2024", or "Dự thảo":
+    /// the version at the head of its own page.
+    pub fn heading(&self) -> String {
+        match (&self.number, self.date) {
+            (Some(number), Some(date)) => crate::model::name_decision(number, date),
             _ => "Dự thảo".to_string(),
         }
     }

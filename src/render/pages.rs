@@ -519,7 +519,7 @@ fn decision(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
         place: &decision.place,
         year: decision.year,
         number: decision.number.as_deref(),
-        date: decision.date.map(|d| d.vietnamese()),
+        date: decision.date.map(|d| d.long()),
         draft: decision.is_draft(),
         signer: &decision.signer,
         signer_title: &decision.signer_title,

@@ -17,6 +17,8 @@ use std::collections::{HashMap, HashSet};
 #[derive(Serialize)]
 pub struct VersionView {
     pub title: String,
+    /// The title with its date written out, for the version's own page.
+    pub heading: String,
     pub url: String,
     pub status: &'static str,
     pub status_key: Status,
@@ -40,6 +42,7 @@ fn view(history: &History, index: usize) -> VersionView {
     });
     VersionView {
         title: v.title(),
+        heading: v.heading(),
         url: v.url(),
         status: v.status.name(),
         status_key: v.status,

@@ -140,7 +140,7 @@ fn diff_defaults_to_the_version_in_force_and_the_working_tree_and_reads_as_text_
     let text = project.run_here(&["diff"]);
     assert_eq!(text.code, 0, "{}", text.stderr);
     assert!(
-        text.stdout.starts_with("So sánh Quyết định 2/QĐ-UBND ngày 2026-03-01 (qd-2-2026) với bản đang sửa."),
+        text.stdout.starts_with("So sánh Quyết định số 2/QĐ-UBND ngày 01/3/2026 (qd-2-2026) với bản đang sửa."),
         "{}",
         text.stdout
     );
@@ -202,8 +202,8 @@ fn the_site_shows_every_version_and_keeps_every_address_that_ever_existed() {
     assert_eq!(run.code, 0);
     let versions = project.read_site("phien-ban/index.html");
     for (title, status) in [
-        ("Quyết định số 1/QĐ-UBND ngày 1/3/2025", "Đã được thay thế"),
-        ("Quyết định số 2/QĐ-UBND ngày 1/3/2026", "Đang có hiệu lực"),
+        ("Quyết định số 1/QĐ-UBND ngày 01/3/2025", "Đã được thay thế"),
+        ("Quyết định số 2/QĐ-UBND ngày 01/3/2026", "Đang có hiệu lực"),
         ("Dự thảo", "Dự thảo"),
     ] {
         let row =
@@ -234,7 +234,7 @@ fn the_site_shows_every_version_and_keeps_every_address_that_ever_existed() {
     // A removed one says which decision removed it, with its last text.
     let removed = project.read_site("csdl/csdl-nghe-ca/index.html");
     assert!(
-        removed.contains("không còn trong Danh mục") && removed.contains("Quyết định số 2/QĐ-UBND ngày 1/3/2026"),
+        removed.contains("không còn trong Danh mục") && removed.contains("Quyết định số 2/QĐ-UBND ngày 01/3/2026"),
         "{removed}"
     );
     assert!(removed.contains("CSDL nghề cá"));
@@ -242,7 +242,8 @@ fn the_site_shows_every_version_and_keeps_every_address_that_ever_existed() {
     assert!(!project.read_site("assets/search-index.js").contains("csdl-nghe-ca"));
     // A version's page: its changes, word by word, and its full table.
     let second = project.read_site("phien-ban/2-qd-ubnd/index.html");
-    assert!(second.contains("Thay đổi so với Quyết định số 1/QĐ-UBND ngày 1/3/2025"), "{second}");
+    assert!(second.contains("Thay đổi so với Quyết định số 1/QĐ-UBND ngày 01/3/2025"), "{second}");
+    assert!(second.contains("<h1>Quyết định số 2/QĐ-UBND ngày 01 tháng 3 năm 2026</h1>"), "{second}");
     assert!(second.contains("<ins><span class=\"change-word\">[thêm: </span>Đã sửa:"), "{second}");
     assert_eq!(second.matches("<tr><td>").count(), 6, "its full table: six entries");
     let first = project.read_site("phien-ban/1-qd-ubnd/index.html");
