@@ -114,6 +114,12 @@ pub struct Synonym {
     pub means: String,
 }
 
+/// The four fixed section headings, in order: the appendix's four long
+/// columns. Here rather than in `validate`, which checks them, because
+/// `source` writes them too (`danhmuc new`, `danhmuc import`).
+pub const SECTION_HEADINGS: [&str; 4] =
+    ["Mục đích", "Phạm vi, nội dung chính", "Cơ chế thu thập", "Kết nối, chia sẻ dữ liệu"];
+
 /// The four long columns of the appendix, as Markdown source.
 #[derive(Debug, Clone, Default)]
 pub struct Sections {

@@ -17,9 +17,7 @@ mod names;
 pub mod text;
 use std::collections::{BTreeMap, HashMap};
 
-/// The four fixed section headings, in order.
-pub const SECTION_HEADINGS: [&str; 4] =
-    ["Mục đích", "Phạm vi, nội dung chính", "Cơ chế thu thập", "Kết nối, chia sẻ dữ liệu"];
+pub use crate::model::SECTION_HEADINGS;
 
 /// Validates everything `source::load` read. Returns the catalog when there
 /// is no error (warnings allowed), and every diagnostic either way.
