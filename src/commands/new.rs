@@ -5,8 +5,8 @@
 use crate::diagnostics::{Code, Diagnostic, Report};
 use crate::exit;
 use crate::model::Group;
+use crate::source::entry_file::EntryFile;
 use crate::source::{self, RawProject};
-use crate::validate::SECTION_HEADINGS;
 use std::path::Path;
 
 pub struct NewArgs<'a> {
@@ -29,41 +29,32 @@ pub fn run(args: &NewArgs) -> u8 {
         );
         return exit::CONTENT_ERRORS;
     }
-    match plan(&project, args) {
-        Ok((path, text, reference)) => {
-            let full = args.root.join(&path);
-            if let Some(parent) = full.parent()
-                && let Err(e) = std::fs::create_dir_all(parent)
-            {
-                eprintln!("Không tạo được thư mục {}: {}.", parent.display(), crate::diagnostics::io_message(&e));
-                return exit::FAILURE;
-            }
-            // create_new: an existing file is never overwritten, even if it
-            // appeared after the check above.
-            match std::fs::OpenOptions::new().write(true).create_new(true).open(&full) {
-                Ok(mut file) => {
-                    use std::io::Write;
-                    if let Err(e) = file.write_all(text.as_bytes()) {
-                        eprintln!("Không ghi được {path}: {}.", crate::diagnostics::io_message(&e));
-                        return exit::FAILURE;
-                    }
-                    println!("Đã tạo {path} ({reference}).");
-                    println!("Mở tệp, điền nội dung dưới bốn tiêu đề, rồi chạy `danhmuc check` để kiểm tra.");
-                    exit::OK
-                }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    eprintln!("Tệp {path} đã có; danhmuc không ghi đè. Sửa trực tiếp tệp đó, hoặc đặt tên CSDL khác.");
-                    exit::CONTENT_ERRORS
-                }
-                Err(e) => {
-                    eprintln!("Không ghi được {path}: {}.", crate::diagnostics::io_message(&e));
-                    exit::FAILURE
-                }
-            }
-        }
+    let (path, text, reference) = match plan(&project, args) {
+        Ok(planned) => planned,
         Err(report) => {
             eprint!("{}", report.to_human(args.root));
+            return exit::CONTENT_ERRORS;
+        }
+    };
+    // Written whole under a temporary name, then linked into place: never
+    // an empty file left by an interruption, and never over a file that
+    // appeared after the check above.
+    let mut changes = source::write::Changes::default();
+    changes.create(args.root.join(&path), text.into_bytes());
+    match changes.apply() {
+        Ok(()) => {
+            println!("Đã tạo {path} ({reference}).");
+            println!("Mở tệp, điền nội dung dưới bốn tiêu đề, rồi chạy `danhmuc check` để kiểm tra.");
+            exit::OK
+        }
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists && e.path == args.root.join(&path) => {
+            eprintln!("Tệp {path} đã có; danhmuc không ghi đè. Sửa trực tiếp tệp đó, hoặc đặt tên CSDL khác.");
             exit::CONTENT_ERRORS
+        }
+        Err(e) => {
+            let failed = e.path.strip_prefix(args.root).unwrap_or(&e.path).display();
+            eprintln!("Không ghi được {failed}: {}.", crate::diagnostics::io_message(&e.error));
+            exit::FAILURE
         }
     }
 }
@@ -134,29 +125,21 @@ fn plan(project: &RawProject, args: &NewArgs) -> Result<(String, String, String)
         .filter_map(|(_, raw)| raw.number.as_ref().map(|n| n.value))
         .max()
         .unwrap_or(0)
+        .clamp(0, i64::from(u32::MAX - 1))
         + 1;
-    let short: String = {
-        let mut s = slug.clone();
-        if s.len() > 40 {
-            s.truncate(s[..=40].rfind('-').unwrap_or(40));
-        }
-        s
+    let entry = EntryFile {
+        title,
+        slug,
+        group,
+        number: u32::try_from(number).unwrap_or(u32::MAX),
+        sector: args.sector.to_string(),
+        agencies: args.agencies.to_vec(),
+        notes: None,
+        sections: Default::default(),
     };
-    let path = format!("{}/{}-{number:02}-{short}.md", source::ENTRIES_DIR, group.slug());
-    let mut text = String::from("---\n");
-    text.push_str(&format!("title: {}\n", yaml_text(&title)));
-    text.push_str(&format!("group: {}\n", group.code()));
-    text.push_str(&format!("number: {number}\n"));
-    text.push_str(&format!("sector: {}\n", yaml_text(args.sector)));
-    text.push_str("agencies:\n");
-    for agency in args.agencies {
-        text.push_str(&format!("  - {}\n", yaml_text(agency)));
-    }
-    text.push_str("# notes: \"Căn cứ pháp lý, ví dụ: Quyết định số …\"\n---\n");
-    for heading in SECTION_HEADINGS {
-        text.push_str(&format!("\n## {heading}\n\n"));
-    }
-    Ok((path, text, format!("{}.{number}", group.code())))
+    // Empty sections and a valid slug: the text is always written.
+    let text = entry.text().unwrap_or_default();
+    Ok((entry.path(), text, format!("{}.{number}", group.code())))
 }
 
 fn unknown(flag: &str, kind: &str, value: &str, known: &[&str], file: &str, code: Code) -> Diagnostic {

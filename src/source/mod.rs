@@ -4,10 +4,12 @@
 //! here decides whether the catalog as a whole is valid (that is
 //! `validate`).
 
+pub mod entry_file;
 mod frontmatter;
 pub mod git;
 pub mod inside;
 mod sections;
+pub mod write;
 
 pub use frontmatter::{RawAgency, RawDecision, RawEntry, RawSector, RawSynonym, parse_yaml};
 pub use sections::{RawSection, split_sections};

@@ -21,7 +21,7 @@ fn new_writes_the_next_number_with_every_field_and_section() {
     let text = std::fs::read_to_string(project.path("content/csdl/a-32-csdl-thi-dua-khen-thuong.md")).unwrap();
     assert!(
         text.starts_with(
-            "---\ntitle: \"CSDL thi đua, khen thưởng\"\ngroup: A\nnumber: 32\nsector: \"noi-vu\"\nagencies:\n  - \"so-noi-vu\"\n"
+            "---\ntitle: CSDL thi đua, khen thưởng\ngroup: A\nnumber: 32\nsector: noi-vu\nagencies:\n  - so-noi-vu\n"
         ),
         "{text}"
     );
@@ -136,4 +136,36 @@ fn new_refuses_while_a_project_file_is_broken_and_names_it() {
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("content/csdl/a-05.md"), "{}", run.stderr);
     assert_eq!(std::fs::read_dir(project.path("content/csdl")).unwrap().count(), before, "nothing written");
+}
+
+/// Regression: `new` interrupted between creating the file and writing
+/// it (Ctrl-C, a full disk) left an empty entry file, and then refused to
+/// run again because the file existed. The file-size limit makes the
+/// kernel stop the process at its first byte written.
+#[cfg(unix)]
+#[test]
+fn new_interrupted_leaves_no_file_and_runs_again() {
+    let project = Project::small();
+    let args = ["new", "--group", "A", "--sector", "bien", "--agency", "so-thu", "CSDL thi đua"];
+    let before = std::fs::read_dir(project.path("content/csdl")).unwrap().count();
+    let killed = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -f 0; exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_danhmuc"))
+        .args(args)
+        .arg("--root")
+        .arg(project.root())
+        .status()
+        .unwrap();
+    // Stopped by the kernel's signal, not refused for another reason.
+    assert_eq!(killed.code(), None, "{killed:?}");
+    let entries: Vec<String> = std::fs::read_dir(project.path("content/csdl"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".md"))
+        .collect();
+    assert_eq!(entries.len(), before, "no entry file left behind: {entries:?}");
+    let run = project.run(&args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("Đã tạo content/csdl/a-"), "{}", run.stdout);
 }
