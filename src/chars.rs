@@ -41,6 +41,57 @@ pub fn forbidden(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     })
 }
 
+/// The characters that backslash escapes in `text` stand for, with the
+/// byte offset of each backslash: those of YAML's double-quoted scalars
+/// and TOML's basic strings (`\e`, `\x1b`, `\u001B`, `\U0000001b`, `\N`…).
+/// Whether a backslash is inside such a string is not told: the caller
+/// asks only when the parsed values hold a forbidden character.
+pub fn escapes(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let at = from + text.get(from..)?.find('\\')?;
+            let rest = &text[at + 1..];
+            let letter = rest.chars().next()?;
+            let hex = |digits: usize| {
+                let code = rest.get(1..1 + digits).filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))?;
+                char::from_u32(u32::from_str_radix(code, 16).ok()?).map(|c| (c, 1 + digits))
+            };
+            let decoded = match letter {
+                '0' => Some(('\0', 1)),
+                'a' => Some(('\u{7}', 1)),
+                'b' => Some(('\u{8}', 1)),
+                'v' => Some(('\u{b}', 1)),
+                'f' => Some(('\u{c}', 1)),
+                'r' => Some(('\r', 1)),
+                'e' => Some(('\u{1b}', 1)),
+                'N' => Some(('\u{85}', 1)),
+                'x' => hex(2),
+                'u' => hex(4),
+                'U' => hex(8),
+                _ => None,
+            };
+            // `\\` is a backslash: what follows it is not an escape.
+            from = at + 1 + decoded.map_or(letter.len_utf8(), |(_, len)| len);
+            if let Some((c, _)) = decoded {
+                return Some((at, c));
+            }
+        }
+    })
+}
+
+/// The escape that starts at byte `at` of `text`, as written (`\x01`,
+/// `\u001B`), for a message.
+pub fn escape_at(text: &str, at: usize) -> &str {
+    let len = match text.as_bytes().get(at + 1) {
+        Some(b'x') => 4,
+        Some(b'u') => 6,
+        Some(b'U') => 10,
+        _ => 2,
+    };
+    text.get(at..at + len).unwrap_or(&text[at..])
+}
+
 /// How a message names a forbidden character: its code point and, for
 /// those that have one, the name editors may meet.
 pub fn describe(c: char) -> String {
@@ -58,6 +109,53 @@ pub fn describe(c: char) -> String {
         _ => "",
     };
     format!("U+{:04X}{name}", c as u32)
+}
+
+/// How a forbidden character was written in a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Written {
+    /// As itself.
+    Raw,
+    /// As a backslash escape in YAML or TOML (`"\x01"`).
+    Escape,
+    /// As a character reference in Markdown or HTML (`&#x1;`).
+    Reference,
+}
+
+/// The message of a diagnostic about `c`, written as `written`
+/// (`source` is what was written: the escape or the reference).
+pub fn message(c: char, written: Written, source: &str) -> String {
+    let c = describe(c);
+    match written {
+        Written::Raw => format!("Có ký tự điều khiển {c} trong văn bản."),
+        Written::Escape => format!("Chuỗi thoát “{source}” tạo ra ký tự điều khiển {c}."),
+        Written::Reference => format!("Tham chiếu ký tự “{source}” tạo ra ký tự điều khiển {c}."),
+    }
+}
+
+/// The hint of that diagnostic: why it matters, where it comes from,
+/// what to do.
+pub fn hint(c: char, written: Written) -> String {
+    let why = "Ký tự này không nhìn thấy được nhưng làm tệp Word của Quyết định (quyet-dinh.docx), tệp Excel và nguồn tin (feed.xml) không mở được, và có thể điều khiển màn hình của người chạy lệnh.";
+    let what = match (written, c) {
+        (Written::Raw, '\r') => {
+            "Dấu về đầu dòng (CR) đứng một mình thường do tệp được lưu theo kiểu xuống dòng của máy Mac cũ: lưu lại tệp với kiểu xuống dòng LF hoặc CRLF (VS Code: bấm “CR” ở góc dưới bên phải)."
+        }
+        (Written::Raw, '\u{b}' | '\u{c}') => {
+            "Nó thường đi theo khi dán từ Word (ngắt dòng bằng Shift+Enter, ngắt trang): xóa nó (đặt con trỏ ngay sau vị trí được chỉ, bấm Backspace) rồi xuống dòng bằng Enter nếu cần."
+        }
+        (Written::Raw, '\u{80}'..='\u{9f}') => {
+            "Nó thường do văn bản được đọc sai bảng mã (Windows-1252) trước khi dán, ví dụ dấu ngoặc kép của Word: xóa nó và gõ lại ký tự đúng."
+        }
+        (Written::Raw, _) => {
+            "Nó thường đi theo khi dán từ Word, PDF hoặc trang web: xóa nó (đặt con trỏ ngay sau vị trí được chỉ, bấm Backspace) hoặc gõ lại đoạn chữ đó; VS Code hiện nó khi bật “Render Control Characters”."
+        }
+        (Written::Escape, _) => {
+            "Xóa chuỗi thoát này; để viết nhiều dòng, dùng “|” rồi viết mỗi dòng trên một dòng riêng."
+        }
+        (Written::Reference, _) => "Xóa tham chiếu ký tự này (phần “&#…;”).",
+    };
+    format!("{why} {what}")
 }
 
 /// Whether a terminal may act on `c` rather than show it: every control
@@ -114,6 +212,24 @@ mod tests {
             // Whatever XML cannot hold is refused in content.
             assert!(is_xml_char(c) || is_forbidden(c), "{c:?}");
         }
+    }
+
+    #[test]
+    fn escapes_are_decoded_where_they_start() {
+        let text = r#"a: "x\x01 \\x02 \e[2J \u001B \U0000001b \N \n \u00e1 \uD800 \q""#;
+        let found: Vec<(usize, char)> = escapes(text).collect();
+        let at = |needle: &str| text.find(needle).unwrap();
+        assert_eq!(
+            found,
+            [
+                (at("\\x01"), '\u{1}'),
+                (at("\\e"), '\u{1b}'),
+                (at("\\u001B"), '\u{1b}'),
+                (at("\\U0000001b"), '\u{1b}'),
+                (at("\\N"), '\u{85}'),
+                (at("\\u00e1"), 'á'),
+            ]
+        );
     }
 
     #[test]

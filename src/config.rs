@@ -212,12 +212,15 @@ impl Config {
                 ));
             }
         };
+        // CRLF line endings read as LF, as every content file is read.
+        let text = if text.contains('\r') { text.replace("\r\n", "\n") } else { text };
         Config::from_text(&text)
     }
 
     /// The configuration written in `text` (a `danhmuc.toml`), checked.
     pub fn from_text(text: &str) -> Result<Config, Diagnostic> {
         let mut config: Config = toml::from_str(text).map_err(|e| toml_diagnostic(&e, text))?;
+        check_characters(text)?;
         config.normalize()?;
         config.check_versions()?;
         config.check_feedback()?;
@@ -307,6 +310,42 @@ impl Config {
 
     pub fn edit_url(&self, repo_path: &str) -> Option<String> {
         self.repository.edit_url.as_ref().filter(|t| !t.is_empty()).map(|t| t.replace("{path}", repo_path))
+    }
+}
+
+/// No text of the configuration holds a control character: the title,
+/// the publisher and the decision's number reach every page, the feed
+/// and the Word document. TOML refuses most of them written as they
+/// are, but not as escapes (`"\u001B"`, `"\e"`).
+fn check_characters(text: &str) -> Result<(), Diagnostic> {
+    use crate::chars::{self, Written};
+    let escaped = || {
+        let found = chars::escapes(text).find(|(_, c)| chars::is_forbidden(*c))?;
+        // A backslash outside a basic string is only a backslash.
+        let values: toml::Table = toml::from_str(text).ok()?;
+        holds_forbidden(&toml::Value::Table(values)).then_some(found)
+    };
+    let (at, c, written) = match chars::forbidden(text).next() {
+        Some((at, c)) => (at, c, Written::Raw),
+        None => match escaped() {
+            Some((at, c)) => (at, c, Written::Escape),
+            None => return Ok(()),
+        },
+    };
+    let source = if written == Written::Raw { "" } else { chars::escape_at(text, at) };
+    Err(Diagnostic::error(Code::ForbiddenCharacter, CONFIG_FILE, chars::message(c, written, source))
+        .at(Some(crate::diagnostics::position_at(text, at)))
+        .hint(chars::hint(c, written)))
+}
+
+/// Whether a string of `value` (or a key) holds a forbidden character.
+fn holds_forbidden(value: &toml::Value) -> bool {
+    let bad = |s: &str| s.chars().any(crate::chars::is_forbidden);
+    match value {
+        toml::Value::String(s) => bad(s),
+        toml::Value::Array(items) => items.iter().any(holds_forbidden),
+        toml::Value::Table(table) => table.iter().any(|(k, v)| bad(k) || holds_forbidden(v)),
+        _ => false,
     }
 }
 

@@ -174,8 +174,25 @@ pub fn capitalize(text: &str) -> String {
     chars.next().map_or_else(String::new, |c| c.to_uppercase().collect::<String>() + chars.as_str())
 }
 
+///
+/// Characters XML 1.0 cannot hold at all (most control characters, even
+/// written as `&#1;`) are left out: `check` refuses them in content, and
+/// one that got through anyway must not make the Word document, the feed
+/// or the sitemap unreadable (Word, LibreOffice and python-docx refuse
+/// such a document whole).
 pub fn escape_xml(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c if !crate::chars::is_xml_char(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Longest slug derived from a title; a longer one is cut at a hyphen.
@@ -343,6 +360,14 @@ mod tests {
     fn invisible_characters_stay_out_of_slugs() {
         assert_eq!(slugify("CSDL đ\u{200b}ất đai"), "csdl-dat-dai");
         assert_eq!(slugify("Thông\u{ad}tin \u{feff}chung"), "thongtin-chung");
+    }
+
+    /// Regression: a control character in a title made the Word document
+    /// and the feed unreadable.
+    #[test]
+    fn xml_escape_leaves_out_what_xml_cannot_hold() {
+        assert_eq!(escape_xml("Sở <Nội vụ> & \"Tư pháp\""), "Sở &lt;Nội vụ&gt; &amp; &quot;Tư pháp&quot;");
+        assert_eq!(escape_xml("a\u{1}b\u{b}c\u{1b}[2J\u{fffe}\u{ffff}d\te\nf"), "abc[2Jd\te\nf");
     }
 
     #[test]

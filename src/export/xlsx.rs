@@ -465,7 +465,9 @@ fn write_strings(strings: &Strings, out: &mut dyn Write) -> std::io::Result<()> 
 /// reads back as written.
 fn escape(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
-    let special = |b: u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'_') || (b < 0x20 && !matches!(b, b'\t' | b'\n'));
+    // U+FFFE and U+FFFF, which XML cannot hold either, start with 0xEF.
+    let special =
+        |b: u8| matches!(b, b'&' | b'<' | b'>' | b'"' | b'_' | 0xef) || (b < 0x20 && !matches!(b, b'\t' | b'\n'));
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
         if !special(b) {
@@ -480,6 +482,13 @@ fn escape(out: &mut Vec<u8>, text: &str) {
             b'"' => out.extend_from_slice(b"&quot;"),
             b'_' if looks_like_escape(&bytes[i..]) => out.extend_from_slice(b"_x005F_"),
             b'_' => out.push(b'_'),
+            0xef => match &bytes[i..] {
+                [_, 0xbf, last @ (0xbe | 0xbf), ..] => {
+                    let _ = write!(out, "_xFFF{}_", if *last == 0xbe { 'E' } else { 'F' });
+                    start = i + 3;
+                }
+                _ => out.push(b),
+            },
             _ => {
                 let _ = write!(out, "_x{b:04X}_");
             }
@@ -612,6 +621,7 @@ mod tests {
         // A control character XML cannot hold becomes Excel's escape; a
         // text that looks like that escape keeps its underscore.
         assert_eq!(escaped("a\u{1}b\rc"), "a_x0001_b_x000D_c");
+        assert_eq!(escaped("ấ\u{fffe}ế\u{ffff}\u{fffd}"), "ấ_xFFFE_ế_xFFFF_\u{fffd}");
         assert_eq!(escaped("mã _x0041_ và ten_bien"), "mã _x005F_x0041_ và ten_bien");
     }
 

@@ -4,6 +4,7 @@
 //! here decides whether the catalog as a whole is valid (that is
 //! `validate`).
 
+pub mod characters;
 pub mod entry_file;
 mod frontmatter;
 pub mod git;
@@ -249,6 +250,7 @@ fn load_data_file<T: serde::de::DeserializeOwned>(root: &Path, path: &str, repor
 }
 
 fn parse_data_file<T: serde::de::DeserializeOwned>(text: &str, path: &str, report: &mut Report) -> Vec<T> {
+    characters::check_text(text, 0..text.len(), 0..0, path, report);
     match parse_yaml::<Option<Vec<T>>>(text, path, 1) {
         Ok(list) => list.unwrap_or_default(),
         Err(d) => {

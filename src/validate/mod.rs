@@ -127,6 +127,7 @@ pub fn revalidate_entry(
     let mut report = Report::default();
     let mut entry = validate_entry(file, raw, &lookup, &mut Facts::default(), &mut report)?;
     check_links(file, targets, &mut report);
+    source::characters::check_text(&file.text, file.front.clone(), file.body.clone(), &file.path, &mut report);
     let same_place = entry.slug == old.slug && entry.group == old.group && entry.number == old.number;
     if report.has_errors() || !same_place {
         return None;

@@ -1,8 +1,9 @@
 //! What real Vietnamese documents bring into the text: words pasted from
 //! legacy TCVN3 (ABC) or VNI fonts, invisible characters, titles far too
 //! long, text longer than a spreadsheet cell, and the two tone placements
-//! (hòa / hoà). Each is a warning with the way to fix it, except a text no
-//! spreadsheet can hold, which `build` could not publish.
+//! (hòa / hoà). Each is a warning with the way to fix it, except what
+//! `build` could not publish: a text no spreadsheet can hold, and control
+//! characters, which make the Word document unreadable.
 
 use crate::diagnostics::{Code, Diagnostic, Position, Report};
 use crate::source::SourceFile;
@@ -181,10 +182,12 @@ pub struct ToneCounts {
     pub first_newer: Option<(usize, String)>,
 }
 
-/// Warnings about the whole text of a content file: legacy fonts and
-/// invisible characters, each reported once per file, where first seen.
+/// Findings about the whole text of a content file: control characters,
+/// which no document format can hold (an error at each); legacy fonts
+/// and invisible characters (warnings, once per file, where first seen).
 /// Returns the file's tone placements, for [`check_tone_style`].
 pub fn check_file_text(file: &SourceFile, report: &mut Report) -> ToneCounts {
+    crate::source::characters::check_text(&file.text, file.front.clone(), file.body.clone(), &file.path, report);
     let position = |offset: usize| Some(crate::diagnostics::position_at(&file.text, offset));
     let found = scan(&file.text);
     if let Some((at, word)) = found.legacy.map(|at| word_around(&file.text, at)) {

@@ -32,3 +32,115 @@ fn a_line_of_many_broken_links_gives_a_short_report() {
     assert_eq!(json.stdout.lines().count(), 21);
     assert!(json.stdout.len() < 20_000);
 }
+
+/// One way a control character gets into content, and where `check` must
+/// point: file, line and column.
+struct Case {
+    file: &'static str,
+    from: &'static str,
+    to: &'static str,
+    at: &'static str,
+}
+
+/// Regression: control characters, raw or written as YAML escapes, TOML
+/// escapes or Markdown character references, in any content or
+/// configuration file, passed `check` and made `data/quyet-dinh.docx`
+/// unreadable (Word, LibreOffice and python-docx refuse it whole), and
+/// broke `feed.xml` and the workbook.
+#[test]
+fn control_characters_are_refused_wherever_they_are_written() {
+    let body = "Quản lý danh sách bàn làm việc.";
+    let cases = [
+        // Pasted from Word: a manual line break (Shift+Enter) is U+000B.
+        Case { file: "content/csdl/a-01.md", from: body, to: "Quản lý \u{b}danh sách.", at: "a-01.md:13:9:" },
+        Case { file: "content/csdl/a-01.md", from: body, to: "Quản lý \u{1b}[2J.", at: "a-01.md:13:9:" },
+        // A carriage return left alone (CRLF is read as LF).
+        Case { file: "content/csdl/a-01.md", from: body, to: "Quản lý\rdanh sách.", at: "a-01.md:13:8:" },
+        Case { file: "content/csdl/a-01.md", from: body, to: "Quản lý \u{9b}2J.", at: "a-01.md:13:9:" },
+        Case { file: "content/csdl/a-01.md", from: body, to: "Quản lý \u{fffe}.", at: "a-01.md:13:9:" },
+        Case { file: "content/csdl/a-01.md", from: body, to: "Quản lý &#x1b;[2J.", at: "a-01.md:13:9:" },
+        Case { file: "content/csdl/a-01.md", from: body, to: "Quản lý <b>&#1;</b>.", at: "a-01.md:13:12:" },
+        Case {
+            file: "content/csdl/a-01.md",
+            from: "title: CSDL bàn đỏ",
+            to: r#"title: "CSDL\x01 bàn đỏ""#,
+            at: "a-01.md:2:13:",
+        },
+        Case {
+            file: "content/csdl/a-01.md",
+            from: "title: CSDL bàn đỏ",
+            to: r#"title: "CSDL \e]52;c;YQ==\a""#,
+            at: "a-01.md:2:14:",
+        },
+        Case { file: "content/csdl/a-01.md", from: "slug:", to: "notes: \"Xem \\u000B\"\nslug:", at: "a-01.md:3:13:" },
+        Case {
+            file: "content/agencies.yaml",
+            from: "name: Sở Thử",
+            to: r#"name: "Sở\u000BThử""#,
+            at: "agencies.yaml:2:12:",
+        },
+        Case { file: "content/sectors.yaml", from: "name: ", to: "name: \u{7}", at: "sectors.yaml:2:9:" },
+        Case {
+            file: "content/synonyms.yaml",
+            from: "",
+            to: "- words: [\"bàn\\x1b\"]\n  means: CSDL bàn đỏ\n",
+            at: "synonyms.yaml:1:15:",
+        },
+        Case { file: "danhmuc.toml", from: "title = ", to: "description = \"a\\u001Bb\"\ntitle = ", at: "toml:1:17:" },
+        Case { file: "danhmuc.toml", from: "title = ", to: "description = \"a\u{85}b\"\ntitle = ", at: "toml:1:17:" },
+    ];
+    for case in cases {
+        let project = Project::small();
+        let path = project.path(case.file);
+        if case.from.is_empty() {
+            std::fs::write(&path, case.to).unwrap();
+        } else {
+            project.edit(&path, case.from, case.to);
+        }
+        let run = project.run(&["check"]);
+        assert_eq!(run.code, 1, "{}: {:?}\n{}", case.file, case.to, run.stderr);
+        let expected = format!("lỗi[forbidden-character]: {}", case.file);
+        let line = run.stderr.lines().find(|l| l.contains("[forbidden-character]")).unwrap_or_else(|| {
+            panic!("{}: {:?}\n{}", case.file, case.to, run.stderr);
+        });
+        assert!(line.starts_with(&expected) && line.contains(case.at), "{:?}: {line}", case.to);
+        assert!(run.stderr.contains("quyet-dinh.docx"), "the hint says what it breaks:\n{}", run.stderr);
+        assert!(!run.stderr.chars().any(|c| c.is_control() && c != '\n'), "{:?}", run.stderr);
+        assert_eq!(project.run(&["build"]).code, 1, "{:?}", case.to);
+    }
+}
+
+/// Regression guard for the rule above: Windows line endings (CRLF) in
+/// entries, data files and the configuration are ordinary, and a tab is
+/// text.
+#[test]
+fn crlf_line_endings_and_tabs_stay_accepted() {
+    let project = Project::small();
+    for file in ["content/csdl/a-01.md", "content/agencies.yaml", "danhmuc.toml"] {
+        let path = project.path(file);
+        let text = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, text.replace('\n', "\r\n")).unwrap();
+    }
+    project.add_config("description = \"\"\"\r\nMột dòng\r\nhai dòng\tcột\"\"\"\r\n");
+    let run = project.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+/// Regression: a spreadsheet's cell with a control character (a line
+/// break typed in Excel as Alt+Enter is fine, but a workbook stores
+/// others as `_x000B_`) was imported into entries that passed `check`.
+#[test]
+fn an_imported_control_character_is_refused_by_check() {
+    let project = Project::small();
+    std::fs::remove_dir_all(project.path("content/csdl")).unwrap();
+    let csv = "Nhóm,TT,Tên cơ sở dữ liệu,Lĩnh vực,Đơn vị chủ trì,Mục đích,\"Phạm vi, nội dung chính\",Cơ chế thu thập,\"Kết nối, chia sẻ dữ liệu\",Ghi chú\n\
+A,1,CSDL rừng\u{b}ngập mặn,Lâm nghiệp,Sở Thử,Bảo vệ \u{1b}[2Jrừng,Diện tích,Kiểm kê,Chia sẻ,\n";
+    let file = project.path("bang.csv");
+    std::fs::write(&file, csv).unwrap();
+    let import = project.run(&["import", file.to_str().unwrap()]);
+    let check = project.run(&["check"]);
+    assert_eq!(check.code, 1, "import:\n{}\ncheck:\n{}", import.stderr, check.stderr);
+    let reported = format!("{}{}", import.stderr, check.stderr);
+    assert!(reported.contains("[forbidden-character]"), "{reported}");
+    assert!(!reported.chars().any(|c| c.is_control() && c != '\n'), "{reported:?}");
+}
