@@ -9,6 +9,9 @@ use crate::links::{LinkTargets, rewrite};
 use pulldown_cmark::{Event, Options, Parser, Tag, html};
 use std::sync::OnceLock;
 
+mod depth;
+pub use depth::{Depth, MAX_DEPTH, too_deep_at};
+
 /// Where a piece of Markdown comes from and is shown, so that its links to
 /// content files and site pages become relative links for that page.
 pub struct LinkContext<'a> {
@@ -31,6 +34,7 @@ pub fn options() -> Options {
 pub fn to_html(markdown: &str, links: Option<&LinkContext>) -> String {
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     let mut plain = true;
+    let mut depth = Depth::default();
     let events = Parser::new_ext(markdown, options())
         .map(|event| match (event, links) {
             (Event::Start(Tag::Link { link_type, dest_url, title, id }), Some(cx)) => Event::Start(Tag::Link {
@@ -47,8 +51,18 @@ pub fn to_html(markdown: &str, links: Option<&LinkContext>) -> String {
             }),
             (event, _) => event,
         })
-        .inspect(|event| plain &= is_plain(event));
+        .inspect(|event| {
+            plain &= is_plain(event);
+            depth.push(event);
+        });
     html::push_html(&mut html, events);
+    // Nested past the limit, the sanitizer's parser would take time that
+    // grows with depth times tags (see `depth`); validation refuses such
+    // content, and what reaches here anyway (an old version's) is shown
+    // as its plain text.
+    if depth.is_too_deep() {
+        return format!("<p>{}</p>", crate::text::escape_xml(&to_plain_text(markdown)));
+    }
     // Sanitizing re-parses the HTML: a third of the time Markdown takes.
     // Text alone needs none, since pulldown-cmark escapes it.
     if plain { html } else { sanitizer().clean(&html).to_string() }

@@ -13,7 +13,7 @@ mod sections;
 pub mod write;
 
 pub use frontmatter::{RawAgency, RawDecision, RawEntry, RawSector, RawSynonym, parse_yaml};
-pub use sections::{RawSection, split_sections};
+pub use sections::{Body, RawSection, split_body, split_sections};
 
 use crate::config::Config;
 use crate::diagnostics::{Code, Diagnostic, Position, Report};

@@ -23,6 +23,25 @@ pub struct RawSection {
 
 /// The body's text before the first level-2 heading, and the sections.
 pub fn split_sections(body: &str) -> (Range<usize>, Vec<RawSection>) {
+    let Body { preamble, sections, .. } = split_body(body);
+    (preamble, sections)
+}
+
+/// An entry's body read once: what [`split_sections`] gives, and where
+/// its nesting goes too deep for the page to be made safely.
+#[derive(Debug)]
+pub struct Body {
+    pub preamble: Range<usize>,
+    pub sections: Vec<RawSection>,
+    /// The first byte where the body nests deeper than
+    /// [`crate::markdown::MAX_DEPTH`] elements, followed in the same parse.
+    pub too_deep_at: Option<usize>,
+}
+
+/// Splits `body` into its sections and measures its nesting in one parse.
+pub fn split_body(body: &str) -> Body {
+    let mut depth = crate::markdown::Depth::default();
+    let mut too_deep_at = None;
     let mut sections: Vec<RawSection> = Vec::new();
     let mut current: Option<(usize, String)> = None;
     // The text of the section being read (once a heading has ended): a
@@ -34,7 +53,13 @@ pub fn split_sections(body: &str) -> (Range<usize>, Vec<RawSection>) {
     let gather = !(body.contains("]:") || body.contains('\r'));
     let mut plain = PlainText::default();
     let mut reading = false;
+    // Without tables and strikethrough, as `markdown::to_plain_text` reads:
+    // they add a level or two at most to what `to_html` makes, whose own
+    // check is the last word.
     for (event, range) in Parser::new(body).into_offset_iter() {
+        if let Some(at) = depth.push(&event) {
+            too_deep_at = Some(range.start + at);
+        }
         match event {
             Event::Start(Tag::Heading { level: HeadingLevel::H2, .. }) => {
                 if let Some(last) = sections.last_mut() {
@@ -73,7 +98,7 @@ pub fn split_sections(body: &str) -> (Range<usize>, Vec<RawSection>) {
         }
     }
     let preamble_end = sections.first().map_or(body.len(), |s| s.heading_start);
-    (0..preamble_end, sections)
+    Body { preamble: 0..preamble_end, sections, too_deep_at }
 }
 
 /// Whether the body's parse reads a section's content as a parse of the

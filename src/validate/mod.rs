@@ -70,6 +70,7 @@ pub fn validate(project: &RawProject) -> (Option<(Catalog, LinkTargets)>, Report
         tones.push((file, counts));
     }
     if let Some((file, _)) = &project.decision {
+        check_depth(file, crate::markdown::too_deep_at(file.body()), &mut report);
         let counts = text::check_file_text(file, &mut report);
         tones.push((file, counts));
     }
@@ -578,11 +579,28 @@ fn unknown_reference<'a>(
     Diagnostic::error(code, path, format!("{kind} “{value}” chưa được khai báo.")).hint(hint)
 }
 
+/// Content nested deeper than a page can be made of safely (see
+/// `markdown::depth`), reported where it goes too deep.
+fn check_depth(file: &SourceFile, too_deep_at: Option<usize>, report: &mut Report) {
+    let Some(at) = too_deep_at else { return };
+    let max = crate::markdown::MAX_DEPTH;
+    report.push(
+        Diagnostic::error(
+            Code::NestingTooDeep,
+            &file.path,
+            format!("Nội dung lồng nhau quá sâu: hơn {max} tầng thẻ HTML, trích dẫn hoặc danh sách lồng trong nhau."),
+        )
+        .at(Some(file.body_position(at)))
+        .hint("Bỏ bớt các thẻ (như <div>) hoặc trích dẫn, danh sách lồng trong nhau; một CSDL chỉ cần vài tầng."),
+    );
+}
+
 /// Checks the four fixed sections and returns their Markdown and what
 /// follows them.
 fn validate_sections(file: &SourceFile, report: &mut Report) -> (Sections, String) {
     let body = file.body();
-    let (preamble, mut sections) = source::split_sections(body);
+    let source::Body { preamble, mut sections, too_deep_at } = source::split_body(body);
+    check_depth(file, too_deep_at, report);
     let path = file.path.as_str();
     if !body[preamble.clone()].trim().is_empty() {
         let offset = preamble.start + body[preamble].find(|c: char| !c.is_whitespace()).unwrap_or(0);

@@ -88,3 +88,35 @@ fn a_reader_that_stops_reading_ends_the_command_quietly() {
         assert_eq!(run_with_readers_gone(&project, args), expected, "danhmuc {args:?}");
     }
 }
+
+/// Regression: 60,000 nested `<div>` in an entry took 10 s to build (the
+/// sanitizer's HTML parser looks through every open element at each tag),
+/// and 5,000 nested quotes with one link as long; `check` passed both.
+/// Content nested past 100 levels is now an error from `check` and
+/// `build`, pointing at the tag that goes too deep.
+#[test]
+fn content_nested_too_deep_is_an_error_from_check_and_build() {
+    let divs = format!("{}x{}", "<div>".repeat(60_000), "</div>".repeat(60_000));
+    let quotes = format!("{} xem [trang](https://example.org)", ">".repeat(5_000));
+    for (nested, column) in [(divs, 1 + 100 * "<div>".len()), (quotes, 1)] {
+        let project = Project::small();
+        let entry = project.path("content/csdl/a-01.md");
+        let text = std::fs::read_to_string(&entry).unwrap();
+        let line = text.lines().count() + 4;
+        std::fs::write(&entry, format!("{text}\n## Ghi chú\n\n{nested}\n")).unwrap();
+        for command in ["check", "build"] {
+            let run = run_guarded(&project, &[command]);
+            assert_eq!(run.code, 1, "{command}:\n{}", run.stderr);
+            let said = format!("lỗi[nesting-too-deep]: content/csdl/a-01.md:{line}:");
+            assert!(
+                run.stderr.contains(&said),
+                "{command} says {said}:\n{}",
+                &run.stderr[..run.stderr.len().min(2000)]
+            );
+            if column > 1 {
+                assert!(run.stderr.contains(&format!("{said}{column}:")), "the 101st <div>");
+            }
+        }
+        assert!(!project.site().exists());
+    }
+}
