@@ -92,6 +92,22 @@ fn percent_encode(text: &str) -> String {
     out
 }
 
+/// Where the links of the configuration are written, for a diagnostic's
+/// line and column (every other key is ignored here).
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct LinkPositions {
+    repository: LinkPositionsOf,
+    feedback: LinkPositionsOf,
+}
+
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct LinkPositionsOf {
+    edit_url: Option<toml::Spanned<String>>,
+    address: Option<toml::Spanned<String>>,
+}
+
 /// An issued decision: its number and date, and the git revision (a tag
 /// or a commit) that holds the catalog as it was issued; a decision known
 /// only by its number and date has none.
@@ -223,7 +239,7 @@ impl Config {
         check_characters(text)?;
         config.normalize()?;
         config.check_versions()?;
-        config.check_feedback()?;
+        config.check_links(text)?;
         Ok(config)
     }
 
@@ -246,16 +262,31 @@ impl Config {
         Ok(())
     }
 
-    /// The feedback address is a mailto: or an http(s) URL.
-    fn check_feedback(&mut self) -> Result<(), Diagnostic> {
+    /// The feedback address and the edit link's template become links on
+    /// every entry's page: an `http(s)://` or `mailto:` address only,
+    /// never one that runs code (`javascript:`) or reads the reader's disk.
+    fn check_links(&mut self, text: &str) -> Result<(), Diagnostic> {
         self.feedback.address = self.feedback.address.take().map(|a| a.trim().to_string()).filter(|a| !a.is_empty());
-        match &self.feedback.address {
-            Some(a) if !(a.starts_with("mailto:") || a.starts_with("https://") || a.starts_with("http://")) => {
-                Err(Diagnostic::error(Code::Config, CONFIG_FILE, format!("Địa chỉ góp ý “{a}” không phải mailto: hay http(s)://."))
-                    .hint("Ví dụ: address = \"mailto:gopy@example.gov.vn\", hoặc address = \"https://gopy.example.gov.vn/?csdl={slug}\"."))
-            }
-            _ => Ok(()),
+        self.repository.edit_url =
+            self.repository.edit_url.take().map(|a| a.trim().to_string()).filter(|a| !a.is_empty());
+        let written: LinkPositions = toml::from_str(text).unwrap_or_default();
+        let position =
+            |value: Option<toml::Spanned<String>>| value.map(|v| crate::diagnostics::position_at(text, v.span().start));
+        if let Some(a) = &self.feedback.address
+            && !crate::urls::is_web_address(a)
+        {
+            return Err(Diagnostic::error(Code::UnsafeLink, CONFIG_FILE, format!("Địa chỉ góp ý “{a}” không phải mailto: hay http(s)://."))
+                .at(position(written.feedback.address))
+                .hint("Ví dụ: address = \"mailto:gopy@example.gov.vn\", hoặc address = \"https://gopy.example.gov.vn/?csdl={slug}\". Liên kết kiểu javascript:, data: hay file: có thể chạy mã trên trang của người đọc nên không được dùng."));
         }
+        if let Some(url) = &self.repository.edit_url
+            && !crate::urls::is_web_address(url)
+        {
+            return Err(Diagnostic::error(Code::UnsafeLink, CONFIG_FILE, format!("Liên kết sửa trang “{url}” không phải địa chỉ http(s)://."))
+                .at(position(written.repository.edit_url))
+                .hint("Ví dụ: edit_url = \"https://github.com/so-tttt/danh-muc/edit/main/{path}\". Liên kết kiểu javascript:, data: hay file: có thể chạy mã trên trang của người đọc nên không được dùng."));
+        }
+        Ok(())
     }
 
     /// Checks the declared versions: a number, a date, dates in order.

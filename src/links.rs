@@ -36,6 +36,11 @@ pub enum Link<'a> {
 }
 
 pub fn classify<'a>(dest: &'a str, from_file: &str) -> Link<'a> {
+    // One rule for every link the site publishes (`urls::LINK_SCHEMES`).
+    if let Some(scheme) = crate::urls::scheme(dest) {
+        return if crate::urls::LINK_SCHEMES.contains(&scheme.as_str()) { Link::External } else { Link::Unsafe };
+    }
+    // Anything else with a colon before its path is no page of the site.
     let lower = dest.trim().to_ascii_lowercase();
     if let Some(colon) = lower.find(':') {
         let scheme = &lower[..colon];
@@ -202,6 +207,8 @@ mod tests {
         assert_eq!(classify("https://e.vn", from), Link::External);
         assert_eq!(classify("javascript:alert(1)", from), Link::Unsafe);
         assert_eq!(classify("JavaScript:alert(1)", from), Link::Unsafe);
+        assert_eq!(classify(" java\tscript:alert(1)", from), Link::Unsafe);
+        assert_eq!(classify("tel:02033835678", from), Link::External);
         assert_eq!(classify("#pham-vi", from), Link::Anchor("pham-vi"));
         assert_eq!(
             classify("b-08-dat-dai.md#muc-dich", from),

@@ -101,7 +101,7 @@ fn sanitizer() -> &'static ammonia::Builder<'static> {
     SANITIZER.get_or_init(|| {
         let mut builder = ammonia::Builder::default();
         builder
-            .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
+            .url_schemes(crate::urls::LINK_SCHEMES.into_iter().collect())
             .link_rel(Some("noopener noreferrer"))
             .add_tag_attributes("th", ["scope"])
             .add_tag_attributes("ol", ["start"]);

@@ -106,9 +106,83 @@ pub fn static_file(path_under_static: &str) -> String {
     crate::text::nfc(path_under_static)
 }
 
+/// The schemes a link the site publishes may have, wherever it was
+/// written: in an entry's Markdown, an agency's `website`, the
+/// configuration's `edit_url` and feedback address. ammonia, which
+/// sanitises the Markdown's HTML, is given the same list. Any other
+/// (`javascript:`, `data:`, `vbscript:`, `file:`) could run code on a
+/// reader's page or point at their own disk.
+pub const LINK_SCHEMES: [&str; 4] = ["http", "https", "mailto", "tel"];
+
+/// A URL's scheme, lower case, as a browser reads it: spaces and control
+/// characters around the URL and tabs and line breaks inside it do not
+/// count (`" Java\tScript:"` is `javascript`). None for a relative URL.
+pub fn scheme(url: &str) -> Option<String> {
+    let mut scheme = String::new();
+    let url = url.trim_matches(|c: char| c <= ' ');
+    for c in url.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')) {
+        match c {
+            ':' if !scheme.is_empty() => return Some(scheme),
+            c if c.is_ascii_alphabetic() || (!scheme.is_empty() && (c.is_ascii_digit() || "+-.".contains(c))) => {
+                scheme.push(c.to_ascii_lowercase());
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Whether a URL given in data or configuration (not a page of the site)
+/// may be published as a link: an absolute `http(s)://` address or a
+/// `mailto:` one.
+pub fn is_web_address(url: &str) -> bool {
+    match scheme(url).as_deref() {
+        Some("http" | "https") => {
+            let rest = url.trim_start().split_once(':').map_or("", |(_, rest)| rest);
+            rest.starts_with("//") && rest.len() > 2
+        }
+        Some("mailto") => true,
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression: `javascript:` in an agency's website or the edit link's
+    /// template was published as a link, in any case, after spaces, or
+    /// with a tab inside (which browsers drop).
+    #[test]
+    fn schemes_are_read_as_browsers_read_them() {
+        for (url, expected) in [
+            ("https://snv.quangninh.gov.vn/", Some("https")),
+            ("  JavaScript:alert(1)", Some("javascript")),
+            ("java\tscript:alert(1)", Some("javascript")),
+            ("\u{1}\njava\nscript:alert(1)", Some("javascript")),
+            ("vbscript:x", Some("vbscript")),
+            ("data:text/html,x", Some("data")),
+            ("/linh-vuc/noi-vu/", None),
+            ("b-08.md#muc-dich", None),
+            ("javascript&#58;alert(1)", None),
+            ("1http:x", None),
+        ] {
+            assert_eq!(scheme(url).as_deref(), expected, "{url:?}");
+        }
+        assert!(is_web_address("https://snv.quangninh.gov.vn"));
+        assert!(is_web_address("mailto:gopy@example.gov.vn"));
+        for url in [
+            "javascript:alert(1)",
+            " JAVASCRIPT:x",
+            "java\tscript:x",
+            "data:x",
+            "snv.quangninh.gov.vn",
+            "https:x",
+            "tel:0203",
+        ] {
+            assert!(!is_web_address(url), "{url:?}");
+        }
+    }
 
     #[test]
     fn a_page_and_its_folder_are_one_place() {

@@ -42,6 +42,7 @@ pub fn validate(project: &RawProject) -> (Option<(Catalog, LinkTargets)>, Report
         })
         .collect();
     let agencies = names::successors(agencies, &project.agencies, &mut report);
+    check_websites(&project.agencies, &mut report);
     let lookup = Lookup::new(&sectors, &agencies);
 
     // Entries are checked on every core (each also renders its plain text),
@@ -193,6 +194,25 @@ fn check_links(file: &SourceFile, targets: &LinkTargets, report: &mut Report) {
         };
         if let Some(d) = problem {
             report.push(d.at(Some(positions.at(file.body.start + range.start))));
+        }
+    }
+}
+
+/// An agency's `website` becomes a link on its page and in the open
+/// data: an `http(s)://` (or `mailto:`) address only, never one that runs
+/// code (`javascript:`) or reads the reader's disk (`file:`).
+fn check_websites(agencies: &[source::RawAgency], report: &mut Report) {
+    for website in agencies.iter().filter_map(|a| a.website.as_ref()).filter(|w| !w.value.trim().is_empty()) {
+        if !crate::urls::is_web_address(&website.value) {
+            report.push(
+                Diagnostic::error(
+                    Code::UnsafeLink,
+                    source::AGENCIES_FILE,
+                    format!("Trang thông tin “{}” không phải địa chỉ http(s)://.", website.value.trim()),
+                )
+                .at(source::frontmatter_position(website, 1))
+                .hint("Ghi địa chỉ đầy đủ, bắt đầu bằng https:// (hoặc http://), ví dụ “website: https://snv.quangninh.gov.vn”. Liên kết kiểu javascript:, data: hay file: có thể chạy mã trên trang của người đọc nên không được dùng."),
+            );
         }
     }
 }

@@ -144,3 +144,58 @@ A,1,CSDL rừng\u{b}ngập mặn,Lâm nghiệp,Sở Thử,Bảo vệ \u{1b}[2Jr�
     assert!(reported.contains("[forbidden-character]"), "{reported}");
     assert!(!reported.chars().any(|c| c.is_control() && c != '\n'), "{reported:?}");
 }
+
+/// Regression: `javascript:` (any case, after spaces, with a tab inside,
+/// which browsers drop) and other schemes than http(s) and mailto were
+/// accepted in an agency's website, the edit link's template and the
+/// feedback address, and published as links on the pages.
+#[test]
+fn links_from_data_and_configuration_are_http_or_mailto() {
+    let website = |url: &str| format!("name: Sở Thử\n  website: {url}");
+    for url in [
+        "javascript:alert(1)",
+        "\"  JavaScript:alert(document.cookie)\"",
+        "\"java\\tscript:alert(1)\"",
+        "data:text/html;base64,PHNjcmlwdD4=",
+        "file:///etc/passwd",
+        "snv.quangninh.gov.vn",
+    ] {
+        let project = Project::small();
+        project.edit(&project.path("content/agencies.yaml"), "name: Sở Thử", &website(url));
+        let run = project.run(&["check"]);
+        assert_eq!(run.code, 1, "{url}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("lỗi[unsafe-link]: content/agencies.yaml:3:12: Trang thông tin"),
+            "{url}: {}",
+            run.stderr
+        );
+    }
+    let project = Project::small();
+    project.edit(&project.path("content/agencies.yaml"), "name: Sở Thử", &website("https://snv.quangninh.gov.vn"));
+    project.build();
+    assert!(project.read_site("don-vi/so-thu/index.html").contains("href=\"https://snv.quangninh.gov.vn\""));
+
+    for (config, at) in [
+        (
+            "[repository]\nedit_url = \"javascript:alert(1)//{path}\"\n",
+            "[unsafe-link]: danhmuc.toml:4:12: Liên kết sửa trang",
+        ),
+        ("[repository]\nedit_url = \" JaVaScRiPt:alert(1)\"\n", "[unsafe-link]: danhmuc.toml:4:12: Liên kết sửa trang"),
+        ("[feedback]\naddress = \"java\\tscript:alert(1)\"\n", "[unsafe-link]: danhmuc.toml:4:11: Địa chỉ góp ý"),
+        ("[feedback]\naddress = \"vbscript:x\"\n", "[unsafe-link]: danhmuc.toml:4:11: Địa chỉ góp ý"),
+    ] {
+        let project = Project::small();
+        project.add_config(&format!("\n{config}"));
+        let run = project.run(&["check"]);
+        assert_eq!(run.code, 1, "{config}: {}", run.stderr);
+        assert!(run.stderr.contains(at), "{config}: {}", run.stderr);
+    }
+
+    // The Markdown's links follow the same rule, entities and tabs and all.
+    for link in ["[x](java&#9;script:alert(1))", "[x](JAVASCRIPT&#58;alert(1))", "[x](<java\tscript:alert(1)>)"] {
+        let project = Project::small();
+        project.edit(&project.path("content/csdl/a-01.md"), "Quản lý danh sách", &format!("Quản lý {link} danh sách"));
+        let run = project.run(&["check"]);
+        assert!(run.stderr.contains("lỗi[unsafe-link]: content/csdl/a-01.md:13:9:"), "{link}: {}", run.stderr);
+    }
+}
