@@ -76,12 +76,22 @@ pub struct Loaded {
 /// Reads and validates the project at `root`, templates included; the
 /// report leaves out what only `check --strict` shows.
 pub fn load_catalog(root: &Path) -> (Option<Loaded>, Report) {
-    let (loaded, report) = load_catalog_strictly(root);
+    load_catalog_reusing(root, None)
+}
+
+/// [`load_catalog`], taking the versions' contents from `read` where they
+/// were read before (`serve` reads each version once per session).
+pub fn load_catalog_reusing(root: &Path, read: Option<&crate::history::ReadVersions>) -> (Option<Loaded>, Report) {
+    let (loaded, report) = load_strictly(root, read);
     (loaded, report.without_strict_only())
 }
 
 /// [`load_catalog`] with every finding, for `check --strict`.
 pub fn load_catalog_strictly(root: &Path) -> (Option<Loaded>, Report) {
+    load_strictly(root, None)
+}
+
+fn load_strictly(root: &Path, read: Option<&crate::history::ReadVersions>) -> (Option<Loaded>, Report) {
     let (mut project, mut report) = source::load(root);
     let (catalog, validation) = validate::validate(&project);
     report.extend(validation);
@@ -90,7 +100,7 @@ pub fn load_catalog_strictly(root: &Path) -> (Option<Loaded>, Report) {
         (Some((catalog, targets)), Some(config), Some(renderer)) if !report.has_errors() => {
             let static_files = std::mem::take(&mut project.static_files);
             let targets = std::sync::Arc::new(targets);
-            let history = crate::history::History::load(root, &config, &catalog, &mut report);
+            let history = crate::history::History::load_with(root, &config, &catalog, &mut report, read);
             if report.has_errors() {
                 return (None, report);
             }

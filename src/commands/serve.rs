@@ -4,11 +4,12 @@
 
 use crate::diagnostics::Report;
 use crate::exit;
+use crate::history::ReadVersions;
 use crate::output::Sink as _;
 use crate::preview::{self, Preview};
 use notify::{RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 pub struct ServeArgs<'a> {
@@ -25,9 +26,11 @@ struct Warm {
 }
 
 /// One full build into memory: the files and what the fast path reuses, or
-/// the diagnostics as text.
-fn build(root: &Path) -> Result<(crate::output::SiteFiles, Warm), String> {
-    let (loaded, report) = crate::site::load_catalog(root);
+/// the diagnostics as text. The versions are read from git once per
+/// session (`read`), and again only for a revision that names another
+/// commit than when it was read.
+fn build(root: &Path, read: &ReadVersions) -> Result<(crate::output::SiteFiles, Warm), String> {
+    let (loaded, report) = crate::site::load_catalog_reusing(root, Some(read));
     let warnings = report.to_human(root);
     let Some(loaded) = loaded else { return Err(warnings) };
     if !report.is_empty() {
@@ -96,7 +99,8 @@ pub fn run(args: &ServeArgs) -> u8 {
     let root = root.as_path();
     let started = Instant::now();
     let mut warm = None;
-    let preview = match build(root) {
+    let read = Arc::new(ReadVersions::default());
+    let preview = match build(root, &read) {
         Ok((files, built)) => {
             println!("Đã dựng {} tệp trong {} ms.", files.len(), started.elapsed().as_millis());
             warm = Some(built);
@@ -198,13 +202,13 @@ pub fn run(args: &ServeArgs) -> u8 {
                 "Đã dựng lại trang của {path} trong {} ms; phần còn lại đang dựng ở nền.",
                 started.elapsed().as_millis()
             );
-            let (tx, root) = (done_tx.clone(), root.to_path_buf());
+            let (tx, root, read) = (done_tx.clone(), root.to_path_buf(), read.clone());
             std::thread::spawn(move || {
-                let _ = tx.send((version, build(&root)));
+                let _ = tx.send((version, build(&root, &read)));
             });
             continue;
         }
-        match build(root) {
+        match build(root, &read) {
             Ok((files, built)) => {
                 preview.publish(files);
                 warm = Some(built);

@@ -8,7 +8,9 @@ pub mod diff;
 
 use crate::diagnostics::{Diagnostic, Report};
 use crate::model::Catalog;
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 /// The content of the project at `root` as it was at `revision`, read from
 /// git (the working tree is not touched) and checked as `check` checks the
@@ -38,6 +40,65 @@ fn checked(project: crate::source::RawProject, mut report: Report) -> (Option<Ca
     report.extend(validation);
     let report = report.without_strict_only();
     (catalog.filter(|_| !report.has_errors()).map(|(catalog, _)| catalog), report)
+}
+
+/// What reading a revision gave: its catalog (None when it no longer
+/// validates) and what was found, or why it could not be read at all.
+pub type Content = Result<(Option<Arc<Catalog>>, Report), Diagnostic>;
+
+/// Each revision's content, read and checked on every core.
+fn read_contents(root: &Path, revisions: &[&str]) -> Vec<Arc<Content>> {
+    use rayon::prelude::*;
+    revisions
+        .par_iter()
+        .map(|revision| Arc::new(catalog_at(root, revision).map(|(catalog, found)| (catalog.map(Arc::new), found))))
+        .collect()
+}
+
+/// The versions' contents as read during one `serve` session, by
+/// revision and the commit it named when it was read: a save reads no
+/// version again, and a tag moved or added (or `danhmuc.toml` naming
+/// other revisions) is read anew. Which commit each revision names is
+/// asked of git on every rebuild, in one `git cat-file --batch-check`.
+#[derive(Default)]
+pub struct ReadVersions {
+    read: std::sync::Mutex<HashMap<(String, String), Arc<Content>>>,
+}
+
+impl ReadVersions {
+    fn contents(&self, root: &Path, revisions: &[&str]) -> Vec<Arc<Content>> {
+        // A revision git cannot resolve is read again each time, so that
+        // its error is the full one (a shallow clone, no such name).
+        let commits = crate::source::git::commits(root, revisions);
+        let mut read = self.read.lock().expect("versions read");
+        let keys: Vec<Option<(String, String)>> = revisions
+            .iter()
+            .zip(&commits)
+            .map(|(revision, commit)| commit.clone().map(|c| (revision.to_string(), c)))
+            .collect();
+        let missing: Vec<&str> = revisions
+            .iter()
+            .zip(&keys)
+            .filter(|(_, key)| key.as_ref().is_none_or(|key| !read.contains_key(key)))
+            .map(|(revision, _)| *revision)
+            .collect();
+        let mut fresh = read_contents(root, &missing).into_iter();
+        let contents = keys
+            .iter()
+            .map(|key| match key.as_ref().and_then(|key| read.get(key)) {
+                Some(content) => content.clone(),
+                None => fresh.next().expect("one content per revision read"),
+            })
+            .collect();
+        // Only what the declarations name now is kept.
+        read.retain(|key, _| keys.iter().flatten().any(|k| k == key));
+        for (key, content) in keys.iter().zip(&contents) {
+            if let Some(key) = key {
+                read.entry(key.clone()).or_insert_with(|| Arc::clone(content));
+            }
+        }
+        contents
+    }
 }
 
 /// Where a version stands.
@@ -77,7 +138,7 @@ pub struct Version {
     /// Its content, for a version read from history; None for the current
     /// one, for a version declared without content, and for one whose
     /// content no longer validates (reported).
-    pub catalog: Option<Catalog>,
+    pub catalog: Option<Arc<Catalog>>,
     /// How many entries it has, when its content is known.
     pub entries: Option<usize>,
     /// What it changed from the version before it whose content is known.
@@ -121,6 +182,18 @@ impl History {
     /// without its content); a history that cannot be read at all (no git,
     /// a shallow clone, a revision missing) is an error.
     pub fn load(root: &Path, config: &crate::config::Config, current: &Catalog, report: &mut Report) -> History {
+        History::load_with(root, config, current, report, None)
+    }
+
+    /// [`History::load`], taking each version's content from `read` where
+    /// it was read before at the same commit (`serve`, between saves).
+    pub fn load_with(
+        root: &Path,
+        config: &crate::config::Config,
+        current: &Catalog,
+        report: &mut Report,
+        read: Option<&ReadVersions>,
+    ) -> History {
         // Signed once `[decision] number` and `date` are set.
         let signed =
             config.decision.number.clone().zip(config.decision.date.as_deref().and_then(crate::model::IsoDate::parse));
@@ -128,14 +201,15 @@ impl History {
         // The working tree may be the newest declared decision itself.
         let declared: Vec<_> =
             config.versions.iter().filter(|d| signed.as_ref().is_none_or(|(number, _)| *number != d.number)).collect();
-        // Each version's content is read and checked on every core.
-        use rayon::prelude::*;
-        let read: Vec<_> = declared
-            .par_iter()
-            .map(|d| d.revision.as_deref().map(|revision| (revision, catalog_at(root, revision))))
-            .collect();
-        for (declared, read) in declared.into_iter().zip(read) {
+        let revisions: Vec<&str> = declared.iter().filter_map(|d| d.revision.as_deref()).collect();
+        let mut contents = match read {
+            Some(read) => read.contents(root, &revisions),
+            None => read_contents(root, &revisions),
+        }
+        .into_iter();
+        for declared in declared {
             let date = crate::model::IsoDate::parse(&declared.date);
+            let read = declared.revision.as_deref().zip(contents.next().map(|c| (*c).clone()));
             let catalog = read.and_then(|(revision, read)| match read {
                 Ok((Some(catalog), _)) => Some(catalog),
                 Ok((None, found)) => {
@@ -191,10 +265,10 @@ impl History {
         // Each version's changes from the one before it with content.
         let mut previous: Option<usize> = None;
         for i in 0..versions.len() {
-            let this = if versions[i].current { Some(current) } else { versions[i].catalog.as_ref() };
+            let this = if versions[i].current { Some(current) } else { versions[i].catalog.as_deref() };
             let Some(this) = this else { continue };
             if let Some(p) = previous {
-                let before = versions[p].catalog.as_ref().expect("an older version with content");
+                let before = versions[p].catalog.as_deref().expect("an older version with content");
                 versions[i].changes = Some(diff::compare(before, this));
             }
             previous = Some(i);

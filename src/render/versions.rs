@@ -162,7 +162,7 @@ pub(super) fn version_pages(pages: &PageBuilder, history: &History, files: &dyn 
         );
         context.insert("version", &views[i]);
         context.insert("changes", &version.changes.as_ref().map(changes_view));
-        let table = if version.current { None } else { version.catalog.as_ref().map(rows) };
+        let table = if version.current { None } else { version.catalog.as_deref().map(rows) };
         context.insert("rows", &table);
         pages.render(files, &url, "version.html", &context)?;
     }

@@ -168,6 +168,34 @@ fn too_large(revision: &str, blob: &Blob) -> Diagnostic {
     .hint("Một CSDL chỉ cần vài trang văn bản; sửa tệp trên một nhánh từ thẻ đó rồi gắn lại thẻ, hoặc bỏ revision của phiên bản này.")
 }
 
+/// The commit each of `revisions` names now, in one `git cat-file
+/// --batch-check`; None where git cannot say (no repository, no such
+/// revision: reading it tells why).
+pub fn commits(root: &Path, revisions: &[&str]) -> Vec<Option<String>> {
+    let asked: String = revisions.iter().map(|r| format!("{r}^{{commit}}\n")).collect();
+    let answer = command(root)
+        .args(["cat-file", "--batch-check=%(objectname)"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .and_then(|mut child| {
+            let mut stdin = child.stdin.take().expect("piped");
+            // A few lines: the pipe holds them all, git answers once closed.
+            stdin.write_all(asked.as_bytes())?;
+            drop(stdin);
+            child.wait_with_output()
+        });
+    let Some(answer) = answer.ok().filter(|a| a.status.success()) else { return vec![None; revisions.len()] };
+    let lines: Vec<&str> = std::str::from_utf8(&answer.stdout).unwrap_or_default().lines().collect();
+    (0..revisions.len())
+        .map(|i| {
+            let line = lines.get(i)?;
+            (line.len() >= 40 && line.bytes().all(|b| b.is_ascii_hexdigit())).then(|| line.to_string())
+        })
+        .collect()
+}
+
 /// The contents of `blobs` ((object, path)), through one `git cat-file
 /// --batch`: one process for a version, however many files it has.
 fn read_blobs(root: &Path, blobs: Vec<(String, String)>) -> std::io::Result<Vec<(String, Vec<u8>)>> {

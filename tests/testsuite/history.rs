@@ -9,7 +9,7 @@ use std::process::Command;
 
 /// Runs git in `dir` as a person would, but with no configuration of the
 /// machine's or the user's: the tests must not depend on them either.
-fn git(dir: &Path, args: &[&str]) {
+pub fn git(dir: &Path, args: &[&str]) {
     let output = Command::new("git")
         .arg("-C")
         .arg(dir)
@@ -23,7 +23,7 @@ fn git(dir: &Path, args: &[&str]) {
     assert!(output.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&output.stderr));
 }
 
-fn commit_and_tag(project: &Project, tag: &str) {
+pub fn commit_and_tag(project: &Project, tag: &str) {
     git(project.root(), &["add", "-A"]);
     git(project.root(), &["commit", "-q", "-m", tag]);
     git(project.root(), &["tag", tag]);

@@ -9,7 +9,7 @@ mod common;
 mod dates;
 mod docx;
 mod fixtures;
-mod history;
+pub mod history;
 mod hostile_text;
 mod import;
 mod init;

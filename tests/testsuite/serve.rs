@@ -319,3 +319,54 @@ fn moving_an_entry_to_another_sector_updates_the_pages_it_touches_first() {
     let next = neighbour.split("rel=\"next\"").next().unwrap().rsplit("href=\"").next().unwrap().to_string();
     assert!(next.starts_with("../../csdl/csdl-moi-sinh"), "A.1's next entry is A.3 now: {next}");
 }
+
+/// The git output of one command, trimmed.
+fn git_output(dir: &std::path::Path, args: &[&str]) -> String {
+    let output = Command::new("git").arg("-C").arg(dir).args(args).env("GIT_CONFIG_NOSYSTEM", "1").output().unwrap();
+    String::from_utf8(output.stdout).unwrap().trim().to_string()
+}
+
+/// The declared versions are read from git once per session: a save
+/// reads none again (here, one whose file has gone from git's objects
+/// since is still shown), and a tag moved to another commit is read anew
+/// on the next save.
+#[test]
+fn versions_are_read_once_per_session_and_again_when_their_tag_moves() {
+    use crate::history::{commit_and_tag, git};
+    let project = Project::small();
+    let a02 = project.path("content/csdl/a-02.md");
+    project.edit(&a02, "title: CSDL bản đồ", "title: CSDL bản đồ đã ban hành");
+    git(project.root(), &["init", "-q"]);
+    commit_and_tag(&project, "qd-1-2025");
+    project.edit(&a02, "title: CSDL bản đồ đã ban hành", "title: CSDL bản đồ");
+    project.add_config("\n[[versions]]\nnumber = \"1/QĐ-UBND\"\ndate = \"2025-03-01\"\nrevision = \"qd-1-2025\"\n");
+    let server = start(&project);
+    let mut events = Events::open(server.port);
+    assert!(events.next()["error"].is_null());
+    let page = "/phien-ban/1-qd-ubnd/";
+    assert!(get(server.port, page).1.contains("CSDL bản đồ đã ban hành"));
+
+    let blob = git_output(project.root(), &["rev-parse", "qd-1-2025:content/csdl/a-02.md"]);
+    std::fs::remove_file(project.path(&format!(".git/objects/{}/{}", &blob[..2], &blob[2..]))).unwrap();
+    let a01 = project.path("content/csdl/a-01.md");
+    project.edit(&a01, "## Mục đích\n\n", "## Mục đích\n\nĐã lưu. ");
+    let saved = events.next();
+    assert!(saved["error"].is_null(), "the version was read again: {saved}");
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while !get(server.port, "/toan-bo-danh-muc/").1.contains("Đã lưu.") {
+        assert!(std::time::Instant::now() < deadline, "the full rebuild never arrived");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(get(server.port, page).1.contains("CSDL bản đồ đã ban hành"));
+
+    project.edit(&a02, "title: CSDL bản đồ", "title: CSDL bản đồ ban hành lại");
+    git(project.root(), &["add", "-A"]);
+    git(project.root(), &["commit", "-q", "-m", "lại"]);
+    git(project.root(), &["tag", "-f", "qd-1-2025"]);
+    project.edit(&a02, "title: CSDL bản đồ ban hành lại", "title: CSDL bản đồ");
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    while !get(server.port, page).1.contains("CSDL bản đồ ban hành lại") {
+        assert!(std::time::Instant::now() < deadline, "the moved tag was never read");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
