@@ -8,8 +8,10 @@
 //! `tests/search-vectors.json` holds cases that both test suites check.
 //! The index format is described in `docs/search.md`.
 
+mod encode;
 mod index;
 pub mod names;
+mod shards;
 
 mod tokenize;
 
