@@ -265,6 +265,16 @@ impl Report {
         }
     }
 
+    /// Counts `count` findings of a kind in `file` without keeping them:
+    /// for a check that stops making diagnostics once it has made
+    /// [`SHOWN_PER_KIND`] of a kind (a file of a million control
+    /// characters is a million findings).
+    pub fn count_left_out(&mut self, file: impl Into<PathBuf>, code: Code, severity: Severity, count: usize) {
+        if count > 0 {
+            self.kinds.entry((file.into(), code, severity)).or_default().1 += count;
+        }
+    }
+
     pub fn extend(&mut self, other: Report) {
         for diagnostic in other.diagnostics {
             self.push(diagnostic);

@@ -7,30 +7,29 @@
 //! open.
 
 use crate::chars::{self, Written};
-use crate::diagnostics::{Code, Diagnostic, Positions, Report};
+use crate::diagnostics::{Code, Diagnostic, Positions, Report, SHOWN_PER_KIND, Severity};
 use std::ops::Range;
 
 /// Reports each forbidden character of `text` (a file's whole text, as
 /// read), and each escape of its YAML (`yaml`) and each character
 /// reference of its Markdown (`markdown`) that makes one.
 pub fn check_text(text: &str, yaml: Range<usize>, markdown: Range<usize>, path: &str, report: &mut Report) {
+    let raw = chars::forbidden(text).map(|(at, c)| (at, c, Written::Raw, ""));
+    let escaped =
+        yaml_escapes(&text[yaml.clone()]).into_iter().map(|(at, c, s)| (yaml.start + at, c, Written::Escape, s));
+    let referenced =
+        references(&text[markdown.clone()]).map(|(at, c, s)| (markdown.start + at, c, Written::Reference, s));
     let mut positions = Positions::new(text);
-    let mut push = |at: usize, c: char, written: Written, source: &str| {
+    let mut found = raw.chain(escaped).chain(referenced);
+    // Past the findings a report shows, only their number matters.
+    for (at, c, written, source) in found.by_ref().take(SHOWN_PER_KIND) {
         report.push(
             Diagnostic::error(Code::ForbiddenCharacter, path, chars::message(c, written, source))
                 .at(Some(positions.at(at)))
                 .hint(chars::hint(c, written)),
         );
-    };
-    for (at, c) in chars::forbidden(text) {
-        push(at, c, Written::Raw, "");
     }
-    for (at, c, source) in yaml_escapes(&text[yaml.clone()]) {
-        push(yaml.start + at, c, Written::Escape, source);
-    }
-    for (at, c, source) in references(&text[markdown.clone()]) {
-        push(markdown.start + at, c, Written::Reference, source);
-    }
+    report.count_left_out(path, Code::ForbiddenCharacter, Severity::Error, found.count());
 }
 
 /// The escapes of `yaml` that make a forbidden character, when its values
@@ -93,6 +92,17 @@ mod tests {
             found,
             [(2, '\u{1b}', "&#x1b;"), (12, '\u{1b}', "&#27;"), (18, '\u{b}', "&#X0B;"), (31, '\u{1}', "&#x1;")]
         );
+    }
+
+    /// Regression: a file of a million control characters made a million
+    /// diagnostics (10 s) to show twenty.
+    #[test]
+    fn past_twenty_findings_only_their_number_is_kept() {
+        let text = format!("---\ntitle: \"a\\e\"\n---\n{}&#x1b;", "\u{b}".repeat(100));
+        let mut report = Report::default();
+        check_text(&text, 4..16, 20..text.len(), "a.md", &mut report);
+        assert_eq!(report.count(Severity::Error), 102);
+        assert_eq!(report.diagnostics().len(), SHOWN_PER_KIND);
     }
 
     #[test]

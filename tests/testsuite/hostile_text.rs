@@ -199,3 +199,23 @@ fn links_from_data_and_configuration_are_http_or_mailto() {
         assert!(run.stderr.contains("lỗi[unsafe-link]: content/csdl/a-01.md:13:9:"), "{link}: {}", run.stderr);
     }
 }
+
+/// Regression: the decision's own text (front matter and body) went
+/// into `data/quyet-dinh.docx` unchecked; a page break pasted from Word
+/// (U+000C) or a `\x0B` in the signer's name made the document unreadable.
+#[test]
+fn control_characters_in_the_decision_are_refused() {
+    let project = Project::real();
+    let decision = project.path("content/quyet-dinh.md");
+    project.edit(&decision, "signer: Nguyễn Văn Công", r#"signer: "Nguyễn Văn\x0BCông""#);
+    project.edit(&decision, "Căn cứ Luật Giao dịch điện tử", "Căn cứ \u{c}Luật Giao dịch điện tử &#12;");
+    let run = project.run(&["check", "--format", "json"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let found: Vec<serde_json::Value> = run.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let at: Vec<(u64, u64)> = found
+        .iter()
+        .filter(|d| d["code"] == "forbidden-character" && d["file"] == "content/quyet-dinh.md")
+        .map(|d| (d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(at, [(6, 20), (24, 8), (24, 32)], "{}", run.stdout);
+}
