@@ -74,6 +74,7 @@ pub enum Code {
     SynonymNotFound,
     History,
     AgencyReplaced,
+    DecisionStructure,
 }
 
 impl Code {
@@ -135,6 +136,7 @@ impl Code {
             Code::SynonymNotFound => "synonym-not-found",
             Code::History => "history",
             Code::AgencyReplaced => "agency-replaced",
+            Code::DecisionStructure => "decision-structure",
         }
     }
 }

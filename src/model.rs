@@ -193,9 +193,41 @@ pub struct Decision {
     pub signer_title: Vec<String>,
     pub replaces: Option<String>,
     pub recipients: Vec<String>,
-    /// Markdown: the preamble and the articles.
-    pub body: String,
+    /// The body in its parts: legal bases and articles.
+    pub text: DecisionText,
     pub source_path: String,
+}
+
+/// The decision's body read into its parts (`source::decision`), which the
+/// decision page and the Word document lay out each in its own way.
+#[derive(Debug, Clone, Default)]
+pub struct DecisionText {
+    /// The legal bases ("Căn cứ …", "Theo đề nghị …"), each a block of
+    /// Markdown, in order.
+    pub bases: Vec<String>,
+    pub articles: Vec<Article>,
+}
+
+/// One article ("Điều") of the decision.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub number: u32,
+    /// Its heading after the number ("Tổ chức thực hiện"), often empty.
+    pub heading: String,
+    /// Its text, Markdown.
+    pub text: String,
+}
+
+impl Article {
+    /// "Điều 2. Tổ chức thực hiện", or "Điều 1." for an article without a
+    /// heading.
+    pub fn title(&self) -> String {
+        if self.heading.is_empty() {
+            format!("Điều {}.", self.number)
+        } else {
+            format!("Điều {}. {}", self.number, self.heading)
+        }
+    }
 }
 
 impl Decision {

@@ -157,7 +157,7 @@ pub fn build_into(loaded: &Loaded, root: &Path, sink: &dyn Sink) -> Result<Built
     // workbook is one long serial task: started first, it runs beside the
     // rest instead of alone at the end.
     let base_url = config.base_url.as_deref();
-    let (workbook, ((views, pages_time), exports_time)) = rayon::join(
+    let (workbook, ((views, pages_time), (exported, exports_time))) = rayon::join(
         || export::xlsx::to_xlsx(catalog, &config.title, base_url).map(|x| sink.add(export::xlsx::PATH, x)),
         || {
             rayon::join(
@@ -170,8 +170,8 @@ pub fn build_into(loaded: &Loaded, root: &Path, sink: &dyn Sink) -> Result<Built
                 },
                 || {
                     let start = Instant::now();
-                    exports(catalog, config, history, base_url, sink);
-                    start.elapsed()
+                    let exported = exports(catalog, config, history, base_url, sink);
+                    (exported, start.elapsed())
                 },
             )
         },
@@ -180,6 +180,7 @@ pub fn build_into(loaded: &Loaded, root: &Path, sink: &dyn Sink) -> Result<Built
     workbook.map_err(|e| {
         Diagnostic::error(crate::diagnostics::Code::Io, export::xlsx::PATH, format!("Không tạo được tệp Excel: {e}."))
     })?;
+    exported?;
     let paths = sink.paths();
     if let Some(xml) = export::sitemap::sitemap(paths.iter().filter(|p| p.ends_with(".html")), base_url) {
         sink.add("sitemap.xml", xml.into_bytes());
@@ -197,7 +198,7 @@ fn exports(
     history: &crate::history::History,
     base_url: Option<&str>,
     sink: &dyn Sink,
-) {
+) -> Result<(), Diagnostic> {
     let versions = export::catalog_json::VersionJson::all(history);
     rayon::join(
         || {
@@ -225,12 +226,10 @@ fn exports(
         },
     );
     sink.add(CATALOG_SCHEMA_PATH, include_bytes!("../schema/catalog.schema.json").to_vec());
-    if let Some(Ok(docx)) = export::docx::to_docx(catalog, config) {
-        sink.add(export::docx::PATH, docx);
-    }
     if let Some(feed) = export::feed::to_atom(catalog, config, history) {
         sink.add(export::feed::PATH, feed.into_bytes());
     }
+    export::docx::add_to(sink, catalog, config)
 }
 
 /// Runs the whole pipeline, from an entry file's bytes to the built site,

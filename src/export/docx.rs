@@ -17,7 +17,9 @@
 //! (`xlsx.rs`). Deterministic bytes, like every other output.
 
 use crate::config::Config;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::model::{Catalog, Decision, Group};
+use crate::output::Sink;
 use std::fmt::Write as _;
 use std::io::Write;
 use zip::write::SimpleFileOptions;
@@ -116,36 +118,51 @@ fn table(widths: &[u32], rows: &str, ruled: bool) -> String {
     )
 }
 
-/// Markdown as paragraphs: each block, list items with their number or
-/// dash, strong and emphasised text kept; `italic_if` sets a paragraph in
-/// italics by its text (the legal bases).
-fn markdown(text: &str, size: u32, align: Align, indent: u32, italic_if: &dyn Fn(&str) -> bool) -> String {
+/// How a piece of Markdown is set: its size, alignment and first-line
+/// indent, all in italics (the legal bases) or not, and a bold `lead` run
+/// into its first paragraph ("Điều 1." before the article's text).
+#[derive(Clone, Copy)]
+struct Setting<'a> {
+    size: u32,
+    align: Align,
+    indent: u32,
+    italic: bool,
+    lead: Option<&'a str>,
+}
+
+/// Markdown as paragraphs: each block, a list item with its number or dash
+/// and its text on the same line (tight or loose), strong and emphasised
+/// text kept.
+fn markdown(text: &str, setting: &Setting) -> String {
     use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let size = setting.size;
     let mut out = String::new();
     let mut runs: Vec<(String, Style)> = Vec::new();
     let (mut bold, mut italic) = (0, 0);
-    // The articles' headings ("Điều 1.") are set in bold.
     let mut heading = false;
     let mut lists: Vec<Option<u64>> = Vec::new();
+    // An item's number waits for its first paragraph, so that a loose
+    // list's "4." is not a paragraph of its own.
+    let mut item_opened = false;
+    let mut lead = setting.lead;
     let flush = |runs: &mut Vec<(String, Style)>, out: &mut String| {
         if runs.is_empty() {
             return;
         }
-        let plain: String = runs.iter().map(|(t, _)| t.as_str()).collect();
-        let all_italic = italic_if(plain.trim());
-        let centre = plain.trim() == "QUYẾT ĐỊNH:";
-        let xml: String = runs
-            .drain(..)
-            .map(|(t, mut s)| {
-                s.italic |= all_italic;
-                run(&t, &s)
-            })
-            .collect();
-        out.push_str(&paragraph(&xml, if centre { Align::Center } else { align }, if centre { 0 } else { indent }, ""));
+        let xml: String = runs.drain(..).map(|(t, s)| run(&t, &s)).collect();
+        out.push_str(&paragraph(&xml, setting.align, setting.indent, ""));
     };
-    for event in Parser::new(text) {
+    let plain = Style { italic: setting.italic, size: Some(size), ..Style::default() };
+    for event in Parser::new_ext(text, crate::markdown::options()) {
         match event {
-            Event::Start(Tag::Paragraph) => flush(&mut runs, &mut out),
+            Event::Start(Tag::Paragraph) => {
+                if !std::mem::take(&mut item_opened) {
+                    flush(&mut runs, &mut out);
+                }
+                if let Some(lead) = lead.take() {
+                    runs.push((format!("{lead} "), Style { bold: true, ..plain.clone() }));
+                }
+            }
             Event::Start(Tag::Heading { .. }) => {
                 flush(&mut runs, &mut out);
                 heading = true;
@@ -156,6 +173,7 @@ fn markdown(text: &str, size: u32, align: Align, indent: u32, italic_if: &dyn Fn
             Event::End(TagEnd::Emphasis) => italic -= 1,
             Event::Start(Tag::List(start)) => {
                 flush(&mut runs, &mut out);
+                item_opened = false;
                 lists.push(start);
             }
             Event::End(TagEnd::List(_)) => {
@@ -171,7 +189,8 @@ fn markdown(text: &str, size: u32, align: Align, indent: u32, italic_if: &dyn Fn
                     }
                     _ => "- ".to_string(),
                 };
-                runs.push((mark, Style { size: Some(size), ..Style::default() }));
+                runs.push((mark, plain.clone()));
+                item_opened = true;
             }
             Event::End(TagEnd::Heading(_)) => {
                 flush(&mut runs, &mut out);
@@ -179,11 +198,11 @@ fn markdown(text: &str, size: u32, align: Align, indent: u32, italic_if: &dyn Fn
             }
             Event::End(TagEnd::Paragraph | TagEnd::Item) => flush(&mut runs, &mut out),
             Event::Text(t) | Event::Code(t) => {
-                runs.push((t.to_string(), Style { bold: bold > 0 || heading, italic: italic > 0, size: Some(size) }))
+                item_opened = false;
+                let style = Style { bold: bold > 0 || heading, italic: italic > 0 || setting.italic, size: Some(size) };
+                runs.push((t.to_string(), style));
             }
-            Event::SoftBreak | Event::HardBreak => {
-                runs.push((" ".to_string(), Style { size: Some(size), ..Style::default() }))
-            }
+            Event::SoftBreak | Event::HardBreak => runs.push((" ".to_string(), plain.clone())),
             _ => {}
         }
     }
@@ -201,6 +220,38 @@ fn date_words(decision: &Decision) -> String {
 
 fn number(decision: &Decision) -> String {
     decision.number.clone().unwrap_or_else(|| "……/QĐ-UBND".to_string())
+}
+
+/// The legal bases in italics, "QUYẾT ĐỊNH:", and the articles: an
+/// article's title in bold, run into its first paragraph when it has no
+/// heading of its own ("Điều 1. Ban hành kèm theo …"), else on its own line
+/// above its points ("Điều 2. Tổ chức thực hiện").
+fn decision_text(decision: &Decision) -> String {
+    let text = Setting { size: BODY, align: Align::Both, indent: 567, italic: false, lead: None };
+    let mut xml = String::new();
+    for basis in &decision.text.bases {
+        xml.push_str(&markdown(basis, &Setting { italic: true, ..text }));
+    }
+    if !decision.text.articles.is_empty() {
+        xml.push_str(&centered("QUYẾT ĐỊNH:", &Style { bold: true, ..Style::default() }));
+    }
+    for article in &decision.text.articles {
+        let title = article.title();
+        let runs_in = article.heading.is_empty() && starts_with_paragraph(&article.text);
+        if runs_in {
+            xml.push_str(&markdown(&article.text, &Setting { lead: Some(&title), ..text }));
+        } else {
+            xml.push_str(&paragraph(&run(&title, &Style { bold: true, ..Style::default() }), Align::Both, 567, ""));
+            xml.push_str(&markdown(&article.text, &text));
+        }
+    }
+    xml
+}
+
+/// Whether Markdown opens with a paragraph (rather than a list, say).
+fn starts_with_paragraph(text: &str) -> bool {
+    use pulldown_cmark::{Event, Parser, Tag};
+    matches!(Parser::new_ext(text, crate::markdown::options()).next(), Some(Event::Start(Tag::Paragraph)))
 }
 
 /// The document's body up to the appendix: header, title, text, signature.
@@ -243,8 +294,7 @@ fn decision_pages(decision: &Decision) -> String {
     xml.push_str(&centered(&crate::text::capitalize(summary), &bold));
     xml.push_str(&rule(3200));
     xml.push_str(&centered(&decision.issuer.to_uppercase(), &bold));
-    let legal = |text: &str| text.starts_with("Căn cứ") || text.starts_with("Theo đề nghị");
-    xml.push_str(&markdown(&decision.body, BODY, Align::Both, 567, &legal));
+    xml.push_str(&decision_text(decision));
     // The signature block: "Nơi nhận" on the left, the signer on the right.
     let mut recipients =
         paragraph(&run("Nơi nhận:", &Style { bold: true, italic: true, size: Some(TABLE) }), Align::Left, 0, "");
@@ -270,12 +320,21 @@ fn decision_pages(decision: &Decision) -> String {
     xml
 }
 
+/// "Danh mục cơ sở dữ liệu (CSDL) dùng chung tỉnh X": the catalog's name
+/// as the signed appendix writes it, naming the abbreviation its rows use.
+fn appendix_title(config: &Config) -> String {
+    match config.publisher.area() {
+        "" => "Danh mục cơ sở dữ liệu (CSDL) dùng chung".to_string(),
+        area => format!("Danh mục cơ sở dữ liệu (CSDL) dùng chung {area}"),
+    }
+}
+
 /// The appendix: its title and the table of the decision's eight columns.
 fn appendix(catalog: &Catalog, config: &Config, decision: &Decision) -> String {
     let bold = Style { bold: true, ..Style::default() };
     let mut xml = String::new();
     xml.push_str(&centered("PHỤ LỤC", &bold));
-    xml.push_str(&centered(&config.catalog_name().to_uppercase(), &bold));
+    xml.push_str(&centered(&appendix_title(config).to_uppercase(), &bold));
     xml.push_str(&centered(
         &format!("(Kèm theo Quyết định số {} {} của {})", number(decision), date_words(decision), decision.issuer),
         &Style { italic: true, ..Style::default() },
@@ -289,6 +348,12 @@ fn appendix(catalog: &Catalog, config: &Config, decision: &Decision) -> String {
     let mut rows = String::from("<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>");
     for (w, h) in widths.iter().zip(heads) {
         rows.push_str(&cell(*w, 1, &paragraph(&run(h, &small_bold), Align::Center, 0, "")));
+    }
+    rows.push_str("</w:tr>");
+    // Under it, the columns' numbers (1 … 8), repeated with it.
+    rows.push_str("<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>");
+    for (n, w) in widths.iter().enumerate() {
+        rows.push_str(&cell(*w, 1, &paragraph(&run(&(n + 1).to_string(), &small_bold), Align::Center, 0, "")));
     }
     rows.push_str("</w:tr>");
     let span: u32 = widths[1..].iter().sum();
@@ -310,8 +375,8 @@ fn appendix(catalog: &Catalog, config: &Config, decision: &Decision) -> String {
             rows.push_str(&heading(&crate::text::roman(n + 1), &format!("LĨNH VỰC {name}: {:02} CSDL", entries.len())));
             for index in entries {
                 let entry = &catalog.entries()[index];
-                let none = |_: &str| false;
-                let section = |md: &str| markdown(md, TABLE, Align::Left, 0, &none);
+                let cell_text = Setting { size: TABLE, align: Align::Left, indent: 0, italic: false, lead: None };
+                let section = |md: &str| markdown(md, &cell_text);
                 let agencies: String = entry.agencies.iter().map(|a| text(&catalog.agency(*a).name, &small)).collect();
                 let cells = [
                     paragraph(&run(&entry.number.to_string(), &small), Align::Center, 0, ""),
@@ -335,15 +400,15 @@ fn appendix(catalog: &Catalog, config: &Config, decision: &Decision) -> String {
     xml
 }
 
-/// A section's properties: its page, margins and headers (page numbers,
-/// none on the document's first page).
+/// A section's properties: its page, margins and headers. Each section
+/// (the decision, then the appendix) numbers its pages from 1, at the top,
+/// with no number on its first page: Nghị định 30/2020/NĐ-CP numbers an
+/// appendix's pages on their own.
 fn section(landscape: bool) -> String {
     let (w, h, orient) =
         if landscape { (A4_LONG, A4_SHORT, " w:orient=\"landscape\"") } else { (A4_SHORT, A4_LONG, "") };
-    let first = if landscape { "" } else { "<w:headerReference w:type=\"first\" r:id=\"rIdFirst\"/>" };
-    let title_page = if landscape { "" } else { "<w:titlePg/>" };
     format!(
-        "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdPage\"/>{first}<w:pgSz w:w=\"{w}\" w:h=\"{h}\"{orient}/><w:pgMar w:top=\"{MARGIN_TOP}\" w:right=\"{MARGIN_RIGHT}\" w:bottom=\"{MARGIN_BOTTOM}\" w:left=\"{MARGIN_LEFT}\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/>{title_page}</w:sectPr>"
+        "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdPage\"/><w:headerReference w:type=\"first\" r:id=\"rIdFirst\"/><w:pgSz w:w=\"{w}\" w:h=\"{h}\"{orient}/><w:pgMar w:top=\"{MARGIN_TOP}\" w:right=\"{MARGIN_RIGHT}\" w:bottom=\"{MARGIN_BOTTOM}\" w:left=\"{MARGIN_LEFT}\" w:header=\"567\" w:footer=\"567\" w:gutter=\"0\"/><w:pgNumType w:start=\"1\"/><w:titlePg/></w:sectPr>"
     )
 }
 
@@ -364,10 +429,17 @@ pub fn to_docx(catalog: &Catalog, config: &Config) -> Option<std::io::Result<Vec
     );
     let empty_header =
         format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr {NS}><w:p/></w:hdr>");
+    let core = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\"><dc:title>{}</dc:title><dc:creator>{}</dc:creator><dc:language>vi-VN</dc:language></cp:coreProperties>",
+        crate::text::escape_xml(&decision.title),
+        crate::text::escape_xml(config.publisher())
+    );
     let parts = [
         ("[Content_Types].xml", CONTENT_TYPES.to_string()),
         ("_rels/.rels", ROOT_RELS.to_string()),
+        ("docProps/core.xml", core),
         ("word/_rels/document.xml.rels", DOCUMENT_RELS.to_string()),
+        ("word/settings.xml", SETTINGS.to_string()),
         ("word/styles.xml", STYLES.to_string()),
         ("word/header1.xml", page_number),
         ("word/header2.xml", empty_header),
@@ -386,15 +458,60 @@ pub fn to_docx(catalog: &Catalog, config: &Config) -> Option<std::io::Result<Vec
     })())
 }
 
+/// Adds the document to `sink`, if the project has a decision. A document
+/// that cannot be made fails the build, as the workbook does: the site must
+/// not go out without the text that gets signed.
+pub fn add_to(sink: &dyn Sink, catalog: &Catalog, config: &Config) -> Result<(), Diagnostic> {
+    match to_docx(catalog, config) {
+        Some(made) => publish(sink, made),
+        None => Ok(()),
+    }
+}
+
+fn publish(sink: &dyn Sink, made: std::io::Result<Vec<u8>>) -> Result<(), Diagnostic> {
+    let bytes = made.map_err(|e| {
+        Diagnostic::error(
+            Code::Io,
+            PATH,
+            format!("Không tạo được tệp Word của Quyết định: {}.", crate::diagnostics::io_message(&e)),
+        )
+    })?;
+    sink.add(PATH, bytes);
+    Ok(())
+}
+
 const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/></Types>"#;
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/><Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/></Types>"#;
 
 const ROOT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>"#;
 
 const DOCUMENT_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdPage" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rIdFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/></Relationships>"#;
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/><Relationship Id="rIdPage" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rIdFirst" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header2.xml"/></Relationships>"#;
+
+/// The document's settings: no compression of Vietnamese spacing, the
+/// layout rules of current Word.
+const SETTINGS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:defaultTabStop w:val="720"/><w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>"#;
 
 /// Times New Roman 14 pt, Vietnamese, single spacing.
 const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="vi-VN"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style></w:styles>"#;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Guards against the document being dropped without a word when it
+    /// cannot be made: the build reports it, as it reports the workbook.
+    #[test]
+    fn a_document_that_cannot_be_made_is_an_error() {
+        let sink = std::sync::Mutex::new(crate::output::SiteFiles::default());
+        let failed = publish(&sink, Err(std::io::Error::other("hết chỗ"))).unwrap_err();
+        assert_eq!((failed.code, failed.file.to_str()), (Code::Io, Some(PATH)));
+        assert!(failed.message.contains("Word") && failed.message.contains("hết chỗ"), "{}", failed.message);
+        assert!(sink.lock().unwrap().get(PATH).is_none());
+        publish(&sink, Ok(b"PK".to_vec())).unwrap();
+        assert!(sink.lock().unwrap().get(PATH).is_some());
+    }
+}

@@ -8,6 +8,7 @@
 //! subpath and straight from disk.
 
 mod charts;
+mod decision;
 mod incremental;
 mod pages;
 mod structured;

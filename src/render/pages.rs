@@ -525,13 +525,13 @@ fn decision(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
         signer_title: &decision.signer_title,
         replaces: decision.replaces.as_deref(),
         recipients: &decision.recipients,
-        body_html: crate::markdown::to_html(
-            &decision.body,
-            Some(&crate::markdown::LinkContext {
+        body_html: super::decision::body_html(
+            decision,
+            &crate::markdown::LinkContext {
                 from_file: &decision.source_path,
                 root: &root_prefix(crate::urls::DECISION),
                 targets: &pages.views.targets,
-            }),
+            },
         ),
         edit_url: pages.config.edit_url(&decision.source_path),
     };

@@ -5,6 +5,7 @@
 //! `validate`).
 
 pub mod characters;
+pub mod decision;
 pub mod entry_file;
 mod frontmatter;
 pub mod git;

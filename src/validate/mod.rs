@@ -86,7 +86,8 @@ pub fn validate(project: &RawProject) -> (Option<(Catalog, LinkTargets)>, Report
     check_unused(&facts, &sectors, &agencies, &sector_lines, &agency_lines, &mut report);
     let synonyms = names::synonyms(&project.synonyms, &entries, &agencies, &mut report);
 
-    let decision = project.decision.as_ref().map(|(file, raw)| build_decision(file, raw, project.config.as_ref()));
+    let decision =
+        project.decision.as_ref().map(|(file, raw)| build_decision(file, raw, project.config.as_ref(), &mut report));
 
     if report.has_errors() || project.config.is_none() {
         return (None, report);
@@ -797,8 +798,14 @@ fn check_unused(
     }
 }
 
-fn build_decision(file: &SourceFile, raw: &RawDecision, config: Option<&crate::config::Config>) -> Decision {
+fn build_decision(
+    file: &SourceFile,
+    raw: &RawDecision,
+    config: Option<&crate::config::Config>,
+    report: &mut Report,
+) -> Decision {
     let configured = config.map(|c| &c.decision);
+    let text = source::decision::read_decision_body(file.body(), &file.path, &|at| file.body_position(at), report);
     Decision {
         title: raw.title.clone(),
         issuer: raw.issuer.clone(),
@@ -810,7 +817,7 @@ fn build_decision(file: &SourceFile, raw: &RawDecision, config: Option<&crate::c
         signer_title: raw.signer_title.clone(),
         replaces: raw.replaces.clone(),
         recipients: raw.recipients.clone(),
-        body: file.body().trim().to_string(),
+        text,
         source_path: file.path.clone(),
     }
 }

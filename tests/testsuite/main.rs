@@ -7,6 +7,7 @@ mod check;
 mod cli;
 mod common;
 mod dates;
+mod decision;
 mod docx;
 mod fixtures;
 pub mod history;
