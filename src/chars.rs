@@ -196,6 +196,24 @@ pub fn printable_lines(text: &str) -> Cow<'_, str> {
     Cow::Owned(text.split('\n').map(printable).collect::<Vec<_>>().join("\n"))
 }
 
+/// JSON printed for a terminal or a CI log: serde_json escapes the C0
+/// controls but leaves DEL, the C1 controls and the direction overrides
+/// as they are; they become `\u009b` escapes, which read back the same.
+pub fn printable_json(json: String) -> String {
+    if !json.chars().any(is_terminal_control) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_terminal_control(c) && c != '\n' {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,6 +248,15 @@ mod tests {
                 (at("\\u00e1"), 'á'),
             ]
         );
+    }
+
+    #[test]
+    fn json_keeps_no_control_character_and_reads_back_the_same() {
+        let text = "a\u{1b}]8;;x\u{7}\u{9b}\u{7f}\u{202e}b\tc";
+        let json = printable_json(serde_json::to_string_pretty(&serde_json::json!({ "t": text })).unwrap());
+        assert!(!json.chars().any(|c| c.is_control() && c != '\n'), "{json:?}");
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back["t"], text);
     }
 
     #[test]

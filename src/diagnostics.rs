@@ -342,7 +342,8 @@ impl Report {
     pub fn to_json_lines(&self) -> String {
         let mut out = String::new();
         for diagnostic in self.sorted() {
-            out.push_str(&serde_json::to_string(&*diagnostic).expect("diagnostics serialize"));
+            let json = serde_json::to_string(&*diagnostic).expect("diagnostics serialize");
+            out.push_str(&crate::chars::printable_json(json));
             out.push('\n');
         }
         out

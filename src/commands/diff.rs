@@ -230,7 +230,7 @@ pub fn json_report(changes: &Changes) -> String {
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     });
-    let mut text = serde_json::to_string_pretty(&value).expect("JSON of strings");
+    let mut text = crate::chars::printable_json(serde_json::to_string_pretty(&value).expect("JSON of strings"));
     text.push('\n');
     text
 }
@@ -313,9 +313,9 @@ mod tests {
             }],
         };
         let labels = (format!("qd-1{hostile}"), "bản đang sửa".to_string());
-        for report in [text_report(&changes, &labels), markdown_report(&changes, &labels)] {
+        for report in [text_report(&changes, &labels), markdown_report(&changes, &labels), json_report(&changes)] {
             assert!(!report.chars().any(|c| c.is_control() && c != '\n'), "{report:?}");
-            assert!(report.contains("CSDL \\u{1b}[2J\\u{1b}]52;c;cm0gLXJm\\u{7}"), "{report}");
+            assert!(report.contains("\\u{1b}]52;c;cm0gLXJm") || report.contains("\\u001b]52;c;cm0gLXJm"), "{report}");
         }
     }
 }
