@@ -27,14 +27,7 @@ fn version_items(history: &crate::history::History) -> Vec<VersionItem> {
         .filter_map(|v| {
             let date = v.date?;
             let summary = match &v.changes {
-                Some(c) => format!(
-                    "{}: thêm {} CSDL, bỏ {}, đổi địa chỉ {}, sửa {}.",
-                    v.status.name(),
-                    c.added.len(),
-                    c.removed.len(),
-                    c.renamed.len(),
-                    c.changed.len()
-                ),
+                Some(c) => format!("{}: {}.", v.status.name(), c.summary()),
                 None => format!("{}.", v.status.name()),
             };
             Some(VersionItem { date, title: v.title(), path: crate::urls::folder(&v.url()).to_string(), summary })

@@ -65,6 +65,32 @@ impl Changes {
     pub fn is_empty(&self) -> bool {
         self.added.is_empty() && self.removed.is_empty() && self.renamed.is_empty() && self.changed.is_empty()
     }
+
+    /// The changes in the words of the decisions (docs/thuat-ngu.md):
+    /// "bổ sung 2 CSDL, đưa 1 CSDL ra khỏi Danh mục, sửa đổi 3 CSDL",
+    /// counts of zero left out; "không thay đổi CSDL nào" when nothing
+    /// changed. An entry whose name changed counts once, as "đổi tên",
+    /// whatever else changed in it; "sửa đổi" counts the others changed.
+    pub fn summary(&self) -> String {
+        let mut renamed: HashSet<&str> = self.renamed.iter().map(|r| r.to.slug.as_str()).collect();
+        for c in &self.changed {
+            if c.fields.iter().any(|f| f.field == "title") {
+                renamed.insert(c.entry.slug.as_str());
+            }
+        }
+        let changed = self.changed.iter().filter(|c| !renamed.contains(c.entry.slug.as_str())).count();
+        let parts: Vec<String> = [
+            (self.added.len(), "bổ sung {} CSDL"),
+            (self.removed.len(), "đưa {} CSDL ra khỏi Danh mục"),
+            (renamed.len(), "đổi tên {} CSDL"),
+            (changed, "sửa đổi {} CSDL"),
+        ]
+        .into_iter()
+        .filter(|(count, _)| *count > 0)
+        .map(|(count, words)| words.replacen("{}", &count.to_string(), 1))
+        .collect();
+        if parts.is_empty() { "không thay đổi CSDL nào".to_string() } else { parts.join(", ") }
+    }
 }
 
 fn entry_ref(entry: &Entry) -> EntryRef {
@@ -205,6 +231,34 @@ pub fn word_diff(before: &str, after: &str) -> Vec<(Piece, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn entry(slug: &str, title: &str) -> EntryRef {
+        EntryRef { slug: slug.to_string(), reference: "A.1".to_string(), title: title.to_string() }
+    }
+
+    fn changed(slug: &str, field: &'static str) -> Changed {
+        Changed {
+            entry: entry(slug, "CSDL"),
+            fields: vec![FieldChange { field, label: "", before: "a".into(), after: "b".into() }],
+        }
+    }
+
+    /// Guards against the developer's tally "thêm 1, bỏ 1, đổi địa chỉ 0,
+    /// sửa 1": the decisions' words, no count of zero, and an entry whose
+    /// name changed counted once.
+    #[test]
+    fn the_summary_speaks_as_the_decisions_and_leaves_out_zeros() {
+        assert_eq!(Changes::default().summary(), "không thay đổi CSDL nào");
+        let changes = Changes {
+            added: vec![entry("a", "CSDL A"), entry("b", "CSDL B")],
+            removed: vec![entry("c", "CSDL C")],
+            renamed: vec![Renamed { from: entry("d", "CSDL D"), to: entry("e", "CSDL E"), likeness: 0.8 }],
+            changed: vec![changed("e", "title"), changed("f", "scope"), changed("g", "title")],
+        };
+        assert_eq!(changes.summary(), "bổ sung 2 CSDL, đưa 1 CSDL ra khỏi Danh mục, đổi tên 2 CSDL, sửa đổi 1 CSDL");
+        let only_edits = Changes { changed: vec![changed("f", "scope")], ..Changes::default() };
+        assert_eq!(only_edits.summary(), "sửa đổi 1 CSDL");
+    }
 
     #[test]
     fn a_word_added_is_one_word_added() {

@@ -116,8 +116,8 @@ pub enum Status {
 impl Status {
     pub fn name(self) -> &'static str {
         match self {
-            Status::InForce => "Đang có hiệu lực",
-            Status::Replaced => "Đã được thay thế",
+            Status::InForce => "Còn hiệu lực",
+            Status::Replaced => "Hết hiệu lực",
             Status::Draft => "Dự thảo",
         }
     }
@@ -220,11 +220,11 @@ impl History {
                             crate::diagnostics::Code::History,
                             crate::config::CONFIG_FILE,
                             format!(
-                                "Nội dung của Quyết định {} (phiên bản “{revision}”) không còn hợp lệ{place}: trang phiên bản không có toàn bộ danh mục của nó.",
+                                "Nội dung của Quyết định {} (phiên bản “{revision}”) không còn hợp lệ{place}: trang của phiên bản này không có toàn bộ Danh mục theo Quyết định đó.",
                                 declared.number
                             ),
                         )
-                        .hint("Sửa lỗi trên một nhánh từ thẻ đó rồi gắn lại thẻ, hoặc bỏ revision của phiên bản này."),
+                        .hint("Thẻ của một Quyết định đã ban hành giữ nội dung đúng như khi ban hành: đừng sửa nội dung ấy hay gắn lại thẻ. Trang phiên bản vẫn ghi số và ngày của Quyết định; muốn bỏ cảnh báo này thì xóa dòng revision của phiên bản trong danhmuc.toml."),
                     );
                     None
                 }

@@ -75,7 +75,10 @@ pub fn entry_histories(history: &History, current: &Catalog) -> HashMap<String, 
                 continue;
             }
             let what = match &version.changes {
-                Some(changes) if changes.added.iter().any(|e| e.slug == slug) => "Thêm vào Danh mục".to_string(),
+                Some(changes) if changes.added.iter().any(|e| e.slug == slug) => match version.status {
+                    Status::Draft => "Đề xuất bổ sung vào Danh mục".to_string(),
+                    _ => "Bổ sung vào Danh mục".to_string(),
+                },
                 Some(changes) => {
                     let renamed = changes.renamed.iter().find(|r| r.to.slug == slug);
                     let fields: Vec<&str> = changes
@@ -86,16 +89,19 @@ pub fn entry_histories(history: &History, current: &Catalog) -> HashMap<String, 
                         .unwrap_or_default();
                     let mut parts = Vec::new();
                     if let Some(r) = renamed {
-                        parts.push(format!("đổi địa chỉ (trước là {})", r.from.slug));
+                        parts.push(format!("đổi tên từ “{}”", r.from.title));
                     }
                     if !fields.is_empty() {
-                        parts.push(format!("sửa {}", fields.join(", ")));
+                        parts.push(format!("sửa đổi {}", fields.join(", ")));
                     }
                     if let Some(r) = renamed {
                         slug = r.from.slug.clone();
                     }
                     if parts.is_empty() {
                         "Không thay đổi".to_string()
+                    } else if version.status == Status::Draft {
+                        // A draft proposes; it changes nothing yet.
+                        format!("Đề xuất {}", parts.join("; "))
                     } else {
                         crate::text::capitalize(&parts.join("; "))
                     }
@@ -125,21 +131,12 @@ pub fn draft_changes(history: &History, slug: &str) -> Option<Vec<FieldView>> {
 pub struct DraftSummary {
     in_force: String,
     url: String,
-    added: usize,
-    removed: usize,
-    renamed: usize,
-    changed: usize,
+    /// What the draft proposes, in the decisions' words.
+    summary: String,
 }
 
 pub fn draft_summary(history: &History) -> Option<DraftSummary> {
     let current = history.current().filter(|v| v.status == Status::Draft)?;
     let changes = current.changes.as_ref()?;
-    Some(DraftSummary {
-        in_force: history.in_force()?.title(),
-        url: current.url(),
-        added: changes.added.len(),
-        removed: changes.removed.len(),
-        renamed: changes.renamed.len(),
-        changed: changes.changed.len(),
-    })
+    Some(DraftSummary { in_force: history.in_force()?.title(), url: current.url(), summary: changes.summary() })
 }

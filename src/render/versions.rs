@@ -32,6 +32,11 @@ pub struct VersionView {
     pub renamed: usize,
     pub changed: usize,
     pub compared_with: Option<String>,
+    /// What it changed in the decisions' words, counts of zero left out.
+    pub summary: String,
+    pub summary_capitalized: String,
+    /// The issued decision that replaced it, for a replaced one.
+    pub replaced_by: Option<VersionLink>,
 }
 
 fn view(history: &History, index: usize) -> VersionView {
@@ -40,6 +45,11 @@ fn view(history: &History, index: usize) -> VersionView {
     let compared_with = counts.and_then(|_| {
         history.versions[..index].iter().rev().find(|p| p.catalog.is_some() || p.current).map(Version::title)
     });
+    let summary = counts.map(Changes::summary).unwrap_or_default();
+    let replaced_by = (v.status == Status::Replaced)
+        .then(|| history.versions[index + 1..].iter().find(|later| later.status != Status::Draft))
+        .flatten()
+        .map(VersionLink::of);
     VersionView {
         title: v.title(),
         heading: v.heading(),
@@ -55,6 +65,9 @@ fn view(history: &History, index: usize) -> VersionView {
         renamed: counts.map_or(0, |c| c.renamed.len()),
         changed: counts.map_or(0, |c| c.changed.len()),
         compared_with,
+        summary_capitalized: crate::text::capitalize(&summary),
+        summary,
+        replaced_by,
     }
 }
 
@@ -74,9 +87,9 @@ struct ChangedView {
 
 #[derive(Serialize)]
 struct RenamedView {
-    from: String,
+    /// Its name before: readers know an entry by its name, not its slug.
+    from_title: String,
     to: EntryLink,
-    likeness: u32,
 }
 
 #[derive(Serialize, Default)]
@@ -102,7 +115,7 @@ fn changes_view(changes: &Changes) -> ChangesView {
         renamed: changes
             .renamed
             .iter()
-            .map(|r| RenamedView { from: r.from.slug.clone(), to: link(&r.to), likeness: (r.likeness * 100.0) as u32 })
+            .map(|r| RenamedView { from_title: r.from.title.clone(), to: link(&r.to) })
             .collect(),
         changed: changes
             .changed
@@ -171,15 +184,22 @@ pub(super) fn version_pages(pages: &PageBuilder, history: &History, files: &dyn 
 
 /// A version as a link.
 #[derive(Serialize)]
-struct VersionLink {
+pub struct VersionLink {
     title: String,
     url: String,
     status: &'static str,
+    /// A draft proposes; only an issued decision does.
+    draft: bool,
 }
 
 impl VersionLink {
     fn of(version: &Version) -> VersionLink {
-        VersionLink { title: version.title(), url: version.url(), status: version.status.name() }
+        VersionLink {
+            title: version.title(),
+            url: version.url(),
+            status: version.status.name(),
+            draft: version.status == Status::Draft,
+        }
     }
 }
 
@@ -230,7 +250,7 @@ pub(super) fn gone_pages(
         let crumbs = [Crumb { name: "Các phiên bản", url: crate::urls::VERSIONS }];
         if target != slug && now.contains(target.as_str()) {
             let new_entry = current.entries().iter().find(|e| e.slug.as_str() == target).expect("a current entry");
-            let mut context = pages.context(&path, &format!("{} (địa chỉ cũ)", new_entry.title), "sectors", &crumbs);
+            let mut context = pages.context(&path, &format!("{} (đường dẫn cũ)", new_entry.title), "sectors", &crumbs);
             context.insert("moved_to", &crate::urls::entry_page(&target));
             context.insert("moved_title", &new_entry.title);
             context.insert("entry", &GoneEntry::of(entry, catalog));
@@ -239,7 +259,11 @@ pub(super) fn gone_pages(
         }
         // The first version after its last one removed it.
         let removed_by = history.versions.get(i + 1).map(VersionLink::of);
-        let mut context = pages.context(&path, &format!("{} (đã bỏ khỏi Danh mục)", entry.title), "sectors", &crumbs);
+        let status = match &removed_by {
+            Some(by) if by.draft => "đề xuất đưa ra khỏi Danh mục",
+            _ => "đã đưa ra khỏi Danh mục",
+        };
+        let mut context = pages.context(&path, &format!("{} ({status})", entry.title), "sectors", &crumbs);
         context.insert("entry", &GoneEntry::of(entry, catalog));
         context.insert("removed_by", &removed_by);
         context.insert("last_version", &VersionLink::of(&history.versions[i]));

@@ -202,8 +202,8 @@ fn the_site_shows_every_version_and_keeps_every_address_that_ever_existed() {
     assert_eq!(run.code, 0);
     let versions = project.read_site("phien-ban/index.html");
     for (title, status) in [
-        ("Quyết định số 1/QĐ-UBND ngày 01/3/2025", "Đã được thay thế"),
-        ("Quyết định số 2/QĐ-UBND ngày 01/3/2026", "Đang có hiệu lực"),
+        ("Quyết định số 1/QĐ-UBND ngày 01/3/2025", "Hết hiệu lực"),
+        ("Quyết định số 2/QĐ-UBND ngày 01/3/2026", "Còn hiệu lực"),
         ("Dự thảo", "Dự thảo"),
     ] {
         let row =
@@ -234,7 +234,7 @@ fn the_site_shows_every_version_and_keeps_every_address_that_ever_existed() {
     // A removed one says which decision removed it, with its last text.
     let removed = project.read_site("csdl/csdl-nghe-ca/index.html");
     assert!(
-        removed.contains("không còn trong Danh mục") && removed.contains("Quyết định số 2/QĐ-UBND ngày 01/3/2026"),
+        removed.contains("đã được đưa ra khỏi Danh mục") && removed.contains("Quyết định số 2/QĐ-UBND ngày 01/3/2026"),
         "{removed}"
     );
     assert!(removed.contains("CSDL nghề cá"));
@@ -246,11 +246,16 @@ fn the_site_shows_every_version_and_keeps_every_address_that_ever_existed() {
     assert!(second.contains("<h1>Quyết định số 2/QĐ-UBND ngày 01 tháng 3 năm 2026</h1>"), "{second}");
     assert!(second.contains("<ins><span class=\"change-word\">[thêm: </span>Đã sửa:"), "{second}");
     assert_eq!(second.matches("<tr><td>").count(), 6, "its full table: six entries");
+    // In the decisions' words: no slug, no likeness, no count of zero.
+    assert!(second.contains("đổi tên từ “CSDL môi sinh và trường học”"), "{second}");
+    for developer_talk in ["csdl-moi-sinh-va-truong-hoc", "% số từ", "đổi địa chỉ", " 0 CSDL"] {
+        assert!(!second.contains(developer_talk), "{developer_talk}: {second}");
+    }
     let first = project.read_site("phien-ban/1-qd-ubnd/index.html");
     assert!(first.contains("CSDL nghề cá") && !first.contains("Thay đổi so với"));
     // An entry's history, and what the draft changes in it.
     let entry = project.read_site("csdl/csdl-ban-mau-do/index.html");
-    assert!(entry.contains("Lịch sử") && entry.contains("Sửa Đơn vị chủ trì, Ghi chú, Mục đích"), "{entry}");
+    assert!(entry.contains("Lịch sử") && entry.contains("Sửa đổi Đơn vị chủ trì, Ghi chú, Mục đích"), "{entry}");
     let edited = project.read_site("csdl/csdl-ban-do/index.html");
     assert!(edited.contains("Dự thảo sửa CSDL này") && edited.contains("[thêm: </span>và địa hình"), "{edited}");
     assert!(!entry.contains("Dự thảo sửa CSDL này"));
@@ -268,7 +273,7 @@ fn the_real_catalog_knows_the_decision_it_replaces() {
     assert!(versions.contains("Quyết định số 2609/QĐ-UBND ngày 17/9/2024"), "{versions}");
     assert!(versions.contains("chưa có nội dung"));
     let page = project.read_site("phien-ban/2609-qd-ubnd/index.html");
-    assert!(page.contains("chỉ được biết qua số và ngày ban hành"), "{page}");
+    assert!(page.contains("Chỉ có số và ngày ban hành của Quyết định này"), "{page}");
     assert!(project.read_site("phien-ban/du-thao/index.html").contains("Tình trạng: <strong>Dự thảo</strong>"));
 }
 
@@ -340,7 +345,7 @@ fn a_version_that_no_longer_validates_is_a_warning_and_the_site_still_builds() {
     assert_eq!(project.run(&["check", "--strict"]).code, 1);
     project.build();
     let page = project.read_site("phien-ban/3-qd-ubnd/index.html");
-    assert!(page.contains("Đang có hiệu lực") && page.contains("không còn hợp lệ, nên không được hiển thị"), "{page}");
+    assert!(page.contains("Còn hiệu lực") && page.contains("không còn đọc được theo quy tắc hiện nay"), "{page}");
 }
 
 /// A version's files are held to the working tree's size limit: a file of
