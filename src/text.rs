@@ -158,6 +158,20 @@ pub fn traditional_tone(word: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(chars.into_iter().collect())
 }
 
+/// A lower-case syllable in the newer placement: "hòa" → "hoà", "thủy" →
+/// "thuỷ"; any other word unchanged. The reverse of [`traditional_tone`].
+pub fn newer_tone(word: &str) -> std::borrow::Cow<'_, str> {
+    if tone_placement(word) != Some(TonePlacement::Traditional) {
+        return std::borrow::Cow::Borrowed(word);
+    }
+    let mut chars: Vec<char> = word.chars().collect();
+    let n = chars.len();
+    let (base, tone) = tone_of(chars[n - 2]).expect("a traditional placement has a tone on its second last letter");
+    chars[n - 2] = base;
+    chars[n - 1] = unicode_normalization::char::compose(chars[n - 1], tone).unwrap_or(chars[n - 1]);
+    std::borrow::Cow::Owned(chars.into_iter().collect())
+}
+
 /// Letters and marks of Vietnamese text beyond ASCII, all word characters
 /// (Latin-1 and Extended-A/B letters, combining marks, Latin Extended
 /// Additional), told without the Unicode tables: their binary search was
@@ -380,6 +394,11 @@ mod tests {
         assert_eq!(tone_placement("hòa"), Some(TonePlacement::Traditional));
         assert_eq!(tone_placement("hoà"), Some(TonePlacement::Newer));
         assert_eq!(tone_placement("thuỷ"), Some(TonePlacement::Newer));
+        for (traditional, newer) in [("hòa", "hoà"), ("thủy", "thuỷ"), ("khỏe", "khoẻ"), ("hóa", "hoá")] {
+            assert_eq!(newer_tone(traditional), newer);
+            assert_eq!(traditional_tone(newer), traditional);
+        }
+        assert_eq!(newer_tone("quả"), "quả");
         assert_eq!(tone_placement("quý"), None, "qu is a consonant");
         assert_eq!(tone_placement("hoàng"), None, "a final consonant leaves one placement");
         assert_eq!(tone_placement("hoa"), None);

@@ -198,7 +198,7 @@ pub fn check_file_text(file: &SourceFile, report: &mut Report) -> ToneCounts {
                 format!("Chữ có vẻ được dán từ văn bản dùng phông cũ (TCVN3/ABC hoặc VNI), ví dụ “{word}”."),
             )
             .at(position(at))
-            .hint("Chuyển mã sang Unicode rồi dán lại: trong Unikey mở Công cụ chuyển mã (Ctrl+Shift+F6), chọn nguồn “TCVN3 (ABC)” hoặc “VNI Windows”, đích “Unicode”, bấm “Chuyển mã”; hoặc trong Word đổi sang phông Unicode như Times New Roman bằng chức năng chuyển mã của Unikey."),
+            .hint("Chuyển mã sang Unicode rồi dán lại: sao chép (Ctrl+C) đoạn chữ gốc trong văn bản cũ; trong Unikey mở Công cụ → Chuyển mã (Ctrl+Shift+F6), chọn nguồn “TCVN3 (ABC)” (chữ như “c¬ së”) hoặc “VNI Windows” (chữ như “cô sôû”), đích “Unicode”, bấm “Chuyển mã clipboard” rồi “Đóng”; dán (Ctrl+V) vào đây thay cho đoạn cũ."),
         );
     }
     if let Some((at, c)) = found.invisible {
@@ -292,7 +292,7 @@ pub fn check_tone_style(files: &[(&SourceFile, ToneCounts)], report: &mut Report
         let (usual, example) = if catalog_is_traditional {
             ("kiểu cũ (hòa, thủy, khỏe)", crate::text::traditional_tone(&word.to_lowercase()).into_owned())
         } else {
-            ("kiểu mới (hoà, thuỷ, khoẻ)", word.to_lowercase())
+            ("kiểu mới (hoà, thuỷ, khoẻ)", crate::text::newer_tone(&word.to_lowercase()).into_owned())
         };
         report.push(
             Diagnostic::warning(
@@ -318,6 +318,32 @@ mod tests {
     /// with such a character next to a letter. Byte offset and word.
     fn legacy_font_word(text: &str) -> Option<(usize, &str)> {
         scan(text).legacy.map(|at| word_around(text, at))
+    }
+
+    /// Guards against a hint that suggested the very spelling it warned
+    /// about: in a catalog written "hoà, thuỷ", a file's "thủy" was told to
+    /// write "thủy".
+    #[test]
+    fn the_tone_hint_suggests_the_catalogs_spelling_both_ways() {
+        let file = |path: &str, text: &str| SourceFile {
+            path: path.to_string(),
+            text: text.to_string(),
+            front: 0..0,
+            body: 0..text.len(),
+        };
+        for (usual, odd, expected) in [
+            ("Hoà giải, thuỷ lợi, sức khoẻ.", "Công trình thủy lợi.", "“thuỷ”"),
+            ("Hòa giải, thủy lợi, sức khỏe.", "Công trình thuỷ lợi.", "“thủy”"),
+        ] {
+            let files = [file("content/csdl/a-01.md", usual), file("content/csdl/a-02.md", odd)];
+            let counted: Vec<(&SourceFile, ToneCounts)> =
+                files.iter().map(|f| (f, check_file_text(f, &mut Report::default()))).collect();
+            let mut report = Report::default();
+            check_tone_style(&counted, &mut report);
+            let [warning] = report.diagnostics() else { panic!("one warning: {:?}", report.diagnostics()) };
+            let hint = warning.hint.as_deref().unwrap_or_default();
+            assert!(hint.contains(expected), "{hint}");
+        }
     }
 
     #[test]
