@@ -42,6 +42,13 @@ pub struct PublisherConfig {
     /// The area the catalog covers, as the pages' text says it, e.g.
     /// "tỉnh Quảng Ninh".
     pub area: Option<String>,
+    /// The publisher's postal address, shown in every page's footer and
+    /// in the open data's contact point.
+    pub address: Option<String>,
+    /// Its telephone number as people write it, e.g. "0203 3835 000".
+    pub telephone: Option<String>,
+    /// Its e-mail address, e.g. "vanphong@example.gov.vn".
+    pub email: Option<String>,
 }
 
 impl PublisherConfig {
@@ -53,6 +60,62 @@ impl PublisherConfig {
     /// The area, or "" when unset.
     pub fn area(&self) -> &str {
         self.area.as_deref().map_or("", str::trim)
+    }
+
+    /// The publisher's own name, None when unset (no stand-in: a page
+    /// must not call the catalog's title the body that issues it).
+    pub fn own_name(&self) -> Option<&str> {
+        self.name.as_deref().map(str::trim).filter(|n| !n.is_empty())
+    }
+
+    /// The telephone number as a `tel:` URI (RFC 3966): digits only, a
+    /// national number starting with 0 written with Việt Nam's +84.
+    pub fn telephone_uri(&self) -> Option<String> {
+        let phone = self.telephone.as_deref()?;
+        let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+        Some(match (phone.trim_start().starts_with('+'), digits.strip_prefix('0')) {
+            (true, _) => format!("tel:+{digits}"),
+            (false, Some(national)) => format!("tel:+84{national}"),
+            (false, None) => format!("tel:{digits}"),
+        })
+    }
+
+    /// Trims the contact keys, leaves out empty ones and checks the shape
+    /// of the telephone number and the e-mail address.
+    fn check_contact(&mut self) -> Result<(), Diagnostic> {
+        for key in [&mut self.address, &mut self.telephone, &mut self.email] {
+            *key = key.take().map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        }
+        if let Some(phone) = &self.telephone {
+            let digits = phone.chars().filter(char::is_ascii_digit).count();
+            let allowed = |(i, c): (usize, char)| c.is_ascii_digit() || " .-()".contains(c) || (i == 0 && c == '+');
+            if !phone.chars().enumerate().all(allowed) || !(8..=15).contains(&digits) {
+                return Err(Diagnostic::error(
+                    Code::Config,
+                    CONFIG_FILE,
+                    format!("Số điện thoại của cơ quan chủ quản “{phone}” không đúng dạng."),
+                )
+                .hint("Chỉ viết chữ số (8 đến 15 chữ số), có thể ngăn cách bằng dấu cách, dấu chấm hoặc gạch ngang, ví dụ telephone = \"0203 3835 000\"; số máy lẻ hay số fax ghi ở chỗ khác."));
+            }
+        }
+        if let Some(email) = &self.email {
+            let shaped = email.split_once('@').is_some_and(|(local, domain)| {
+                !local.is_empty()
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+                    && !domain.contains('@')
+            });
+            if !shaped || email.chars().any(|c| c.is_whitespace() || "<>\",;:".contains(c)) {
+                return Err(Diagnostic::error(
+                    Code::Config,
+                    CONFIG_FILE,
+                    format!("Thư điện tử của cơ quan chủ quản “{email}” không đúng dạng."),
+                )
+                .hint("Viết một địa chỉ thư, không có “mailto:”, ví dụ email = \"vanphong@example.gov.vn\"."));
+            }
+        }
+        Ok(())
     }
 }
 
@@ -240,6 +303,7 @@ impl Config {
         config.normalize()?;
         config.check_versions()?;
         config.check_links(text)?;
+        config.publisher.check_contact()?;
         Ok(config)
     }
 
@@ -292,6 +356,7 @@ impl Config {
     /// Checks the declared versions: a number, a date, dates in order.
     fn check_versions(&mut self) -> Result<(), Diagnostic> {
         let mut previous: Option<crate::model::IsoDate> = None;
+        let mut previous_number = String::new();
         for version in &mut self.versions {
             version.number = version.number.trim().to_string();
             version.revision = version.revision.take().map(|r| r.trim().to_string()).filter(|r| !r.is_empty());
@@ -301,7 +366,10 @@ impl Config {
             } else if date.is_none() {
                 Some(format!("Ngày của Quyết định {} “{}” không đúng định dạng.", version.number, version.date))
             } else if previous.is_some_and(|p| Some(p) > date) {
-                Some(format!("Quyết định {} ghi trước một Quyết định ban hành sau nó.", version.number))
+                Some(format!(
+                    "Quyết định {} được ghi sau Quyết định {previous_number}, dù ban hành trước Quyết định đó.",
+                    version.number
+                ))
             } else {
                 None
             };
@@ -322,6 +390,7 @@ impl Config {
                 ));
             }
             previous = date;
+            previous_number = version.number.clone();
         }
         Ok(())
     }
@@ -484,6 +553,45 @@ mod tests {
         let err = Config::load(dir.path()).unwrap_err();
         assert_eq!(err.code, Code::Config);
         assert_eq!(err.position.map(|p| p.line), Some(2));
+    }
+
+    /// Guards against a message that said the reverse of the problem
+    /// ("100/QĐ-UBND ghi trước một Quyết định ban hành sau nó" for a
+    /// decision listed after a later one).
+    #[test]
+    fn versions_out_of_order_name_both_decisions_the_right_way_round() {
+        let text = "[[versions]]\nnumber = \"200/QĐ-UBND\"\ndate = \"2025-05-01\"\n\n[[versions]]\nnumber = \"100/QĐ-UBND\"\ndate = \"2024-01-10\"\n";
+        let err = Config::from_text(text).unwrap_err();
+        assert_eq!(
+            err.message,
+            "Quyết định 100/QĐ-UBND được ghi sau Quyết định 200/QĐ-UBND, dù ban hành trước Quyết định đó."
+        );
+    }
+
+    /// Guards against a footer or a DCAT contact point that readers
+    /// cannot use: a telephone number or an e-mail address of the wrong
+    /// shape is an error of `check`, with the key's example.
+    #[test]
+    fn the_publishers_telephone_and_email_are_checked() {
+        let config = |contact: &str| Config::from_text(&format!("[publisher]\nname = \"Ủy ban\"\n{contact}\n"));
+        let good = config("telephone = \"(0203) 3.835.000\"\nemail = \" vanphong@example.gov.vn \"").unwrap();
+        assert_eq!(good.publisher.telephone_uri().as_deref(), Some("tel:+842033835000"));
+        assert_eq!(good.publisher.email.as_deref(), Some("vanphong@example.gov.vn"));
+        assert_eq!(
+            config("telephone = \"+84 203 3835 000\"").unwrap().publisher.telephone_uri().as_deref(),
+            Some("tel:+842033835000")
+        );
+        for bad in [
+            "telephone = \"gọi 0203\"",
+            "telephone = \"123\"",
+            "email = \"vanphong\"",
+            "email = \"mailto:a@b.vn\"",
+            "email = \"a@b\"",
+        ] {
+            let err = config(bad).unwrap_err();
+            assert!(err.message.contains("không đúng dạng") && err.hint.is_some(), "{bad}: {}", err.message);
+        }
+        assert!(config("email = \"\"").unwrap().publisher.email.is_none());
     }
 
     #[test]

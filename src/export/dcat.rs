@@ -72,12 +72,19 @@ pub fn write_jsonld(catalog: &Catalog, config: &Config, out: &mut dyn std::io::W
     if let Some(spatial) = &spatial {
         catalog_node["dct:spatial"] = json!({ "@id": spatial });
     }
+    // The publisher's contact ([publisher] address, telephone, email), the
+    // catalog's contact point, when any is set.
+    let contact = publisher_contact(config, &publisher_id);
+    if let Some(contact) = &contact {
+        catalog_node["dcat:contactPoint"] = json!({ "@id": contact["@id"] });
+    }
     graph.push(catalog_node);
     graph.push(json!({
         "@id": publisher_id,
         "@type": "foaf:Agent",
         "foaf:name": vi(config.publisher()),
     }));
+    graph.extend(contact);
     graph.push(json!({
         "@id": page(crate::urls::folder(crate::urls::SECTORS)),
         "@type": "skos:ConceptScheme",
@@ -235,6 +242,36 @@ struct Dataset<'a> {
     attribution: Vec<Attribution<'a>>,
     #[serde(rename = "rdfs:comment")]
     comment: Vi<'a>,
+}
+
+/// The publisher's contact as a `vcard:Organization`: its name, and
+/// whichever of address (`vcard:hasAddress`, a `vcard:Address` with the
+/// address as written), telephone (`tel:`) and e-mail (`mailto:`) are set.
+fn publisher_contact(config: &Config, publisher_id: &str) -> Option<Value> {
+    let publisher = &config.publisher;
+    if publisher.address.is_none() && publisher.telephone.is_none() && publisher.email.is_none() {
+        return None;
+    }
+    let id = format!("{publisher_id}-lien-he");
+    let mut contact = json!({
+        "@id": id,
+        "@type": ["vcard:Kind", "vcard:Organization"],
+        "vcard:fn": vi(config.publisher()),
+    });
+    if let Some(address) = &publisher.address {
+        contact["vcard:hasAddress"] = json!({
+            "@id": format!("{id}-dia-chi"),
+            "@type": "vcard:Address",
+            "vcard:street-address": vi(address),
+        });
+    }
+    if let Some(tel) = publisher.telephone_uri() {
+        contact["vcard:hasTelephone"] = json!({ "@id": tel });
+    }
+    if let Some(email) = &publisher.email {
+        contact["vcard:hasEmail"] = json!({ "@id": format!("mailto:{email}") });
+    }
+    Some(contact)
 }
 
 /// The contact point of an agency (its page's `#lien-he`).

@@ -29,8 +29,42 @@ struct SiteView<'a> {
     catalog_name: String,
     /// The area the catalog covers, e.g. "tỉnh Quảng Ninh"; "" when unset.
     area: &'a str,
-    /// Who issues the decision (`[publisher] name`, else the title).
-    publisher: &'a str,
+    /// Who issues the decision (`[publisher] name`); None when unset, and
+    /// the pages then name no one rather than the catalog's title.
+    publisher: Option<&'a str>,
+    /// The publisher's contact for the footer, when any is set.
+    contact: Option<ContactView<'a>>,
+    /// The signed decision cited in full at its first mention ("Quyết định
+    /// số 123/QĐ-UBND ngày … của Ủy ban nhân dân tỉnh …"); None for a draft.
+    decision_citation: Option<String>,
+}
+
+/// The owning body's contact as state portals show it in their footer.
+#[derive(Serialize)]
+struct ContactView<'a> {
+    address: Option<&'a str>,
+    telephone: Option<&'a str>,
+    telephone_uri: Option<String>,
+    email: Option<&'a str>,
+}
+
+impl<'a> ContactView<'a> {
+    fn of(publisher: &'a crate::config::PublisherConfig) -> Option<ContactView<'a>> {
+        let view = ContactView {
+            address: publisher.address.as_deref(),
+            telephone: publisher.telephone.as_deref(),
+            telephone_uri: publisher.telephone_uri(),
+            email: publisher.email.as_deref(),
+        };
+        (view.address.is_some() || view.telephone.is_some() || view.email.is_some()).then_some(view)
+    }
+}
+
+/// "Quyết định số 123/QĐ-UBND ngày … của Ủy ban nhân dân tỉnh …" for a
+/// signed decision.
+fn decision_citation(decision: &crate::model::Decision) -> Option<String> {
+    let (Some(number), Some(date)) = (&decision.number, decision.date) else { return None };
+    Some(format!("{} của {}", crate::model::cite_decision(number, date), decision.issuer))
 }
 
 /// Entries of one group on a sector or agency page: their list items
@@ -92,7 +126,9 @@ impl<'a> PageBuilder<'a> {
                 || history.is_some_and(|h| h.versions.iter().any(|v| v.date.is_some())),
             catalog_name: config.catalog_name(),
             area: config.publisher.area(),
-            publisher: config.publisher(),
+            publisher: config.publisher.own_name(),
+            contact: ContactView::of(&config.publisher),
+            decision_citation: catalog.decision().and_then(decision_citation),
         });
         let histories = history.map(|h| super::changes::entry_histories(h, catalog)).unwrap_or_default();
         PageBuilder { renderer, views, config, catalog, site, history, histories }
@@ -372,7 +408,7 @@ pub(super) fn groups(pages: &PageBuilder, files: &dyn Sink, which: &dyn Fn(Group
     for group in Group::ALL.into_iter().filter(|g| which(*g)) {
         let view = GroupView::new(group, pages.catalog.entries_in_group(group).count());
         let path = view.url.clone();
-        let mut context = pages.context(&path, &format!("Nhóm {}: {}", group.code(), group.name()), "groups", &[]);
+        let mut context = pages.context(&path, &format!("{}. {}", group.code(), group.name()), "groups", &[]);
         context.insert("page_description", &format!("{}: {} CSDL.", group.name(), view.count));
         context.insert("group", &view);
         assert_eq!(root_prefix(&path), super::views::LIST_ROOT);
@@ -480,8 +516,8 @@ fn full_table(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
             previous = Some(row);
         }
         let title = match chunks.len() {
-            1 => "Toàn bộ danh mục".to_string(),
-            n => format!("Toàn bộ danh mục, trang {number}/{n}"),
+            1 => "Toàn bộ Danh mục".to_string(),
+            n => format!("Toàn bộ Danh mục, trang {number}/{n}"),
         };
         let mut context = pages.context(&path, &title, "table", &[]);
         let name = pages.config.catalog_name();
@@ -533,10 +569,15 @@ fn decision(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
                 targets: &pages.views.targets,
             },
         ),
-        edit_url: pages.config.edit_url(&decision.source_path),
+        // A signed decision is not edited: no link to propose changes.
+        edit_url: decision.is_draft().then(|| pages.config.edit_url(&decision.source_path)).flatten(),
     };
     let path = crate::urls::DECISION;
-    let mut context = pages.context(path, "Quyết định ban hành", "decision", &[]);
+    let title = match &decision.number {
+        Some(number) if !decision.is_draft() => format!("Quyết định số {number}"),
+        _ => "Dự thảo Quyết định".to_string(),
+    };
+    let mut context = pages.context(path, &title, "decision", &[]);
     context.insert("page_description", &decision.title);
     context.insert("decision", &view);
     pages.render(files, path, "decision.html", &context)

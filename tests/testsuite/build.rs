@@ -94,7 +94,7 @@ fn entry_18_is_on_three_agency_pages_and_sectors_span_both_groups() {
         assert!(html.contains("CSDL cấp phép xây dựng"), "{agency}");
     }
     let html = project.read_site("linh-vuc/khoa-hoc-va-cong-nghe/index.html");
-    assert!(html.contains("Nhóm A: ") && html.contains("Nhóm B: "), "KH&CN has entries in both groups");
+    assert!(html.contains(">A. Nhóm CSDL") && html.contains(">B. Nhóm CSDL"), "KH&CN has entries in both groups");
     assert!(html.contains("CSDL sở hữu công nghiệp") && html.contains("CSDL về chuyển đổi số"));
 }
 

@@ -45,7 +45,9 @@ fn another_provinces_catalog_names_only_itself() {
     // Its own names are where Quảng Ninh's were.
     let home = project.read_site("index.html");
     assert!(
-        home.contains("của tỉnh Sông Lam") && home.contains("Quyết định của Ủy ban nhân dân tỉnh Sông Lam"),
+        home.contains("của tỉnh Sông Lam")
+            && home.contains("ban hành kèm theo <a href=\"quyet-dinh/index.html\">Quyết định số 77/QĐ-UBND")
+            && home.contains("của Ủy ban nhân dân tỉnh Sông Lam</a>"),
         "{home}"
     );
     assert!(
