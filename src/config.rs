@@ -382,7 +382,7 @@ impl Config {
                         version.number
                     ),
                 )
-                .hint("Ghi tên thẻ git của phiên bản (ví dụ revision = \"qd-1234-2026\") hoặc mã commit; nội dung phiên bản luôn được đọc từ lịch sử git của dự án."));
+                .hint("Ghi tên thẻ git của phiên bản (ví dụ revision = \"qd-1234-2026\") hoặc mã commit; nội dung phiên bản luôn được đọc từ lịch sử git của thư mục Danh mục."));
             }
             if let Some(message) = problem {
                 return Err(Diagnostic::error(Code::Config, CONFIG_FILE, message).hint(

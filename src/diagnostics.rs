@@ -506,7 +506,7 @@ pub fn io_message(error: &std::io::Error) -> String {
         K::CrossesDevices => "không chuyển được sang ổ đĩa khác",
         K::InvalidFilename | K::InvalidInput => "tên hoặc đường dẫn không hợp lệ",
         K::InvalidData => "dữ liệu trong tệp không đọc được",
-        K::AddrInUse => "cổng đang được chương trình khác dùng",
+        K::AddrInUse => "cổng mạng đang được chương trình khác dùng",
         _ => "hệ điều hành báo lỗi",
     };
     format!("{said} ({error})")

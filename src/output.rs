@@ -451,24 +451,26 @@ fn check_output_dir(out_dir: &Path, project_root: &Path) -> Result<()> {
     let root = resolved(project_root);
     if root.starts_with(&out) {
         bail!(
-            "thư mục đầu ra {shown} là dự án hoặc chứa cả dự án, mà xuất bản sẽ thay cả thư mục ấy; chọn thư mục khác bằng --output, ví dụ site/ trong dự án (mặc định)"
+            "thư mục đầu ra {shown} là thư mục Danh mục hoặc chứa cả thư mục Danh mục, mà xuất bản sẽ thay cả thư mục ấy; chọn thư mục khác bằng --output, ví dụ site/ trong thư mục Danh mục (mặc định)"
         );
     }
     for input in [crate::source::CONTENT_DIR, crate::source::TEMPLATES_DIR, crate::source::STATIC_DIR] {
         let folder = root.join(input);
         if out.starts_with(&folder) || out.starts_with(resolved(&folder)) {
             bail!(
-                "thư mục đầu ra {shown} nằm trong “{input}/”, nơi danhmuc đọc nội dung của dự án, mà xuất bản sẽ thay và xóa chính những tệp ấy; chọn thư mục khác bằng --output, ví dụ site/ trong dự án (mặc định)"
+                "thư mục đầu ra {shown} nằm trong “{input}/”, nơi danhmuc đọc nội dung của Danh mục, mà xuất bản sẽ thay và xóa chính những tệp ấy; chọn thư mục khác bằng --output, ví dụ site/ trong thư mục Danh mục (mặc định)"
             );
         }
     }
     if out.components().any(|part| part.as_os_str() == ".git") {
         bail!(
-            "thư mục đầu ra {shown} nằm trong “.git”, nơi git giữ lịch sử của kho, mà xuất bản sẽ thay và xóa những gì ở đó; chọn thư mục khác bằng --output, ví dụ site/ trong dự án (mặc định)"
+            "thư mục đầu ra {shown} nằm trong “.git”, nơi git giữ lịch sử của kho, mà xuất bản sẽ thay và xóa những gì ở đó; chọn thư mục khác bằng --output, ví dụ site/ trong thư mục Danh mục (mặc định)"
         );
     }
     if out.join(crate::config::CONFIG_FILE).exists() || out.join(crate::source::CONTENT_DIR).is_dir() {
-        bail!("{shown} là một dự án danhmuc, không phải trang đã dựng; chọn thư mục đầu ra khác bằng --output");
+        bail!(
+            "{shown} là một thư mục Danh mục khác (có danhmuc.toml), không phải trang đã dựng; chọn thư mục đầu ra khác bằng --output"
+        );
     }
     if out.is_dir() && !is_empty_folder(&out) && !is_previous_site(&out) {
         bail!(

@@ -102,7 +102,7 @@ pub fn bind(port: u16) -> std::io::Result<(tiny_http::Server, u16)> {
     let reason = error.map(|e| e.to_string()).unwrap_or_default();
     Err(std::io::Error::new(
         std::io::ErrorKind::AddrInUse,
-        format!("không còn cổng trống từ {port} đến {last}: {reason}"),
+        format!("không còn cổng mạng trống từ {port} đến {last}: {reason}"),
     ))
 }
 

@@ -138,7 +138,7 @@ pub fn text_report(changes: &Changes, (old, new): &(String, String)) -> String {
         }
     }
     if !changes.renamed.is_empty() {
-        let _ = writeln!(out, "\nĐổi địa chỉ {} (khớp theo nội dung):", count(changes.renamed.len()));
+        let _ = writeln!(out, "\nĐổi tên {} (khớp theo nội dung):", count(changes.renamed.len()));
         for r in &changes.renamed {
             let _ = writeln!(
                 out,
@@ -185,7 +185,7 @@ pub fn markdown_report(changes: &Changes, (old, new): &(String, String)) -> Stri
         }
     }
     if !changes.renamed.is_empty() {
-        let _ = writeln!(out, "\n### Đổi địa chỉ {} (khớp theo nội dung)\n", count(changes.renamed.len()));
+        let _ = writeln!(out, "\n### Đổi tên {} (khớp theo nội dung)\n", count(changes.renamed.len()));
         for r in &changes.renamed {
             let _ = writeln!(
                 out,

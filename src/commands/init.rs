@@ -25,7 +25,7 @@ pub fn run(dir: &Path) -> u8 {
     match std::fs::read_dir(dir).map(|mut entries| entries.next().is_some()) {
         Ok(true) => {
             eprintln!(
-                "Thư mục {} không trống: danhmuc init chỉ tạo dự án trong thư mục trống (hoặc chưa có), để không ghi đè gì.",
+                "Thư mục {} không trống: danhmuc init chỉ tạo Danh mục mới trong thư mục trống (hoặc chưa có), để không ghi đè gì.",
                 dir.display()
             );
             return exit::CONTENT_ERRORS;
@@ -48,7 +48,7 @@ pub fn run(dir: &Path) -> u8 {
             return exit::FAILURE;
         }
     }
-    println!("Đã tạo dự án Danh mục trong {}.", dir.display());
+    println!("Đã tạo thư mục Danh mục {}.", dir.display());
     println!(
         "Tiếp theo: ghi cơ quan ban hành và địa bàn vào danhmuc.toml ([publisher]), khai báo lĩnh vực và đơn vị trong content/,"
     );

@@ -92,7 +92,11 @@ pub fn run(args: &ServeArgs) -> u8 {
     let root = match std::fs::canonicalize(args.root) {
         Ok(root) => root,
         Err(e) => {
-            eprintln!("Không mở được thư mục dự án {}: {}.", args.root.display(), crate::diagnostics::io_message(&e));
+            eprintln!(
+                "Không mở được thư mục Danh mục {}: {}.",
+                args.root.display(),
+                crate::diagnostics::io_message(&e)
+            );
             return exit::FAILURE;
         }
     };
@@ -116,7 +120,7 @@ pub fn run(args: &ServeArgs) -> u8 {
         Ok(bound) => bound,
         Err(e) => {
             eprintln!(
-                "Không mở được cổng trên 127.0.0.1: {}. Chọn cổng khác bằng --port.",
+                "Không mở được cổng mạng trên 127.0.0.1: {}. Chọn cổng mạng khác bằng --port.",
                 crate::diagnostics::io_message(&e)
             );
             return exit::FAILURE;

@@ -224,7 +224,7 @@ impl History {
                                 declared.number
                             ),
                         )
-                        .hint("Thẻ của một Quyết định đã ban hành giữ nội dung đúng như khi ban hành: đừng sửa nội dung ấy hay gắn lại thẻ. Trang phiên bản vẫn ghi số và ngày của Quyết định; muốn bỏ cảnh báo này thì xóa dòng revision của phiên bản trong danhmuc.toml."),
+                        .hint("Thẻ của một Quyết định đã ban hành giữ nội dung đúng như khi ban hành, nên giữ nguyên thẻ và nội dung ấy. Trang phiên bản vẫn ghi số và ngày của Quyết định; muốn bỏ cảnh báo này thì xóa dòng revision của phiên bản trong danhmuc.toml."),
                     );
                     None
                 }

@@ -91,9 +91,9 @@ pub fn files_at(root: &Path, revision: &str, read: &[&str], names: &[&str]) -> R
             Diagnostic::error(
                 Code::History,
                 config,
-                "Thư mục dự án không nằm trong một kho git: không đọc được các phiên bản đã ban hành.",
+                "Thư mục Danh mục không nằm trong một kho git: không đọc được các phiên bản đã ban hành.",
             )
-            .hint("Các phiên bản ([[versions]] có revision) được đọc từ lịch sử git của dự án.")
+            .hint("Các phiên bản ([[versions]] có revision) được đọc từ lịch sử git của thư mục Danh mục.")
         } else if String::from_utf8_lossy(&shallow.stdout).trim() == "true" {
             Diagnostic::error(
                 Code::History,
@@ -165,7 +165,7 @@ fn too_large(revision: &str, blob: &Blob) -> Diagnostic {
             MAX_FILE_BYTES / 1024
         ),
     )
-    .hint("Một CSDL chỉ cần vài trang văn bản; sửa tệp trên một nhánh từ thẻ đó rồi gắn lại thẻ, hoặc bỏ revision của phiên bản này.")
+    .hint("Một CSDL chỉ cần vài trang văn bản. Thẻ của một Quyết định đã ban hành giữ nội dung đúng như khi ban hành, nên giữ nguyên thẻ; trang phiên bản vẫn ghi số và ngày của Quyết định, và muốn bỏ lỗi này thì xóa dòng revision của phiên bản trong danhmuc.toml.")
 }
 
 /// The commit each of `revisions` names now, in one `git cat-file

@@ -27,7 +27,7 @@ pub fn refusal(refused: &Refused) -> Diagnostic {
             path,
             format!("“{path}” không phải tệp thông thường hay thư mục (có thể là ống dẫn có tên, socket hoặc thiết bị); danhmuc không mở nó."),
         )
-        .hint("Xóa nó khỏi dự án, hoặc thay bằng một tệp thật."),
+        .hint("Xóa nó khỏi thư mục Danh mục, hoặc thay bằng một tệp thật."),
         Why::BadName => Diagnostic::error(
             Code::BadFileName,
             path,
@@ -43,10 +43,10 @@ fn outside(link: &str) -> Diagnostic {
         Code::OutsideProject,
         link,
         format!(
-            "“{link}” là liên kết tượng trưng (symlink) trỏ ra ngoài thư mục dự án hoặc tới chỗ không có; danhmuc không đọc gì ở ngoài dự án."
+            "“{link}” là liên kết tượng trưng (symlink) trỏ ra ngoài thư mục Danh mục hoặc tới chỗ không có; danhmuc không đọc gì ở ngoài thư mục Danh mục."
         ),
     )
-    .hint("Thay liên kết bằng tệp hoặc thư mục thật nằm trong dự án (sao chép nội dung vào), rồi chạy lại.")
+    .hint("Thay liên kết bằng tệp hoặc thư mục thật nằm trong thư mục Danh mục (sao chép nội dung vào), rồi chạy lại.")
 }
 
 /// Checks the project path `rel` from the root down.

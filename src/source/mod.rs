@@ -107,7 +107,7 @@ pub fn load(root: &Path) -> (RawProject, Report) {
     if !root.join(CONTENT_DIR).is_dir() {
         report.push(
             Diagnostic::error(Code::Io, CONTENT_DIR, "Không tìm thấy thư mục nội dung “content/”.")
-                .hint("Chạy lệnh trong thư mục dự án, hoặc chỉ đường dẫn bằng --root THƯ_MỤC."),
+                .hint("Chạy lệnh trong thư mục Danh mục (thư mục có danhmuc.toml và content/), hoặc chỉ đường dẫn bằng --root THƯ_MỤC."),
         );
         return (project, report);
     }

@@ -82,8 +82,8 @@ fn an_output_that_would_destroy_the_project_or_other_files_is_refused_and_nothin
         ("content/csdl", "nằm trong “content/”"),
         ("templates", "nằm trong “templates/”"),
         ("static", "nằm trong “static/”"),
-        (".", "chứa cả dự án"),
-        (&parent, "chứa cả dự án"),
+        (".", "chứa cả thư mục Danh mục"),
+        (&parent, "chứa cả thư mục Danh mục"),
         ("../ghi-chu", "không phải trang do danhmuc dựng"),
     ];
     let before = workspace.everything();
