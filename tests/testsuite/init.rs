@@ -47,3 +47,31 @@ fn init_refuses_a_folder_that_is_not_empty_and_writes_nothing() {
     let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, ["ghi-chu.txt"]);
 }
+
+/// Guards against a starter decision that is not a decision: no
+/// "QUYẾT ĐỊNH:" before the articles, no Luật Tổ chức chính quyền địa
+/// phương as its first legal basis, and "Như Điều 3" among the recipients
+/// where Điều 3 names no one who carries it out.
+#[test]
+fn the_starter_decision_is_complete_and_its_recipients_exist() {
+    let parent = tempfile::tempdir().unwrap();
+    assert_eq!(danhmuc(parent.path(), &["init", "danh-muc"]).status.code(), Some(0));
+    let project = parent.path().join("danh-muc");
+    let decision = std::fs::read_to_string(project.join("content/quyet-dinh.md")).unwrap();
+    let body = decision.splitn(3, "---\n").nth(2).unwrap();
+    let first_basis = body.lines().find(|l| l.starts_with("Căn cứ")).unwrap();
+    assert!(first_basis.starts_with("Căn cứ Luật Tổ chức chính quyền địa phương"), "{first_basis}");
+    let ruling = body.find("**QUYẾT ĐỊNH:**").expect("QUYẾT ĐỊNH: before the articles");
+    assert!(ruling < body.find("Điều 1.").unwrap());
+    let recipients: Vec<&str> = decision.lines().filter(|l| l.contains("Như Điều")).collect();
+    assert!(!recipients.is_empty());
+    for line in recipients {
+        let number: String = line.split("Như Điều ").nth(1).unwrap().chars().take_while(char::is_ascii_digit).collect();
+        let article =
+            body.split("## Điều ").find(|a| a.starts_with(&format!("{number}."))).unwrap_or_else(|| panic!("{line}"));
+        assert!(article.contains("chịu trách nhiệm thi hành"), "Điều {number} names who carries it out: {article}");
+    }
+    assert_eq!(danhmuc(&project, &["build"]).status.code(), Some(0));
+    let page = std::fs::read_to_string(project.join("site/quyet-dinh/index.html")).unwrap();
+    assert!(page.contains("QUYẾT ĐỊNH:") && page.contains("Như Điều 4;"), "{page}");
+}
