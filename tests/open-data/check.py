@@ -71,6 +71,13 @@ def dcat(site):
     contacts = [c for ds in datasets for c in graph.objects(ds, DCAT.contactPoint)]
     check("every dataset has a contact point with a name", contacts and all(
         graph.value(c, VCARD.fn) is not None for c in contacts))
+    # The publisher's contact ([publisher] address, telephone, email), when set.
+    for contact in graph.objects(catalog, DCAT.contactPoint):
+        email, phone = graph.value(contact, VCARD.hasEmail), graph.value(contact, VCARD.hasTelephone)
+        check("the catalog's contact point is an organisation with a name, mailto: and tel: IRIs",
+              (contact, RDF.type, VCARD.Organization) in graph and graph.value(contact, VCARD.fn) is not None
+              and (email is None or str(email).startswith("mailto:"))
+              and (phone is None or str(phone).startswith("tel:+")), (email, phone))
 
 
 def dcat_ap_shapes(site):

@@ -10,6 +10,7 @@ mod dates;
 mod decision;
 mod docx;
 mod fixtures;
+mod glossary;
 pub mod history;
 mod hostile_text;
 mod import;
