@@ -65,8 +65,14 @@ fn findings(texts: &[(String, String)], site: bool) -> Vec<String> {
     found
 }
 
-/// The text a reader sees of an HTML or XML page: tags replaced by spaces.
+/// The text a reader sees of an HTML or XML page: tags replaced by spaces,
+/// scripts (the pages' JSON-LD, for machines) left out.
 fn visible_text(markup: &str) -> String {
+    let mut markup = markup.to_string();
+    while let Some(start) = markup.find("<script") {
+        let end = markup[start..].find("</script>").map_or(markup.len(), |e| start + e + "</script>".len());
+        markup.replace_range(start..end, " ");
+    }
     let mut text = String::with_capacity(markup.len());
     let mut in_tag = false;
     for c in markup.chars() {
@@ -95,13 +101,44 @@ fn json_strings(value: &serde_json::Value, out: &mut String) {
     }
 }
 
+/// What the feed's readers see: its titles, summaries and contents.
+fn feed_text(feed: &str) -> String {
+    let mut text = String::new();
+    for tag in ["title", "summary", "content"] {
+        for part in feed.split(&format!("<{tag}")).skip(1) {
+            let inner = &part[part.find('>').map_or(0, |i| i + 1)..];
+            text.push_str(&inner[..inner.find(&format!("</{tag}>")).unwrap_or(inner.len())]);
+            text.push('\n');
+        }
+    }
+    text
+}
+
+/// Dates written as machines write them (2027-01-08) in `text`.
+fn iso_dates(text: &str) -> Vec<&str> {
+    let bytes = text.as_bytes();
+    let shape = b"dddd-dd-dd";
+    (0..bytes.len().saturating_sub(shape.len() - 1))
+        .filter(|&i| {
+            let fits = shape.iter().zip(&bytes[i..]).all(|(s, b)| if *s == b'd' { b.is_ascii_digit() } else { b == s });
+            let alone = (i == 0 || !bytes[i - 1].is_ascii_digit())
+                && bytes.get(i + shape.len()).is_none_or(|b| !b.is_ascii_digit());
+            fits && alone
+        })
+        .map(|i| &text[i..i + shape.len()])
+        .collect()
+}
+
 /// Every page of the built site, the feed and `catalog.json`'s strings.
 fn site_texts(project: &Project) -> Vec<(String, String)> {
     let site = project.site();
     let mut texts = Vec::new();
     for path in files_under(&site) {
-        if path.ends_with(".html") || path == "feed.xml" {
-            texts.push((path.clone(), visible_text(&std::fs::read_to_string(site.join(&path)).unwrap())));
+        let read = || std::fs::read_to_string(site.join(&path)).unwrap();
+        if path.ends_with(".html") {
+            texts.push((path.clone(), visible_text(&read())));
+        } else if path == "feed.xml" {
+            texts.push((path.clone(), feed_text(&read())));
         }
     }
     let catalog: serde_json::Value =
@@ -115,15 +152,24 @@ fn site_texts(project: &Project) -> Vec<(String, String)> {
 /// Guards against the developer's words and the misstatements the
 /// glossary replaced ("Dự thảo đã bỏ nó", "đổi địa chỉ 0", "bảng phẳng",
 /// "Tải dữ liệu" for files that describe the catalog) coming back on any
-/// page of the real catalog, its feed or its data.
+/// page of the real catalog, its feed or its data, and against ISO dates
+/// in the text people read.
 #[test]
 fn the_real_catalogs_site_uses_no_word_the_glossary_rules_out() {
     let project = Project::real();
     assert_eq!(project.build().code, 0);
     let texts = site_texts(&project);
     assert!(texts.len() > 70, "every page is read: {}", texts.len());
+    assert!(texts.iter().any(|(file, _)| file == "feed.xml"), "the feed is read");
     let found = findings(&texts, true);
     assert!(found.is_empty(), "{} ruled-out words:\n{}", found.len(), found.join("\n"));
+    // Dates in Vietnamese text are written as people read them (“ngày 08
+    // tháng 01 năm 2027”, “08/01/2027”), never as machines do; catalog.json
+    // holds them for machines.
+    for (file, text) in texts.iter().filter(|(file, _)| file != "data/catalog.json") {
+        assert!(iso_dates(text).is_empty(), "{file}: {:?}", iso_dates(text));
+    }
+    assert_eq!(iso_dates("ngày 2027-01-08, số 12027-01-081"), ["2027-01-08"]);
     // A draft is not issued: the home page says so and claims no issuing.
     let home = project.read_site("index.html");
     let lead = &home[home.find("<p class=\"lead\">").unwrap()..];
