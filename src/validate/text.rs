@@ -299,12 +299,12 @@ pub fn check_tone_style(files: &[(&SourceFile, ToneCounts)], report: &mut Report
                 Code::ToneStyle,
                 &file.path,
                 format!(
-                    "Cách đặt dấu thanh khác phần còn lại của danh mục, ví dụ “{word}”; danh mục chủ yếu viết {usual}."
+                    "Cách đặt dấu thanh khác phần còn lại của Danh mục, ví dụ “{word}”; Danh mục chủ yếu viết {usual}."
                 ),
             )
             .at(Some(crate::diagnostics::position_at(&file.text, *at)))
             .hint(format!(
-                "Viết thống nhất theo cả danh mục, ví dụ “{example}”. Tìm kiếm vẫn tìm được cả hai cách viết."
+                "Viết thống nhất theo cả Danh mục, ví dụ “{example}”. Tìm kiếm vẫn tìm được cả hai cách viết."
             )),
         );
     }
