@@ -87,11 +87,19 @@ function watchSharedLink() {
     get() { return api; },
     set(value) {
       api = value;
-      const initPage = value.initPage;
-      value.initPage = function () {
+      // The page's start, wrapped whether initPage is there already (an
+      // older script assigns the finished object) or comes later (the
+      // parts add to the object one by one).
+      const wrap = (initPage) => function () {
         w.__start = performance.now();
         return initPage.apply(this, arguments);
       };
+      let initPage = value.initPage && wrap(value.initPage);
+      Object.defineProperty(value, "initPage", {
+        configurable: true, enumerable: true,
+        get() { return initPage; },
+        set(f) { initPage = wrap(f); },
+      });
     },
   });
   const append = Node.prototype.appendChild;

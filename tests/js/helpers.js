@@ -84,27 +84,27 @@ function buildPagedRealSite() {
   return pagedSite;
 }
 
-/** The search page's script as the build joins it (build.rs): the parts
-    in src/search/js/, in file-name order, written once per process to a
-    temporary file. */
+/** The search page's script as the build joins it, from
+    `scripts/search-js` (which reads the same list of parts as build.rs),
+    written once per process to a temporary file. */
 const joined = new Map();
-function joinParts(folder, name) {
+function joinParts(args, name) {
   if (!joined.has(name)) {
-    const dir = path.join(REPO, "src", "search", ...folder);
-    const parts = fs.readdirSync(dir).filter((file) => file.endsWith(".js")).sort();
+    const run = spawnSync(path.join(REPO, "scripts", "search-js"), args, { encoding: "utf8" });
+    if (run.status !== 0) throw new Error(`scripts/search-js failed:\n${run.stderr}`);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "danhmuc-search-js-")), name);
-    fs.writeFileSync(file, parts.map((part) => fs.readFileSync(path.join(dir, part), "utf8")).join(""));
+    fs.writeFileSync(file, run.stdout);
     joined.set(name, file);
   }
   return joined.get(name);
 }
 function searchScriptPath() {
-  return joinParts(["js"], "search.js");
+  return joinParts([], "search.js");
 }
 /** The script that understands queries (src/search/js/understand/), which
     search.js loads when a query needs it. */
 function understandScriptPath() {
-  return joinParts(["js", "understand"], "search-understand.js");
+  return joinParts(["--understand"], "search-understand.js");
 }
 
 function searchModule() {

@@ -1,4 +1,12 @@
-  // ---- Results' texts and snippets ----
+/* Results' texts and snippets. */
+(function (search) {
+  "use strict";
+  var tokenize = search.tokenize, isTyping = search.isTyping, registry = search.registry,
+    fileName = search.fileName, loadAll = search.loadAll, Searcher = search.Searcher;
+
+  // The long fields a snippet is taken from, in order of preference:
+  // purpose, scope, collection, sharing, notes.
+  var SNIPPET_FIELDS = [4, 5, 6, 7, 3];
 
   /** Makes sure titles, addresses and snippet texts of `ids` are here. */
   Searcher.prototype.loadTexts = function (ids) {
@@ -118,4 +126,4 @@
     if (tail) push(tail, false);
     return parts;
   };
-
+})(DanhmucSearch);

@@ -1,4 +1,7 @@
-  // ---- Syllables, and words typed with Telex or VNI keys ----
+/* Syllables, and words typed with Telex or VNI keys. */
+(function (search) {
+  "use strict";
+  var understanding = search.understanding = {};
 
   var TONE_MARKS = { s: "\u0301", f: "\u0300", r: "\u0309", x: "\u0303", j: "\u0323",
     1: "\u0301", 2: "\u0300", 3: "\u0309", 4: "\u0303", 5: "\u0323" };
@@ -141,3 +144,7 @@
     return withTone(out.join(""), tone);
   }
 
+  understanding.isSyllable = isSyllable;
+  understanding.decodeTelex = decodeTelex;
+  understanding.decodeVni = decodeVni;
+})(DanhmucSearch);

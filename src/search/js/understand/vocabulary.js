@@ -1,4 +1,8 @@
-  // ---- The catalog's words, and the other names they may stand for ----
+/* The catalog's words, and the other names they may stand for. */
+(function (search) {
+  "use strict";
+  var understanding = search.understanding, tokenize = search.tokenize,
+    lowerBound = search.lowerBound, registry = search.registry, loadAll = search.loadAll;
 
   /** The query's words grouped by the spaces between them: a chunk is
       the words written together ("KH&CN", "coso_dulieu"), with its folded
@@ -79,7 +83,12 @@
     return loadAll(self, files).then(function () {
       return self.loadBlocks(self.sharded ? letterBlocks(self) : []);
     }).then(function () {
-      return understandWith(query, vocabularyOf(self), namesOf(self));
+      return understanding.understandWith(query, vocabularyOf(self), namesOf(self));
     });
   }
 
+  understanding.chunksOf = chunksOf;
+  understanding.nameKey = nameKey;
+  understanding.vocabularyOf = vocabularyOf;
+  understanding.understandFully = understandFully;
+})(DanhmucSearch);

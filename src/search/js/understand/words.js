@@ -1,4 +1,10 @@
-  // ---- Spelling, glued words, fillers, other names: what a query meant ----
+/* Spelling, glued words, fillers, other names: what a query meant. */
+(function (search) {
+  "use strict";
+  var understanding = search.understanding, tokenize = search.tokenize, isTyping = search.isTyping,
+    fold = search.fold, fillerTokens = search.fillerTokens, isSyllable = understanding.isSyllable,
+    decodeTelex = understanding.decodeTelex, decodeVni = understanding.decodeVni,
+    chunksOf = understanding.chunksOf;
 
   // The letters Vietnamese writers confuse, each made one sound: s/x,
   // tr/ch, d/gi/r, l/n at the start (and "f" typed for "ph", "z" for
@@ -229,3 +235,11 @@
     };
     return (isSyllable(t.exact) ? corrected() || split() : split() || corrected()) || [word];
   }
+
+  understanding.spellingDistance = spellingDistance;
+  understanding.allowedDistance = allowedDistance;
+  understanding.splitGlued = splitGlued;
+  understanding.closeWords = closeWords;
+  understanding.closestWord = closestWord;
+  understanding.understandWith = understandWith;
+})(DanhmucSearch);

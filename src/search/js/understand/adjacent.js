@@ -1,4 +1,7 @@
-  // ---- Words next to each other ----
+/* Words next to each other. */
+(function (search) {
+  "use strict";
+  var understanding = search.understanding, tokenize = search.tokenize, isTyping = search.isTyping;
 
   /** How many entries have the two words of `query` next to each other,
       in order; undefined when positions that could tell are not loaded (a
@@ -29,3 +32,5 @@
     return docs.size;
   }
 
+  understanding.adjacentCount = adjacentCount;
+})(DanhmucSearch);

@@ -1,4 +1,9 @@
-  // ---- When nothing matches: one word corrected, or suggestions ----
+/* When nothing matches: one word corrected, or suggestions. */
+(function (search) {
+  "use strict";
+  var understanding = search.understanding, tokenize = search.tokenize,
+    vocabularyOf = understanding.vocabularyOf, allowedDistance = understanding.allowedDistance,
+    closeWords = understanding.closeWords, adjacentCount = understanding.adjacentCount;
 
   // How many entries the suggestions list when nothing matches.
   var SUGGESTIONS = 5;
@@ -67,3 +72,7 @@
       });
     });
   }
+
+  understanding.correctOne = correctOne;
+  understanding.suggest = suggest;
+})(DanhmucSearch);

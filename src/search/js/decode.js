@@ -1,4 +1,6 @@
-  // ---- Decoding postings, positions and forms ----
+/* Decoding a sharded index's postings, positions and forms. */
+(function (search) {
+  "use strict";
 
   /** Gives form `form` to the postings (offsets `at`, field by field)
       whose bit `bits` sets, six to a character, the first in the highest
@@ -45,17 +47,6 @@
   function isExactForm(form, word, partial) {
     return partial ? form.lastIndexOf(word.exact, 0) === 0 : form === word.exact;
   }
-
-  /** A frequent term's postings (offsets) field by field (see
-      postingsByField), made once. */
-  Searcher.prototype.fieldOrder = function (t) {
-    var byField = this.byField.get(t);
-    if (!byField) {
-      byField = postingsByField(this.postings[t], this.fieldCounts.get(t));
-      this.byField.set(t, byField);
-    }
-    return byField;
-  };
 
   /** A term's postings (offsets) field by field, in order: `start[f]`
       to `start[f + 1]` of `at` are field f's, whose positions a
@@ -245,3 +236,26 @@
     }
   }
 
+  /** Where document `d`'s postings start in `p` (postings are in
+      document order). */
+  function firstPosting(p, d) {
+    var lo = 0, hi = p.length >> 2;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (p[mid * 4] < d) lo = mid + 1; else hi = mid;
+    }
+    return lo * 4;
+  }
+
+  search.placeFormBits = placeFormBits;
+  search.placeCountedFormBits = placeCountedFormBits;
+  search.isExactForm = isExactForm;
+  search.placeFields = placeFields;
+  search.denseNumbers = denseNumbers;
+  search.decodePostings = decodePostings;
+  search.decodeCounted = decodeCounted;
+  search.Counted = Counted;
+  search.placeCountedPositions = placeCountedPositions;
+  search.firstPosting = firstPosting;
+  search.postingsByField = postingsByField;
+})(DanhmucSearch);

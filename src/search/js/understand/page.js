@@ -1,4 +1,7 @@
-  // ---- On the search page: what a query was understood as ----
+/* On the search page: what a query was understood as. */
+(function (search) {
+  "use strict";
+  var understanding = search.understanding, stateQuery = search.stateQuery;
 
   /** Says on the search page what the query was searched as, with a link
       to search the words exactly as typed, and lists the suggestions when
@@ -15,7 +18,7 @@
       understood.appendChild(doc.createTextNode("Kết quả cho “" + found.searched + "”. "));
       var exact = doc.createElement("a");
       var asTyped = { q: state.q, group: state.group, sector: state.sector, agency: state.agency, exact: true };
-      exact.href = api.stateQuery(asTyped);
+      exact.href = stateQuery(asTyped);
       exact.textContent = "Tìm đúng như đã gõ: “" + state.q.trim() + "”";
       exact.addEventListener("click", function (event) {
         event.preventDefault();
@@ -46,3 +49,6 @@
     section.hidden = found.suggestions.length === 0;
     return section;
   }
+
+  understanding.showFurther = showFurther;
+})(DanhmucSearch);

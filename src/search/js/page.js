@@ -1,4 +1,7 @@
-  // ---- The search page ------------------------------------------------
+/* The search page. */
+(function (search) {
+  "use strict";
+  var Searcher = search.Searcher;
 
   function readState(location) {
     var params = new URLSearchParams(location.search);
@@ -152,7 +155,7 @@
       understood.hidden = true;
       if (suggestions) suggestions.hidden = true;
       if (found.understood || (found.suggestions || []).length) {
-        suggestions = registry.understanding.showFurther({ doc: doc, understood: understood, list: list, item: item, show: show }, found, state);
+        suggestions = search.understanding.showFurther({ doc: doc, understood: understood, list: list, item: item, show: show }, found, state);
       }
       empty.hidden = total !== 0 || (!asked && !filtered);
     }
@@ -175,3 +178,7 @@
     show(readState(win.location), null);
   }
 
+  search.initPage = initPage;
+  search.readState = readState;
+  search.stateQuery = stateQuery;
+})(DanhmucSearch);

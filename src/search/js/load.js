@@ -1,16 +1,12 @@
-  // ---- Looking terms up, and loading the index parts a query needs ----
-
-  // Field order is the index's: title, sector, agencies, notes, purpose,
-  // scope, collection, sharing. A title match counts most.
-  var WEIGHTS = [10, 4, 4, 2, 3, 1.5, 1, 1];
-  var SNIPPET_FIELDS = [4, 5, 6, 7, 3];
-  // A word that only agrees once diacritics are dropped, when the reader
-  // typed diacritics, counts for less than an exact one ("bản đồ" before
-  // "bàn đỏ"); so does a word matched only by its beginning.
-  var FOLDED_ONLY = 0.5;
-  var PREFIX_ONLY = 0.75;
-  var ADJACENT = 2;
-  var WHOLE_PHRASE = 10;
+/* Looking terms up, and loading the index parts a query needs. */
+(function (search) {
+  "use strict";
+  var tokenize = search.tokenize, isTyping = search.isTyping, placeFormBits = search.placeFormBits,
+    placeCountedFormBits = search.placeCountedFormBits, isExactForm = search.isExactForm,
+    placeFields = search.placeFields, denseNumbers = search.denseNumbers,
+    decodePostings = search.decodePostings, decodeCounted = search.decodeCounted,
+    Counted = search.Counted, placeCountedPositions = search.placeCountedPositions,
+    firstPosting = search.firstPosting, postingsByField = search.postingsByField;
 
   function lowerBound(terms, key, lo, hi) {
     while (lo < hi) {
@@ -460,3 +456,27 @@
     return placed;
   };
 
+  /** A frequent term's postings (offsets) field by field (see
+      postingsByField), made once. */
+  Searcher.prototype.fieldOrder = function (t) {
+    var byField = this.byField.get(t);
+    if (!byField) {
+      byField = postingsByField(this.postings[t], this.fieldCounts.get(t));
+      this.byField.set(t, byField);
+    }
+    return byField;
+  };
+
+  search.Searcher = Searcher;
+  search.registry = registry;
+  search.fileName = fileName;
+  search.loadAll = loadAll;
+  search.lowerBound = lowerBound;
+  search.PREFIX_MIN = PREFIX_MIN;
+  search.addShard = addShard;
+  search.addPositions = addPositions;
+  search.addForm = addForm;
+  search.addTerms = addTerms;
+  search.addTexts = addTexts;
+  search.addFilters = addFilters;
+})(DanhmucSearch);

@@ -1,4 +1,8 @@
-  // ---- Merged results, and what else a query that matches nothing meant ----
+/* Merged results, and what else a query that matches nothing meant. */
+(function (search) {
+  "use strict";
+  var understanding = search.understanding, understandFully = understanding.understandFully,
+    correctOne = understanding.correctOne, suggest = understanding.suggest;
 
   /** The ids of every entry that matches `query` (after rank). */
   function matching(self, query, filters, limit) {
@@ -55,3 +59,7 @@
       });
     });
   }
+
+  understanding.pageOfAll = pageOfAll;
+  understanding.findFurther = findFurther;
+})(DanhmucSearch);

@@ -1,18 +1,20 @@
-  // ---- A search as the page runs it: understand, rank, merge, suggest ----
-  //
-  // Most queries are words of the catalog, as they stand. What the others
-  // need (Telex and VNI, glued words, other names, spelling, fillers,
-  // suggestions) is in a script of its own, loaded the first time a query
-  // needs it (src/search/js/understand/, joined by build.rs).
+/* A search as the page runs it: understand, rank, merge, suggest.
+
+   Most queries are words of the catalog, as they stand. What the others
+   need (Telex and VNI, glued words, other names, spelling, fillers,
+   suggestions) is in a script of its own, loaded the first time a query
+   needs it (src/search/js/understand/). */
+(function (search) {
+  "use strict";
+  var fold = search.fold, tokenize = search.tokenize, isTyping = search.isTyping,
+    registry = search.registry, fileName = search.fileName, loadAll = search.loadAll,
+    PREFIX_MIN = search.PREFIX_MIN, Searcher = search.Searcher;
 
   var UNDERSTAND_FILE = "assets/search-understand.js";
 
   // Other names (abbreviations, synonyms, former names of agencies), from
   // the index or, when sharded, a file of their own.
   function addNames(list) { registry.names = list; }
-  function addUnderstanding(factory) {
-    registry.understanding = factory({ tokenize: tokenize, fold: fold, isTyping: isTyping, loadAll: loadAll, lowerBound: lowerBound, registry: registry, fillerTokens: fillerTokens, stateQuery: stateQuery });
-  }
 
   /** Whether `folded` (no diacritics) can begin a Vietnamese syllable:
       what a reader has typed so far of a word. */
@@ -107,8 +109,8 @@
 
   /** Loads the script that understands queries, once. */
   Searcher.prototype.understanding = function () {
-    return loadAll(this, registry.understanding ? [] : [UNDERSTAND_FILE]).then(function () {
-      return registry.understanding;
+    return loadAll(this, search.understanding ? [] : [UNDERSTAND_FILE]).then(function () {
+      return search.understanding;
     });
   };
 
@@ -121,7 +123,7 @@
     return queries.reduce(function (done, q) {
       return done.then(function () { return self.prepare(q, filters, shown); });
     }, Promise.resolve()).then(function () {
-      found = queries.length > 1 ? registry.understanding.pageOfAll(self, queries, filters, shown) : self.page(q, filters, shown);
+      found = queries.length > 1 ? search.understanding.pageOfAll(self, queries, filters, shown) : self.page(q, filters, shown);
       found.highlight = queries.join(" ");
       // Positions of a word in many entries of a large catalog are loaded
       // only when they change the order: it is taken to stand next to the
@@ -168,3 +170,7 @@
       });
     });
   };
+
+  search.addNames = addNames;
+  search.fillerTokens = fillerTokens;
+})(DanhmucSearch);
