@@ -156,14 +156,14 @@ test("ranking in rounds, as positions arrive, equals ranking with every position
     // Every position file of the shards the query read, placed before
     // the first ranking.
     const load = fileLoader(site, api);
-    const keys = positionFiles.map((f) => f.slice(1, -3)).filter((k) => inRounds.shardsRead.has(+k.split("-")[0]));
+    const keys = positionFiles.map((f) => f.slice(1, -3)).filter((k) => inRounds.store.shardsRead.has(+k.split("-")[0]));
     for (const k of keys) await load(`assets/search/p${k}.js`);
     const atHand = new api.Searcher(manifest, load);
-    atHand.place(keys);
+    atHand.store.place(keys);
     await atHand.prepare(q, {}, 20);
     assert.deepEqual(shown(inRounds, q), shown(atHand, q), q);
     compared++;
-    if (inRounds.textFields.size) readFromTexts++;
+    if (inRounds.store.textFields.size) readFromTexts++;
   }
   assert.ok(compared > 200, `only ${compared} queries compared`);
   // Some rounds read the positions of a few entries from their texts.
@@ -210,7 +210,7 @@ test("a sharded index gives the same relevance and loads only what a query needs
     // Texts: those of the results shown, and of the entries whose word
     // positions were read from them instead of position files.
     const texts = loaded.filter((f) => f.includes("/t"));
-    const readForPositions = searcher.textFields.size;
+    const readForPositions = searcher.store.textFields.size;
     if (texts.length > 3 + readForPositions) failures.push(`${c.query}: loaded ${texts.length} text chunks for 3 results and ${readForPositions} read for positions`);
     // Term blocks: only those of the query words' first letters.
     const blocks = loaded.filter((f) => /\/k\d+\.js$/.test(f)).length;
@@ -281,13 +281,13 @@ test("a frequent word's positions are apart, and loaded only when they can chang
   // Term t's forms, a file each, which only a word with diacritics loads
   // (its own forms only).
   const loadForms = async (searcher, t) => {
-    for (let form = 0; form < searcher.forms[t].length; form++) {
+    for (let form = 0; form < searcher.store.forms[t].length; form++) {
       const file = `assets/search/f${t}-${form}.js`;
       if (!fs.existsSync(path.join(site, file))) return;
       await load(file);
-      searcher.loaded.add(file);
+      searcher.loader.loaded.add(file);
     }
-    searcher.placeForms(t);
+    searcher.store.placeForms(t);
   };
   const all = new api.Searcher(manifest, load);
   let apart = 0;
@@ -296,13 +296,13 @@ test("a frequent word's positions are apart, and loaded only when they can chang
   }
   for (const [t, term] of single.terms.entries()) {
     await all.prepare(term + " ");
-    const mine = positionFiles.filter((f) => f.startsWith(`p${all.shardOf[t]}-`));
+    const mine = positionFiles.filter((f) => f.startsWith(`p${all.store.shardOf[t]}-`));
     for (const f of mine) {
       await load(`assets/search/${f}`);
-      all.place([f.slice(1, -3)]);
+      all.store.place([f.slice(1, -3)]);
     }
     await loadForms(all, t);
-    assert.deepEqual(quadruples(all.postings[t]), single.postings[t], term);
+    assert.deepEqual(quadruples(all.store.postings[t]), single.postings[t], term);
   }
   assert.ok(apart > 20, `only ${apart} terms apart`);
 
@@ -313,11 +313,11 @@ test("a frequent word's positions are apart, and loaded only when they can chang
   for (const [t, term] of single.terms.entries()) {
     const fromTexts = new api.Searcher(manifest, fileLoader(site, api));
     await fromTexts.prepare(term + " ");
-    if (!fromTexts.pairs[t]) continue;
+    if (!fromTexts.store.pairs[t]) continue;
     await fromTexts.loadTexts(every);
-    fromTexts.placeFromTexts(every, [t], 255);
+    fromTexts.store.placeFromTexts(every, [t], 255);
     await loadForms(fromTexts, t);
-    assert.deepEqual(quadruples(fromTexts.postings[t]), single.postings[t], term);
+    assert.deepEqual(quadruples(fromTexts.store.postings[t]), single.postings[t], term);
     readTerms++;
   }
   assert.equal(readTerms, apart);
@@ -367,14 +367,14 @@ test("a frequent word's positions are apart, and loaded only when they can chang
     const frequent = api.tokenize(q).map((w) => single.terms.indexOf(w.folded)).filter((t) => manifestDf(t) > manifest.positions_apart_above);
     assert.ok(frequent.length > 1, `${q}: frequent words`);
     for (const t of frequent) {
-      const titles = `assets/search/p${sharded.shardOf[t]}-0.js`;
+      const titles = `assets/search/p${sharded.store.shardOf[t]}-0.js`;
       assert.ok(beforeRanking.has(titles), `${q}: titles of ${single.terms[t]} fetched with the shards`);
     }
     assert.ok(![...beforeRanking].some((f) => /\/p\d+-[1-7]\.js$/.test(f)), `${q}: no other position file before ranking`);
     const everything = new Set();
     for (const w of api.tokenize(q)) {
       const t = single.terms.indexOf(w.folded);
-      for (const f of positionFiles) if (f.startsWith(`p${sharded.shardOf[t]}-`)) everything.add(f);
+      for (const f of positionFiles) if (f.startsWith(`p${sharded.store.shardOf[t]}-`)) everything.add(f);
     }
     assert.ok(fetched.length < everything.size, `${q}: loaded ${fetched.length} of ${everything.size} position files`);
     // The frequent words' forms only for a query with diacritics, which

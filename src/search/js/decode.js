@@ -1,88 +1,7 @@
-/* Decoding a sharded index's postings, positions and forms. */
+/* Decoding a sharded index's postings and the numbers of its position
+   files; a frequent term's postings kept field by field (Counted). */
 (function (search) {
   "use strict";
-
-  /** Gives form `form` to the postings (offsets `at`, field by field)
-      whose bit `bits` sets, six to a character, the first in the highest
-      bit.
-
-      This and the other loops over a frequent term's postings (see
-      denseNumbers) are small functions of one loop each: on a fresh
-      page, the engine compiles a loop that runs long while it runs, and
-      then again each time it leaves an inner loop, or reaches code that
-      had not run yet; compiling took more of a 2-core machine than the
-      search itself. */
-  function placeFormBits(postings, at, bits, form) {
-    for (var c = 0; c < bits.length; c++) {
-      var digit = VLQ[bits.charCodeAt(c)];
-      if (digit === 0) continue;
-      var i = c * 6;
-      if (digit & 32) postings[at[i] + 3] = form;
-      if (digit & 16) postings[at[i + 1] + 3] = form;
-      if (digit & 8) postings[at[i + 2] + 3] = form;
-      if (digit & 4) postings[at[i + 3] + 3] = form;
-      if (digit & 2) postings[at[i + 4] + 3] = form;
-      if (digit & 1) postings[at[i + 5] + 3] = form;
-    }
-  }
-
-  /** placeFormBits for a Counted term, whose forms are in field order. */
-  function placeCountedFormBits(forms, bits, form) {
-    for (var c = 0; c < bits.length; c++) {
-      var digit = VLQ[bits.charCodeAt(c)];
-      if (digit === 0) continue;
-      var i = c * 6;
-      if (digit & 32) forms[i] = form;
-      if (digit & 16) forms[i + 1] = form;
-      if (digit & 8) forms[i + 2] = form;
-      if (digit & 4) forms[i + 3] = form;
-      if (digit & 2) forms[i + 4] = form;
-      if (digit & 1) forms[i + 5] = form;
-    }
-  }
-
-  /** Whether a posting of `form` matches query word `word` exactly (with
-      its diacritics); `partial`: the term completes the word being
-      typed. */
-  function isExactForm(form, word, partial) {
-    return partial ? form.lastIndexOf(word.exact, 0) === 0 : form === word.exact;
-  }
-
-  /** A term's postings (offsets) field by field, in order: `start[f]`
-      to `start[f + 1]` of `at` are field f's, whose positions a
-      position file holds in that order. Made when its first positions
-      arrive: placing a tier's fields then reads those fields' postings
-      only, not all of them once a tier. */
-  function postingsByField(postings, counts) {
-    var start = new Int32Array(9);
-    for (var f = 0; f < 8; f++) start[f + 1] = start[f] + counts[f];
-    var next = start.slice(0, 8), at = new Int32Array(start[8]);
-    for (var p = 0; p < postings.length; p += 4) at[next[postings[p + 1]]++] = p;
-    return { start: start, at: at };
-  }
-
-  /** Writes some fields' positions into a term's postings: `fields`
-      holds [field, text of its position file for the term], the numbers
-      written by `dense` in src/search/index.rs, one per posting of that
-      field in order (`byField`, from postingsByField). */
-  function placeFields(postings, fields, byField) {
-    for (var i = 0; i < fields.length; i++) {
-      var f = fields[i][0], from = byField.start[f], to = byField.start[f + 1];
-      placePositions(postings, byField.at, from, denseNumbers(fields[i][1], to - from));
-    }
-  }
-
-  /** Writes positions into postings (offsets `at` from `from` on): the
-      first of a document's in a field as it is, the others as deltas. */
-  function placePositions(postings, at, from, deltas) {
-    var doc = -1, position = 0;
-    for (var j = 0; j < deltas.length; j++) {
-      var p = at[from + j];
-      position = postings[p] === doc ? position + deltas[j] : deltas[j];
-      doc = postings[p];
-      postings[p + 2] = position;
-    }
-  }
 
   /** The first `count` numbers `dense` (src/search/index.rs) wrote into
       `text`: a digit below DENSE_ONE ends a number; one above is followed
@@ -110,7 +29,7 @@
   var DENSE_ONE = 88, DENSE_BASE = 5;
   for (var c = 32, digit = 0; c < 127; c++) if (c !== 34 && c !== 92) DENSE[c] = digit++;
   var VLQ = new Int8Array(128);
-  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("").forEach(function (c, i) { VLQ[c.charCodeAt(0)] = i; });
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".split("").forEach((c, i) => { VLQ[c.charCodeAt(0)] = i; });
 
   /** Shards store postings as base-64 VLQ numbers (5 bits a character,
       as source maps) with deltas (see Postings in
@@ -211,30 +130,12 @@
     this.form = new Uint8Array(total).fill(another);
   }
 
-  /** How many postings are in field `f`. */
-  Counted.prototype.fieldCount = function (f) {
-    return this.offset[(f + 1) * this.n] - this.offset[f * this.n];
-  };
-
-  /** Writes field `f`'s positions (the numbers of its position file) into
-      `counted`: a document's first as it is, the others as deltas. One
-      loop over documents; each one's postings in a function of its own
-      (see placeFormBits). */
-  function placeCountedPositions(counted, f, deltas) {
-    var n = counted.n, offset = counted.offset, base = offset[f * n];
-    for (var k = f * n; k < (f + 1) * n; k++) {
-      if (offset[k + 1] !== offset[k]) placeRun(counted.position, offset[k], offset[k + 1], deltas, base);
+  Object.assign(Counted.prototype, {
+    /** How many postings are in field `f`. */
+    fieldCount(f) {
+      return this.offset[(f + 1) * this.n] - this.offset[f * this.n];
     }
-  }
-
-  function placeRun(position, from, to, deltas, base) {
-    var at = deltas[from - base];
-    position[from] = at;
-    for (var o = from + 1; o < to; o++) {
-      at += deltas[o - base];
-      position[o] = at;
-    }
-  }
+  });
 
   /** Where document `d`'s postings start in `p` (postings are in
       document order). */
@@ -247,15 +148,6 @@
     return lo * 4;
   }
 
-  search.placeFormBits = placeFormBits;
-  search.placeCountedFormBits = placeCountedFormBits;
-  search.isExactForm = isExactForm;
-  search.placeFields = placeFields;
-  search.denseNumbers = denseNumbers;
-  search.decodePostings = decodePostings;
-  search.decodeCounted = decodeCounted;
-  search.Counted = Counted;
-  search.placeCountedPositions = placeCountedPositions;
-  search.firstPosting = firstPosting;
-  search.postingsByField = postingsByField;
+  Object.assign(search, { VLQ, denseNumbers, decodePostings, decodeCounted, Counted,
+    firstPosting });
 })(DanhmucSearch);

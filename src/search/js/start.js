@@ -6,7 +6,7 @@
     module.exports = search;
   } else if (typeof document !== "undefined") {
     if (document.readyState === "loading") {
-      document.addEventListener("DOMContentLoaded", function () { search.initPage(window, document); });
+      document.addEventListener("DOMContentLoaded", () => { search.initPage(window, document); });
     } else {
       search.initPage(window, document);
     }

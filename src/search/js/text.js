@@ -106,7 +106,7 @@
         if (hidden) exact = exact.replace(INVISIBLE, "");
         m = exact.length;
         if (m > 1 && exact.charCodeAt(m - 1) >= 0xc0 && (exact[m - 2] === "o" || exact[m - 2] === "u")) exact = traditionalTone(exact);
-        if (m) tokens.push({ exact: exact, folded: foldWord(exact), position: tokens.length, start: start, end: i });
+        if (m) tokens.push({ exact, folded: foldWord(exact), position: tokens.length, start, end: i });
         start = -1;
         hidden = false;
       }
@@ -126,7 +126,12 @@
     return isWordCharacter(nfc.slice(pair ? end - 2 : end - 1));
   }
 
-  search.fold = fold;
-  search.tokenize = tokenize;
-  search.isTyping = isTyping;
+  /** Whether a posting of `form` matches query word `word` exactly (with
+      its diacritics); `partial`: the term completes the word being
+      typed. */
+  function isExactForm(form, word, partial) {
+    return partial ? form.startsWith(word.exact) : form === word.exact;
+  }
+
+  Object.assign(search, { fold, tokenize, isTyping, isExactForm });
 })(DanhmucSearch);

@@ -1,7 +1,8 @@
 /* Words next to each other. */
 (function (search) {
   "use strict";
-  var understanding = search.understanding, tokenize = search.tokenize, isTyping = search.isTyping;
+  var understanding = search.understanding;
+  var { tokenize, isTyping } = search;
 
   /** How many entries have the two words of `query` next to each other,
       in order; undefined when positions that could tell are not loaded (a
@@ -9,21 +10,21 @@
   function adjacentCount(self, query) {
     var words = tokenize(query), typing = isTyping(query);
     if (words.length !== 2) return 1;
-    var lists = [self.wordTerms(words[0], false), self.wordTerms(words[1], typing)];
-    var unknown = lists.some(function (list) {
-      return list.some(function (t) { return t.counted || (self.sharded && self.unplaced[t.id]); });
+    var lists = [self.ranker.wordTerms(words[0], false), self.ranker.wordTerms(words[1], typing)];
+    var unknown = lists.some((list) => {
+      return list.some((t) => t.counted || (self.sharded && self.store.unplaced[t.id]));
     });
     if (unknown) return undefined;
     // A word typed with diacritics is that word only: "bản vẽ" is not
     // "bản về".
     var best = function (t) { return Math.max.apply(null, t.factors); };
     var after = new Set();
-    lists[0].forEach(function (t) {
+    lists[0].forEach((t) => {
       var p = t.postings, top = best(t);
       for (var k = 0; k < p.length; k += 4) if (t.factors[p[k + 3]] === top) after.add((p[k] * 8 + p[k + 1]) * 65536 + p[k + 2] + 1);
     });
     var docs = new Set();
-    lists[1].forEach(function (t) {
+    lists[1].forEach((t) => {
       var p = t.postings, top = best(t);
       for (var k = 0; k < p.length; k += 4) {
         if (t.factors[p[k + 3]] === top && after.has((p[k] * 8 + p[k + 1]) * 65536 + p[k + 2])) docs.add(p[k]);
@@ -32,5 +33,5 @@
     return docs.size;
   }
 
-  understanding.adjacentCount = adjacentCount;
+  Object.assign(understanding, { adjacentCount });
 })(DanhmucSearch);

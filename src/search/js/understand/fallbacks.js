@@ -1,9 +1,9 @@
 /* When nothing matches: one word corrected, or suggestions. */
 (function (search) {
   "use strict";
-  var understanding = search.understanding, tokenize = search.tokenize,
-    vocabularyOf = understanding.vocabularyOf, allowedDistance = understanding.allowedDistance,
-    closeWords = understanding.closeWords, adjacentCount = understanding.adjacentCount;
+  var understanding = search.understanding;
+  var { tokenize } = search;
+  var { vocabularyOf, allowedDistance, closeWords, adjacentCount } = understanding;
 
   // How many entries the suggestions list when nothing matches.
   var SUGGESTIONS = 5;
@@ -21,22 +21,22 @@
       only what a correction needs is loaded. */
   function correctOne(self, u, filters, shown) {
     var vocab = vocabularyOf(self), tries = [], words = u.words;
-    words.forEach(function (w, i) {
+    words.forEach((w, i) => {
       if (!w.typed || !vocab.has(w.folded)) return;
       var most = w.text !== w.folded ? 0.5 : w.folded.length === 3 ? 1 : allowedDistance(w.folded.length);
-      closeWords(w.folded, vocab, most).slice(0, 6).forEach(function (c) {
-        var text = words.map(function (x, j) { return j === i ? c.word : x.text; }).join(" ") + " ";
+      closeWords(w.folded, vocab, most).slice(0, 6).forEach((c) => {
+        var text = words.map((x, j) => j === i ? c.word : x.text).join(" ") + " ";
         tries.push({ query: text, distance: c.distance });
       });
     });
-    tries.sort(function (a, b) { return a.distance - b.distance; });
+    tries.sort((a, b) => a.distance - b.distance);
     tries = tries.slice(0, CORRECTIONS);
     // Of the corrections that match, the one whose words stand next to
     // each other in the most entries ("dat dai", not "dan dia").
     var best = null;
     var attempt = function (k) {
       if (k >= tries.length) return Promise.resolve(best && best.query);
-      return self.prepare(tries[k].query, filters, shown).then(function () {
+      return self.prepare(tries[k].query, filters, shown).then(() => {
         var t = tries[k];
         if (best && t.distance > best.distance) return attempt(tries.length);
         if (self.page(t.query, filters, 1).total > 0) {
@@ -52,27 +52,26 @@
   /** Entries with the most words of `query` (when it has several),
       the best first, for a query that matches nothing. */
   function suggest(self, query, filters) {
-    var words = tokenize(query).map(function (w) { return w.exact + " "; });
+    var words = tokenize(query).map((w) => w.exact + " ");
     if (words.length < 2) return Promise.resolve([]);
-    return words.reduce(function (done, w) {
-      return done.then(function () { return self.prepare(w, filters, SUGGESTIONS); });
-    }, Promise.resolve()).then(function () {
+    return words.reduce((done, w) => {
+      return done.then(() => self.prepare(w, filters, SUGGESTIONS));
+    }, Promise.resolve()).then(() => {
       var scores = new Map();
-      words.forEach(function (w) {
-        self.page(w, filters, 50).results.forEach(function (r) {
+      words.forEach((w) => {
+        self.page(w, filters, 50).results.forEach((r) => {
           var s = scores.get(r.id) || { id: r.id, words: 0, score: 0 };
           s.words++;
           s.score += r.score;
           scores.set(r.id, s);
         });
       });
-      var best = Array.from(scores.values()).sort(function (a, b) { return b.words - a.words || b.score - a.score || a.id - b.id; }).slice(0, SUGGESTIONS);
-      return self.loadTexts(best.map(function (s) { return s.id; })).then(function () {
+      var best = Array.from(scores.values()).sort((a, b) => b.words - a.words || b.score - a.score || a.id - b.id).slice(0, SUGGESTIONS);
+      return self.loadTexts(best.map((s) => s.id)).then(() => {
         return self.fillSnippets(best, query);
       });
     });
   }
 
-  understanding.correctOne = correctOne;
-  understanding.suggest = suggest;
+  Object.assign(understanding, { correctOne, suggest });
 })(DanhmucSearch);

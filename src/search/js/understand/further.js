@@ -1,12 +1,12 @@
 /* Merged results, and what else a query that matches nothing meant. */
 (function (search) {
   "use strict";
-  var understanding = search.understanding, understandFully = understanding.understandFully,
-    correctOne = understanding.correctOne, suggest = understanding.suggest;
+  var { understanding } = search;
+  var { understandFully, correctOne, suggest } = understanding;
 
   /** The ids of every entry that matches `query` (after rank). */
   function matching(self, query, filters, limit) {
-    var figures = self.rank(query, filters, limit) && self.lastFigures.value;
+    var figures = self.rank(query, filters, limit) && self.ranker.lastFigures.value;
     return figures.ids.subarray(0, figures.order.length);
   }
 
@@ -15,12 +15,12 @@
       so on: {results, total}. */
   function pageOfAll(self, queries, filters, shown) {
     var results = [], all = new Set();
-    queries.forEach(function (q) {
-      var seen = new Set(results.map(function (r) { return r.id; }));
-      self.page(q, filters, shown).results.forEach(function (r) {
+    queries.forEach((q) => {
+      var seen = new Set(results.map((r) => r.id));
+      self.page(q, filters, shown).results.forEach((r) => {
         if (!seen.has(r.id)) results.push(r);
       });
-      matching(self, q, filters, shown).forEach(function (id) { all.add(id); });
+      matching(self, q, filters, shown).forEach((id) => { all.add(id); });
     });
     return { results: self.fillSnippets(results.slice(0, shown), queries.join(" ")), total: all.size };
   }
@@ -36,30 +36,29 @@
       queries = list;
       return self.searchAll(list, filters, shown, pair);
     };
-    var start = exact ? Promise.resolve(found) : understandFully(self, query).then(function (understood) {
+    var start = exact ? Promise.resolve(found) : understandFully(self, query).then((understood) => {
       u = understood;
       return found && !u.changed ? found : run(u.alternatives, u.pair);
     });
-    return start.then(function (found) {
+    return start.then((found) => {
       if (found.total > 0 || !u) return found;
-      return correctOne(self, u, filters, shown).then(function (corrected) {
+      return correctOne(self, u, filters, shown).then((corrected) => {
         if (!corrected) return found;
         u.changed = true;
         return run([corrected], false);
       });
-    }).then(function (found) {
-      found.searched = queries.map(function (q) { return q.trim(); }).join("” hoặc “");
+    }).then((found) => {
+      found.searched = queries.map((q) => q.trim()).join("” hoặc “");
       // Nothing found says so for what was typed.
       found.understood = !!u && u.changed && found.total > 0;
       found.suggestions = [];
       if (found.total > 0) return found;
-      return suggest(self, queries[0], filters).then(function (suggestions) {
+      return suggest(self, queries[0], filters).then((suggestions) => {
         found.suggestions = suggestions;
         return found;
       });
     });
   }
 
-  understanding.pageOfAll = pageOfAll;
-  understanding.findFurther = findFurther;
+  Object.assign(understanding, { pageOfAll, findFurther });
 })(DanhmucSearch);

@@ -1,7 +1,8 @@
 /* On the search page: what a query was understood as. */
 (function (search) {
   "use strict";
-  var understanding = search.understanding, stateQuery = search.stateQuery;
+  var understanding = search.understanding;
+  var { stateQuery } = search;
 
   /** Says on the search page what the query was searched as, with a link
       to search the words exactly as typed, and lists the suggestions when
@@ -20,7 +21,7 @@
       var asTyped = { q: state.q, group: state.group, sector: state.sector, agency: state.agency, exact: true };
       exact.href = stateQuery(asTyped);
       exact.textContent = "Tìm đúng như đã gõ: “" + state.q.trim() + "”";
-      exact.addEventListener("click", function (event) {
+      exact.addEventListener("click", (event) => {
         event.preventDefault();
         page.show(asTyped, "push");
       });
@@ -45,10 +46,10 @@
     }
     var list = section.querySelector("ol");
     list.textContent = "";
-    found.suggestions.forEach(function (r) { list.appendChild(page.item(r)); });
+    found.suggestions.forEach((r) => { list.appendChild(page.item(r)); });
     section.hidden = found.suggestions.length === 0;
     return section;
   }
 
-  understanding.showFurther = showFurther;
+  Object.assign(understanding, { showFurther });
 })(DanhmucSearch);

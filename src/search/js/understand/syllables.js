@@ -15,7 +15,7 @@
   var NUCLEI = {};
   ("a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iu oa oe oi ôi ơi ua ui uơ uy ưa ưi ưu " +
    "oai oay oao oeo uây uôi uya uyu ươi ươu iêu yêu " +
-   "iê+ yê+ uô+ ươ+ uâ+ oă+ uyê+ uê").split(" ").forEach(function (n) {
+   "iê+ yê+ uô+ ươ+ uâ+ oă+ uyê+ uê").split(" ").forEach((n) => {
     NUCLEI[n.replace("+", "")] = n.indexOf("+") < 0 ? 1 : 2;
   });
   var VOWELS = "aăâeêioôơuưy";
@@ -29,7 +29,7 @@
     var base = nfd.replace(TONE_CLASS, "").normalize("NFC");
     var initial = "";
     for (var i = 0; i < INITIALS.length; i++) {
-      if (base.lastIndexOf(INITIALS[i], 0) === 0) { initial = INITIALS[i]; break; }
+      if (base.startsWith(INITIALS[i])) { initial = INITIALS[i]; break; }
     }
     var rest = base.slice(initial.length);
     // "gi" and "qu" are consonants before a vowel; "gì" is "g" + "i".
@@ -144,7 +144,5 @@
     return withTone(out.join(""), tone);
   }
 
-  understanding.isSyllable = isSyllable;
-  understanding.decodeTelex = decodeTelex;
-  understanding.decodeVni = decodeVni;
+  Object.assign(understanding, { isSyllable, decodeTelex, decodeVni });
 })(DanhmucSearch);

@@ -1,15 +1,15 @@
 /* The catalog's words, and the other names they may stand for. */
 (function (search) {
   "use strict";
-  var understanding = search.understanding, tokenize = search.tokenize,
-    lowerBound = search.lowerBound, registry = search.registry, loadAll = search.loadAll;
+  var understanding = search.understanding;
+  var { tokenize, lowerBound, registry, loadAll } = search;
 
   /** The query's words grouped by the spaces between them: a chunk is
       the words written together ("KH&CN", "coso_dulieu"), with its folded
       letters run together (`key`). */
   function chunksOf(nfc, tokens) {
     var chunks = [];
-    tokens.forEach(function (t, i) {
+    tokens.forEach((t, i) => {
       var glued = i > 0 && !/\s/.test(nfc.slice(tokens[i - 1].end, t.start));
       if (glued) {
         var last = chunks[chunks.length - 1];
@@ -26,7 +26,7 @@
       its chunks' keys without "và", joined by spaces. */
   function nameKey(text) {
     var nfc = text.normalize("NFC");
-    return chunksOf(nfc, tokenize(nfc)).map(function (c) { return c.key; }).filter(function (k) { return k !== "va"; }).join(" ");
+    return chunksOf(nfc, tokenize(nfc)).map((c) => c.key).filter((k) => k !== "va").join(" ");
   }
 
   /** The blocks of words beginning with a letter: what understanding a
@@ -34,31 +34,31 @@
       catalog's terms, and no help). */
   function letterBlocks(self) {
     var blocks = [];
-    self.index.blocks.forEach(function (b, i) { if (!(b[0] >= 48 && b[0] <= 57)) blocks.push(i); });
+    self.index.blocks.forEach((b, i) => { if (!(b[0] >= 48 && b[0] <= 57)) blocks.push(i); });
     return blocks;
   }
 
   /** The catalog's words known so far (a sharded index: those of the
       blocks loaded), for understandWith: has, hasPrefix, df, words. */
   function vocabularyOf(self) {
-    if (self.vocab) return self.vocab;
-    var terms = self.terms, words = [], counts = new Map();
+    if (self.store.vocab) return self.store.vocab;
+    var terms = self.store.terms, words = [], counts = new Map();
     for (var t = 0; t < terms.length; t++) {
       var term = terms[t];
       if (term === undefined || !/^[a-z]/.test(term)) continue;
       words.push(term);
-      counts.set(term, self.sharded ? self.df[t] : documentCount(self.postings[t]));
+      counts.set(term, self.sharded ? self.store.df[t] : documentCount(self.store.postings[t]));
     }
-    self.vocab = {
+    self.store.vocab = {
       words: words,
       df: function (w) { return counts.get(w) || 0; },
       has: function (w) { return counts.has(w); },
       hasPrefix: function (w) {
         var i = lowerBound(words, w, 0, words.length);
-        return i < words.length && words[i].lastIndexOf(w, 0) === 0;
+        return i < words.length && words[i].startsWith(w);
       }
     };
-    return self.vocab;
+    return self.store.vocab;
   }
 
   function documentCount(postings) {
@@ -80,15 +80,12 @@
       (understandWith). */
   function understandFully(self, query) {
     var files = self.sharded && !registry.names ? [self.index.files.names] : [];
-    return loadAll(self, files).then(function () {
-      return self.loadBlocks(self.sharded ? letterBlocks(self) : []);
-    }).then(function () {
+    return loadAll(self.loader, files).then(() => {
+      return self.store.loadBlocks(self.sharded ? letterBlocks(self) : []);
+    }).then(() => {
       return understanding.understandWith(query, vocabularyOf(self), namesOf(self));
     });
   }
 
-  understanding.chunksOf = chunksOf;
-  understanding.nameKey = nameKey;
-  understanding.vocabularyOf = vocabularyOf;
-  understanding.understandFully = understandFully;
+  Object.assign(understanding, { chunksOf, nameKey, vocabularyOf, understandFully });
 })(DanhmucSearch);

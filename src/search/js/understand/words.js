@@ -1,10 +1,9 @@
 /* Spelling, glued words, fillers, other names: what a query meant. */
 (function (search) {
   "use strict";
-  var understanding = search.understanding, tokenize = search.tokenize, isTyping = search.isTyping,
-    fold = search.fold, fillerTokens = search.fillerTokens, isSyllable = understanding.isSyllable,
-    decodeTelex = understanding.decodeTelex, decodeVni = understanding.decodeVni,
-    chunksOf = understanding.chunksOf;
+  var understanding = search.understanding;
+  var { tokenize, isTyping, fold, fillerTokens } = search;
+  var { isSyllable, decodeTelex, decodeVni, chunksOf } = understanding;
 
   // The letters Vietnamese writers confuse, each made one sound: s/x,
   // tr/ch, d/gi/r, l/n at the start (and "f" typed for "ph", "z" for
@@ -16,12 +15,12 @@
       of SOUNDS changed it (one bit each). */
   function soundKey(folded) {
     var key = folded, used = 0;
-    SOUNDS.forEach(function (rule, i) {
+    SOUNDS.forEach((rule, i) => {
       var next = key.replace(rule[0], rule[1]);
       if (next !== key) used |= 1 << i;
       key = next;
     });
-    return { key: key, used: used };
+    return { key, used };
   }
 
   /** Edit distance, a transposition counting one, stopping above `most`. */
@@ -94,14 +93,14 @@
   function closeWords(folded, vocab, most) {
     if (!/^[a-z]+$/.test(folded)) return [];
     var found = [], start = soundKey(folded).key[0];
-    vocab.words.forEach(function (term) {
+    vocab.words.forEach((term) => {
       // A confusion of sounds may change the length by one ("f" for "ph").
       if (term === folded || Math.abs(term.length - folded.length) > Math.ceil(most) || term.length < 2) return;
       if (term[0] !== folded[0] && soundKey(term).key[0] !== start) return;
       var d = spellingDistance(folded, term, Math.ceil(most));
       if (d <= most) found.push({ word: term, distance: d, df: vocab.df(term) });
     });
-    return found.sort(function (a, b) { return a.distance - b.distance || b.df - a.df || (a.word < b.word ? -1 : 1); });
+    return found.sort((a, b) => a.distance - b.distance || b.df - a.df || (a.word < b.word ? -1 : 1));
   }
 
   /** The catalog word closest to a folded word it lacks, or null. */
@@ -136,11 +135,11 @@
     };
     var typedWord = function (t) { return { text: t.exact, folded: t.folded, typed: true }; };
     var fillers = fillerTokens(tokens), at = 0;
-    chunks.forEach(function (c) { c.first = at; at += c.tokens.length; });
+    chunks.forEach((c) => { c.first = at; at += c.tokens.length; });
     for (var i = 0; i < chunks.length;) {
       // Words that carry no subject are kept as typed.
       if (fillers[chunks[i].first]) {
-        chunks[i].tokens.forEach(function (t, k) {
+        chunks[i].tokens.forEach((t, k) => {
           var w = typedWord(t);
           w.filler = fillers[chunks[i].first + k];
           words.push(w);
@@ -164,22 +163,22 @@
       }
       if (matched) {
         var span = chunks.slice(i, i + matched);
-        var spanTokens = [].concat.apply([], span.map(function (c) { return c.tokens; }));
+        var spanTokens = [].concat.apply([], span.map((c) => c.tokens));
         // An abbreviation the catalog writes itself ("UBND") is searched
         // as written too; a name of several words stands for the other.
-        var allKnown = matched === 1 && spanTokens.every(function (t) { return vocab.has(t.folded); });
-        var expanded = tokenize(means).map(function (t) { return { text: t.exact, folded: t.folded, typed: false }; });
-        expanded.forEach(function (w) { words.push(w); });
-        (allKnown ? spanTokens.map(typedWord) : expanded).forEach(function (w) { asTyped.push(w); });
+        var allKnown = matched === 1 && spanTokens.every((t) => vocab.has(t.folded));
+        var expanded = tokenize(means).map((t) => ({ text: t.exact, folded: t.folded, typed: false }));
+        expanded.forEach((w) => { words.push(w); });
+        (allKnown ? spanTokens.map(typedWord) : expanded).forEach((w) => { asTyped.push(w); });
         if (allKnown) expandedKnown = true;
         i += matched;
         continue;
       }
       var chunk = chunks[i];
-      chunk.tokens.forEach(function (t, k) {
+      chunk.tokens.forEach((t, k) => {
         var isLast = i === last && k === chunk.tokens.length - 1;
         var understood = understandWord(t, isLast, typing, vocab, known);
-        understood.forEach(function (w) { words.push(w); asTyped.push(w); });
+        understood.forEach((w) => { words.push(w); asTyped.push(w); });
       });
       i++;
     }
@@ -189,27 +188,27 @@
     var lastWord = words[words.length - 1];
     var open = typing && lastWord && lastWord.open;
     var text = function (list) {
-      return list.map(function (w) { return w.text; }).join(" ") + (open && list[list.length - 1] === lastWord ? "" : " ");
+      return list.map((w) => w.text).join(" ") + (open && list[list.length - 1] === lastWord ? "" : " ");
     };
     // Words that carry no subject need not match: the query is its other
     // words, if it has any.
-    var subjects = words.filter(function (w) { return !w.filler; });
+    var subjects = words.filter((w) => !w.filler);
     if (subjects.length) {
       words = subjects;
-      asTyped = asTyped.filter(function (w) { return !w.filler; });
+      asTyped = asTyped.filter((w) => !w.filler);
     }
-    var changed = words.length !== tokens.length || words.some(function (w, k) { return w.text !== tokens[k].exact; });
+    var changed = words.length !== tokens.length || words.some((w, k) => w.text !== tokens[k].exact);
     // The words as typed first: what the reader wrote ranks before what
     // it stands for.
     var alternatives = expandedKnown ? [text(asTyped), text(words)] : [text(words)];
-    return { words: words, alternatives: alternatives, changed: changed, typing: typing, pair: isPair(words) };
+    return { words, alternatives, changed, typing, pair: isPair(words) };
   }
 
   /** Whether `words` are two syllables the reader typed: one word of two
       syllables, which an entry has only with them side by side ("bản vẽ"
       is not about "bản đồ … vẽ"). */
   function isPair(words) {
-    return words.length === 2 && words.every(function (w) { return w.typed && isSyllable(w.text); });
+    return words.length === 2 && words.every((w) => w.typed && isSyllable(w.text));
   }
 
   /** One query word (token `t`) as the words it stands for. */
@@ -231,15 +230,11 @@
     };
     var split = function () {
       var pieces = splitGlued(t.folded, vocab, prefix);
-      return pieces && pieces.map(function (p, k) { return { text: p, folded: p, typed: true, open: prefix && k === pieces.length - 1, split: true }; });
+      return pieces && pieces.map((p, k) => ({ text: p, folded: p, typed: true, open: prefix && k === pieces.length - 1, split: true }));
     };
     return (isSyllable(t.exact) ? corrected() || split() : split() || corrected()) || [word];
   }
 
-  understanding.spellingDistance = spellingDistance;
-  understanding.allowedDistance = allowedDistance;
-  understanding.splitGlued = splitGlued;
-  understanding.closeWords = closeWords;
-  understanding.closestWord = closestWord;
-  understanding.understandWith = understandWith;
+  Object.assign(understanding, { spellingDistance, allowedDistance, splitGlued, closeWords,
+    closestWord, understandWith });
 })(DanhmucSearch);
