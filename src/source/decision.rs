@@ -250,6 +250,28 @@ mod tests {
         assert_eq!(text.articles[1].text, "Kể từ ngày ký.\n\nĐiều 3. của Luật vẫn là chữ.");
     }
 
+    /// Guards against odd bodies stopping a build: whatever is written, the
+    /// body reads into some bases and articles without a panic.
+    #[test]
+    fn odd_bodies_read_without_panicking() {
+        for body in [
+            "",
+            "**Điều**",
+            "## Điều",
+            "**Điều 99999999999999999999.** x",
+            "**Điều 1.**",
+            "## Điều 1.\n\n---\n\n<div>x</div>\n\n**Điều 2. Ðầu** ***y***",
+            "QUYẾT ĐỊNH:\n\nlạc chỗ\n\n## Điều 1.\n\n> trích\n\n- a\n\n  - b",
+            "**Điều 1.**\u{0}\r\n\r\n| a | b |\n|---|---|\n| 1 | 2 |",
+        ] {
+            let (text, _) = read(body);
+            assert!(text.articles.iter().all(|a| !a.text.starts_with("**Điều")), "{body:?}");
+        }
+        let (text, report) = read("QUYẾT ĐỊNH:\n\nlạc chỗ\n\n## Điều 1.\n\nMột.");
+        assert_eq!(text.bases, ["lạc chỗ"]);
+        assert_eq!(report.diagnostics().len(), 1, "text between QUYẾT ĐỊNH: and Điều 1 is a warning");
+    }
+
     /// Guards against a decision whose articles are missing or misnumbered
     /// going out without a word.
     #[test]
