@@ -150,11 +150,3 @@ fn unknown(flag: &str, kind: &str, value: &str, known: &[&str], file: &str, code
     };
     Diagnostic::error(code, flag, format!("{kind} “{value}” chưa được khai báo.")).hint(hint)
 }
-
-/// A value as a YAML scalar, always double-quoted: YAML reads a plain
-/// `null`, `~`, `no`, `1e3` or a text starting with `-`, `#` or `:` as
-/// something else than the text. JSON's string syntax is YAML's
-/// double-quoted one.
-pub(crate) fn yaml_text(text: &str) -> String {
-    serde_json::to_string(text).expect("string serializes")
-}

@@ -6,11 +6,14 @@
 
 pub mod characters;
 pub mod decision;
+pub mod declarations;
 pub mod entry_file;
+pub mod from_sheet;
 mod frontmatter;
 pub mod git;
 pub mod inside;
 mod sections;
+pub mod spreadsheet;
 pub mod write;
 
 pub use frontmatter::{RawAgency, RawDecision, RawEntry, RawSector, RawSynonym, parse_yaml};
