@@ -11,7 +11,7 @@
 
 use super::entry_file::EntryFile;
 use super::spreadsheet::{
-    AGENCIES, AGENCY_SLUGS, ENTRY_SLUG, Format, GROUP, NOTES, NUMBER, REQUIRED, Row, SECTOR, SECTOR_SLUG, TITLE,
+    AGENCIES, AGENCY_SLUGS, ENTRY_SLUG, Format, GROUP, NOTES, NUMBER, READ, REQUIRED, Row, SECTOR, SECTOR_SLUG, TITLE,
 };
 use crate::model::{Group, SECTION_HEADINGS, Slug};
 use std::collections::HashMap;
@@ -71,6 +71,16 @@ fn entry_file(row: &Row, sectors: &mut Register, agencies: &mut Register) -> Res
     for header in REQUIRED {
         if header != NOTES && row.get(header).is_empty() {
             return Err(format!("cột “{header}” đang trống"));
+        }
+    }
+    // The rule `check` applies to content: no control character reaches
+    // an entry file or a data file.
+    for header in READ {
+        if let Some((_, c)) = crate::chars::forbidden(row.get(header)).next() {
+            return Err(format!(
+                "cột “{header}” có ký tự điều khiển {}, không nhìn thấy được; xóa ký tự đó trong bảng tính",
+                crate::chars::describe(c)
+            ));
         }
     }
     let group = Group::parse(row.get(GROUP)).ok_or_else(|| format!("Nhóm “{}” không phải A hay B", row.get(GROUP)))?;
@@ -360,6 +370,24 @@ mod tests {
                 "{problems:?}"
             );
         }
+    }
+
+    /// Guards against a control character (ESC, a Word page break) reaching
+    /// a file `check` would then refuse; a line break written CRLF inside a
+    /// cell is a line break.
+    #[test]
+    fn control_characters_are_refused_and_crlf_is_a_line_break() {
+        let row = "A,1,CSDL rừng,Lâm nghiệp,Sở Thử,\"Bảo vệ\u{c}rừng\",Diện tích,Kiểm kê,Chia sẻ,,,,";
+        let problems = plan(&csv(&[row]), Format::Csv, "bang.csv", &[], &[]).unwrap_err();
+        assert_eq!(
+            problems,
+            [
+                "Dòng 2: cột “Mục đích” có ký tự điều khiển U+000C (ngắt trang của Word), không nhìn thấy được; xóa ký tự đó trong bảng tính."
+            ]
+        );
+        let row = "A,1,CSDL rừng,Lâm nghiệp,Sở Thử,\"Bảo vệ\r\nrừng\",Diện tích,Kiểm kê,Chia sẻ,,,,";
+        let plan = plan(&csv(&[row]), Format::Csv, "bang.csv", &[], &[]).unwrap();
+        assert!(plan.files[0].1.contains("\nBảo vệ\nrừng\n"), "{}", plan.files[0].1);
     }
 
     /// Guards against a name with a line break becoming two YAML lines.

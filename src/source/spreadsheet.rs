@@ -40,6 +40,22 @@ pub const ENTRY_SLUG: &str = "Mã CSDL";
 pub const AGENCIES: &str = "Đơn vị chủ trì";
 pub const AGENCY_SLUGS: &str = "Mã đơn vị chủ trì";
 pub const NOTES: &str = "Ghi chú";
+/// Every column read.
+pub const READ: [&str; 13] = [
+    GROUP,
+    NUMBER,
+    TITLE,
+    ENTRY_SLUG,
+    SECTOR,
+    SECTOR_SLUG,
+    AGENCIES,
+    AGENCY_SLUGS,
+    SECTION_HEADINGS[0],
+    SECTION_HEADINGS[1],
+    SECTION_HEADINGS[2],
+    SECTION_HEADINGS[3],
+    NOTES,
+];
 pub const REQUIRED: [&str; 9] = [
     GROUP,
     NUMBER,
@@ -284,6 +300,9 @@ fn rows(table: Vec<Vec<String>>, name: &str) -> Result<Vec<Row>, String> {
                 cells.resize(headers.len() - 2, String::new());
                 cells.extend([group, sector]);
             }
+            // A line break written CRLF inside a cell is a line break, as
+            // in a content file.
+            let cells = cells.into_iter().map(|c| if c.contains('\r') { c.replace("\r\n", "\n") } else { c });
             Row { number, cells: headers.iter().cloned().zip(cells).collect() }
         })
         .collect())
