@@ -10,7 +10,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag, html};
 use std::sync::OnceLock;
 
 mod depth;
-pub use depth::{Depth, MAX_DEPTH, too_deep_at};
+pub use depth::{Depth, MAX_DEPTH};
 
 /// Where a piece of Markdown comes from and is shown, so that its links to
 /// content files and site pages become relative links for that page.
@@ -20,6 +20,11 @@ pub struct LinkContext<'a> {
     /// The page's way back to the site root, e.g. "../../".
     pub root: &'a str,
     pub targets: &'a LinkTargets,
+}
+
+/// The first byte of `markdown` where its nesting goes past [`MAX_DEPTH`].
+pub fn too_deep_at(markdown: &str) -> Option<usize> {
+    depth::too_deep_in(pulldown_cmark::Parser::new_ext(markdown, options()).into_offset_iter())
 }
 
 pub fn options() -> Options {
@@ -321,6 +326,50 @@ mod tests {
             }
             let expected = joined.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(to_plain_text(markdown), expected, "{markdown:?}");
+        }
+    }
+
+    // Nesting depth (markdown/depth.rs), through the parse with this
+    // module's options.
+
+    fn deepest(markdown: &str) -> Option<usize> {
+        too_deep_at(markdown)
+    }
+
+    #[test]
+    fn ordinary_text_is_far_from_the_limit() {
+        let ordinary = "Đoạn *nhấn* **mạnh** [liên kết](https://a.vn).\n\n- một\n  - hai\n    - ba\n\n> trích\n\n\
+                        <div><p>a<p>b<br><img src=x></div>\n\n<table><tr><td>1<td>2<tr><td>3</table>\n\n\
+                        <ul><li>a<li>b<li>c</ul>\n";
+        assert_eq!(deepest(ordinary), None);
+        // Two hundred paragraphs and list items left unclosed are siblings.
+        let siblings = format!("<div>{}</div>\n\n<ul>{}</ul>\n", "<p>x".repeat(200), "<li>x".repeat(200));
+        assert_eq!(deepest(&siblings), None);
+    }
+
+    /// Regression: 60,000 nested `<div>` took 10 s to build.
+    #[test]
+    fn nested_html_markdown_quotes_and_lists_past_the_limit_are_found() {
+        let divs = format!("Trước.\n\n{}x{}\n", "<div>".repeat(60_000), "</div>".repeat(60_000));
+        assert_eq!(deepest(&divs), Some("Trước.\n\n".len() + 100 * "<div>".len()), "the 101st <div>");
+        assert!(deepest(&format!("{}x [a](https://a.vn)\n", ">".repeat(5_000))).is_some());
+        assert!(deepest(&format!("{}x\n", "- ".repeat(200))).is_some());
+        assert!(deepest(&format!("{}x{}", "<span>".repeat(101), "</span>".repeat(101))).is_some());
+        assert_eq!(deepest(&format!("{}x{}", "<span>".repeat(90), "</span>".repeat(90))), None);
+    }
+
+    /// What validation did not stop (an old version's text) is shown as
+    /// its plain text, never handed to the sanitizer.
+    #[test]
+    fn html_too_deep_becomes_plain_text() {
+        let divs = format!("Đoạn *đầu* & <b>cuối</b>.\n\n{}x{}\n", "<div>".repeat(60_000), "</div>".repeat(60_000));
+        assert_eq!(to_html(&divs, None), "<p>Đoạn đầu &amp; cuối.</p>");
+    }
+
+    #[test]
+    fn stray_angle_brackets_are_never_taken_as_deep() {
+        for odd in ["<".repeat(100_000), "<a".repeat(100_000), "</x>".repeat(100_000), "<!--".repeat(100_000)] {
+            assert_eq!(deepest(&odd), None, "{}", &odd[..8]);
         }
     }
 }

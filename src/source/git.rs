@@ -8,7 +8,7 @@
 
 use crate::diagnostics::{Code, Diagnostic};
 use crate::model::IsoDate;
-use crate::source::MAX_FILE_BYTES;
+use crate::source::inside::MAX_FILE_BYTES;
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;

@@ -9,6 +9,11 @@ use crate::confine::{self, Refused, Why};
 use crate::diagnostics::{Code, Diagnostic, Report};
 use std::path::Path;
 
+/// Files larger than this are refused, in the working tree and in a
+/// version's revision alike: no catalog entry comes near it, and it bounds
+/// the memory and time a mistaken or hostile file can cost.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
 /// The error for a project path that is not read.
 pub fn refusal(refused: &Refused) -> Diagnostic {
     let path = refused.path.as_str();

@@ -38,9 +38,7 @@ pub const TEMPLATES_DIR: &str = "templates";
 /// The line the front matter's YAML starts on, after the opening `---`.
 pub const FRONT_MATTER_LINE: usize = 2;
 
-/// Files larger than this are refused: no catalog entry comes near it, and
-/// it bounds the memory and time a mistaken or hostile file can cost.
-pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+pub use inside::MAX_FILE_BYTES;
 
 /// A content file that was read and split into front matter and body.
 #[derive(Debug, Clone)]
