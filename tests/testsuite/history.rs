@@ -257,8 +257,11 @@ fn the_site_shows_every_version_and_keeps_every_address_that_ever_existed() {
     let entry = project.read_site("csdl/csdl-ban-mau-do/index.html");
     assert!(entry.contains("Lịch sử") && entry.contains("Sửa đổi Đơn vị chủ trì, Ghi chú, Mục đích"), "{entry}");
     let edited = project.read_site("csdl/csdl-ban-do/index.html");
-    assert!(edited.contains("Dự thảo sửa CSDL này") && edited.contains("[thêm: </span>và địa hình"), "{edited}");
-    assert!(!entry.contains("Dự thảo sửa CSDL này"));
+    assert!(
+        edited.contains("Dự thảo đề xuất sửa đổi CSDL này") && edited.contains("[thêm: </span>và địa hình"),
+        "{edited}"
+    );
+    assert!(!entry.contains("Dự thảo đề xuất sửa đổi CSDL này"));
     // The same site again, byte for byte.
     let before = project.snapshot();
     project.build();
