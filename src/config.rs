@@ -291,13 +291,19 @@ impl Config {
                 ));
             }
         };
-        // CRLF line endings read as LF, as every content file is read.
-        let text = if text.contains('\r') { text.replace("\r\n", "\n") } else { text };
         Config::from_text(&text)
     }
 
     /// The configuration written in `text` (a `danhmuc.toml`), checked.
     pub fn from_text(text: &str) -> Result<Config, Diagnostic> {
+        // CRLF line endings read as LF, as every content file is read.
+        let normalized;
+        let text = if text.contains('\r') {
+            normalized = text.replace("\r\n", "\n");
+            normalized.as_str()
+        } else {
+            text
+        };
         let mut config: Config = toml::from_str(text).map_err(|e| toml_diagnostic(&e, text))?;
         check_characters(text)?;
         config.normalize()?;
@@ -592,6 +598,20 @@ mod tests {
             assert!(err.message.contains("không đúng dạng") && err.hint.is_some(), "{bad}: {}", err.message);
         }
         assert!(config("email = \"\"").unwrap().publisher.email.is_none());
+    }
+
+    /// Regression guard: a configuration saved on Windows is read as it
+    /// was meant, its multi-line strings included, while a carriage
+    /// return that stands alone is refused.
+    #[test]
+    fn crlf_line_endings_are_ordinary_and_a_lone_carriage_return_is_not() {
+        let config = Config::from_text("title = \"X\"\r\ndescription = \"\"\"\r\na\r\nb\"\"\"\r\n").unwrap();
+        assert_eq!(config.description, "a\nb");
+        let error = Config::from_text("title = \"X\"\r\ndescription = \"a\\rb\"\n").unwrap_err();
+        assert_eq!(
+            (error.code, error.position),
+            (Code::ForbiddenCharacter, Some(crate::diagnostics::Position::new(2, 17)))
+        );
     }
 
     #[test]
