@@ -523,12 +523,16 @@ fn slug(path: &str, raw: &RawEntry, title: Option<&str>, report: &mut Report) ->
             Some(slug) => Some(slug),
             None => {
                 report.push(
-                    Diagnostic::error(Code::InvalidSlug, path, format!("Đường dẫn (slug) “{}” không hợp lệ.", s.value))
-                        .at(field_position(Some(s)))
-                        .hint(format!(
-                            "Slug chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ “{}”.",
-                            title.map(crate::text::slugify).unwrap_or_else(|| "csdl-dat-dai".into())
-                        )),
+                    Diagnostic::error(
+                        Code::InvalidSlug,
+                        path,
+                        format!("Đường dẫn trang (trường slug) “{}” không hợp lệ.", s.value),
+                    )
+                    .at(field_position(Some(s)))
+                    .hint(format!(
+                        "Đường dẫn trang chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ “{}”.",
+                        title.map(crate::text::slugify).unwrap_or_else(|| "csdl-dat-dai".into())
+                    )),
                 );
                 None
             }
@@ -537,7 +541,7 @@ fn slug(path: &str, raw: &RawEntry, title: Option<&str>, report: &mut Report) ->
             Some(slug) => Some(slug),
             None => {
                 report.push(
-                    Diagnostic::error(Code::InvalidSlug, path, "Không tạo được đường dẫn (slug) từ tên CSDL.")
+                    Diagnostic::error(Code::InvalidSlug, path, "Không tạo được đường dẫn trang từ tên CSDL.")
                         .at(field_position(raw.title.as_ref()))
                         .hint("Thêm dòng “slug: …” gồm chữ thường không dấu, chữ số và dấu gạch ngang."),
                 );

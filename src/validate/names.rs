@@ -181,7 +181,7 @@ pub fn successors(mut agencies: Vec<Agency>, raw: &[RawAgency], report: &mut Rep
                     format!("Đơn vị tiếp nhận “{}” của “{}” chưa được khai báo.", successor.value, agency.name),
                 )
                 .at(source::frontmatter_position(successor, 1))
-                .hint("Ghi mã (slug) của một đơn vị khác trong agencies.yaml."),
+                .hint("Ghi mã của một đơn vị khác trong agencies.yaml."),
             ),
         }
     }
