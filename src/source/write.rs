@@ -70,7 +70,14 @@ impl Changes {
                 create_folders(parent, &mut done.folders).map_err(fail)?;
             }
             let temp = temp_path(&change.path, i);
-            write_new(&temp, &change.bytes).map_err(fail)?;
+            // A file the project had (sectors.yaml), and the one file of
+            // `new`, are flushed before they replace or appear; an import's
+            // many new entries are not: flushing each took 1.5 of the 1.9 s
+            // the 44 entries of the real catalog took to import on disk
+            // (minutes at 10,000), and what a lost machine can leave of
+            // them is an entry to import again, never a data file broken.
+            let durable = change.replaces.is_some() || self.files.len() == 1;
+            write_new(&temp, &change.bytes, durable).map_err(fail)?;
             done.temps.push(temp);
         }
         // New files first: a name taken meanwhile stops everything before
@@ -106,7 +113,7 @@ impl Done {
         for (i, (path, original)) in self.replaced.iter().enumerate() {
             // Written back the same way, so that the file is never half.
             let temp = temp_path(path, usize::MAX - i);
-            if write_new(&temp, original).and_then(|()| std::fs::rename(&temp, path)).is_err() {
+            if write_new(&temp, original, true).and_then(|()| std::fs::rename(&temp, path)).is_err() {
                 let _ = std::fs::remove_file(&temp);
             }
         }
@@ -125,10 +132,13 @@ fn temp_path(path: &Path, n: usize) -> PathBuf {
     path.with_file_name(format!(".{name}.tmp-{}-{n}", std::process::id()))
 }
 
-fn write_new(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Writes a new file; `durable`: flushed to the disk before it is put in
+/// place, so that a machine that stops (power lost) finds the old file or
+/// the new one, whole.
+fn write_new(path: &Path, bytes: &[u8], durable: bool) -> std::io::Result<()> {
     let mut file = std::fs::OpenOptions::new().write(true).create_new(true).open(path)?;
     file.write_all(bytes)?;
-    file.sync_all()
+    if durable { file.sync_all() } else { Ok(()) }
 }
 
 /// Creates `folder` and the folders above it that are missing, noting
