@@ -39,7 +39,8 @@ fn yaml_escapes(yaml: &str) -> Vec<(usize, char, &str)> {
     if found.is_empty() {
         return Vec::new();
     }
-    let values: Result<serde_json::Value, _> = serde_saphyr::from_str(yaml);
+    // Read within the same budget as every YAML file (no alias bombs).
+    let values = super::parse_yaml::<serde_json::Value>(yaml, "", 1);
     if !values.is_ok_and(|v| holds_forbidden(&v)) {
         return Vec::new();
     }
@@ -103,6 +104,19 @@ mod tests {
         check_text(&text, 4..16, 20..text.len(), "a.md", &mut report);
         assert_eq!(report.count(Severity::Error), 102);
         assert_eq!(report.diagnostics().len(), SHOWN_PER_KIND);
+    }
+
+    /// Guards the second reading of a YAML file with an escape: it keeps
+    /// to the budget of every YAML reading (serde-saphyr's default budget
+    /// lets this alias bomb run some ten times longer).
+    #[test]
+    fn an_alias_bomb_is_not_read_without_the_budget() {
+        let mut yaml = String::from("a: &a [\"\\e\", \"\\e\"]\n");
+        for (i, previous) in (b'b'..=b'z').zip(b'a'..) {
+            let (i, previous) = (i as char, previous as char);
+            yaml.push_str(&format!("{i}: &{i} [*{previous}, *{previous}, *{previous}, *{previous}]\n"));
+        }
+        assert!(yaml_escapes(&yaml).is_empty());
     }
 
     #[test]
