@@ -276,6 +276,15 @@ impl History {
         History { versions }
     }
 
+    /// The working tree's changes made anew after one of its entries
+    /// changed (the live preview's fast path), against the version
+    /// [`History::load`] compares it with; returns what they were.
+    pub fn refresh_current(&mut self, current: &Catalog) -> Option<diff::Changes> {
+        let (last, older) = self.versions.split_last_mut()?;
+        let before = older.iter().rev().find_map(|v| v.catalog.as_deref())?;
+        last.changes.replace(diff::compare(before, current))
+    }
+
     /// Whether there is anything to show beyond the working tree.
     pub fn is_empty(&self) -> bool {
         self.versions.len() <= 1

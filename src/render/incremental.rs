@@ -1,29 +1,19 @@
 //! The live preview's fast path: the pages one changed entry appears on,
 //! rendered from the views of the last full build, exactly as the full
-//! build renders them (a test compares the two).
+//! build renders them (tests compare the two, with and without versions).
 
 use super::pages::{PageBuilder, agencies, groups, home, neighbours, render_entry, sectors};
 use super::templates::Renderer;
 use super::views::CatalogViews;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
+use crate::history::History;
+use crate::history::diff::{Changed, Changes, EntryRef, Renamed};
 use crate::model::{AgencyId, Catalog, SectorId};
 use crate::output::Sink;
+use std::collections::HashMap;
 
-/// One entry's page alone, from views already built: the live preview's
-/// fast path after an entry's text changed.
-pub fn render_entry_page(
-    catalog: &Catalog,
-    config: &Config,
-    renderer: &Renderer,
-    views: &CatalogViews,
-    index: usize,
-) -> Result<(String, Vec<u8>), Diagnostic> {
-    let pages = PageBuilder::new(renderer, views, config, catalog, None);
-    render_entry(&pages, index, neighbours(catalog)[index])
-}
-
-/// Where an entry was before a change, for [`render_moved_entry`].
+/// Where an entry was before a change, for [`render_changed_entry`].
 pub struct Before {
     pub sector: SectorId,
     pub agencies: Vec<AgencyId>,
@@ -38,42 +28,95 @@ impl Before {
     }
 }
 
-/// The pages that change when an entry moves to another sector or other
-/// agencies (same slug, group and number): its own page, its neighbours'
+/// The entries whose pages say something else of the working tree's
+/// changes once they went from `before` to `after` (an entry's change
+/// can make another one its rename, or stop it being one).
+pub fn draft_touched(catalog: &Catalog, before: Option<&Changes>, after: Option<&Changes>) -> Vec<usize> {
+    /// What the changes say of one current slug.
+    #[derive(Default, PartialEq)]
+    struct Said<'a> {
+        added: Option<&'a EntryRef>,
+        renamed: Option<&'a Renamed>,
+        changed: Option<&'a Changed>,
+    }
+    fn said(changes: Option<&Changes>) -> HashMap<&str, Said<'_>> {
+        let mut said: HashMap<&str, Said> = HashMap::new();
+        if let Some(changes) = changes {
+            for e in &changes.added {
+                said.entry(e.slug.as_str()).or_default().added = Some(e);
+            }
+            for r in &changes.renamed {
+                said.entry(r.to.slug.as_str()).or_default().renamed = Some(r);
+            }
+            for c in &changes.changed {
+                said.entry(c.entry.slug.as_str()).or_default().changed = Some(c);
+            }
+        }
+        said
+    }
+    let (before, after) = (said(before), said(after));
+    (0..catalog.entries().len())
+        .filter(|&i| before.get(catalog.entries()[i].slug.as_str()) != after.get(catalog.entries()[i].slug.as_str()))
+        .collect()
+}
+
+/// The pages that change when the entry at `index` changed, keeping its
+/// slug, group and number. Its text alone (`before` None): its own page.
+/// Moved to another sector or other agencies: also its neighbours' pages
 /// in the old and new sector (their previous/next links), both sectors'
 /// and all its old and new agencies' pages, its group's page, the sector
-/// and agency lists and the home page (counts). The live preview's fast
-/// path; the full table, statistics and data follow from a full rebuild.
-pub fn render_moved_entry(
+/// and agency lists and the home page (counts). With versions, also what
+/// says what the working tree changes: the pages of the entries in
+/// `draft_touched`, the home page, the versions page, the working tree's
+/// version page and the pages of entries gone. The full table,
+/// statistics and data follow from a full rebuild.
+#[allow(clippy::too_many_arguments)]
+pub fn render_changed_entry(
     catalog: &Catalog,
     config: &Config,
     renderer: &Renderer,
     views: &CatalogViews,
+    history: &History,
     index: usize,
-    before: &Before,
+    before: Option<&Before>,
+    draft_touched: &[usize],
     files: &dyn Sink,
 ) -> Result<(), Diagnostic> {
-    let pages = PageBuilder::new(renderer, views, config, catalog, None);
+    let pages = PageBuilder::new(renderer, views, config, catalog, Some(history));
     let entry = &catalog.entries()[index];
     let now = neighbours(catalog);
-    let mut touched: Vec<usize> = [Some(index), before.neighbours.0, before.neighbours.1, now[index].0, now[index].1]
-        .into_iter()
-        .flatten()
-        .collect();
+    let mut touched: Vec<usize> = std::iter::once(index).chain(draft_touched.iter().copied()).collect();
+    if let Some(before) = before {
+        touched.extend([before.neighbours.0, before.neighbours.1, now[index].0, now[index].1].into_iter().flatten());
+    }
     touched.sort_unstable();
     touched.dedup();
+    let versions = !history.is_empty();
     // The group's page lists the whole group, the slowest of these by far:
     // render it beside the others.
     let (group, rest) = rayon::join(
-        || groups(&pages, files, &|g| g == entry.group),
+        || match before {
+            Some(_) => groups(&pages, files, &|g| g == entry.group),
+            None => Ok(()),
+        },
         || {
             for i in touched {
                 let (path, html) = render_entry(&pages, i, now[i])?;
                 files.add(&path, html);
             }
-            sectors(&pages, files, &|id| id == entry.sector || id == before.sector)?;
-            agencies(&pages, files, &|id| entry.agencies.contains(&id) || before.agencies.contains(&id))?;
-            home(&pages, files)
+            if let Some(before) = before {
+                sectors(&pages, files, &|id| id == entry.sector || id == before.sector)?;
+                agencies(&pages, files, &|id| entry.agencies.contains(&id) || before.agencies.contains(&id))?;
+            }
+            if before.is_some() || versions {
+                home(&pages, files)?;
+            }
+            if versions {
+                let current = history.versions.len() - 1;
+                super::versions::version_pages(&pages, history, &|i| i == current, files)?;
+                super::versions::gone_pages(&pages, history, catalog, files)?;
+            }
+            Ok(())
         },
     );
     group.and(rest)
@@ -103,7 +146,8 @@ mod tests {
         catalog.replace_entry(index, moved);
         views.refresh_entry(&catalog, &config, &renderer, index).unwrap();
         let fast = Mutex::new(SiteFiles::default());
-        render_moved_entry(&catalog, &config, &renderer, &views, index, &before, &fast).unwrap();
+        let history = crate::history::History::default();
+        render_changed_entry(&catalog, &config, &renderer, &views, &history, index, Some(&before), &[], &fast).unwrap();
         let fast = fast.into_inner().unwrap();
 
         let full = Mutex::new(SiteFiles::default());

@@ -18,7 +18,7 @@ mod changes;
 mod templates;
 mod versions;
 
-pub use incremental::{Before, render_entry_page, render_moved_entry};
+pub use incremental::{Before, draft_touched, render_changed_entry};
 pub use templates::{Renderer, TEMPLATES_DIR, root_prefix};
 
 /// Renders every HTML page of the site into `files`: the catalog as it
@@ -33,6 +33,6 @@ pub fn render_pages(
 ) -> Result<(), crate::diagnostics::Diagnostic> {
     let pages = pages::PageBuilder::new(renderer, views, config, catalog, Some(history));
     pages::standard_pages(&pages, files)?;
-    versions::version_pages(&pages, history, files)?;
+    versions::version_pages(&pages, history, &|_| true, files)?;
     versions::gone_pages(&pages, history, catalog, files)
 }

@@ -155,8 +155,14 @@ fn rows(catalog: &Catalog) -> Vec<Row> {
         .collect()
 }
 
-/// The versions page and each version's page.
-pub(super) fn version_pages(pages: &PageBuilder, history: &History, files: &dyn Sink) -> Result<(), Diagnostic> {
+/// The versions page and the page of each version `which` takes (by its
+/// place in `history`).
+pub(super) fn version_pages(
+    pages: &PageBuilder,
+    history: &History,
+    which: &dyn Fn(usize) -> bool,
+    files: &dyn Sink,
+) -> Result<(), Diagnostic> {
     let views: Vec<VersionView> = (0..history.versions.len()).map(|i| view(history, i)).collect();
     let mut context = pages.context(crate::urls::VERSIONS, "Các phiên bản của Danh mục", "decision", &[]);
     context.insert(
@@ -165,7 +171,7 @@ pub(super) fn version_pages(pages: &PageBuilder, history: &History, files: &dyn 
     );
     context.insert("versions", &views.iter().rev().collect::<Vec<_>>());
     pages.render(files, crate::urls::VERSIONS, "versions.html", &context)?;
-    for (i, version) in history.versions.iter().enumerate() {
+    for (i, version) in history.versions.iter().enumerate().filter(|(i, _)| which(*i)) {
         let url = version.url();
         let crumbs = [Crumb { name: "Các phiên bản", url: crate::urls::VERSIONS }];
         let mut context = pages.context(&url, &views[i].title, "decision", &crumbs);
