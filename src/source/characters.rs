@@ -40,7 +40,7 @@ fn yaml_escapes(yaml: &str) -> Vec<(usize, char, &str)> {
         return Vec::new();
     }
     // Read within the same budget as every YAML file (no alias bombs).
-    let values = super::parse_yaml::<serde_json::Value>(yaml, "", 1);
+    let values = super::frontmatter::parse_yaml::<serde_json::Value>(yaml, "", 1);
     if !values.is_ok_and(|v| holds_forbidden(&v)) {
         return Vec::new();
     }
