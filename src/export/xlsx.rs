@@ -27,7 +27,7 @@ use zip::{CompressionMethod, DateTime, ZipWriter};
 
 pub const PATH: &str = crate::urls::CATALOG_XLSX;
 
-use crate::validate::text::{MAX_CELL_CHARS, thousands};
+use crate::validate::writing::{MAX_CELL_CHARS, thousands};
 
 /// Level 2 instead of zlib's default 6. At 10,000 entries, level 6 makes
 /// the file 8 % smaller than level 3 for 2.3 times the time; at 2,000

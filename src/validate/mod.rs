@@ -13,8 +13,8 @@ use crate::text::closest;
 use crate::urls::ENTRY_ANCHORS;
 use serde_saphyr::Spanned;
 
-mod names;
-pub mod text;
+mod other_names;
+pub mod writing;
 use std::collections::{BTreeMap, HashMap};
 
 pub use crate::model::SECTION_HEADINGS;
@@ -37,18 +37,18 @@ pub fn validate(project: &RawProject) -> (Option<(Catalog, LinkTargets)>, Report
             name,
             short_name: raw.short_name.clone().filter(|s| !s.trim().is_empty()),
             website: raw.website.as_ref().map(|w| w.value.trim().to_string()).filter(|w| !w.is_empty()),
-            former: names::former_names(raw, &mut report),
+            former: other_names::former_names(raw, &mut report),
             successor: None,
         })
         .collect();
-    let agencies = names::successors(agencies, &project.agencies, &mut report);
+    let agencies = other_names::successors(agencies, &project.agencies, &mut report);
     check_websites(&project.agencies, &mut report);
     let lookup = Lookup::new(&sectors, &agencies);
 
     // Entries are checked on every core (each also renders its plain text),
     // then their findings are gathered in file order.
     use rayon::prelude::*;
-    let checked: Vec<(Option<Entry>, Facts, Report, text::ToneCounts)> = project
+    let checked: Vec<(Option<Entry>, Facts, Report, writing::ToneCounts)> = project
         .entries
         .par_iter()
         .map(|(file, raw)| {
@@ -57,7 +57,7 @@ pub fn validate(project: &RawProject) -> (Option<(Catalog, LinkTargets)>, Report
                 entry.updated = entry.updated.or_else(|| project.git_dates.get(&file.path).copied());
                 entry
             });
-            let tones = text::check_file_text(file, &mut local);
+            let tones = writing::check_file_text(file, &mut local);
             (entry, facts, local, tones)
         })
         .collect();
@@ -72,10 +72,10 @@ pub fn validate(project: &RawProject) -> (Option<(Catalog, LinkTargets)>, Report
     }
     if let Some((file, _)) = &project.decision {
         check_depth(file, crate::markdown::too_deep_at(file.body()), &mut report);
-        let counts = text::check_file_text(file, &mut report);
+        let counts = writing::check_file_text(file, &mut report);
         tones.push((file, counts));
     }
-    text::check_tone_style(&tones, &mut report);
+    writing::check_tone_style(&tones, &mut report);
     let raw_by_path: HashMap<&str, &RawEntry> = project.entries.iter().map(|(f, r)| (f.path.as_str(), r)).collect();
     check_uniqueness(&entries, &raw_by_path, &mut report);
     // A file that failed to parse says nothing about its number, so gaps are
@@ -84,7 +84,7 @@ pub fn validate(project: &RawProject) -> (Option<(Catalog, LinkTargets)>, Report
         check_numbering(&facts, &mut report);
     }
     check_unused(&facts, &sectors, &agencies, &sector_lines, &agency_lines, &mut report);
-    let synonyms = names::synonyms(&project.synonyms, &entries, &agencies, &mut report);
+    let synonyms = other_names::synonyms(&project.synonyms, &entries, &agencies, &mut report);
 
     let decision =
         project.decision.as_ref().map(|(file, raw)| build_decision(file, raw, project.config.as_ref(), &mut report));
@@ -352,8 +352,8 @@ fn title(file: &SourceFile, raw: &RawEntry, report: &mut Report) -> Option<Strin
     let path = file.path.as_str();
     let title = required_text(raw.title.as_ref(), "title", "tên CSDL, ví dụ “title: CSDL Đất đai”", file, report);
     if let (Some(text), Some(raw_title)) = (&title, &raw.title) {
-        text::check_title_length(text, path, field_position(Some(raw_title)), report);
-        text::check_cell_length(text, "Tên cơ sở dữ liệu", path, || field_position(Some(raw_title)), report);
+        writing::check_title_length(text, path, field_position(Some(raw_title)), report);
+        writing::check_cell_length(text, "Tên cơ sở dữ liệu", path, || field_position(Some(raw_title)), report);
     }
     title
 }
@@ -492,7 +492,7 @@ fn agencies(path: &str, raw: &RawEntry, lookup: &Lookup, report: &mut Report) ->
 fn notes(path: &str, raw: &RawEntry, report: &mut Report) -> Option<String> {
     let notes = raw.notes.as_ref().map(|n| crate::text::nfc(n.value.trim())).filter(|n| !n.is_empty());
     if let (Some(text), Some(raw_notes)) = (&notes, &raw.notes) {
-        text::check_cell_length(text, "Ghi chú", path, || field_position(Some(raw_notes)), report);
+        writing::check_cell_length(text, "Ghi chú", path, || field_position(Some(raw_notes)), report);
     }
     notes
 }
@@ -677,7 +677,7 @@ fn validate_sections(file: &SourceFile, report: &mut Report) -> (Sections, Strin
                     .hint("Chép nội dung của cột tương ứng trong Phụ lục của Quyết định vào dưới tiêu đề này."),
             );
         }
-        text::check_cell_length(content, expected, path, position, report);
+        writing::check_cell_length(content, expected, path, position, report);
         texts[index] = (content.to_string(), section.plain.take());
     }
     for extra in sections.iter().skip(SECTION_HEADINGS.len()) {
