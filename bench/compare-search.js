@@ -6,7 +6,12 @@
 // real catalog (default: builds one). A case passes when its expected
 // entries are in the first three results (`top3` all, `any` one), or when
 // nothing is found for a `none` case. Prints a Markdown table per category
-// of tests/understanding.json, and the tidy queries of tests/relevance.json.
+// of tests/understanding.json, and the tidy queries of tests/relevance.json;
+// then the task queries of tests/task-queries.json (what people come to do,
+// written by someone who never saw the engine) per kind, for danhmuc,
+// MiniSearch and Pagefind (bench/pagefind.js, with its defaults): a task
+// case passes when one of its expected entries is among the first three
+// results, or nothing is found when it expects none.
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
@@ -18,6 +23,8 @@ const index = h.loadIndex(site);
 const read = (name) => JSON.parse(fs.readFileSync(path.join(h.REPO, "tests", name), "utf8"));
 const understanding = read("understanding.json").cases;
 const relevance = read("relevance.json").map((c) => ({ ...c, category: "tidy (relevance.json)" }));
+const tasks = fs.existsSync(path.join(h.REPO, "tests", "task-queries.json")) ? read("task-queries.json") : [];
+const { pagefindOf } = require(path.join(__dirname, "pagefind"));
 
 // The same documents: the fields the index holds, as plain text.
 const fold = (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D");
@@ -41,6 +48,7 @@ mini.addAll(index.docs.map((doc, id) => {
 function passes(c, slugs, total) {
   const top = slugs.slice(0, 3);
   if (c.none) return total === 0;
+  if (c.expect) return c.expect.length === 0 ? total === 0 : c.expect.some((s) => top.includes(s));
   if (c.top3) return c.top3.every((s) => top.includes(s));
   return c.any.some((s) => top.includes(s));
 }
@@ -74,4 +82,39 @@ function passes(c, slugs, total) {
   const tidy = rows.get("tidy (relevance.json)");
   console.log(`| tidy (relevance.json) | ${tidy.n} | ${tidy.ours} | ${tidy.theirs} |`);
   for (const [who, list] of Object.entries(failures)) console.log(`\n${who} fails: ${list.map((q) => `“${q}”`).join(", ") || "none"}`);
+  if (tasks.length) await scoreTasks(searcher);
 })();
+
+/** The task queries per kind, for the three engines: entries by code. */
+async function scoreTasks(searcher) {
+  const codeOf = (id) => `${index.groups[index.docs[id].group][0]}.${index.docs[id].number}`;
+  const bySlug = new Map(index.docs.map((doc, id) => [doc.url.split("/")[1], codeOf(id)]));
+  const pagefind = await pagefindOf(site);
+  const rows = new Map(), failures = { danhmuc: [], MiniSearch: [], Pagefind: [] };
+  for (const c of tasks) {
+    const found = await searcher.find(c.query, {}, Infinity, false);
+    const theirs = mini.search(c.query), pf = await pagefind.search(c.query);
+    const scores = {
+      danhmuc: passes(c, Array.from(found.results, (r) => codeOf(r.id)), found.total),
+      MiniSearch: passes(c, theirs.map((r) => bySlug.get(r.slug)), theirs.length),
+      Pagefind: passes(c, pf.slugs.map((s) => bySlug.get(s)), pf.total)
+    };
+    const row = rows.get(c.kind) || { n: 0, danhmuc: 0, MiniSearch: 0, Pagefind: 0 };
+    row.n++;
+    for (const [who, ok] of Object.entries(scores)) {
+      row[who] += ok;
+      if (!ok) failures[who].push(c.query);
+    }
+    rows.set(c.kind, row);
+  }
+  await pagefind.close();
+  console.log("\n| task queries (task-queries.json) | cases | danhmuc | MiniSearch | Pagefind |");
+  console.log("| --- | --- | --- | --- | --- |");
+  const total = { n: 0, danhmuc: 0, MiniSearch: 0, Pagefind: 0 };
+  for (const [kind, row] of rows) {
+    console.log(`| ${kind} | ${row.n} | ${row.danhmuc} | ${row.MiniSearch} | ${row.Pagefind} |`);
+    for (const key of Object.keys(total)) total[key] += row[key];
+  }
+  console.log(`| **all** | ${total.n} | **${total.danhmuc}** | **${total.MiniSearch}** | **${total.Pagefind}** |`);
+  for (const [who, list] of Object.entries(failures)) console.log(`\n${who} fails (tasks): ${list.map((q) => `“${q}”`).join(", ") || "none"}`);
+}
