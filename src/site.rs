@@ -134,7 +134,16 @@ pub fn build(loaded: &Loaded, root: &Path) -> Result<SiteFiles, Diagnostic> {
 /// Renders pages and exports for a loaded project into `sink`, each file
 /// as soon as it is made; returns how long the parts took and the views.
 pub fn build_into(loaded: &Loaded, root: &Path, sink: &dyn Sink) -> Result<Built, Diagnostic> {
-    let Loaded { catalog, targets, config, renderer, static_files, history } = loaded;
+    let Loaded { catalog: working, targets, config, renderer, static_files, history } = loaded;
+    // The site describes the catalog in force; a pending draft is
+    // published beside it as a proposal (docs/versions.md).
+    let (catalog, targets) = match history.in_force_catalog() {
+        Some(in_force) => {
+            let statics = static_files.iter().map(|p| source::static_site_path(p));
+            (in_force, std::sync::Arc::new(crate::links::LinkTargets::new(in_force, statics)))
+        }
+        None => (working, targets.clone()),
+    };
     for asset in shipped_assets() {
         sink.add(asset.path, asset.published.as_bytes().to_vec());
     }
@@ -170,7 +179,7 @@ pub fn build_into(loaded: &Loaded, root: &Path, sink: &dyn Sink) -> Result<Built
                 },
                 || {
                     let start = Instant::now();
-                    let exported = exports(catalog, config, history, base_url, sink);
+                    let exported = exports(catalog, working, config, history, base_url, sink);
                     (exported, start.elapsed())
                 },
             )
@@ -194,12 +203,20 @@ pub fn build_into(loaded: &Loaded, root: &Path, sink: &dyn Sink) -> Result<Built
 /// other, each written out as soon as it is made.
 fn exports(
     catalog: &Catalog,
+    working: &Catalog,
     config: &Config,
     history: &crate::history::History,
     base_url: Option<&str>,
     sink: &dyn Sink,
 ) -> Result<(), Diagnostic> {
     let versions = export::catalog_json::VersionJson::all(history);
+    // catalog.json is the catalog in force; the draft's file is the draft.
+    let draft = history.pending_draft();
+    let in_force = if draft.is_some() {
+        versions.iter().find(|v| v.status == crate::history::Status::InForce)
+    } else {
+        versions.last()
+    };
     rayon::join(
         || {
             let layout = if config.search.sharded.unwrap_or(catalog.entries().len() > search::SHARD_ABOVE) {
@@ -219,7 +236,7 @@ fn exports(
                         sink.add(&crate::urls::entry_data(entry.slug.as_str()), json.into_bytes());
                     };
                     sink.add_written(export::catalog_json::PATH, &mut |out| {
-                        export::catalog_json::write_json(catalog, &config.title, &versions, out, &entry_file)
+                        export::catalog_json::write_json(catalog, &config.title, in_force, &versions, out, &entry_file)
                     });
                 },
             )
@@ -229,7 +246,13 @@ fn exports(
     if let Some(feed) = export::feed::to_atom(catalog, config, history) {
         sink.add(export::feed::PATH, feed.into_bytes());
     }
-    export::docx::add_to(sink, catalog, config)
+    if let Some(draft) = draft {
+        sink.add_written(export::catalog_json::DRAFT_PATH, &mut |out| {
+            export::catalog_json::write_json(draft, &config.title, versions.last(), &versions, out, &|_, _| {})
+        });
+    }
+    // The Word document is the decision to sign: the working tree's.
+    export::docx::add_to(sink, working, config)
 }
 
 /// Runs the whole pipeline, from an entry file's bytes to the built site,

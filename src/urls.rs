@@ -23,6 +23,8 @@ pub const CATALOG_SCHEMA: &str = "data/catalog.schema.json";
 pub const CATALOG_CSV: &str = "data/catalog.csv";
 pub const CATALOG_XLSX: &str = "data/catalog.xlsx";
 pub const CATALOG_JSONLD: &str = "data/catalog.jsonld";
+/// The pending draft's catalog, published beside the one in force.
+pub const DRAFT_CATALOG_JSON: &str = "data/du-thao/catalog.json";
 
 /// Pages and files that exist whatever the content: what content may link
 /// to besides entries, sectors, agencies, the decision and `static/`.

@@ -9,6 +9,8 @@ use crate::model::{Catalog, Group};
 use serde::Serialize;
 
 pub const PATH: &str = crate::urls::CATALOG_JSON;
+/// A pending draft's catalog: a proposal, beside the catalog in force.
+pub const DRAFT_PATH: &str = crate::urls::DRAFT_CATALOG_JSON;
 
 #[derive(Serialize)]
 struct GroupJson {
@@ -119,7 +121,8 @@ struct Head<'a> {
 struct Tail<'a> {
     sectors: Vec<SectorJson<'a>>,
     agencies: Vec<AgencyJson<'a>>,
-    /// The version this document is (the last of `versions`).
+    /// The version this document is: the one in force, or a pending draft
+    /// in the draft's own file.
     version: Option<&'a VersionJson>,
     /// Every version of the catalog, oldest first.
     versions: &'a [VersionJson],
@@ -163,6 +166,7 @@ impl VersionJson {
 pub fn write_json(
     catalog: &Catalog,
     title: &str,
+    version: Option<&VersionJson>,
     versions: &[VersionJson],
     out: &mut dyn std::io::Write,
     each_entry: &(dyn Fn(&crate::model::Entry, String) + Sync),
@@ -207,7 +211,7 @@ pub fn write_json(
                 count,
             })
             .collect(),
-        version: versions.last(),
+        version,
         versions,
     };
     // Both objects print as "{\n  …\n}": their members are spliced around

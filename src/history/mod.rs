@@ -135,9 +135,11 @@ pub struct Version {
     pub slug: String,
     /// Whether it is the working tree (its catalog is the site's own).
     pub current: bool,
-    /// Its content, for a version read from history; None for the current
-    /// one, for a version declared without content, and for one whose
-    /// content no longer validates (reported).
+    /// Its content, for a version read from history, and for the working
+    /// tree when it is a draft pending beside an issued version with
+    /// content (see [`History::pending_draft`]); None for the working tree
+    /// otherwise, for a version declared without content, and for one
+    /// whose content no longer validates (reported).
     pub catalog: Option<Arc<Catalog>>,
     /// How many entries it has, when its content is known.
     pub entries: Option<usize>,
@@ -262,6 +264,13 @@ impl History {
         if let Some(newest) = versions.iter_mut().rev().find(|v| v.status != Status::Draft) {
             newest.status = Status::InForce;
         }
+        // A draft has no legal force: while the version in force has
+        // content, the draft is published beside it as a proposal, and
+        // keeps its own content for that.
+        let in_force_has_content = versions.iter().any(|v| v.status == Status::InForce && v.catalog.is_some());
+        if let Some(draft) = versions.last_mut().filter(|v| v.status == Status::Draft && in_force_has_content) {
+            draft.catalog = Some(Arc::new(current.clone()));
+        }
         // Each version's changes from the one before it with content.
         let mut previous: Option<usize> = None;
         for i in 0..versions.len() {
@@ -297,5 +306,21 @@ impl History {
     /// The version in force (the newest issued decision), if any.
     pub fn in_force(&self) -> Option<&Version> {
         self.versions.iter().find(|v| v.status == Status::InForce)
+    }
+
+    /// The catalog in force when it is not the working tree: the newest
+    /// issued version, read from git, while the working tree is a draft.
+    /// Pages, search and data describe it; None when the working tree is
+    /// the catalog to publish (signed, or a draft with nothing in force
+    /// whose content is known).
+    pub fn in_force_catalog(&self) -> Option<&Catalog> {
+        self.pending_draft()?;
+        self.in_force()?.catalog.as_deref()
+    }
+
+    /// The draft pending beside the catalog in force: the working tree,
+    /// published as a proposal only (its own page and data).
+    pub fn pending_draft(&self) -> Option<&Catalog> {
+        self.current().filter(|v| v.status == Status::Draft)?.catalog.as_deref()
     }
 }

@@ -59,9 +59,11 @@ pub fn entry_histories(history: &History, current: &Catalog) -> HashMap<String, 
     // An entry's slugs through its renames: its slug in each version.
     let mut known: Vec<HashSet<String>> = Vec::new();
     for version in &history.versions {
+        // A pending draft has its own content; otherwise the working tree
+        // is the site's catalog.
         let slugs: HashSet<String> = match (&version.catalog, version.current) {
-            (_, true) => current.entries().iter().map(|e| e.slug.to_string()).collect(),
             (Some(catalog), _) => catalog.entries().iter().map(|e| e.slug.to_string()).collect(),
+            (None, true) => current.entries().iter().map(|e| e.slug.to_string()).collect(),
             _ => HashSet::new(),
         };
         known.push(slugs);
@@ -72,6 +74,25 @@ pub fn entry_histories(history: &History, current: &Catalog) -> HashMap<String, 
         for i in (0..history.versions.len()).rev() {
             let version = &history.versions[i];
             if !known[i].contains(&slug) {
+                // An entry in force that the pending draft removes or renames.
+                let proposed = version.changes.as_ref().filter(|_| version.status == Status::Draft).and_then(|c| {
+                    if c.removed.iter().any(|e| e.slug == slug) {
+                        Some("Đề xuất đưa ra khỏi Danh mục".to_string())
+                    } else {
+                        c.renamed
+                            .iter()
+                            .find(|r| r.from.slug == slug)
+                            .map(|r| format!("Đề xuất đổi tên thành “{}”", r.to.title))
+                    }
+                });
+                if let Some(what) = proposed {
+                    own.push(HistoryLine {
+                        version: version.title(),
+                        url: version.url(),
+                        status: version.status.name(),
+                        what,
+                    });
+                }
                 continue;
             }
             let what = match &version.changes {
@@ -116,12 +137,38 @@ pub fn entry_histories(history: &History, current: &Catalog) -> HashMap<String, 
     lines
 }
 
-/// What the draft changes in an entry compared with the version in force:
-/// each field with its word-level difference as HTML.
-pub fn draft_changes(history: &History, slug: &str) -> Option<Vec<FieldView>> {
+/// What a pending draft proposes for an entry of the catalog in force.
+#[derive(Serialize)]
+pub struct DraftProposal {
+    /// `changed`, `removed` or `added`.
+    pub kind: &'static str,
+    /// Its new name, when the draft renames it.
+    pub renamed_to: Option<String>,
+    /// Each field the draft changes, with its word-level difference.
+    pub fields: Vec<FieldView>,
+}
+
+/// What the draft proposes for the entry `slug` compared with the version
+/// in force: a change (its fields, word by word), a new name, or its
+/// removal; None when the draft leaves it as it is.
+pub fn draft_changes(history: &History, slug: &str) -> Option<DraftProposal> {
     let current = history.current().filter(|v| v.status == Status::Draft)?;
-    let changed = current.changes.as_ref()?.changed.iter().find(|c| c.entry.slug == slug)?;
-    Some(changed.fields.iter().map(|f| FieldView { label: f.label, html: diff_html(&f.before, &f.after) }).collect())
+    let changes = current.changes.as_ref()?;
+    if changes.removed.iter().any(|e| e.slug == slug) {
+        return Some(DraftProposal { kind: "removed", renamed_to: None, fields: Vec::new() });
+    }
+    let renamed = changes.renamed.iter().find(|r| r.from.slug == slug);
+    let now = renamed.map_or(slug, |r| r.to.slug.as_str());
+    let fields: Vec<FieldView> = changes
+        .changed
+        .iter()
+        .find(|c| c.entry.slug == now)
+        .map(|c| c.fields.iter().map(|f| FieldView { label: f.label, html: diff_html(&f.before, &f.after) }).collect())
+        .unwrap_or_default();
+    if fields.is_empty() && renamed.is_none() {
+        return None;
+    }
+    Some(DraftProposal { kind: "changed", renamed_to: renamed.map(|r| r.to.title.clone()), fields })
 }
 
 /// What the draft changes compared with the version in force, in counts,

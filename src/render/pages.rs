@@ -303,9 +303,10 @@ pub(super) fn render_entry(
         context.insert("history", lines);
     }
     if let Some(history) = pages.history
-        && let Some(fields) = super::changes::draft_changes(history, model.slug.as_str())
+        && let Some(proposal) = super::changes::draft_changes(history, model.slug.as_str())
     {
-        context.insert("draft_changes", &fields);
+        context.insert("proposal", &proposal);
+        context.insert("draft_url", &history.current().map(|v| v.url()));
         context.insert("in_force", &history.in_force().map(|v| v.title()));
     }
     pages.renderer.render("entry.html", &context).map(|html| (path, html))

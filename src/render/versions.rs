@@ -222,7 +222,8 @@ pub(super) fn gone_pages(
     let now: HashSet<&str> = current.entries().iter().map(|e| e.slug.as_str()).collect();
     // Renames, old slug → new slug, followed to the end.
     let mut renamed: HashMap<String, String> = HashMap::new();
-    for version in &history.versions {
+    // A draft's renames are proposals: the old address stays the page.
+    for version in history.versions.iter().filter(|v| v.status != Status::Draft) {
         for r in version.changes.iter().flat_map(|c| &c.renamed) {
             renamed.insert(r.from.slug.clone(), r.to.slug.clone());
         }
@@ -260,6 +261,22 @@ pub(super) fn gone_pages(
             context.insert("moved_to", &crate::urls::entry_page(&target));
             context.insert("moved_title", &new_entry.title);
             context.insert("entry", &GoneEntry::of(entry, catalog));
+            pages.render(files, &path, "gone.html", &context)?;
+            continue;
+        }
+        // Only the pending draft has it: a proposed entry, not in force.
+        if history.versions[i].status == Status::Draft {
+            let renamed_from = history.versions[i]
+                .changes
+                .iter()
+                .flat_map(|c| &c.renamed)
+                .find(|r| r.to.slug == slug)
+                .map(|r| link(&r.from));
+            let mut context = pages.context(&path, &format!("{} (dự thảo đề xuất)", entry.title), "sectors", &crumbs);
+            context.insert("entry", &GoneEntry::of(entry, catalog));
+            context.insert("proposed_by", &VersionLink::of(&history.versions[i]));
+            context.insert("renamed_from", &renamed_from);
+            context.insert("in_force", &history.in_force().map(VersionLink::of));
             pages.render(files, &path, "gone.html", &context)?;
             continue;
         }

@@ -413,3 +413,51 @@ fn a_declared_revision_is_never_read_as_a_folder() {
     let run = project.run_here(&["diff", &folder, "--format", "json"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
+
+/// Guards against publishing a pending draft as if it were in force: until
+/// the draft is signed, the newest issued version with content is the
+/// catalog. An entry only the draft removes keeps its page, its place in
+/// the search and in the data; the draft's new entry is published as a
+/// proposal only (its own page, `data/du-thao/`), never in the lists of
+/// the catalog in force; an edited entry shows the text in force.
+#[test]
+fn a_pending_draft_is_a_proposal_beside_the_catalog_in_force() {
+    let project = history();
+    // The draft removes one entry, adds one and edits one.
+    std::fs::remove_file(project.path("content/csdl/a-06.md")).unwrap();
+    write(
+        &project,
+        "content/csdl/a-07.md",
+        "---\ntitle: CSDL đề xuất về cảng cá\ngroup: A\nnumber: 6\nsector: bien\nagencies:\n  - so-thu\n---\n\n## Mục đích\n\nQuản lý cảng.\n\n## Phạm vi, nội dung chính\n\nCảng cá.\n\n## Cơ chế thu thập\n\nBáo cáo.\n\n## Kết nối, chia sẻ dữ liệu\n\nChia sẻ.\n",
+    );
+    let a02 = project.path("content/csdl/a-02.md");
+    project.edit(&a02, "Quản lý lớp dữ liệu nền.", "Quản lý lớp dữ liệu nền và địa hình.");
+    project.build();
+
+    // The entry only the draft removes is still in force.
+    let removed = project.read_site("csdl/csdl-rung-ngap-man/index.html");
+    assert!(!removed.contains("đã bỏ khỏi Danh mục") && !removed.contains("không còn trong Danh mục"), "{removed}");
+    assert!(removed.contains("Dự thảo đề xuất đưa CSDL này ra khỏi Danh mục"), "{removed}");
+    assert!(removed.contains("Quyết định số 2/QĐ-UBND"), "{removed}");
+    let index = project.read_site("assets/search-index.js");
+    assert!(index.contains("csdl-rung-ngap-man"), "the search still finds it");
+    assert!(!index.contains("csdl-de-xuat-ve-cang-ca"), "the draft's new entry is not in force");
+    let data = project.read_site("data/catalog.json");
+    assert!(data.contains("csdl-rung-ngap-man") && !data.contains("csdl-de-xuat-ve-cang-ca"), "{data}");
+    let csv = project.read_site("data/catalog.csv");
+    assert!(csv.contains("CSDL rừng ngập mặn") && !csv.contains("cảng cá"), "{csv}");
+    // The draft's data beside it.
+    let draft = project.read_site("data/du-thao/catalog.json");
+    assert!(draft.contains("csdl-de-xuat-ve-cang-ca") && !draft.contains("csdl-rung-ngap-man"), "{draft}");
+    // The new entry: a page of its own, marked as proposed, reachable from
+    // the draft's page.
+    let proposed = project.read_site("csdl/csdl-de-xuat-ve-cang-ca/index.html");
+    assert!(proposed.contains("đề xuất bổ sung CSDL này vào Danh mục"), "{proposed}");
+    assert!(project.read_site("phien-ban/du-thao/index.html").contains("csdl/csdl-de-xuat-ve-cang-ca/"));
+    assert!(!project.read_site("index.html").contains("CSDL đề xuất về cảng cá"));
+    // The edited entry reads as in force, the draft's text in its box.
+    let edited = project.read_site("csdl/csdl-ban-do/index.html");
+    let (notice, body) = edited.split_once("</section>").unwrap();
+    assert!(notice.contains("[thêm: </span>và địa hình"), "{notice}");
+    assert!(!body.contains("và địa hình"), "{body}");
+}
