@@ -275,25 +275,6 @@ pub struct RepositoryConfig {
 }
 
 impl Config {
-    /// Reads `danhmuc.toml` under `root`; a missing file means defaults.
-    pub fn load(root: &Path) -> Result<Config, Diagnostic> {
-        crate::source::inside::check(root, CONFIG_FILE)?;
-        let path = root.join(CONFIG_FILE);
-        let text = match std::fs::read_to_string(&path) {
-            Ok(text) => text,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-            Err(e) => {
-                let reason = crate::diagnostics::io_message(&e);
-                return Err(Diagnostic::error(
-                    Code::Config,
-                    CONFIG_FILE,
-                    format!("Không đọc được tệp cấu hình: {reason}."),
-                ));
-            }
-        };
-        Config::from_text(&text)
-    }
-
     /// The configuration written in `text` (a `danhmuc.toml`), checked.
     pub fn from_text(text: &str) -> Result<Config, Diagnostic> {
         // CRLF line endings read as LF, as every content file is read.
@@ -554,9 +535,7 @@ mod tests {
 
     #[test]
     fn unknown_keys_are_errors_with_a_position() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join(CONFIG_FILE), "title = \"x\"\nbase_ur = \"https://a/\"\n").unwrap();
-        let err = Config::load(dir.path()).unwrap_err();
+        let err = Config::from_text("title = \"x\"\nbase_ur = \"https://a/\"\n").unwrap_err();
         assert_eq!(err.code, Code::Config);
         assert_eq!(err.position.map(|p| p.line), Some(2));
     }
@@ -612,13 +591,5 @@ mod tests {
             (error.code, error.position),
             (Code::ForbiddenCharacter, Some(crate::diagnostics::Position::new(2, 17)))
         );
-    }
-
-    #[test]
-    fn missing_config_means_defaults() {
-        let dir = tempfile::tempdir().unwrap();
-        let config = Config::load(dir.path()).unwrap();
-        assert_eq!(config.language, "vi");
-        assert!(config.base_url.is_none());
     }
 }

@@ -32,7 +32,7 @@ pub struct DiffArgs<'a> {
 
 pub fn run(args: &DiffArgs) -> u8 {
     // The declared versions name the sides and give the default one.
-    let versions = crate::config::Config::load(args.root).map(|c| c.versions);
+    let versions = crate::source::load_config(args.root).map(|c| c.versions);
     // A declared revision is read from git only, never as a folder.
     let (old, old_is_declared) = match args.old {
         Some(old) => (old.to_string(), false),

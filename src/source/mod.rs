@@ -19,7 +19,7 @@ pub mod write;
 pub use frontmatter::{RawAgency, RawDecision, RawEntry, RawSector, RawSynonym, parse_yaml};
 pub use sections::{Body, RawSection, split_body, split_sections};
 
-use crate::config::Config;
+use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostics::{Code, Diagnostic, Position, Report};
 use std::path::{Path, PathBuf};
 
@@ -96,7 +96,7 @@ pub struct RawProject {
 pub fn load(root: &Path) -> (RawProject, Report) {
     let mut report = Report::default();
     let mut project = RawProject { root: root.to_path_buf(), ..RawProject::default() };
-    match Config::load(root) {
+    match load_config(root) {
         Ok(config) => project.config = Some(config),
         Err(d) => report.push(d),
     }
@@ -262,6 +262,21 @@ fn parse_data_file<T: serde::de::DeserializeOwned>(text: &str, path: &str, repor
     }
 }
 
+/// Reads `danhmuc.toml` as every file of the project is read (inside the
+/// project, within the size limit, UTF-8) and checks it; a missing file
+/// means the defaults.
+pub fn load_config(root: &Path) -> Result<Config, Diagnostic> {
+    inside::check(root, CONFIG_FILE)?;
+    if std::fs::symlink_metadata(root.join(CONFIG_FILE)).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
+        return Ok(Config::default());
+    }
+    let mut report = Report::default();
+    match read_text_within(root, CONFIG_FILE, &mut report) {
+        Some(text) => Config::from_text(&text),
+        None => Err(report.diagnostics()[0].clone()),
+    }
+}
+
 /// Reads a file as text: refuses a path that leads outside the project,
 /// files too large or not UTF-8, drops a byte-order mark and turns CRLF
 /// line endings into LF.
@@ -422,6 +437,24 @@ pub fn frontmatter_position<T>(value: &serde_saphyr::Spanned<T>, first_line: usi
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_missing_config_means_the_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = load_config(dir.path()).unwrap();
+        assert_eq!(config.language, "vi");
+        assert!(config.base_url.is_none());
+    }
+
+    /// `danhmuc.toml` was read whole, whatever its size, while every other
+    /// file of the project is refused past the limit.
+    #[test]
+    fn a_config_past_the_size_limit_is_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let huge = format!("title = \"x\"\n{}", "# chú thích\n".repeat(MAX_FILE_BYTES as usize / 10));
+        std::fs::write(dir.path().join(CONFIG_FILE), huge).unwrap();
+        assert_eq!(load_config(dir.path()).unwrap_err().code, Code::FileTooLarge);
+    }
 
     #[test]
     fn front_matter_is_split_at_the_closing_line() {
