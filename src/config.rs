@@ -6,7 +6,6 @@
 
 use crate::diagnostics::{Code, Diagnostic};
 use serde::Deserialize;
-use std::path::Path;
 
 pub const CONFIG_FILE: &str = "danhmuc.toml";
 
