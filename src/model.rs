@@ -170,6 +170,10 @@ pub struct Entry {
     pub updated: Option<IsoDate>,
     /// Path of the source file relative to the project root, `/`-separated.
     pub source_path: String,
+    /// The front matter's `ly_do`: why a draft proposes the entry or its
+    /// change, shown only in the bảng so sánh (never in the appendix or the
+    /// data files: it is not part of the decision).
+    pub reason: Option<String>,
 }
 
 impl Entry {

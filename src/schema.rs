@@ -64,6 +64,10 @@ pub fn front_matter_schema(project: &RawProject) -> Value {
                 "type": "string",
                 "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
                 "description": "Ngày cập nhật, dạng năm-tháng-ngày."
+            },
+            "ly_do": {
+                "type": ["string", "null"],
+                "description": "Lý do đề xuất CSDL này hoặc sửa đổi của nó trong dự thảo; chỉ in trong bảng so sánh, không thuộc Quyết định."
             }
         }
     })

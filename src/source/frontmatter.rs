@@ -21,6 +21,9 @@ pub struct RawEntry {
     pub notes: Option<Spanned<String>>,
     pub slug: Option<Spanned<String>>,
     pub updated: Option<Spanned<String>>,
+    /// Why a draft proposes this entry or its change ("lý do"), for the
+    /// bảng so sánh only: not part of the decision.
+    pub ly_do: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -344,6 +344,7 @@ fn validate_entry(
         extra,
         updated,
         source_path: file.path.clone(),
+        reason: raw.ly_do.as_ref().map(|r| crate::text::nfc(r.value.trim())).filter(|r| !r.is_empty()),
     })
 }
 
