@@ -454,13 +454,10 @@ fn check_output_dir(out_dir: &Path, project_root: &Path) -> Result<()> {
             "thư mục đầu ra {shown} là thư mục Danh mục hoặc chứa cả thư mục Danh mục, mà xuất bản sẽ thay cả thư mục ấy; chọn thư mục khác bằng --output, ví dụ site/ trong thư mục Danh mục (mặc định)"
         );
     }
-    for input in [crate::source::CONTENT_DIR, crate::source::TEMPLATES_DIR, crate::source::STATIC_DIR] {
-        let folder = root.join(input);
-        if out.starts_with(&folder) || out.starts_with(resolved(&folder)) {
-            bail!(
-                "thư mục đầu ra {shown} nằm trong “{input}/”, nơi danhmuc đọc nội dung của Danh mục, mà xuất bản sẽ thay và xóa chính những tệp ấy; chọn thư mục khác bằng --output, ví dụ site/ trong thư mục Danh mục (mặc định)"
-            );
-        }
+    if let Some(input) = read_input_holding(out_dir, project_root).filter(|i| *i != ".git") {
+        bail!(
+            "thư mục đầu ra {shown} nằm trong “{input}/”, nơi danhmuc đọc nội dung của Danh mục, mà xuất bản sẽ thay và xóa chính những tệp ấy; chọn thư mục khác bằng --output, ví dụ site/ trong thư mục Danh mục (mặc định)"
+        );
     }
     if out.components().any(|part| part.as_os_str() == ".git") {
         bail!(
@@ -480,6 +477,20 @@ fn check_output_dir(out_dir: &Path, project_root: &Path) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// The folder the build reads (`content`, `templates`, `static`) or git's
+/// `.git` that `path` lies in, if any: nothing danhmuc writes may land
+/// there (`build --output`, `diff --format docx --output`).
+pub fn read_input_holding(path: &Path, project_root: &Path) -> Option<&'static str> {
+    let (out, root) = (resolved(path), resolved(project_root));
+    for input in [crate::source::CONTENT_DIR, crate::source::TEMPLATES_DIR, crate::source::STATIC_DIR] {
+        let folder = root.join(input);
+        if out.starts_with(&folder) || out.starts_with(resolved(&folder)) {
+            return Some(input);
+        }
+    }
+    out.components().any(|part| part.as_os_str() == ".git").then_some(".git")
 }
 
 /// Whether `dir` holds a site an earlier build published: the home page

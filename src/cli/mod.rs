@@ -102,9 +102,12 @@ enum Command {
         /// Phiên bản mới: thẻ git hoặc thư mục Danh mục; mặc định: bản đang sửa.
         #[arg(value_name = "MỚI")]
         new: Option<String>,
-        /// Cách in báo cáo: text (cho cửa sổ lệnh; mặc định), markdown (cho yêu cầu hợp nhất, tờ trình) hoặc json (cho công cụ khác).
+        /// Cách in báo cáo: text (cho cửa sổ lệnh; mặc định), markdown (cho yêu cầu hợp nhất, tờ trình), json (cho công cụ khác) hoặc docx (bảng so sánh dạng Word, ghi vào --output).
         #[arg(long, value_enum, default_value_t = commands::diff::Format::Text, value_name = "ĐỊNH_DẠNG")]
         format: commands::diff::Format,
+        /// Tệp Word để ghi bảng so sánh (bắt buộc với --format docx).
+        #[arg(long, value_name = "TỆP")]
+        output: Option<PathBuf>,
     },
     /// In lược đồ JSON Schema của phần thông tin đầu mỗi tệp CSDL, cho trình soạn thảo.
     Schema {
@@ -134,11 +137,12 @@ pub fn run() -> ExitCode {
         Command::Check { root, format, strict } => commands::check::run(&root, format, strict),
         Command::Init { dir } => commands::init::run(&dir),
         Command::Import { root, file } => commands::import::run(&root, &file),
-        Command::Diff { root, old, new, format } => commands::diff::run(&commands::diff::DiffArgs {
+        Command::Diff { root, old, new, format, output } => commands::diff::run(&commands::diff::DiffArgs {
             root: &root,
             old: old.as_deref(),
             new: new.as_deref(),
             format,
+            output: output.as_deref(),
         }),
         Command::Serve { root, port, poll } => {
             commands::serve::run(&commands::serve::ServeArgs { root: &root, port, poll })

@@ -21,6 +21,8 @@ pub enum Format {
     Markdown,
     /// JSON: {"added": [slug…], "removed": […], "renamed": [{"from", "to"}…], "changed": [{"slug", "fields": […]}…]}.
     Json,
+    /// The bảng so sánh as a Word document, written to `--output`.
+    Docx,
 }
 
 pub struct DiffArgs<'a> {
@@ -28,9 +30,16 @@ pub struct DiffArgs<'a> {
     pub old: Option<&'a str>,
     pub new: Option<&'a str>,
     pub format: Format,
+    /// Where `docx` writes the document.
+    pub output: Option<&'a Path>,
 }
 
 pub fn run(args: &DiffArgs) -> u8 {
+    if args.format == Format::Docx
+        && let Err(code) = super::comparison::check_output(args.root, args.output)
+    {
+        return code;
+    }
     // The declared versions name the sides and give the default one.
     let versions = crate::source::load_config(args.root).map(|c| c.versions);
     // A declared revision is read from git only, never as a folder.
@@ -63,6 +72,7 @@ pub fn run(args: &DiffArgs) -> u8 {
         Format::Text => text_report(&changes, &labels),
         Format::Markdown => markdown_report(&changes, &labels),
         Format::Json => json_report(&changes),
+        Format::Docx => return super::comparison::write(args, &changes, (&before, &after), &old, &versions),
     };
     super::print_out(&text);
     exit::OK

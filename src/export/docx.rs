@@ -28,29 +28,29 @@ use zip::{CompressionMethod, DateTime, ZipWriter};
 pub const PATH: &str = "data/quyet-dinh.docx";
 
 /// Page sizes and margins in twentieths of a point (1 mm ≈ 56.7).
-const A4_SHORT: u32 = 11906;
-const A4_LONG: u32 = 16838;
+pub(super) const A4_SHORT: u32 = 11906;
+pub(super) const A4_LONG: u32 = 16838;
 const MARGIN_TOP: u32 = 1134;
 const MARGIN_BOTTOM: u32 = 1134;
-const MARGIN_LEFT: u32 = 1701;
-const MARGIN_RIGHT: u32 = 851;
+pub(super) const MARGIN_LEFT: u32 = 1701;
+pub(super) const MARGIN_RIGHT: u32 = 851;
 /// The text's width on a portrait page and on a landscape one.
 const WIDTH_PORTRAIT: u32 = A4_SHORT - MARGIN_LEFT - MARGIN_RIGHT;
 const WIDTH_LANDSCAPE: u32 = A4_LONG - MARGIN_LEFT - MARGIN_RIGHT;
 /// Font sizes in half-points.
-const BODY: u32 = 28;
-const TABLE: u32 = 24;
+pub(super) const BODY: u32 = 28;
+pub(super) const TABLE: u32 = 24;
 const SMALL: u32 = 22;
 
 /// A run of text and how it is set.
 #[derive(Clone, Default)]
-struct Style {
-    bold: bool,
-    italic: bool,
-    size: Option<u32>,
+pub(super) struct Style {
+    pub(super) bold: bool,
+    pub(super) italic: bool,
+    pub(super) size: Option<u32>,
 }
 
-fn run(text: &str, style: &Style) -> String {
+pub(super) fn run(text: &str, style: &Style) -> String {
     let mut props = String::new();
     if style.bold {
         props.push_str("<w:b/>");
@@ -66,14 +66,14 @@ fn run(text: &str, style: &Style) -> String {
 
 /// How a paragraph sits on the line.
 #[derive(Clone, Copy, PartialEq)]
-enum Align {
+pub(super) enum Align {
     Left,
     Center,
     Both,
 }
 
 /// A paragraph of `runs` (already XML); `indent` is the first line's.
-fn paragraph(runs: &str, align: Align, indent: u32, extra: &str) -> String {
+pub(super) fn paragraph(runs: &str, align: Align, indent: u32, extra: &str) -> String {
     let jc = match align {
         Align::Left => "left",
         Align::Center => "center",
@@ -85,19 +85,19 @@ fn paragraph(runs: &str, align: Align, indent: u32, extra: &str) -> String {
     )
 }
 
-fn centered(text: &str, style: &Style) -> String {
+pub(super) fn centered(text: &str, style: &Style) -> String {
     paragraph(&run(text, style), Align::Center, 0, "")
 }
 
 /// The short rule under the issuing body and under the motto: an empty
 /// paragraph with its top border, narrowed by `inset` on each side.
-fn rule(inset: u32) -> String {
+pub(super) fn rule(inset: u32) -> String {
     format!(
         "<w:p><w:pPr><w:pBdr><w:top w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"000000\"/></w:pBdr><w:spacing w:before=\"0\" w:after=\"60\" w:line=\"120\" w:lineRule=\"exact\"/><w:ind w:left=\"{inset}\" w:right=\"{inset}\"/></w:pPr></w:p>"
     )
 }
 
-fn cell(width: u32, span: u32, content: &str) -> String {
+pub(super) fn cell(width: u32, span: u32, content: &str) -> String {
     let span = if span > 1 { format!("<w:gridSpan w:val=\"{span}\"/>") } else { String::new() };
     // A cell ends with a paragraph.
     let content = if content.ends_with("</w:p>") { content.to_string() } else { format!("{content}<w:p/>") };
@@ -105,7 +105,7 @@ fn cell(width: u32, span: u32, content: &str) -> String {
 }
 
 /// A table of `rows` (XML) with columns `widths`, ruled or not.
-fn table(widths: &[u32], rows: &str, ruled: bool) -> String {
+pub(super) fn table(widths: &[u32], rows: &str, ruled: bool) -> String {
     let total: u32 = widths.iter().sum();
     let line = if ruled { "single" } else { "nil" };
     let borders: String = ["top", "left", "bottom", "right", "insideH", "insideV"]
@@ -404,7 +404,7 @@ fn appendix(catalog: &Catalog, config: &Config, decision: &Decision) -> String {
 /// (the decision, then the appendix) numbers its pages from 1, at the top,
 /// with no number on its first page: Nghị định 30/2020/NĐ-CP numbers an
 /// appendix's pages on their own.
-fn section(landscape: bool) -> String {
+pub(super) fn section(landscape: bool) -> String {
     let (w, h, orient) =
         if landscape { (A4_LONG, A4_SHORT, " w:orient=\"landscape\"") } else { (A4_SHORT, A4_LONG, "") };
     format!(
@@ -412,7 +412,7 @@ fn section(landscape: bool) -> String {
     )
 }
 
-const NS: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
+pub(super) const NS: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"";
 
 /// The decision as a `.docx`, or None when the project has no decision.
 pub fn to_docx(catalog: &Catalog, config: &Config) -> Option<std::io::Result<Vec<u8>>> {
@@ -424,6 +424,14 @@ pub fn to_docx(catalog: &Catalog, config: &Config) -> Option<std::io::Result<Vec
         appendix(catalog, config, decision),
         section(true)
     );
+    Some(package(&document, &decision.title, config.publisher()))
+}
+
+/// A Word package around `document` (the body's XML, whose sections use
+/// [`section`]): page numbers at the top from the second page, the
+/// settings and styles of every document danhmuc writes, and `title` and
+/// `creator` in its properties.
+pub(super) fn package(document: &str, title: &str, creator: &str) -> std::io::Result<Vec<u8>> {
     let page_number = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr {NS}><w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p></w:hdr>"
     );
@@ -431,8 +439,8 @@ pub fn to_docx(catalog: &Catalog, config: &Config) -> Option<std::io::Result<Vec
         format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr {NS}><w:p/></w:hdr>");
     let core = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\"><dc:title>{}</dc:title><dc:creator>{}</dc:creator><dc:language>vi-VN</dc:language></cp:coreProperties>",
-        crate::text::escape_xml(&decision.title),
-        crate::text::escape_xml(config.publisher())
+        crate::text::escape_xml(title),
+        crate::text::escape_xml(creator)
     );
     let parts = [
         ("[Content_Types].xml", CONTENT_TYPES.to_string()),
@@ -443,19 +451,17 @@ pub fn to_docx(catalog: &Catalog, config: &Config) -> Option<std::io::Result<Vec
         ("word/styles.xml", STYLES.to_string()),
         ("word/header1.xml", page_number),
         ("word/header2.xml", empty_header),
-        ("word/document.xml", document),
+        ("word/document.xml", document.to_string()),
     ];
-    Some((|| {
-        let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
-        let options = SimpleFileOptions::default()
-            .compression_method(CompressionMethod::Deflated)
-            .last_modified_time(DateTime::default());
-        for (name, xml) in parts {
-            zip.start_file(name, options).map_err(std::io::Error::other)?;
-            zip.write_all(xml.as_bytes())?;
-        }
-        Ok(zip.finish().map_err(std::io::Error::other)?.into_inner())
-    })())
+    let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(DateTime::default());
+    for (name, xml) in parts {
+        zip.start_file(name, options).map_err(std::io::Error::other)?;
+        zip.write_all(xml.as_bytes())?;
+    }
+    Ok(zip.finish().map_err(std::io::Error::other)?.into_inner())
 }
 
 /// Adds the document to `sink`, if the project has a decision. A document

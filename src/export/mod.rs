@@ -5,6 +5,7 @@
 //! workbook and the Word document.
 
 pub mod catalog_json;
+pub mod comparison;
 pub mod csv;
 pub mod dcat;
 pub mod docx;

@@ -6,6 +6,7 @@ mod catalog_json;
 mod check;
 mod cli;
 mod common;
+mod comparison;
 mod dates;
 mod decision;
 mod docx;
