@@ -59,6 +59,11 @@ fn update_entry(root: &Path, path: &str, warm: &mut Warm) -> Option<Vec<(String,
     crate::source::inside::check(root, path).ok()?;
     let Warm { loaded, views } = warm;
     let crate::site::Loaded { catalog, config, renderer, history, .. } = loaded;
+    // A draft pending beside a catalog in force is not what the pages
+    // show: its edit changes proposals only, which the full build makes.
+    if history.pending_draft().is_some() {
+        return None;
+    }
     let (file, raw) = crate::source::parse_entry(path, std::fs::read(&full).ok()?).ok()?;
     let (index, entry) = crate::validate::revalidate_entry(catalog, &views.targets, &file, &raw)?;
     let old = &catalog.entries()[index];
@@ -353,9 +358,10 @@ mod tests {
         );
     }
 
-    /// With a version read from git, an entry's edit changes what the
-    /// draft changes: its page, the home page, the versions page and the
-    /// draft's page are made again, as the full build makes them.
+    /// With a version read from git, the working tree is a draft beside
+    /// the catalog in force: the pages show the version in force, so an
+    /// edit of the draft goes the full way (the fast path would render
+    /// the draft's text as the entry's own).
     #[test]
     fn the_fast_path_with_a_version_renders_the_draft_as_the_full_build_does() {
         let dir = tempfile::tempdir().unwrap();
@@ -368,12 +374,15 @@ mod tests {
         let config = std::fs::read_to_string(root.join("danhmuc.toml")).unwrap();
         let declared = "\n[[versions]]\nnumber = \"1/QĐ-UBND\"\ndate = \"2025-03-01\"\nrevision = \"qd-1-2025\"\n";
         std::fs::write(root.join("danhmuc.toml"), config + declared).unwrap();
-        let expected =
-            ["csdl/csdl-ban-do/index.html", "index.html", "phien-ban/index.html", "phien-ban/du-thao/index.html"];
-        let a02 = "content/csdl/a-02.md";
-        fast_path_equals_full_build(root, a02, "Quản lý lớp dữ liệu nền.", "Quản lý lớp dữ liệu nền mới.", &expected);
-        // Moved to another sector, with the draft already changing it.
-        let moved = [expected.as_slice(), &["linh-vuc/bien/index.html", "linh-vuc/ban-do/index.html"]].concat();
-        fast_path_equals_full_build(root, a02, "sector: ban-do", "sector: bien", &moved);
+        let read = ReadVersions::default();
+        let (_, mut warm) = build(root, &read).unwrap();
+        let a02 = root.join("content/csdl/a-02.md");
+        let text = std::fs::read_to_string(&a02).unwrap();
+        std::fs::write(&a02, text.replacen("Quản lý lớp dữ liệu nền.", "Quản lý lớp dữ liệu nền mới.", 1)).unwrap();
+        assert!(update_entry(root, "content/csdl/a-02.md", &mut warm).is_none(), "the full build is taken");
+        let (full, _) = build(root, &read).unwrap();
+        let page = String::from_utf8(full.get("csdl/csdl-ban-do/index.html").unwrap().to_vec()).unwrap();
+        let (proposal, in_force) = page.split_once("</section>").unwrap();
+        assert!(proposal.contains("mới") && !in_force.contains("nền mới"), "{page}");
     }
 }
