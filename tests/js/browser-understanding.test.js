@@ -96,3 +96,22 @@ test("two syllables the catalog has only apart find nothing, with suggestions ap
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+/** Guards against "Không tìm thấy" when the catalog holds a query's
+    subject but not its everyday words, and against answering a query about
+    something the catalog lacks: the page answers the first, naming the
+    words no entry has, and keeps suggestions apart for the second. */
+test("a query whose subject the catalog holds is answered, naming the words no entry has", async () => {
+  const page = await open();
+  await search(page, "hàng bình ổn giá dịp tết", "hàng bình ổn giá");
+  assert.equal((await titles(page))[0], "CSDL ngành Công Thương");
+  assert.match(await page.textContent("#search-understood"), /^Không có CSDL nào chứa “dịp tết”\. Kết quả cho “hàng bình ổn giá”\. Tìm đúng như đã gõ/);
+  assert.equal(await page.isVisible("#search-empty"), false);
+  await search(page, "đăng ký kết hôn");
+  assert.deepEqual(await titles(page), []);
+  assert.equal(await page.textContent("#search-status"), "Không tìm thấy CSDL nào cho “đăng ký kết hôn”.");
+  assert.equal(await page.isVisible("#search-understood"), false);
+  assert.equal(await page.isVisible("#search-empty"), true);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

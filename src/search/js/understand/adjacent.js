@@ -8,8 +8,16 @@
       in order; undefined when positions that could tell are not loaded (a
       frequent word of a large catalog); 1 for a query of another length. */
   function adjacentCount(self, query) {
+    if (tokenize(query).length !== 2) return 1;
+    var docs = adjacentDocs(self, query);
+    return docs && docs.size;
+  }
+
+  /** The entries that have the two words of `query` next to each other,
+      in order (a Set of ids); undefined when positions that could tell
+      are not loaded. */
+  function adjacentDocs(self, query) {
     var words = tokenize(query), typing = isTyping(query);
-    if (words.length !== 2) return 1;
     var lists = [self.ranker.wordTerms(words[0], false), self.ranker.wordTerms(words[1], typing)];
     var unknown = lists.some((list) => {
       return list.some((t) => t.counted || (self.sharded && self.store.unplaced[t.id]));
@@ -30,8 +38,8 @@
         if (t.factors[p[k + 3]] === top && after.has((p[k] * 8 + p[k + 1]) * 65536 + p[k + 2])) docs.add(p[k]);
       }
     });
-    return docs.size;
+    return docs;
   }
 
-  Object.assign(understanding, { adjacentCount });
+  Object.assign(understanding, { adjacentCount, adjacentDocs });
 })(DanhmucSearch);

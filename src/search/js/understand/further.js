@@ -2,7 +2,7 @@
 (function (search) {
   "use strict";
   var { understanding } = search;
-  var { understandFully, correctOne, suggest } = understanding;
+  var { understandFully, correctOne, partialAnswer, suggest } = understanding;
 
   /** The ids of every entry that matches `query` (after rank). */
   function matching(self, query, filters, limit) {
@@ -43,14 +43,14 @@
     return start.then((found) => {
       if (found.total > 0 || !u) return found;
       return correctOne(self, u, filters, shown).then((corrected) => {
-        if (!corrected) return found;
+        if (!corrected) return partialAnswer(self, u, filters, shown).then((partial) => partial || found);
         u.changed = true;
         return run([corrected], false);
       });
     }).then((found) => {
-      found.searched = queries.map((q) => q.trim()).join("” hoặc “");
+      found.searched = found.partial || queries.map((q) => q.trim()).join("” hoặc “");
       // Nothing found says so for what was typed.
-      found.understood = !!u && u.changed && found.total > 0;
+      found.understood = !!u && (u.changed || !!found.partial) && found.total > 0;
       found.suggestions = [];
       if (found.total > 0) return found;
       return suggest(self, queries[0], filters).then((suggestions) => {

@@ -16,7 +16,10 @@
     understood.textContent = "";
     understood.hidden = !found.understood;
     if (found.understood) {
-      understood.appendChild(doc.createTextNode("Kết quả cho “" + found.searched + "”. "));
+      // An answer to part of the query names the words it leaves out.
+      var said = found.partial ? (found.missing.length ? "Không có CSDL nào chứa “" + found.missing.join(" ") + "”. " : "") +
+        (found.lacking.length ? "Kết quả không chứa “" + found.lacking.join(" ") + "”. " : "") : "";
+      understood.appendChild(doc.createTextNode(said + "Kết quả cho “" + found.searched + "”. "));
       var exact = doc.createElement("a");
       var asTyped = { q: state.q, group: state.group, sector: state.sector, agency: state.agency, exact: true };
       exact.href = stateQuery(asTyped);
