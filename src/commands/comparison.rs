@@ -3,7 +3,6 @@
 //! refused inside the folders the build reads and inside `.git`, by the
 //! rule `build --output` follows.
 
-use super::diff::DiffArgs;
 use crate::exit;
 use crate::history::diff::Changes;
 use crate::model::Catalog;
@@ -53,16 +52,15 @@ fn in_force_name(versions: &[crate::config::VersionConfig], old: &str) -> String
     }
 }
 
-/// Writes the document of `changes` to the `--output` file.
+/// Writes the document of `changes` from `old` to `new` to `output`.
 pub fn write(
-    args: &DiffArgs,
+    (root, output): (&Path, &Path),
     changes: &Changes,
     (old, new): (&Catalog, &Catalog),
     old_name: &str,
     versions: &[crate::config::VersionConfig],
 ) -> u8 {
-    let Some(output) = args.output else { return exit::FAILURE };
-    let config = crate::source::load_config(args.root).unwrap_or_default();
+    let config = crate::source::load_config(root).unwrap_or_default();
     let made = crate::export::comparison::to_docx(changes, old, new, &config, &in_force_name(versions, old_name));
     match made.and_then(|bytes| std::fs::write(output, bytes)) {
         Ok(()) => {

@@ -72,7 +72,10 @@ pub fn run(args: &DiffArgs) -> u8 {
         Format::Text => text_report(&changes, &labels),
         Format::Markdown => markdown_report(&changes, &labels),
         Format::Json => json_report(&changes),
-        Format::Docx => return super::comparison::write(args, &changes, (&before, &after), &old, &versions),
+        Format::Docx => {
+            let Some(output) = args.output else { return exit::FAILURE };
+            return super::comparison::write((args.root, output), &changes, (&before, &after), &old, &versions);
+        }
     };
     super::print_out(&text);
     exit::OK
