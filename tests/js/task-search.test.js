@@ -36,3 +36,38 @@ test("a query whose subject the catalog holds is answered; one about something i
     }
   }
 });
+
+/** Guards against entry codes finding nothing or something else ("A.5"
+    matched nothing, "a5" was read as VNI "ạ", "CSDL số 5" matched two
+    unrelated entries): every common way of writing a code puts its entry
+    first, and a number without a group both groups' entries. */
+test("every way of writing an entry's code finds that entry", async () => {
+  const searcher = h.searcherOf(h.buildRealSite());
+  const cases = [
+    [["A.5", "A5", "a5", "a-5", "A 5", "CSDL A.5", "A.05", "TT 5 nhóm A", "stt 5, nhóm A", "nhóm A số 5"], ["CSDL quản lý cán bộ, công chức, viên chức"]],
+    [["B-3", "b3", "B.3"], ["CDSL khám, chữa bệnh"]],
+    [["b13", "nhóm B số 13"], ["CSDL Công báo điện tử"]],
+    [["CSDL số 5", "cơ sở dữ liệu số 5"], ["CSDL quản lý cán bộ, công chức, viên chức", "CSDL ngành Công Thương"]]
+  ];
+  for (const [queries, titles] of cases) {
+    for (const query of queries) {
+      const found = await searcher.find(query, {}, 10, false);
+      assert.equal(titleOf(found).join(" | "), titles.join(" | "), query);
+    }
+  }
+  // No such entry: searched as words.
+  assert.equal((await searcher.find("A.99", {}, 10, false)).total, 0);
+});
+
+/** Guards against a number being left out as an everyday word: "nghị định
+    47" found the one entry citing a decree (357/2025/NĐ-CP) by dropping
+    "47". A legal reference in its common forms finds the entries citing
+    it. */
+test("a legal reference finds the entries that cite it, and a wrong number nothing", async () => {
+  const searcher = h.searcherOf(h.buildRealSite());
+  for (const query of ["357/2025/NĐ-CP", "nghị định 357", "Nghị định số 357/2025/NĐ-CP", "NĐ 357", "357/2025", "357"]) {
+    assert.equal(titleOf(await searcher.find(query, {}, 10, false))[0], "CSDL nhà ở và thị trường bất động sản", query);
+  }
+  assert.equal(titleOf(await searcher.find("quyết định 38/2021", {}, 10, false))[0], "CSDL cấp phép xây dựng");
+  for (const query of ["nghị định 47", "47/2020/NĐ-CP"]) assert.equal((await searcher.find(query, {}, 10, false)).total, 0, query);
+});

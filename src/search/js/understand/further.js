@@ -2,7 +2,7 @@
 (function (search) {
   "use strict";
   var { understanding } = search;
-  var { understandFully, correctOne, partialAnswer, suggest } = understanding;
+  var { understandFully, correctOne, partialAnswer, suggest, findCode } = understanding;
 
   /** The ids of every entry that matches `query` (after rank). */
   function matching(self, query, filters, limit) {
@@ -32,6 +32,9 @@
       gets suggestions. */
   function findFurther(self, query, filters, shown, exact, found) {
     var queries = [query], u = null;
+    // An entry's code names that entry, whatever else it could mean.
+    var code = !exact && findCode(self, query, shown);
+    if (code) return Promise.resolve(Object.assign(code, { understood: true, suggestions: [] }));
     var run = function (list, pair) {
       queries = list;
       return self.searchAll(list, filters, shown, pair);

@@ -72,7 +72,9 @@
     return known.reduce((done, q) => done.then(() => self.prepare(q, filters, 50)), Promise.resolve()).then(() => {
       aside = setAside(self, words);
       kept = words.filter((w, i) => !aside[i]);
-      if (kept.length * 2 <= words.length) return null;
+      // A number is said exactly (a reference, a count): one the catalog
+      // lacks is no everyday word to leave out.
+      if (kept.length * 2 <= words.length || words.some((w, i) => aside[i] && /[0-9]/.test(w.folded))) return null;
       var count = self.docCount(), rareAt = Math.max(2, RARE * count);
       queries = kept.map((w) => w.text + " ");
       var carried = new Map(), total = 0, rare = [];
