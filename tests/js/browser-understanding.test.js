@@ -115,3 +115,16 @@ test("a query whose subject the catalog holds is answered, naming the words no e
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+/** Guards against a real word being silently replaced: the correction is
+    offered as a link, and the page says it found nothing for what was
+    typed. */
+test("a correction of a real word is offered, not applied", async () => {
+  const page = await open();
+  await search(page, "hồng");
+  assert.equal(await page.textContent("#search-understood"), "Có phải bạn muốn tìm “huong”? ");
+  await page.click("#search-understood a");
+  await page.waitForFunction(() => /^Tìm thấy \d+ CSDL cho “huong”/.test(document.getElementById("search-status").textContent));
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -71,3 +71,39 @@ test("a legal reference finds the entries that cite it, and a wrong number nothi
   assert.equal(titleOf(await searcher.find("quyết định 38/2021", {}, 10, false))[0], "CSDL cấp phép xây dựng");
   for (const query of ["nghị định 47", "47/2020/NĐ-CP"]) assert.equal((await searcher.find(query, {}, 10, false)).total, 0, query);
 });
+
+/** Guards against confident wrong rewrites: a place typed with its marks
+    ("Móng Cái") was respelled into catalog words ("môn cay"), an acronym
+    in capitals ("DTI") decoded as Telex, a real word ("hồng") silently
+    replaced; and against Telex and VNI with the marks typed after the
+    final consonant ("truongwf", "hoc5") being left undecoded. */
+test("real syllables and acronyms are kept as typed, other corrections offered; marks after the final consonant decode", async () => {
+  const searcher = h.searcherOf(h.buildRealSite());
+  const u = await searcher.understanding();
+  await searcher.find("đất", {}, 1, false);
+  const vocab = u.vocabularyOf(searcher);
+  const understood = (query) => u.understandWith(query, vocab, null);
+  const text = (query) => understood(query).words.map((w) => w.text).join(" ");
+  assert.equal(text("Móng Cái "), "móng cái");
+  assert.equal(text("DTI GIS "), "dti gis");
+  assert.equal(text("sổ hồng "), "sổ hồng");
+  assert.equal(understood("sổ hồng ").offer, "sổ huong");
+  assert.equal(text("kĩ thuật "), "kĩ thuật");
+  assert.equal(text("khoan san "), "khoang san");
+  assert.equal(text("truongwf hocj "), "trường học");
+  assert.equal(text("truong72 ho5c "), "trường học");
+  assert.equal(text("nguoiwf "), "người");
+  assert.equal(text("hoc5 "), "học");
+  const found = await searcher.find("truongwf hocj", {}, 3, false);
+  assert.equal(found.results[0].doc.title, "CSDL ngành giáo dục tỉnh Quảng Ninh");
+});
+
+/** Guards against suggestions ordered by how many words match: "vịnh kinh
+    tế" suggested the entries with the common "kinh tế" first, and the only
+    entry about the bay fourth or later. A rare word outweighs common ones. */
+test("suggestions are ordered by the weight of the words they carry", async () => {
+  const searcher = h.searcherOf(h.buildRealSite());
+  const found = await searcher.find("vịnh kinh tế", {}, 10, false);
+  assert.equal(found.total, 0);
+  assert.equal(found.suggestions[0].doc.title, "CSDL Ô nhiễm nước vịnh Hạ Long");
+});

@@ -49,24 +49,28 @@
     return attempt(0);
   }
 
-  /** Entries with the most words of `query` (when it has several),
-      the best first, for a query that matches nothing. */
+  /** Entries with words of `query` (when it has several), for a query
+      that matches nothing, the heaviest first: each word weighs by its
+      rarity (weightOf) and the field it is in, half when it agrees only
+      once folded (as partialAnswer weighs them), so one rare word outweighs
+      two common ones. */
   function suggest(self, query, filters) {
-    var words = tokenize(query).map((w) => w.exact + " ");
+    var tokens = tokenize(query), vocab = vocabularyOf(self), count = self.docCount();
+    var words = tokens.map((w) => w.exact + " ");
     if (words.length < 2) return Promise.resolve([]);
     return words.reduce((done, w) => {
       return done.then(() => self.prepare(w, filters, SUGGESTIONS));
     }, Promise.resolve()).then(() => {
       var scores = new Map();
-      words.forEach((w) => {
+      words.forEach((w, k) => {
+        var weight = understanding.weightOf(Math.max(1, vocab.df(tokens[k].folded)), count);
         self.page(w, filters, 50).results.forEach((r) => {
-          var s = scores.get(r.id) || { id: r.id, words: 0, score: 0 };
-          s.words++;
-          s.score += r.score;
+          var s = scores.get(r.id) || { id: r.id, score: 0 };
+          s.score += weight * (0.5 + 0.5 * Math.min(1, r.score / 10));
           scores.set(r.id, s);
         });
       });
-      var best = Array.from(scores.values()).sort((a, b) => b.words - a.words || b.score - a.score || a.id - b.id).slice(0, SUGGESTIONS);
+      var best = Array.from(scores.values()).sort((a, b) => b.score - a.score || a.id - b.id).slice(0, SUGGESTIONS);
       return self.loadTexts(best.map((s) => s.id)).then(() => {
         return self.fillSnippets(best, query);
       });

@@ -54,6 +54,13 @@
       found.searched = found.partial || queries.map((q) => q.trim()).join("” hoặc “");
       // Nothing found says so for what was typed.
       found.understood = !!u && (u.changed || !!found.partial) && found.total > 0;
+      // A correction of a real word is offered: the page links to it.
+      found.offer = u && u.offer !== queries[0].trim() ? u.offer : null;
+      if (found.offer && !found.understood) {
+        found.understood = true;
+        found.searched = found.total > 0 ? found.searched : query.trim();
+        found.asTyped = true;
+      }
       found.suggestions = [];
       if (found.total > 0) return found;
       return suggest(self, queries[0], filters).then((suggestions) => {

@@ -19,6 +19,19 @@
       // An answer to part of the query names the words it leaves out.
       var said = found.partial ? (found.missing.length ? "Không có CSDL nào chứa “" + found.missing.join(" ") + "”. " : "") +
         (found.lacking.length ? "Kết quả không chứa “" + found.lacking.join(" ") + "”. " : "") : "";
+      if (found.offer) {
+        var offered = doc.createElement("a"), asked = { q: found.offer, group: state.group, sector: state.sector, agency: state.agency };
+        offered.href = stateQuery(asked);
+        offered.textContent = found.offer;
+        offered.addEventListener("click", (event) => {
+          event.preventDefault();
+          page.show(asked, "push");
+        });
+        understood.appendChild(doc.createTextNode("Có phải bạn muốn tìm “"));
+        understood.appendChild(offered);
+        understood.appendChild(doc.createTextNode("”? "));
+      }
+      if (found.asTyped) return showSuggestions(page, found);
       understood.appendChild(doc.createTextNode(said + "Kết quả cho “" + found.searched + "”. "));
       var exact = doc.createElement("a");
       var asTyped = { q: state.q, group: state.group, sector: state.sector, agency: state.agency, exact: true };
@@ -30,6 +43,12 @@
       });
       understood.appendChild(exact);
     }
+    return showSuggestions(page, found);
+  }
+
+  /** Lists the suggestions, if any, before the results' list. */
+  function showSuggestions(page, found) {
+    var doc = page.doc;
     var section = doc.getElementById("search-suggestions");
     if (!section) {
       section = doc.createElement("section");

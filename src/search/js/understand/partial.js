@@ -111,5 +111,5 @@
     });
   }
 
-  Object.assign(understanding, { partialAnswer, setAside });
+  Object.assign(understanding, { partialAnswer, setAside, weightOf });
 })(DanhmucSearch);

@@ -74,23 +74,32 @@
   /** Gives the last vowel of `out` (letters) among `from` its mark:
       returns whether one was found. */
   function markLast(out, from, marks) {
-    for (var i = out.length - 1; i >= 0; i--) {
+    for (var i = vowelsEnd(out) - 1; i >= 0; i--) {
       if (marks[out[i]] && from.indexOf(out[i]) >= 0) { out[i] = marks[out[i]]; return true; }
       if (VOWELS.indexOf(out[i]) < 0) break;
     }
     return false;
   }
 
+  /** Where the vowels of a syllable typed so far end: before its final
+      consonants, which a reader may type before the keys of the marks
+      ("truongwf", "hoc5"). */
+  function vowelsEnd(out) {
+    var n = out.length;
+    while (n > 0 && VOWELS.indexOf(out[n - 1]) < 0) n--;
+    return n;
+  }
+
   /** The horn of "w" (Telex) or "7" (VNI): "uo" takes it on both. */
   function horn(out) {
-    var n = out.length;
-    if (n >= 2 && (out[n - 2] === "u" || out[n - 2] === "ư") && out[n - 1] === "o") {
-      out[n - 2] = "ư"; out[n - 1] = "ơ";
-      return true;
-    }
-    if (n >= 3 && out[n - 3] === "u" && out[n - 2] === "o" && VOWELS.indexOf(out[n - 1]) < 0) {
-      out[n - 3] = "ư"; out[n - 2] = "ơ";
-      return true;
+    var n = vowelsEnd(out), start = n;
+    while (start > 0 && VOWELS.indexOf(out[start - 1]) >= 0) start--;
+    // "uo" within the vowels ("nguoiwf" → "người"), not the "u" of "qu".
+    for (var i = start; i < n - 1; i++) {
+      if ((out[i] === "u" || out[i] === "ư") && out[i + 1] === "o" && !(out[i] === "u" && out[i - 1] === "q")) {
+        out[i] = "ư"; out[i + 1] = "ơ";
+        return true;
+      }
     }
     return markLast(out, "ou", HORN) || markLast(out, "a", { a: "ă" });
   }

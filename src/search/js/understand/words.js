@@ -177,7 +177,7 @@
       var chunk = chunks[i];
       chunk.tokens.forEach((t, k) => {
         var isLast = i === last && k === chunk.tokens.length - 1;
-        var understood = understandWord(t, isLast, typing, vocab, known);
+        var understood = understandWord(t, isLast, typing, vocab, known, nfc.slice(t.start, t.end));
         understood.forEach((w) => { words.push(w); asTyped.push(w); });
       });
       i++;
@@ -198,10 +198,12 @@
       asTyped = asTyped.filter((w) => !w.filler);
     }
     var changed = words.length !== tokens.length || words.some((w, k) => w.text !== tokens[k].exact);
+    // Corrections of real syllables are offered, not applied.
+    var offer = words.some((w) => w.offer) ? text(words.map((w) => w.offer ? { text: w.offer } : w)).trim() : null;
     // The words as typed first: what the reader wrote ranks before what
     // it stands for.
     var alternatives = expandedKnown ? [text(asTyped), text(words)] : [text(words)];
-    return { words, alternatives, changed, typing, pair: isPair(words) };
+    return { words, alternatives, changed, typing, pair: isPair(words), offer };
   }
 
   /** Whether `words` are two syllables the reader typed: one word of two
@@ -211,28 +213,40 @@
     return words.length === 2 && words.every((w) => w.typed && isSyllable(w.text));
   }
 
-  /** One query word (token `t`) as the words it stands for. */
-  function understandWord(t, isLast, typing, vocab, known) {
+  /** One query word (token `t`, typed as `typed`) as the words it
+      stands for. An acronym in capitals ("DTI", "GIS") is no Telex and no
+      misspelling: it stays as typed. A real syllable is respelled only by
+      a confusion of sounds ("khoan" → "khoang", "sy" → "si"), and one
+      typed with its marks only by i/y ("kĩ" → "kỹ"): any other correction
+      of it is offered (`offer`), the word kept as typed ("hồng" is not
+      "hương", "Móng" is not "môn"). */
+  function understandWord(t, isLast, typing, vocab, known, typed) {
     var prefix = isLast && typing;
     var word = { text: t.exact, folded: t.folded, typed: true, open: prefix };
     if (known(t, isLast)) return [word];
+    if (/^[A-ZĐ]{2,}$/.test(typed || "")) return [word];
     var decoded = decodeTelex(t.exact) || decodeVni(t.exact);
     if (decoded) {
       var f = fold(decoded);
       if (vocab.has(f) || (prefix && vocab.hasPrefix(f))) return [{ text: decoded, folded: f, typed: true, open: prefix, decoded: true }];
     }
+    var syllable = isSyllable(t.exact), marked = t.exact !== t.folded;
     // A syllable the catalog lacks is more likely misspelt ("khoan" for
     // "khoang") than two words run together; anything longer, the other
     // way round ("thuebao").
     var corrected = function () {
-      var closest = closestWord(t.folded, vocab);
-      return closest ? [{ text: closest, folded: closest, typed: true, open: false, corrected: true }] : null;
+      var close = closeWords(t.folded, vocab, allowedDistance(t.folded.length));
+      if (!close.length) return null;
+      // "kĩ" and "kỹ" are one word; "cái" and "cay" are not.
+      var to = close[0].word, iy = (w) => /^[^aeiouy]*[iy]$/.test(w) ? w.replace(/y$/, "i") : w;
+      if (syllable && (marked ? iy(to) !== iy(t.folded) || to === t.folded : close[0].distance > 0.5)) return [Object.assign(word, { offer: to })];
+      return [{ text: to, folded: to, typed: true, open: false, corrected: true }];
     };
     var split = function () {
       var pieces = splitGlued(t.folded, vocab, prefix);
       return pieces && pieces.map((p, k) => ({ text: p, folded: p, typed: true, open: prefix && k === pieces.length - 1, split: true }));
     };
-    return (isSyllable(t.exact) ? corrected() || split() : split() || corrected()) || [word];
+    return (syllable ? corrected() || split() : split() || corrected()) || [word];
   }
 
   Object.assign(understanding, { spellingDistance, allowedDistance, splitGlued, closeWords,
