@@ -67,7 +67,7 @@ pub fn front_matter_schema(project: &RawProject) -> Value {
             },
             "ly_do": {
                 "type": ["string", "null"],
-                "description": "Lý do đề xuất CSDL này hoặc sửa đổi của nó trong dự thảo; chỉ in trong bảng so sánh, không thuộc Quyết định."
+                "description": "Lý do dự thảo đề xuất bổ sung hoặc sửa đổi CSDL này; chỉ in trong bảng so sánh, không thuộc Quyết định."
             }
         }
     })

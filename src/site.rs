@@ -251,6 +251,11 @@ fn exports(
             export::catalog_json::write_json(draft, &config.title, versions.last(), &versions, out, &|_, _| {})
         });
     }
+    // A pending draft goes for signing with its bảng so sánh.
+    if let (Some(draft), Some(in_force), Some(version)) = (draft, history.in_force_catalog(), history.in_force()) {
+        let changes = crate::history::diff::compare(in_force, draft);
+        export::comparison::add_to(sink, &changes, (in_force, draft), config, &version.heading())?;
+    }
     // The Word document is the decision to sign: the working tree's.
     export::docx::add_to(sink, working, config)
 }

@@ -25,6 +25,8 @@ pub const CATALOG_XLSX: &str = "data/catalog.xlsx";
 pub const CATALOG_JSONLD: &str = "data/catalog.jsonld";
 /// The pending draft's catalog, published beside the one in force.
 pub const DRAFT_CATALOG_JSON: &str = "data/du-thao/catalog.json";
+/// The pending draft's bảng so sánh against the catalog in force.
+pub const DRAFT_COMPARISON_DOCX: &str = "data/du-thao/bang-so-sanh.docx";
 
 /// Pages and files that exist whatever the content: what content may link
 /// to besides entries, sectors, agencies, the decision and `static/`.

@@ -18,7 +18,7 @@ use crate::model::{Catalog, Entry};
 use std::collections::HashMap;
 
 /// Where the build publishes the table of a pending draft.
-pub const PATH: &str = "data/du-thao/bang-so-sanh.docx";
+pub const PATH: &str = crate::urls::DRAFT_COMPARISON_DOCX;
 
 /// The columns' headings.
 const COLUMNS: [&str; 5] = ["TT", "CSDL", "Nội dung hiện hành", "Nội dung đề xuất", "Lý do"];
@@ -145,6 +145,27 @@ fn header(config: &Config) -> String {
     right.push_str(&docx::rule(1900));
     let (l, r) = (5000, 7000);
     docx::table(&[l, r], &format!("<w:tr>{}{}</w:tr>", docx::cell(l, 1, &left), docx::cell(r, 1, &right)), false)
+}
+
+/// Adds the pending draft's table to `sink`: `changes` from `in_force`
+/// (the catalog in force, by its decision `name`) to `draft`. A table that
+/// cannot be made fails the build, as the decision's document does.
+pub fn add_to(
+    sink: &dyn crate::output::Sink,
+    changes: &Changes,
+    (in_force, draft): (&Catalog, &Catalog),
+    config: &Config,
+    name: &str,
+) -> Result<(), crate::diagnostics::Diagnostic> {
+    let bytes = to_docx(changes, in_force, draft, config, name).map_err(|e| {
+        crate::diagnostics::Diagnostic::error(
+            crate::diagnostics::Code::Io,
+            PATH,
+            format!("Không tạo được bảng so sánh của dự thảo: {}.", crate::diagnostics::io_message(&e)),
+        )
+    })?;
+    sink.add(PATH, bytes);
+    Ok(())
 }
 
 /// The bảng so sánh of `changes` from `old` (the version in force, named by

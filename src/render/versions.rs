@@ -182,6 +182,10 @@ pub(super) fn version_pages(
         context.insert("version", &views[i]);
         context.insert("changes", &version.changes.as_ref().map(changes_view));
         let table = if version.current { None } else { version.catalog.as_deref().map(rows) };
+        // A pending draft's bảng so sánh, published beside its data.
+        let comparison =
+            (version.current && history.in_force_catalog().is_some()).then_some(crate::urls::DRAFT_COMPARISON_DOCX);
+        context.insert("comparison", &comparison);
         context.insert("rows", &table);
         pages.render(files, &url, "version.html", &context)?;
     }

@@ -164,3 +164,32 @@ fn the_comparison_needs_a_file_outside_the_inputs_and_the_reason_stays_out_of_th
         assert!(!text.contains("Luật Lâm nghiệp về bảo vệ rừng"), "the reason is shown in {file}");
     }
 }
+
+/// Guards the table a pending draft publishes: the build writes
+/// `data/du-thao/bang-so-sanh.docx` (the very bytes `diff --format docx`
+/// writes against the version in force) and the draft's version page links
+/// it; a catalog with no version to compare against (the real one today)
+/// publishes none and links none.
+#[test]
+fn a_pending_draft_publishes_its_comparison_table_and_links_it() {
+    let project = draft();
+    let build = project.build();
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    let published = project.site().join("data/du-thao/bang-so-sanh.docx");
+    let rows = rows(&document_xml(&published));
+    assert_eq!(rows.len(), 6, "{rows:#?}");
+    assert!(rows[5].contains("Đưa ra khỏi Danh mục"), "{rows:#?}");
+    let run = project.run_here(&["diff", "--format", "docx", "--output", "bang-so-sanh.docx"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(std::fs::read(&published).unwrap(), std::fs::read(project.path("bang-so-sanh.docx")).unwrap());
+    let page = project.read_site("phien-ban/du-thao/index.html");
+    assert!(page.contains("href=\"../../data/du-thao/bang-so-sanh.docx\">Bảng so sánh (tệp Word)</a>"), "{page}");
+
+    let real = Project::real();
+    let build = real.build();
+    assert_eq!(build.code, 0, "{}", build.stderr);
+    assert!(!real.site().join("data/du-thao").join("bang-so-sanh.docx").exists());
+    for page in crate::common::files_under(&real.site()).iter().filter(|f| f.ends_with(".html")) {
+        assert!(!real.read_site(page).contains("bang-so-sanh"), "{page} links a table that does not exist");
+    }
+}
