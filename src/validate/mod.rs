@@ -83,7 +83,11 @@ pub fn validate(project: &RawProject) -> (Option<(Catalog, LinkTargets)>, Report
     if !report.has_errors() && project.failed_entries == 0 {
         check_numbering(&facts, &mut report);
     }
-    check_unused(&facts, &sectors, &agencies, &sector_lines, &agency_lines, &mut report);
+    // Nor does it say which sectors and agencies it names: a typo in one
+    // entry must not make its agencies look unused.
+    if project.failed_entries == 0 {
+        check_unused(&facts, &sectors, &agencies, &sector_lines, &agency_lines, &mut report);
+    }
     let synonyms = other_names::synonyms(&project.synonyms, &entries, &agencies, &mut report);
 
     let decision =

@@ -130,3 +130,27 @@ fn a_missing_project_is_a_clear_error() {
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("Không tìm thấy thư mục nội dung “content/”"), "{}", run.stderr);
 }
+
+/// A typo in one entry's front matter once made the agency and sector only
+/// that entry names look unused: two warnings about files the editor had
+/// not touched, printed before the real mistake.
+#[test]
+fn a_broken_entry_makes_nothing_else_look_unused() {
+    let project = Project::small();
+    // An agency and a sector that only A.1 names.
+    let agencies = project.path("content/agencies.yaml");
+    std::fs::write(&agencies, std::fs::read_to_string(&agencies).unwrap() + "- slug: so-rieng\n  name: Sở Riêng\n")
+        .unwrap();
+    let sectors = project.path("content/sectors.yaml");
+    std::fs::write(&sectors, std::fs::read_to_string(&sectors).unwrap() + "- slug: rieng\n  name: Riêng\n").unwrap();
+    let entry = project.path("content/csdl/a-01.md");
+    project.edit(&entry, "sector: ban-do", "sector: rieng");
+    project.edit(&entry, "  - so-thu", "  - so-rieng");
+    assert_eq!(project.run(&["check"]).code, 0);
+    project.edit(&entry, "agencies:", "agencie:");
+    let run = project.run(&["check", "--format", "json"]);
+    assert!(run.stdout.contains("\"unknown-field\""), "{}", run.stdout);
+    for unrelated in ["unused-agency", "unused-sector"] {
+        assert!(!run.stdout.contains(unrelated), "{unrelated} after a typo elsewhere:\n{}", run.stdout);
+    }
+}
