@@ -54,7 +54,7 @@ enum Command {
     Serve {
         #[arg(long, default_value = ".", value_name = "THƯ_MỤC", help = ROOT_HELP)]
         root: PathBuf,
-        /// Cổng mạng (mặc định: 1111); nếu đang bận, dùng cổng trống kế tiếp; 0: để hệ điều hành chọn.
+        /// Cổng mạng, một số từ 0 đến 65535 (mặc định: 1111); nếu đang bận, dùng cổng trống kế tiếp; 0: để hệ điều hành chọn.
         #[arg(long, default_value_t = 1111, value_name = "CỔNG_MẠNG")]
         port: u16,
         /// Dò thay đổi định kỳ thay vì dùng sự kiện của hệ điều hành (cho ổ mạng, máy ảo).
@@ -72,7 +72,7 @@ enum Command {
         #[arg(long, value_name = "MÃ")]
         sector: String,
         /// Mã đơn vị chủ trì (trong content/agencies.yaml); lặp lại cho nhiều đơn vị.
-        #[arg(long = "agency", value_name = "MÃ")]
+        #[arg(long = "agency", value_name = "MÃ", required = true)]
         agencies: Vec<String>,
         /// Tên CSDL, ví dụ "CSDL Đất đai".
         #[arg(allow_hyphen_values = true, value_name = "TÊN")]

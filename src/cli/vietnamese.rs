@@ -58,12 +58,16 @@ fn translate(command: Command, top: bool) -> Command {
     }
     let command = command.mut_args(|arg| {
         let heading = if arg.is_positional() { ARGUMENTS } else { OPTIONS };
-        // Positional arguments keep their order (clap sorts a heading's
-        // arguments by name otherwise).
-        let order = arg.get_index().unwrap_or(usize::MAX);
-        let arg = arg.help_heading(heading).display_order(order);
+        let arg = arg.help_heading(heading);
         if arg.get_action().takes_values() { arg.hide_default_value(true).hide_possible_values(true) } else { arg }
     });
+    // Positional arguments keep their order (clap sorts a heading's
+    // arguments by name otherwise).
+    let positionals: Vec<String> = command.get_positionals().map(|arg| arg.get_id().to_string()).collect();
+    let command = positionals
+        .into_iter()
+        .enumerate()
+        .fold(command, |command, (order, id)| command.mut_arg(id, |arg| arg.display_order(order)));
     let names: Vec<String> = command.get_subcommands().map(|sub| sub.get_name().to_string()).collect();
     names.into_iter().fold(command, |command, name| command.mut_subcommand(name, |sub| translate(sub, false)))
 }
@@ -91,6 +95,9 @@ pub fn report(error: &Error, command: &Command, args: &[std::ffi::OsString]) -> 
         _ => {}
     }
     eprintln!("Lỗi: {}", message(error));
+    if let Some(help) = help_of_wrong_value(error, command, args) {
+        eprintln!("{help}");
+    }
     // The subcommand the mistake is in, when the command line names one.
     let name = args
         .iter()
@@ -179,4 +186,17 @@ fn list(error: &Error, kind: ContextKind) -> Option<Vec<String>> {
 
 fn translate_placeholders(text: &str) -> String {
     text.replace("[OPTIONS]", "[TÙY_CHỌN]").replace("<COMMAND>", "<LỆNH>")
+}
+
+/// For a wrong value, what the argument's help says it takes (the range
+/// of a network port, the formats), so that the fix is on the screen.
+fn help_of_wrong_value(error: &Error, command: &Command, args: &[std::ffi::OsString]) -> Option<String> {
+    if !matches!(error.kind(), ErrorKind::InvalidValue | ErrorKind::ValueValidation) {
+        return None;
+    }
+    let wrong = text(error, ContextKind::InvalidArg)?;
+    let long = wrong.split_whitespace().next()?.trim_start_matches("--").to_string();
+    let sub = args.iter().skip(1).filter_map(|a| a.to_str()).find_map(|a| command.find_subcommand(a))?;
+    let arg = sub.get_arguments().find(|arg| arg.get_long() == Some(long.as_str()))?;
+    Some(format!("--{long}: {}.", arg.get_help()?))
 }

@@ -80,6 +80,8 @@ fn every_help_screen_is_in_vietnamese() {
     }
     let (_, build, _) = danhmuc(&["build", "--help"]);
     assert!(build.contains("--root <THƯ_MỤC>") && build.contains("Thư mục Danh mục"), "{build}");
+    let (_, diff, _) = danhmuc(&["diff", "--help"]);
+    assert!(diff.find("[CŨ]").unwrap() < diff.find("[MỚI]").unwrap(), "the arguments in their order:\n{diff}");
     let (_, check, _) = danhmuc(&["check", "--help"]);
     assert!(check.contains("human") && check.contains("json") && check.contains("mặc định"), "{check}");
 }
@@ -88,12 +90,13 @@ fn every_help_screen_is_in_vietnamese() {
 /// the editor in English.
 #[test]
 fn command_line_mistakes_are_explained_in_vietnamese() {
-    let cases: [(&[&str], &str); 6] = [
+    let cases: [(&[&str], &str); 7] = [
         (&["build", "--bogus"], "không có tùy chọn “--bogus”"),
         (&["chek"], "Có phải ý bạn là"),
         (&["check", "--format", "xml"], "Các giá trị được phép: human, json"),
         (&["serve", "--port", "abc"], "“abc” không phải giá trị hợp lệ của --port"),
-        (&["new"], "thiếu --group"),
+        (&["serve", "--port", "99999"], "một số từ 0 đến 65535"),
+        (&["new"], "--agency <MÃ>"),
         (&["diff", "a", "b", "c"], "thừa tham số “c”"),
     ];
     for (args, expected) in cases {
