@@ -2,8 +2,10 @@
 //! legacy TCVN3 (ABC) or VNI fonts, invisible characters, titles far too
 //! long, text longer than a spreadsheet cell, and the two tone placements
 //! (hòa / hoà). Each is a warning with the way to fix it, except what
-//! `build` could not publish: a text no spreadsheet can hold, and control
-//! characters, which make the Word document unreadable.
+//! `build` must not publish: a text no spreadsheet can hold, control
+//! characters, which make the Word document unreadable, and text pasted
+//! from a legacy font, which readers would see as "Danh môc c¬ së d÷ liÖu"
+//! on the official site and search could not find.
 
 use crate::diagnostics::{Code, Diagnostic, Position, Report};
 use crate::source::SourceFile;
@@ -192,7 +194,7 @@ pub fn check_file_text(file: &SourceFile, report: &mut Report) -> ToneCounts {
     let found = scan(&file.text);
     if let Some((at, word)) = found.legacy.map(|at| word_around(&file.text, at)) {
         report.push(
-            Diagnostic::warning(
+            Diagnostic::error(
                 Code::LegacyFont,
                 &file.path,
                 format!("Chữ có vẻ được dán từ văn bản dùng phông cũ (TCVN3/ABC hoặc VNI), ví dụ “{word}”."),

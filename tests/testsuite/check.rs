@@ -154,3 +154,19 @@ fn a_broken_entry_makes_nothing_else_look_unused() {
         assert!(!run.stdout.contains(unrelated), "{unrelated} after a typo elsewhere:\n{}", run.stdout);
     }
 }
+
+/// Text pasted from a legacy TCVN3 font was only a warning, so `build`
+/// published "Danh môc c¬ së d÷ liÖu" on the official site and CI, which
+/// runs `check` without `--strict`, passed.
+#[test]
+fn text_from_a_legacy_font_is_never_published() {
+    let project = Project::small();
+    project.build();
+    let before = project.snapshot();
+    project.edit(&project.path("content/csdl/a-02.md"), "## Mục đích\n\n", "## Mục đích\n\nDanh môc c¬ së d÷ liÖu. ");
+    let check = project.run(&["check"]);
+    assert_eq!(check.code, 1, "{}", check.stderr);
+    assert!(check.stderr.contains("lỗi[legacy-font]") && check.stderr.contains("Chuyển mã"), "{}", check.stderr);
+    assert_eq!(project.run(&["build"]).code, 1);
+    assert!(project.snapshot() == before, "the published site is unchanged");
+}
