@@ -251,6 +251,7 @@ pub fn build_index(catalog: &Catalog, layout: Layout, sink: &dyn Sink) {
     let docs: Vec<Doc> = catalog.entries().iter().map(Doc::of).collect();
     let mut sorted: Vec<(String, TermEntry)> = terms.into_iter().collect();
     sorted.sort_by(|(a, _), (b, _)| a.encode_utf16().cmp(b.encode_utf16()));
+    super::names::write_vocabulary(&sorted, sink);
     if let Layout::Sharded { positions_apart_above } = layout {
         return write_sharded(catalog, &docs, &sorted, positions_apart_above, sink);
     }

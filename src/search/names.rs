@@ -68,6 +68,199 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("TP", "thành phố"),
 ];
 
+/// The words people use at home, and in English, for what the catalog
+/// says in the decision's words: what they type, and the catalog's words
+/// it stands for. Only the pairs whose meaning the catalog holds reach the
+/// page (see [`vocabulary`]); a project adds its own in
+/// `content/synonyms.yaml`.
+const VOCABULARY: &[(&str, &str)] = &[
+    // Everyday Vietnamese.
+    ("sổ hồng", "giấy chứng nhận"),
+    ("sổ đỏ", "giấy chứng nhận"),
+    ("tiêm phòng", "tiêm chủng"),
+    ("chích ngừa", "tiêm chủng"),
+    ("rác thải", "chất thải rắn"),
+    ("rác", "chất thải rắn"),
+    ("lũ lụt", "thiên tai"),
+    ("bão lũ", "thiên tai"),
+    ("sạt lở", "thiên tai"),
+    ("mực nước", "thủy văn"),
+    ("mất việc", "thất nghiệp"),
+    ("tìm việc", "việc làm"),
+    ("xin việc", "việc làm"),
+    ("điểm thi", "kết quả học tập"),
+    ("học bạ", "kết quả học tập"),
+    ("bảng điểm", "kết quả học tập"),
+    ("khám bệnh", "khám chữa bệnh"),
+    ("bệnh án", "hồ sơ sức khỏe"),
+    ("xây nhà", "cấp phép xây dựng"),
+    ("giấy phép xây nhà", "cấp phép xây dựng"),
+    ("mộ liệt sĩ", "liệt sĩ"),
+    ("thương binh", "người có công"),
+    ("nhà xã hội", "nhà ở xã hội"),
+    ("chợ", "thương mại"),
+    ("hàng giả", "thương mại"),
+    ("đi làm ở nước ngoài", "đi làm việc ở nước ngoài"),
+    ("xuất khẩu lao động", "đi làm việc ở nước ngoài"),
+    ("lao động nước ngoài", "người nước ngoài"),
+    ("khách du lịch", "du lịch"),
+    ("lễ hội", "sự kiện"),
+    ("cây xanh", "hạ tầng kỹ thuật đô thị"),
+    ("thoát nước", "hạ tầng kỹ thuật đô thị"),
+    ("đèn đường", "hạ tầng kỹ thuật đô thị"),
+    ("nuôi tôm", "nuôi trồng thủy sản"),
+    ("nuôi cá", "nuôi trồng thủy sản"),
+    ("tàu cá", "thủy sản"),
+    ("trồng rừng", "lâm nghiệp"),
+    ("gỗ", "lâm nghiệp"),
+    ("mỏ", "khoáng sản"),
+    ("cát", "khoáng sản"),
+    ("than", "khoáng sản"),
+    ("gia súc", "chăn nuôi"),
+    ("gia cầm", "chăn nuôi"),
+    ("từ thiện", "quỹ"),
+    ("nhãn hiệu", "sở hữu công nghiệp"),
+    ("bằng sáng chế", "sở hữu công nghiệp"),
+    ("sáng chế", "sở hữu công nghiệp"),
+    ("thực phẩm sạch", "an toàn thực phẩm"),
+    ("điện thoại", "thuê bao điện thoại"),
+    ("sim điện thoại", "thuê bao điện thoại"),
+    ("sóng điện thoại", "viễn thông"),
+    ("cán bộ", "cán bộ công chức viên chức"),
+    ("công chức", "cán bộ công chức viên chức"),
+    ("thôn xóm", "thôn tổ dân phố"),
+    // English.
+    ("building permit", "cấp phép xây dựng"),
+    ("construction permit", "cấp phép xây dựng"),
+    ("land registry", "đất đai"),
+    ("land", "đất đai"),
+    ("cadastre", "đất đai"),
+    ("housing", "nhà ở"),
+    ("real estate", "bất động sản"),
+    ("property", "bất động sản"),
+    ("health insurance", "bảo hiểm y tế"),
+    ("social insurance", "bảo hiểm xã hội"),
+    ("unemployment benefits", "bảo hiểm thất nghiệp"),
+    ("unemployment insurance", "bảo hiểm thất nghiệp"),
+    ("unemployment", "thất nghiệp"),
+    ("vaccination", "tiêm chủng"),
+    ("immunization", "tiêm chủng"),
+    ("vaccine", "tiêm chủng"),
+    ("medical records", "hồ sơ sức khỏe điện tử"),
+    ("health records", "hồ sơ sức khỏe điện tử"),
+    ("hospital", "khám chữa bệnh"),
+    ("healthcare", "y tế"),
+    ("health", "y tế"),
+    ("disease", "phòng bệnh"),
+    ("work permit", "giấy phép lao động"),
+    ("foreign workers", "người nước ngoài"),
+    ("labour", "lao động"),
+    ("labor", "lao động"),
+    ("jobs", "việc làm"),
+    ("employment", "việc làm"),
+    ("mining license", "khoáng sản"),
+    ("mining", "khoáng sản"),
+    ("minerals", "khoáng sản"),
+    ("coal", "khoáng sản"),
+    ("trademark", "sở hữu công nghiệp"),
+    ("patent", "sở hữu công nghiệp"),
+    ("intellectual property", "sở hữu công nghiệp"),
+    ("tourism", "du lịch"),
+    ("tourist", "du lịch"),
+    ("tourist arrivals", "khách du lịch"),
+    ("urban planning", "quy hoạch"),
+    ("planning", "quy hoạch"),
+    ("zoning", "quy hoạch"),
+    ("food safety", "an toàn thực phẩm"),
+    ("food traceability", "nguồn gốc thực phẩm"),
+    ("traceability", "nguồn gốc"),
+    ("food", "thực phẩm"),
+    ("natural disaster", "thiên tai"),
+    ("disaster", "thiên tai"),
+    ("early warning", "cảnh báo"),
+    ("flood", "thiên tai"),
+    ("storm", "thiên tai"),
+    ("official gazette", "công báo"),
+    ("gazette", "công báo"),
+    ("war martyrs", "liệt sĩ"),
+    ("martyrs", "liệt sĩ"),
+    ("cemetery", "nghĩa trang"),
+    ("veterans", "người có công"),
+    ("education", "giáo dục"),
+    ("school", "giáo dục"),
+    ("students", "học sinh"),
+    ("environment", "môi trường"),
+    ("environmental monitoring", "quan trắc môi trường"),
+    ("monitoring", "quan trắc"),
+    ("air quality", "quan trắc môi trường"),
+    ("water quality", "quan trắc môi trường"),
+    ("pollution", "ô nhiễm"),
+    ("waste", "chất thải"),
+    ("solid waste", "chất thải rắn"),
+    ("agriculture", "nông nghiệp"),
+    ("forestry", "lâm nghiệp"),
+    ("fisheries", "thủy sản"),
+    ("aquaculture", "nuôi trồng thủy sản"),
+    ("livestock", "chăn nuôi"),
+    ("crops", "trồng trọt"),
+    ("industrial zone", "khu công nghiệp"),
+    ("industrial park", "khu công nghiệp"),
+    ("economic zone", "khu kinh tế"),
+    ("investment", "đầu tư"),
+    ("investment projects", "dự án đầu tư"),
+    ("business registration", "đăng ký kinh doanh"),
+    ("business", "doanh nghiệp"),
+    ("enterprise", "doanh nghiệp"),
+    ("companies", "doanh nghiệp"),
+    ("trade", "thương mại"),
+    ("e-commerce", "thương mại điện tử"),
+    ("consumer protection", "bảo vệ người tiêu dùng"),
+    ("market", "thương mại"),
+    ("transport", "giao thông"),
+    ("traffic", "giao thông"),
+    ("roads", "giao thông"),
+    ("telecommunications", "viễn thông"),
+    ("telecom", "viễn thông"),
+    ("mobile subscribers", "thuê bao điện thoại"),
+    ("digital transformation", "chuyển đổi số"),
+    ("science and technology", "khoa học công nghệ"),
+    ("research projects", "đề tài khoa học"),
+    ("civil servants", "cán bộ công chức viên chức"),
+    ("public employees", "viên chức"),
+    ("officials", "cán bộ"),
+    ("organization chart", "tổ chức bộ máy"),
+    ("training", "đào tạo"),
+    ("associations", "hội"),
+    ("ngo", "tổ chức phi chính phủ"),
+    ("charity", "quỹ"),
+    ("foundations", "quỹ"),
+    ("culture", "văn hóa"),
+    ("sports", "thể thao"),
+    ("events", "sự kiện"),
+    ("statistics", "thống kê"),
+    ("population", "dân cư"),
+    ("villages", "thôn"),
+    ("hamlets", "thôn"),
+    ("administrative units", "đơn vị hành chính"),
+    ("base map", "bản đồ nền"),
+    ("gis", "bản đồ"),
+    ("map", "bản đồ"),
+    ("water", "nước"),
+    ("bay", "vịnh"),
+    ("ha long bay", "vịnh hạ long"),
+    ("dna", "adn"),
+    ("legal documents", "văn bản quy phạm pháp luật"),
+    ("complaints", "khiếu nại"),
+    ("public services", "dịch vụ công"),
+    ("administrative procedures", "thủ tục hành chính"),
+    ("ethnic minorities", "dân tộc thiểu số"),
+    ("social protection", "bảo trợ xã hội"),
+    ("poverty", "nghèo"),
+    ("infrastructure", "hạ tầng"),
+    ("urban infrastructure", "hạ tầng kỹ thuật đô thị"),
+    ("construction", "xây dựng"),
+];
+
 /// Ministries merged on 1 March 2025 (Nghị quyết 176/2025/QH15): the
 /// former name, and the ministry that holds its duties now.
 const FORMER_MINISTRIES: &[(&str, &str)] = &[
@@ -137,6 +330,43 @@ pub fn table(catalog: &Catalog) -> Vec<(String, String)> {
     table.into_iter().collect()
 }
 
+/// The built-in vocabulary the search page reads with its other names,
+/// key → meaning, sorted by key: only the pairs whose meaning's words are
+/// all words of the catalog (`holds`, given a folded word), so that a
+/// query is never expanded to words no entry has; and whose own words are
+/// not all the catalog's, so that what the catalog says itself ("tàu cá",
+/// "khí thải") is searched as it is.
+pub fn vocabulary(holds: impl Fn(&str) -> bool) -> Vec<(String, String)> {
+    let mut table: BTreeMap<String, String> = BTreeMap::new();
+    for (words, means) in VOCABULARY {
+        let (word_key, meaning) = (key(words), key(means));
+        if !meaning.is_empty() && meaning.split(' ').all(&holds) && !word_key.split(' ').all(&holds) {
+            table.insert(word_key, (*means).to_string());
+        }
+    }
+    table.into_iter().collect()
+}
+
+/// Where the page finds the built-in vocabulary: a file the understanding
+/// script loads when it runs, so that a plain query never pays for it.
+pub const VOCABULARY_PATH: &str = "assets/search-vocabulary.js";
+
+/// Writes [`VOCABULARY_PATH`] for a catalog whose terms are `sorted`
+/// (folded, sorted by UTF-16 code units, as the index writes them).
+pub(super) fn write_vocabulary<T>(sorted: &[(String, T)], sink: &dyn crate::output::Sink) {
+    let holds = |word: &str| sorted.binary_search_by(|(term, _)| term.encode_utf16().cmp(word.encode_utf16())).is_ok();
+    let json = crate::json::to_string(&vocabulary(holds));
+    sink.add(
+        VOCABULARY_PATH,
+        super::encode::script_call(
+            format_args!("DanhmucSearch.understanding.addVocabulary("),
+            &json,
+            ");
+",
+        ),
+    );
+}
+
 /// `key` with the whole words `long` replaced by `short`, if it has them.
 fn replace_words(key: &str, long: &str, short: &str) -> Option<String> {
     let padded = format!(" {key} ");
@@ -171,6 +401,22 @@ mod tests {
         for (name, expected) in vectors.name_keys {
             assert_eq!(key(&name), expected, "key of {name:?}");
         }
+    }
+
+    /// Guards against the vocabulary sending a query to words no entry
+    /// has, or replacing words the catalog says itself.
+    #[test]
+    fn the_vocabulary_expands_only_to_words_the_catalog_holds() {
+        let held = ["giay", "phep", "xay", "dung", "cap", "thien", "tai", "tau", "ca"];
+        let table = vocabulary(|w| held.contains(&w));
+        let get = |k: &str| table.iter().find(|(key, _)| key == k).map(|(_, m)| m.as_str());
+        assert_eq!(get("building permit"), Some("cấp phép xây dựng"));
+        assert_eq!(get("disaster"), Some("thiên tai"));
+        // "nông nghiệp" is not held here: no pair leads to it.
+        assert_eq!(get("agriculture"), None);
+        // "tàu cá" is the catalog's own words: searched as typed.
+        assert_eq!(get("tau ca"), None);
+        assert!(VOCABULARY.len() >= 150, "{}", VOCABULARY.len());
     }
 
     #[test]

@@ -19,7 +19,7 @@ test("a query whose subject the catalog holds is answered; one about something i
     const answered = [
       ["hàng bình ổn giá dịp tết", "CSDL ngành Công Thương", ["dịp", "tết"]],
       ["khai thác gỗ rừng trồng keo", "CSDL các lĩnh vực của ngành Nông nghiệp – Lĩnh vực lâm nghiệp", ["keo"]],
-      ["GIS bản đồ nền dùng chung", null, ["gis"]],
+      ["GIS bản đồ nền dùng chung", "CSDL Đất đai", null],
       ["tôi bị mất việc thì làm hồ sơ hưởng trợ cấp và tìm người giới thiệu việc làm ở đâu", null, null]
     ];
     for (const [query, first, missing] of sharded ? answered.filter((a) => a[0].startsWith("khai")) : answered) {
@@ -106,4 +106,21 @@ test("suggestions are ordered by the weight of the words they carry", async () =
   const found = await searcher.find("vịnh kinh tế", {}, 10, false);
   assert.equal(found.total, 0);
   assert.equal(found.suggestions[0].doc.title, "CSDL Ô nhiễm nước vịnh Hạ Long");
+});
+
+/** Guards against everyday and English words finding nothing: the
+    catalog says "cấp phép xây dựng", "thiên tai", "khoáng sản"; people
+    say "building permit", "disaster", "mining", "tiêm phòng". */
+test("everyday and English words find the catalog's entries", async () => {
+  const searcher = h.searcherOf(h.buildRealSite());
+  const cases = [
+    ["building permit", "CSDL cấp phép xây dựng"],
+    ["mining", "CSDL khoáng sản"],
+    ["official gazette", "CSDL Công báo điện tử"],
+    ["unemployment benefits", "CSDL giải quyết hưởng bảo hiểm thất nghiệp"]
+  ];
+  for (const [query, title] of cases) {
+    const found = await searcher.find(query, {}, 3, false);
+    assert.equal(found.results[0] && found.results[0].doc.title, title, query);
+  }
 });

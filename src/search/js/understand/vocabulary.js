@@ -67,11 +67,18 @@
     return n;
   }
 
-  /** The table of other names, once loaded: folded key → meaning. */
+  // The built-in vocabulary (everyday and English words for the catalog's
+  // own, src/search/names.rs), from a file of its own.
+  var VOCABULARY_FILE = "assets/search-vocabulary.js";
+  function addVocabulary(list) { understanding.vocabulary = list; }
+
+  /** The table of other names, once loaded: folded key → meaning; the
+      catalog's own names (abbreviations, synonyms, former names) before
+      the built-in vocabulary. */
   function namesOf(self) {
     var list = self.sharded ? registry.names : self.index.names;
     if (!list) return null;
-    if (!self.nameMap) self.nameMap = new Map(list);
+    if (!self.nameMap) self.nameMap = new Map((understanding.vocabulary || []).concat(list));
     return self.nameMap;
   }
 
@@ -79,7 +86,7 @@
       table of other names, every letter's term block) and understands it
       (understandWith). */
   function understandFully(self, query) {
-    var files = self.sharded && !registry.names ? [self.index.files.names] : [];
+    var files = (self.sharded && !registry.names ? [self.index.files.names] : []).concat([VOCABULARY_FILE]);
     return loadAll(self.loader, files).then(() => {
       return self.store.loadBlocks(self.sharded ? letterBlocks(self) : []);
     }).then(() => {
@@ -87,5 +94,5 @@
     });
   }
 
-  Object.assign(understanding, { chunksOf, nameKey, vocabularyOf, understandFully });
+  Object.assign(understanding, { chunksOf, nameKey, vocabularyOf, understandFully, addVocabulary });
 })(DanhmucSearch);
