@@ -5,6 +5,7 @@
 //! from the repository's history and compares two catalogs ([`diff`]).
 
 pub mod diff;
+mod guard;
 
 use crate::diagnostics::{Diagnostic, Report};
 use crate::model::Catalog;
@@ -271,6 +272,12 @@ impl History {
         if let Some(draft) = versions.last_mut().filter(|v| v.status == Status::Draft && in_force_has_content) {
             draft.catalog = Some(Arc::new(current.clone()));
         }
+        let before_current = versions
+            .iter()
+            .rev()
+            .find(|v| v.status == Status::InForce && !v.current)
+            .and_then(|v| v.number.as_deref().map(|number| (number, v.catalog.as_deref())));
+        guard::guard(root, config, current, before_current, report);
         // Each version's changes from the one before it with content.
         let mut previous: Option<usize> = None;
         for i in 0..versions.len() {

@@ -461,3 +461,53 @@ fn a_pending_draft_is_a_proposal_beside_the_catalog_in_force() {
     assert!(notice.contains("[thêm: </span>và địa hình"), "{notice}");
     assert!(!body.contains("và địa hình"), "{body}");
 }
+
+/// Guards the record around a signing, as an editor would slip: a signed
+/// decision not declared among the versions (it would drop out of the
+/// history at the next draft), an entry edited after signing while
+/// `[decision]` still names the signed decision (the site would publish
+/// the edit as that decision's text), and a new draft whose decision text
+/// still replaces the decision before the one in force.
+#[test]
+fn check_guards_the_record_around_a_signing() {
+    let project = Project::small();
+    std::fs::copy(crate::common::repo_root().join("content/quyet-dinh.md"), project.path("content/quyet-dinh.md"))
+        .unwrap();
+    let config = std::fs::read_to_string(project.path("danhmuc.toml")).unwrap();
+    let signed = "\n[decision]\nnumber = \"1234/QĐ-UBND\"\ndate = \"2026-06-15\"\n\n[[versions]]\nnumber = \"2609/QĐ-UBND\"\ndate = \"2024-09-17\"\n";
+    std::fs::write(project.path("danhmuc.toml"), config.clone() + signed).unwrap();
+    git(project.root(), &["init", "-q"]);
+    commit_and_tag(&project, "qd-1234-2026");
+
+    let check = project.run(&["check"]);
+    assert!(check.stderr.contains("chưa được khai báo trong [[versions]]"), "{}", check.stderr);
+    assert!(check.stderr.contains("danhmuc.toml:4:"), "{}", check.stderr);
+
+    let declared = "\n[[versions]]\nnumber = \"1234/QĐ-UBND\"\ndate = \"2026-06-15\"\nrevision = \"qd-1234-2026\"\n";
+    std::fs::write(project.path("danhmuc.toml"), config.clone() + signed + declared).unwrap();
+    let check = project.run(&["check"]);
+    assert!(!check.stderr.contains("[[versions]]") && !check.stderr.contains("đã ký"), "{}", check.stderr);
+
+    // An entry edited after signing, [decision] unchanged.
+    let a02 = project.path("content/csdl/a-02.md");
+    project.edit(&a02, "Quản lý lớp dữ liệu nền.", "Quản lý lớp dữ liệu nền và địa hình.");
+    let check = project.run(&["check"]);
+    assert_ne!(check.code, 0, "{}", check.stderr);
+    assert!(check.stderr.contains("nội dung đã khác với nội dung đã ký"), "{}", check.stderr);
+    assert!(check.stderr.contains("xóa number và date trong [decision]"), "{}", check.stderr);
+
+    // The next draft: [decision] cleared, the decision text not yet updated.
+    let draft = "\n[decision]\n\n[[versions]]\nnumber = \"2609/QĐ-UBND\"\ndate = \"2024-09-17\"\n";
+    std::fs::write(project.path("danhmuc.toml"), config + draft + declared).unwrap();
+    let check = project.run(&["check"]);
+    assert!(check.stderr.contains("Quyết định đang còn hiệu lực là 1234/QĐ-UBND"), "{}", check.stderr);
+    assert!(check.stderr.contains("content/quyet-dinh.md:11:"), "{}", check.stderr);
+    let quyet_dinh = project.path("content/quyet-dinh.md");
+    project.edit(
+        &quyet_dinh,
+        "replaces: Quyết định 2609/QĐ-UBND ngày 17/9/2024",
+        "replaces: Quyết định 1234/QĐ-UBND ngày 15/6/2026",
+    );
+    let check = project.run(&["check"]);
+    assert!(!check.stderr.contains("đang còn hiệu lực là"), "{}", check.stderr);
+}

@@ -1,0 +1,114 @@
+//! `check` guards the record: the mistakes an editor makes around a
+//! signing, found before the site publishes them as law. A signed
+//! working tree must be its tag's content; a signed decision must be
+//! declared among the versions; a new draft's decision text must name the
+//! version in force as the one it replaces.
+
+use crate::config::{CONFIG_FILE, Config};
+use crate::diagnostics::{Code, Diagnostic, Position, Report};
+use crate::model::Catalog;
+use std::path::Path;
+
+/// The line of `key` in the `[table]` of `text` (1-based), or of the
+/// table's own header when the key is not there.
+fn line_of(text: &str, table: &str, key: &str) -> Option<usize> {
+    let header = format!("[{table}]");
+    let mut in_table = None;
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            if in_table.is_some() {
+                break;
+            }
+            if line == header {
+                in_table = Some(i + 1);
+            }
+        } else if in_table.is_some() && line.split('=').next().is_some_and(|k| k.trim() == key) {
+            return Some(i + 1);
+        }
+    }
+    in_table
+}
+
+/// Checks the record of versions around the working tree `current`.
+/// `in_force` is the newest issued version before the working tree, with
+/// its content when known.
+pub(super) fn guard(
+    root: &Path,
+    config: &Config,
+    current: &Catalog,
+    in_force: Option<(&str, Option<&Catalog>)>,
+    report: &mut Report,
+) {
+    let config_text = std::fs::read_to_string(root.join(CONFIG_FILE)).unwrap_or_default();
+    let at = |key: &str| line_of(&config_text, "decision", key).map(|line| Position::new(line, 1));
+    let signed = config.decision.number.as_deref().filter(|_| config.decision.date.is_some());
+    if let Some(number) = signed {
+        match config.versions.iter().find(|v| v.number == number) {
+            // A project that keeps no versions has no history to lose.
+            None if config.versions.is_empty() => {}
+            None => report.push(
+                Diagnostic::warning(
+                    Code::History,
+                    CONFIG_FILE,
+                    format!("Quyết định {number} đã ký ([decision]) nhưng chưa được khai báo trong [[versions]]: khi bắt đầu dự thảo mới, Quyết định này sẽ không còn trong lịch sử của Danh mục."),
+                )
+                .at(at("number"))
+                .hint(format!("Gắn thẻ cho nội dung đã ký (git tag) rồi khai báo trong danhmuc.toml một [[versions]] có number = \"{number}\", date và revision là tên thẻ (xem docs/huong-dan-bien-tap.md).")),
+            ),
+            Some(declared) => {
+                if let Some(revision) = declared.revision.as_deref()
+                    && let Ok((Some(tagged), _)) = super::catalog_at(root, revision)
+                {
+                    let changes = super::diff::compare(&tagged, current);
+                    if !changes.is_empty() {
+                        report.push(
+                            Diagnostic::error(
+                                Code::History,
+                                CONFIG_FILE,
+                                format!("[decision] vẫn ghi Quyết định {number} nhưng nội dung đã khác với nội dung đã ký (phiên bản “{revision}”): {}. Trang sẽ công bố nội dung đã sửa như nội dung của Quyết định {number}.", changes.summary()),
+                            )
+                            .at(at("number"))
+                            .hint("Nếu đang soạn dự thảo mới: xóa number và date trong [decision] (Quyết định đã ký vẫn giữ trong [[versions]]). Nếu chỉ sửa nhầm: trả nội dung về đúng như thẻ."),
+                        );
+                    }
+                }
+            }
+        }
+        return;
+    }
+    // A draft: its decision replaces the version in force.
+    let Some((in_force, _)) = in_force else { return };
+    let Some(decision) = current.decision() else { return };
+    let Some(replaces) = decision.replaces.as_deref() else { return };
+    if !replaces.contains(in_force) {
+        let text = std::fs::read_to_string(root.join(&decision.source_path)).unwrap_or_default();
+        let line = text.lines().position(|l| l.starts_with("replaces:")).map(|i| Position::new(i + 1, 1));
+        report.push(
+            Diagnostic::warning(
+                Code::History,
+                decision.source_path.as_str(),
+                format!(
+                    "Dự thảo Quyết định ghi thay thế “{replaces}”, nhưng Quyết định đang còn hiệu lực là {in_force}."
+                ),
+            )
+            .at(line)
+            .hint(format!(
+                "Sửa replaces và câu “thay thế Quyết định …” ở Điều cuối của Dự thảo cho đúng Quyết định {in_force}."
+            )),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::line_of;
+
+    #[test]
+    fn a_key_is_found_in_its_table_only() {
+        let text = "title = \"x\"\n[decision]\n# number = \"1\"\nnumber = \"2\"\n[[versions]]\nnumber = \"3\"\n";
+        assert_eq!(line_of(text, "decision", "number"), Some(4));
+        assert_eq!(line_of(text, "decision", "date"), Some(2));
+        assert_eq!(line_of(text, "other", "number"), None);
+    }
+}
