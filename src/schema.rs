@@ -68,6 +68,12 @@ pub fn front_matter_schema(project: &RawProject) -> Value {
             "ly_do": {
                 "type": ["string", "null"],
                 "description": "Lý do dự thảo đề xuất bổ sung hoặc sửa đổi CSDL này; chỉ in trong bảng so sánh, không thuộc Quyết định."
+            },
+            "verbatim": {
+                "type": "array",
+                "items": { "enum": ["title", "notes"] },
+                "uniqueItems": true,
+                "description": "Các trường giữ đúng như văn bản đã ký (kể cả cách đặt dấu thanh), không bị cảnh báo về cách viết."
             }
         }
     })

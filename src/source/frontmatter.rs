@@ -24,6 +24,9 @@ pub struct RawEntry {
     /// Why a draft proposes this entry or its change ("lý do"), for the
     /// bảng so sánh only: not part of the decision.
     pub ly_do: Option<Spanned<String>>,
+    /// The fields kept exactly as the signed decision writes them
+    /// (`title`, `notes`): exempt from style findings.
+    pub verbatim: Option<Vec<Spanned<String>>>,
 }
 
 #[derive(Debug, Deserialize)]

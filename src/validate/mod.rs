@@ -57,7 +57,22 @@ pub fn validate(project: &RawProject) -> (Option<(Catalog, LinkTargets)>, Report
                 entry.updated = entry.updated.or_else(|| project.git_dates.get(&file.path).copied());
                 entry
             });
-            let tones = writing::check_file_text(file, &mut local);
+            let mut tones = writing::check_file_text(file, &mut local);
+            if let Some(kept) = &raw.verbatim {
+                let fields: Vec<&str> = kept.iter().map(|f| f.value.as_str()).collect();
+                for field in kept.iter().filter(|f| !writing::VERBATIM_FIELDS.contains(&f.value.as_str())) {
+                    local.push(
+                        Diagnostic::error(
+                            Code::UnknownField,
+                            &file.path,
+                            format!("“{}” không giữ nguyên văn được trong verbatim.", field.value),
+                        )
+                        .at(field_position(Some(field)))
+                        .hint("verbatim chỉ nhận title và notes: các trường giữ đúng như văn bản đã ký."),
+                    );
+                }
+                tones = writing::tones_without(file, &fields);
+            }
             (entry, facts, local, tones)
         })
         .collect();

@@ -217,6 +217,27 @@ pub fn check_file_text(file: &SourceFile, report: &mut Report) -> ToneCounts {
     found.tones
 }
 
+/// The fields of the front matter an entry may keep exactly as the signed
+/// decision writes them (`verbatim:`).
+pub const VERBATIM_FIELDS: &[&str] = &["title", "notes"];
+
+/// The file's tone placements leaving out the front matter's lines of
+/// `fields` (kept verbatim: the signed text's own spelling is not a
+/// style to make consistent).
+pub fn tones_without(file: &SourceFile, fields: &[&str]) -> ToneCounts {
+    let mut text = file.text.clone();
+    let mut at = file.front.start;
+    for line in file.text[file.front.clone()].split_inclusive('\n') {
+        let key = line.split(':').next().unwrap_or("");
+        if fields.contains(&key) {
+            // Blanked byte for byte: offsets of the rest stay as they are.
+            text.replace_range(at..at + line.trim_end().len(), &" ".repeat(line.trim_end().len()));
+        }
+        at += line.len();
+    }
+    scan(&text).tones
+}
+
 /// A title far too long: a warning at its line.
 pub fn check_title_length(title: &str, path: &str, at: Option<Position>, report: &mut Report) {
     let chars = title.chars().count();

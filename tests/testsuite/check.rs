@@ -170,3 +170,18 @@ fn text_from_a_legacy_font_is_never_published() {
     assert_eq!(project.run(&["build"]).code, 1);
     assert!(project.snapshot() == before, "the published site is unchanged");
 }
+
+/// Guards the real catalog against a style finding on text the editors'
+/// guide says to copy exactly: B.6's title keeps the signed text's "văn
+/// hoá" (`verbatim: [title]`), and `check --strict` passes.
+#[test]
+fn the_real_catalog_passes_check_strict_keeping_the_signed_spelling() {
+    let project = Project::real();
+    let check = project.run(&["check", "--strict"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    // Elsewhere than a verbatim field, the odd spelling is still found.
+    let b06 = project.entry_file("b-06");
+    project.edit(&b06, "## Mục đích\n\n", "## Mục đích\n\nVăn hoá. ");
+    let check = project.run(&["check", "--strict"]);
+    assert!(check.stderr.contains("tone-style"), "{}", check.stderr);
+}
