@@ -138,6 +138,22 @@ impl FeedbackConfig {
         }
         Some(address.replace("{slug}", &percent_encode(slug)).replace("{title}", &percent_encode(title)))
     }
+
+    /// The search page's "Báo cho chúng tôi" link when nothing matches, at
+    /// any time (not only while a draft is open for comments), with
+    /// `{query}` where the page puts the query, percent-encoded: a mail
+    /// whose subject names the query, or the URL template (its `{title}`
+    /// is the query, its `{slug}` the search page's). None without an
+    /// address.
+    pub fn search_link(&self) -> Option<String> {
+        let address = self.address.as_deref()?.trim();
+        if let Some(mail) = address.strip_prefix("mailto:") {
+            let subject = percent_encode("Tìm kiếm không có kết quả: ");
+            let separator = if mail.contains('?') { '&' } else { '?' };
+            return Some(format!("mailto:{mail}{separator}subject={subject}{{query}}"));
+        }
+        Some(address.replace("{slug}", "tim-kiem").replace("{title}", "{query}"))
+    }
 }
 
 /// `text` with every byte but ASCII letters, digits and `-._~` written as
@@ -514,6 +530,26 @@ fn toml_diagnostic(error: &toml::de::Error, text: &str) -> Diagnostic {
 
 #[cfg(test)]
 mod tests {
+
+    /// Guards against the search page's report link losing the query or
+    /// naming a draft entry: a mail's subject, or the URL template's
+    /// `{title}`, carries `{query}` for the page to fill in.
+    #[test]
+    fn the_search_report_link_carries_the_query() {
+        let feedback = |address: &str| FeedbackConfig { address: Some(address.to_string()) };
+        assert_eq!(
+            feedback("mailto:gopy@example.gov.vn").search_link().as_deref(),
+            Some(
+                "mailto:gopy@example.gov.vn?subject=T%C3%ACm%20ki%E1%BA%BFm%20kh%C3%B4ng%20c%C3%B3%20k%E1%BA%BFt%20qu%E1%BA%A3%3A%20{query}"
+            )
+        );
+        assert_eq!(
+            feedback("https://example.gov.vn/gop-y?muc={slug}&q={title}").search_link().as_deref(),
+            Some("https://example.gov.vn/gop-y?muc=tim-kiem&q={query}")
+        );
+        assert_eq!(FeedbackConfig::default().search_link(), None);
+    }
+
     use super::*;
 
     #[test]

@@ -198,6 +198,7 @@ pub(super) fn standard_pages(pages: &PageBuilder, files: &dyn Sink) -> Result<()
     decision(pages, files)?;
     let mut context = pages.context(crate::urls::SEARCH, "Tìm kiếm", "search", &[]);
     context.insert("page_description", "Tìm kiếm trong Danh mục cơ sở dữ liệu dùng chung: gõ có dấu hoặc không dấu.");
+    context.insert("feedback_search", &pages.config.feedback.search_link());
     pages.render(files, crate::urls::SEARCH, "search.html", &context)?;
     statistics(pages, files)?;
     let context = pages.context("404.html", "Không tìm thấy trang", "", &[]);

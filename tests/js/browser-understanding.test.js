@@ -128,3 +128,28 @@ test("a correction of a real word is offered, not applied", async () => {
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+/** Guards against a reader who finds nothing having no way to say what
+    they looked for: with a `[feedback] address`, the page links to it,
+    the query in the mail's subject. */
+test("nothing found offers to report the search to the publisher", async () => {
+  const fs = require("node:fs");
+  const os = require("node:os");
+  const path = require("node:path");
+  const { REPO, buildSite } = require("./helpers");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "danhmuc-report-"));
+  for (const item of ["danhmuc.toml", "content", "templates", "static"]) fs.cpSync(path.join(REPO, item), path.join(dir, item), { recursive: true });
+  const toml = path.join(dir, "danhmuc.toml");
+  fs.writeFileSync(toml, fs.readFileSync(toml, "utf8").replace(/^\[feedback\]\n/m, "[feedback]\naddress = \"mailto:gopy@example.gov.vn\"\n"));
+  const page = await openSearchPage(browser, buildSite(dir), "?q=h%E1%BB%99+chi%E1%BA%BFu");
+  await page.waitForFunction(() => /h%E1%BB%99/.test(document.getElementById("search-report").href));
+  assert.equal(await page.getAttribute("#search-report", "href"),
+    "mailto:gopy@example.gov.vn?subject=T%C3%ACm%20ki%E1%BA%BFm%20kh%C3%B4ng%20c%C3%B3%20k%E1%BA%BFt%20qu%E1%BA%A3%3A%20h%E1%BB%99%20chi%E1%BA%BFu");
+  assert.equal(await page.isVisible("#search-report"), true);
+  // Found: no report link.
+  await search(page, "đất đai");
+  assert.equal(await page.isVisible("#search-report"), false);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});

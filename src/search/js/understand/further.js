@@ -63,6 +63,7 @@
       }
       found.suggestions = [];
       if (found.total > 0) return found;
+      understanding.reportLink(query);
       return suggest(self, queries[0], filters).then((suggestions) => {
         found.suggestions = suggestions;
         return found;

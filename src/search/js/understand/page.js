@@ -31,8 +31,9 @@
         understood.appendChild(offered);
         understood.appendChild(doc.createTextNode("”? "));
       }
-      if (found.asTyped) return showSuggestions(page, found);
-      understood.appendChild(doc.createTextNode(said + "Kết quả cho “" + found.searched + "”. "));
+      if (!found.asTyped) understood.appendChild(doc.createTextNode(said + "Kết quả cho “" + found.searched + "”. "));
+    }
+    if (found.understood && !found.asTyped) {
       var exact = doc.createElement("a");
       var asTyped = { q: state.q, group: state.group, sector: state.sector, agency: state.agency, exact: true };
       exact.href = stateQuery(asTyped);
@@ -43,6 +44,7 @@
       });
       understood.appendChild(exact);
     }
+    understood.hidden = !understood.firstChild;
     return showSuggestions(page, found);
   }
 
@@ -73,5 +75,14 @@
     return section;
   }
 
-  Object.assign(understanding, { showFurther });
+  /** Points the search page's "Báo cho chúng tôi" link (#search-report,
+      shown with the notice that nothing was found, when a `[feedback]
+      address` is configured) at a report of `query`: its template's
+      `{query}` replaced by the query, percent-encoded. */
+  function reportLink(query) {
+    var link = typeof document !== "undefined" && document.getElementById("search-report");
+    if (link) link.href = link.getAttribute("data-template").split("{query}").join(encodeURIComponent(query.trim()));
+  }
+
+  Object.assign(understanding, { showFurther, reportLink });
 })(DanhmucSearch);
