@@ -1,8 +1,10 @@
 //! `danhmuc diff [OLD] [NEW]`: what changed between two versions of the
-//! catalog. Each side is a git revision (a tag such as `qd-1234-2026`) of
-//! the project's repository or a project folder. By default OLD is the
+//! catalog. Each side is a declared decision's number (`1234/QĐ-UBND` or
+//! `1234`), a git revision (a tag such as `qd-1234-2026`) of the
+//! project's repository or a project folder. By default OLD is the
 //! version in force (the newest `[[versions]]` with a revision) and NEW
-//! the working tree. Prints the report for people, as Markdown (for a pull
+//! the working tree; once the working tree is signed (`[decision]`), OLD
+//! is the issued version before it. Prints the report for people, as Markdown (for a pull
 //! request or the submission that goes with a draft), or as JSON. Exits 0
 //! when it ran, whatever it found.
 
@@ -41,10 +43,21 @@ pub fn run(args: &DiffArgs) -> u8 {
         return code;
     }
     // The declared versions name the sides and give the default one.
-    let versions = crate::source::load_config(args.root).map(|c| c.versions);
+    let config = crate::source::load_config(args.root);
+    let versions = config.as_ref().map(|c| c.versions.clone()).map_err(Clone::clone);
+    let declared_versions = versions.clone().unwrap_or_default();
+    let declared = declared_versions.as_slice();
+    // Once signed, the working tree is the version in force: the plain
+    // command compares the two newest issued versions.
+    let signed = config.as_ref().ok().and_then(|c| c.decision.number.clone().filter(|_| c.decision.date.is_some()));
+    let previous = signed
+        .as_deref()
+        .and_then(|number| declared.iter().rev().filter(|v| v.number != number).find_map(|v| v.revision.clone()));
+    let given = |what: &str| by_number(declared, what).unwrap_or_else(|| what.to_string());
     // A declared revision is read from git only, never as a folder.
     let (old, old_is_declared) = match args.old {
-        Some(old) => (old.to_string(), false),
+        Some(old) => (given(old), by_number(declared, old).is_some()),
+        None if previous.is_some() => (previous.clone().unwrap_or_default(), true),
         None => match &versions {
             // The configuration has a mistake: a content error, as in `check`.
             Err(problem) => {
@@ -61,13 +74,23 @@ pub fn run(args: &DiffArgs) -> u8 {
         },
     };
     let versions = versions.unwrap_or_default();
-    let new = args.new.map_or_else(|| args.root.display().to_string(), str::to_string);
+    let new = args.new.map_or_else(|| args.root.display().to_string(), given);
     let (Some(before), Some(after)) = (side(args.root, &old, !old_is_declared), side(args.root, &new, true)) else {
         return exit::CONTENT_ERRORS;
     };
     let changes = compare(&before, &after);
-    let labels =
-        (label(&versions, &old), if args.new.is_none() { "bản đang sửa".to_string() } else { label(&versions, &new) });
+    let working = match (&signed, args.new) {
+        (Some(number), None) => match versions.iter().find(|v| &v.number == number) {
+            Some(v) => format!("{} (bản đang sửa, đã ký)", label_of(v)),
+            None => format!("Quyết định số {number} (bản đang sửa, đã ký)"),
+        },
+        (None, None) => "bản đang sửa".to_string(),
+        (_, Some(_)) => label(&versions, &new),
+    };
+    let labels = (label(&versions, &old), working);
+    if args.old.is_none() && previous.is_some() && args.format != Format::Json {
+        eprintln!("Bản đang sửa đã ký ([decision]): so sánh hai Quyết định mới nhất đã ban hành.");
+    }
     let text = match args.format {
         Format::Text => text_report(&changes, &labels),
         Format::Markdown => markdown_report(&changes, &labels),
@@ -113,13 +136,28 @@ fn side(root: &Path, what: &str, may_be_folder: bool) -> Option<Catalog> {
     catalog
 }
 
+/// The revision of the declared version whose decision number is `what`:
+/// "1234/QĐ-UBND" or its number alone, "1234".
+fn by_number(versions: &[crate::config::VersionConfig], what: &str) -> Option<String> {
+    let what = what.trim();
+    versions
+        .iter()
+        .find(|v| v.number == what || v.number.split('/').next() == Some(what))
+        .and_then(|v| v.revision.clone())
+}
+
+/// A declared version as reports name it: its decision and date.
+fn label_of(v: &crate::config::VersionConfig) -> String {
+    match crate::model::IsoDate::parse(&v.date) {
+        Some(date) => crate::model::cite_decision(&v.number, date),
+        None => format!("Quyết định số {}", v.number),
+    }
+}
+
 /// How the report names a side: the decision it is, or what was given.
 fn label(versions: &[crate::config::VersionConfig], what: &str) -> String {
     match versions.iter().find(|v| v.revision.as_deref() == Some(what)) {
-        Some(v) => match crate::model::IsoDate::parse(&v.date) {
-            Some(date) => format!("{} ({what})", crate::model::cite_decision(&v.number, date)),
-            None => format!("Quyết định số {} ({what})", v.number),
-        },
+        Some(v) => format!("{} ({what})", label_of(v)),
         None => what.to_string(),
     }
 }
@@ -155,11 +193,10 @@ pub fn text_report(changes: &Changes, (old, new): &(String, String)) -> String {
         for r in &changes.renamed {
             let _ = writeln!(
                 out,
-                "  ~ {} {} → {}: giống {} % số từ",
+                "  ~ {} {}: đổi tên từ “{}”",
                 r.to.reference,
-                r.from.slug,
-                r.to.slug,
-                (r.likeness * 100.0).round()
+                printable(&r.to.title),
+                printable(&r.from.title)
             );
         }
     }
@@ -200,14 +237,7 @@ pub fn markdown_report(changes: &Changes, (old, new): &(String, String)) -> Stri
     if !changes.renamed.is_empty() {
         let _ = writeln!(out, "\n### Đổi tên {} (khớp theo nội dung)\n", count(changes.renamed.len()));
         for r in &changes.renamed {
-            let _ = writeln!(
-                out,
-                "- {}: `{}` → `{}`, giống {} % số từ",
-                link(&r.to),
-                r.from.slug,
-                r.to.slug,
-                (r.likeness * 100.0).round()
-            );
+            let _ = writeln!(out, "- {}: đổi tên từ “{}”", link(&r.to), escape(&r.from.title));
         }
     }
     if !changes.changed.is_empty() {

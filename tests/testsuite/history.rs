@@ -511,3 +511,26 @@ fn check_guards_the_record_around_a_signing() {
     let check = project.run(&["check"]);
     assert!(!check.stderr.contains("đang còn hiệu lực là"), "{}", check.stderr);
 }
+
+/// Guards `danhmuc diff` after signing: the plain command compared the
+/// version in force with itself ("Không có thay đổi nào"), decision
+/// numbers were refused as sides, and a renamed entry was told by its old
+/// slug and a likeness figure instead of its old name.
+#[test]
+fn diff_after_signing_compares_the_two_newest_decisions_named_by_number() {
+    let project = history();
+    project.add_config("\n[decision]\nnumber = \"2/QĐ-UBND\"\ndate = \"2026-03-01\"\n");
+    let plain = project.run_here(&["diff"]);
+    assert_eq!(plain.code, 0, "{}", plain.stderr);
+    assert!(!plain.stdout.contains("Không có thay đổi nào"), "{}", plain.stdout);
+    assert!(plain.stderr.contains("so sánh hai Quyết định mới nhất đã ban hành"), "{}", plain.stderr);
+    assert!(plain.stdout.contains("Quyết định số 1/QĐ-UBND ngày 01/3/2025"), "{}", plain.stdout);
+    assert!(plain.stdout.contains("Quyết định số 2/QĐ-UBND ngày 01/3/2026"), "{}", plain.stdout);
+    assert!(plain.stdout.contains("đổi tên từ “CSDL môi sinh và trường học”"), "{}", plain.stdout);
+    assert!(!plain.stdout.contains("% số từ"), "{}", plain.stdout);
+    for (old, new) in [("1/QĐ-UBND", "2/QĐ-UBND"), ("1", "2")] {
+        let by_number = json(&project.run_here(&["diff", old, new, "--format", "json"]));
+        let by_tag = json(&project.run_here(&["diff", "qd-1-2025", "qd-2-2026", "--format", "json"]));
+        assert_eq!(by_number, by_tag, "{old} {new}");
+    }
+}
