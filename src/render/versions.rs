@@ -23,6 +23,8 @@ pub struct VersionView {
     pub status: &'static str,
     pub status_key: Status,
     pub current: bool,
+    /// A draft pending beside the catalog in force: not what the pages show.
+    pub pending: bool,
     pub entries: Option<usize>,
     pub has_content: bool,
     /// Declared with a revision whose content no longer validates.
@@ -57,6 +59,7 @@ fn view(history: &History, index: usize) -> VersionView {
         status: v.status.name(),
         status_key: v.status,
         current: v.current,
+        pending: v.current && v.catalog.is_some(),
         entries: v.entries,
         has_content: v.entries.is_some(),
         unreadable: v.revision.is_some() && v.entries.is_none(),
@@ -181,7 +184,9 @@ pub(super) fn version_pages(
         );
         context.insert("version", &views[i]);
         context.insert("changes", &version.changes.as_ref().map(changes_view));
-        let table = if version.current { None } else { version.catalog.as_deref().map(rows) };
+        // The working tree's table is the site's own, unless it is a
+        // draft pending beside the catalog in force.
+        let table = version.catalog.as_deref().map(rows);
         // A pending draft's bảng so sánh, published beside its data.
         let comparison =
             (version.current && history.in_force_catalog().is_some()).then_some(crate::urls::DRAFT_COMPARISON_DOCX);

@@ -453,7 +453,10 @@ fn a_pending_draft_is_a_proposal_beside_the_catalog_in_force() {
     // the draft's page.
     let proposed = project.read_site("csdl/csdl-de-xuat-ve-cang-ca/index.html");
     assert!(proposed.contains("đề xuất bổ sung CSDL này vào Danh mục"), "{proposed}");
-    assert!(project.read_site("phien-ban/du-thao/index.html").contains("csdl/csdl-de-xuat-ve-cang-ca/"));
+    let draft_page = project.read_site("phien-ban/du-thao/index.html");
+    assert!(draft_page.contains("csdl/csdl-de-xuat-ve-cang-ca/"), "{draft_page}");
+    assert!(draft_page.contains("Dự thảo chưa có hiệu lực"), "{draft_page}");
+    assert!(!draft_page.contains("Đây là nội dung đang hiển thị trên trang"), "{draft_page}");
     assert!(!project.read_site("index.html").contains("CSDL đề xuất về cảng cá"));
     // The edited entry reads as in force, the draft's text in its box.
     let edited = project.read_site("csdl/csdl-ban-do/index.html");
