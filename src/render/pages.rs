@@ -363,7 +363,16 @@ pub(super) fn agencies(
     use rayon::prelude::*;
     let counts = agency_counts(pages);
     let mut context = pages.context(crate::urls::AGENCIES, "Đơn vị chủ trì", "agencies", &[]);
-    context.insert("agencies", &counts);
+    // An abolished agency no entry names is not a lead agency: its page
+    // stays, to say who took over, but it is not listed.
+    let listed: Vec<&Counted<AgencyLink>> = pages
+        .catalog
+        .agency_ids()
+        .zip(&counts)
+        .filter(|(id, counted)| counted.count > 0 || pages.catalog.agency(*id).successor.is_none())
+        .map(|(_, counted)| counted)
+        .collect();
+    context.insert("agencies", &listed);
     pages.render(files, crate::urls::AGENCIES, "agencies.html", &context)?;
     let chosen: Vec<(AgencyId, &Counted<AgencyLink>)> =
         pages.catalog.agency_ids().zip(&counts).filter(|(id, _)| which(*id)).collect();
@@ -385,6 +394,14 @@ pub(super) fn agencies(
         context.insert("agency", agency);
         context.insert("website", &pages.catalog.agency(id).website);
         context.insert("former", &pages.catalog.agency(id).former);
+        if let Some(successor) = pages.catalog.agency(id).successor {
+            let own = &pages.catalog.agency(id).name;
+            let taken_over = pages.catalog.agency(successor);
+            // The year its name ended, as the successor records it.
+            let year = taken_over.former.iter().find(|f| &f.name == own).and_then(|f| f.until);
+            context.insert("successor", &pages.views.agencies[successor.0]);
+            context.insert("successor_year", &year);
+        }
         context.insert("count", &counted.count);
         context.insert("groups", &pages.groups_of(&by_agency[id.0]));
         pages.render(files, &agency.url, "agency.html", &context)

@@ -159,7 +159,14 @@ impl CatalogViews {
         let counts = Counts {
             entries: catalog.entries().len(),
             sectors: catalog.sectors().len(),
-            agencies: catalog.agencies().len(),
+            // An abolished agency (it has a successor) leads nothing in
+            // this catalog unless an entry still names it.
+            agencies: catalog
+                .agency_ids()
+                .filter(|&id| {
+                    catalog.agency(id).successor.is_none() || catalog.entries().iter().any(|e| e.agencies.contains(&id))
+                })
+                .count(),
             groups: Group::ALL.iter().map(|g| GroupView::new(*g, catalog.entries_in_group(*g).count())).collect(),
         };
         let list_items = {

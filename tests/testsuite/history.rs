@@ -537,3 +537,22 @@ fn diff_after_signing_compares_the_two_newest_decisions_named_by_number() {
         assert_eq!(by_number, by_tag, "{old} {new}");
     }
 }
+
+/// Guards against an abolished agency counted and listed as a lead agency
+/// ("2 đơn vị chủ trì", "0 CSDL") with no word of who took over.
+#[test]
+fn an_abolished_agency_no_entry_names_is_not_a_lead_agency_and_says_who_took_over() {
+    let project = Project::small();
+    write(
+        &project,
+        "content/agencies.yaml",
+        "- slug: so-thu\n  name: Sở Thử\n  former:\n    - name: Ban Cũ\n      until: 2025\n- slug: ban-cu\n  name: Ban Cũ\n  successor: so-thu\n",
+    );
+    project.build();
+    let home = project.read_site("index.html");
+    assert!(home.contains("<strong>1</strong> đơn vị chủ trì"), "{home}");
+    let list = project.read_site("don-vi/index.html");
+    assert!(!list.contains("Ban Cũ"), "{list}");
+    let page = project.read_site("don-vi/ban-cu/index.html");
+    assert!(page.contains("Đã sáp nhập vào <a href=\"../../don-vi/so-thu/index.html\">Sở Thử</a> (2025)"), "{page}");
+}
