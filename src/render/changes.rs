@@ -39,6 +39,41 @@ pub fn diff_html(before: &str, after: &str) -> String {
     html
 }
 
+/// A changed field as HTML. A sector or an agency is one name: the whole
+/// name removed, the whole new one added ("[bỏ: Ban Quản lý …] [thêm:
+/// Sở Tài chính]"), never word by word; each agency of a list once.
+pub fn field_html(field: &crate::history::diff::FieldChange) -> String {
+    let (before, after) = (field.before.as_str(), field.after.as_str());
+    match field.field {
+        "sector" | "agencies" => {
+            let names = |text: &str| -> Vec<String> {
+                text.split("; ").filter(|n| !n.is_empty()).map(str::to_string).collect()
+            };
+            let (old, new) = (names(before), names(after));
+            let mut html = Vec::new();
+            for name in &new {
+                if old.contains(name) {
+                    html.push(crate::text::escape_xml(name).to_string());
+                }
+            }
+            for name in old.iter().filter(|n| !new.contains(n)) {
+                html.push(format!(
+                    "<del><span class=\"change-word\">[bỏ: </span>{}<span class=\"change-word\">]</span></del>",
+                    crate::text::escape_xml(name)
+                ));
+            }
+            for name in new.iter().filter(|n| !old.contains(n)) {
+                html.push(format!(
+                    "<ins><span class=\"change-word\">[thêm: </span>{}<span class=\"change-word\">]</span></ins>",
+                    crate::text::escape_xml(name)
+                ));
+            }
+            html.join("; ")
+        }
+        _ => diff_html(before, after),
+    }
+}
+
 /// A line of an entry's history: a version it is in, and what that
 /// version did to it.
 #[derive(Serialize, Clone)]
@@ -163,7 +198,7 @@ pub fn draft_changes(history: &History, slug: &str) -> Option<DraftProposal> {
         .changed
         .iter()
         .find(|c| c.entry.slug == now)
-        .map(|c| c.fields.iter().map(|f| FieldView { label: f.label, html: diff_html(&f.before, &f.after) }).collect())
+        .map(|c| c.fields.iter().map(|f| FieldView { label: f.label, html: field_html(f) }).collect())
         .unwrap_or_default();
     if fields.is_empty() && renamed.is_none() {
         return None;
@@ -186,4 +221,28 @@ pub fn draft_summary(history: &History) -> Option<DraftSummary> {
     let current = history.current().filter(|v| v.status == Status::Draft)?;
     let changes = current.changes.as_ref()?;
     Some(DraftSummary { in_force: history.in_force()?.title(), url: current.url(), summary: changes.summary() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::history::diff::FieldChange;
+
+    /// Guards against a change of lead agency shown word by word ("[bỏ:
+    /// Ban][thêm: Sở] [bỏ: Quản][thêm: Tài] …"): one name replaces another.
+    #[test]
+    fn an_agency_replaced_is_one_name_replacing_another() {
+        let change = |field| FieldChange {
+            field,
+            label: "",
+            before: "Ban Quản lý dự án; Sở Thử".into(),
+            after: "Sở Thử; Sở Tài chính".into(),
+        };
+        let html = field_html(&change("agencies"));
+        assert_eq!(
+            html,
+            "Sở Thử; <del><span class=\"change-word\">[bỏ: </span>Ban Quản lý dự án<span class=\"change-word\">]</span></del>; <ins><span class=\"change-word\">[thêm: </span>Sở Tài chính<span class=\"change-word\">]</span></ins>"
+        );
+        assert_ne!(field_html(&change("purpose")), html, "text fields stay word by word");
+    }
 }

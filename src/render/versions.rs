@@ -4,7 +4,7 @@
 //! of every entry a later version removed or renamed, so that no link to
 //! an entry that ever existed breaks.
 
-use super::changes::{FieldView, diff_html};
+use super::changes::FieldView;
 use super::pages::{Crumb, PageBuilder};
 use crate::diagnostics::Diagnostic;
 use crate::history::diff::{Changes, EntryRef};
@@ -128,7 +128,7 @@ fn changes_view(changes: &Changes) -> ChangesView {
                 fields: c
                     .fields
                     .iter()
-                    .map(|f| FieldView { label: f.label, html: diff_html(&f.before, &f.after) })
+                    .map(|f| FieldView { label: f.label, html: super::changes::field_html(f) })
                     .collect(),
             })
             .collect(),
