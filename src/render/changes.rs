@@ -162,6 +162,7 @@ pub fn entry_histories(history: &History, current: &Catalog) -> HashMap<String, 
                         crate::text::capitalize(&parts.join("; "))
                     }
                 }
+                None if version.status == Status::Draft => "Có trong dự thảo Danh mục".to_string(),
                 None => "Có trong Danh mục".to_string(),
             };
             own.push(HistoryLine { version: version.title(), url: version.url(), status: version.status.name(), what });

@@ -556,3 +556,14 @@ fn an_abolished_agency_no_entry_names_is_not_a_lead_agency_and_says_who_took_ove
     let page = project.read_site("don-vi/ban-cu/index.html");
     assert!(page.contains("Đã sáp nhập vào <a href=\"../../don-vi/so-thu/index.html\">Sở Thử</a> (2025)"), "{page}");
 }
+
+/// Guards the real catalog's "Lịch sử" against "Dự thảo (Dự thảo): Có
+/// trong Danh mục.": the draft is named once and is not the catalog.
+#[test]
+fn the_real_catalogs_history_names_the_draft_once() {
+    let project = Project::real();
+    project.build();
+    let page = project.read_site("csdl/csdl-cap-phep-xay-dung/index.html");
+    assert!(page.contains("Dự thảo</a>: Có trong dự thảo Danh mục."), "{page}");
+    assert!(!page.contains("(Dự thảo)"), "{page}");
+}
