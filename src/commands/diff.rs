@@ -21,7 +21,7 @@ pub enum Format {
     Text,
     /// Markdown, with <del> and <ins>.
     Markdown,
-    /// JSON: {"added": [slug…], "removed": […], "renamed": [{"from", "to"}…], "changed": [{"slug", "fields": […]}…]}.
+    /// JSON: {"old", "new" (the sides' labels), "added": [slug…], "removed": […], "added_entries"/"removed_entries": [{"slug", "reference", "title"}…], "renamed": [{"from", "to", "reference", "from_title", "to_title"}…], "changed": [{"slug", "reference", "title", "fields": […]}…]}.
     Json,
     /// The bảng so sánh as a Word document, written to `--output`.
     Docx,
@@ -94,7 +94,7 @@ pub fn run(args: &DiffArgs) -> u8 {
     let text = match args.format {
         Format::Text => text_report(&changes, &labels),
         Format::Markdown => markdown_report(&changes, &labels),
-        Format::Json => json_report(&changes),
+        Format::Json => json_report(&changes, &labels),
         Format::Docx => {
             let Some(output) = args.output else { return exit::FAILURE };
             return super::comparison::write((args.root, output), &changes, (&before, &after), &old, &versions);
@@ -258,16 +258,29 @@ pub fn markdown_report(changes: &Changes, (old, new): &(String, String)) -> Stri
 }
 
 /// The report as JSON.
-pub fn json_report(changes: &Changes) -> String {
+pub fn json_report(changes: &Changes, (old, new): &(String, String)) -> String {
     let slugs = |list: &[crate::history::diff::EntryRef]| list.iter().map(|e| e.slug.clone()).collect::<Vec<_>>();
+    // Slugs as before, for scripts; each entry's code and title beside them.
+    let entries = |list: &[crate::history::diff::EntryRef]| {
+        list.iter()
+            .map(|e| serde_json::json!({"slug": e.slug, "reference": e.reference, "title": e.title}))
+            .collect::<Vec<_>>()
+    };
     let value = serde_json::json!({
+        "old": old,
+        "new": new,
         "added": slugs(&changes.added),
         "removed": slugs(&changes.removed),
+        "added_entries": entries(&changes.added),
+        "removed_entries": entries(&changes.removed),
         "renamed": changes.renamed.iter().map(|r| serde_json::json!({
             "from": r.from.slug, "to": r.to.slug, "likeness": r.likeness,
+            "reference": r.to.reference, "from_title": r.from.title, "to_title": r.to.title,
         })).collect::<Vec<_>>(),
         "changed": changes.changed.iter().map(|c| serde_json::json!({
             "slug": c.entry.slug,
+            "reference": c.entry.reference,
+            "title": c.entry.title,
             "fields": c.fields.iter().map(|f| serde_json::json!({
                 "field": f.field, "before": f.before, "after": f.after,
             })).collect::<Vec<_>>(),
@@ -356,7 +369,9 @@ mod tests {
             }],
         };
         let labels = (format!("qd-1{hostile}"), "bản đang sửa".to_string());
-        for report in [text_report(&changes, &labels), markdown_report(&changes, &labels), json_report(&changes)] {
+        for report in
+            [text_report(&changes, &labels), markdown_report(&changes, &labels), json_report(&changes, &labels)]
+        {
             assert!(!report.chars().any(|c| c.is_control() && c != '\n'), "{report:?}");
             assert!(report.contains("\\u{1b}]52;c;cm0gLXJm") || report.contains("\\u001b]52;c;cm0gLXJm"), "{report}");
         }

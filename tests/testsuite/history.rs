@@ -536,6 +536,13 @@ fn diff_after_signing_compares_the_two_newest_decisions_named_by_number() {
         let by_tag = json(&project.run_here(&["diff", "qd-1-2025", "qd-2-2026", "--format", "json"]));
         assert_eq!(by_number, by_tag, "{old} {new}");
     }
+    // The JSON names the sides and each entry by its code and title.
+    let report = json(&project.run_here(&["diff", "1", "2", "--format", "json"]));
+    assert_eq!(report["old"], "Quyết định số 1/QĐ-UBND ngày 01/3/2025 (qd-1-2025)");
+    assert_eq!(report["added_entries"][0]["title"], "CSDL rừng ngập mặn");
+    assert_eq!(report["added_entries"][0]["reference"], "A.6");
+    assert_eq!(report["renamed"][0]["from_title"], "CSDL môi sinh và trường học");
+    assert!(report["changed"][0]["reference"].is_string() && report["changed"][0]["title"].is_string());
 }
 
 /// Guards against an abolished agency counted and listed as a lead agency
