@@ -58,7 +58,7 @@ pub(super) fn guard(
             ),
             Some(declared) => {
                 if let Some(revision) = declared.revision.as_deref()
-                    && let Ok((Some(tagged), _)) = super::catalog_at(root, revision)
+                    && let Ok((Some(tagged), _)) = super::read::catalog_at(root, revision)
                 {
                     let changes = super::diff::compare(&tagged, current);
                     if !changes.is_empty() {
