@@ -13,11 +13,13 @@ fn the_real_catalog_is_clean() {
 }
 
 /// The decision writes "văn hoá" in B.06's title and "văn hóa" everywhere
-/// else; the content keeps the decision's words, and `check --strict`
-/// points the inconsistency out, alone.
+/// else; the content keeps the decision's words, and, were B.06 not to
+/// declare its title verbatim, `check --strict` points the inconsistency
+/// out, alone.
 #[test]
 fn strict_check_finds_the_one_tone_placement_the_decision_writes_otherwise() {
     let project = Project::real();
+    project.edit(&project.entry_file("b-06"), "verbatim: [title]\n", "");
     let run = project.run(&["check", "--strict", "--format", "json"]);
     assert_eq!(run.code, 1);
     let found: Vec<serde_json::Value> = run.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
