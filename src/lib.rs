@@ -44,6 +44,28 @@ pub(crate) fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
     }
 }
 
+/// One to six random edits of `bytes` (cut, overwrite, insert one of
+/// `pieces`, repeat a tail, delete a run), for the same tests.
+#[cfg(test)]
+pub(crate) fn mutate(bytes: &mut Vec<u8>, next: &mut impl FnMut() -> u64, pieces: &[&[u8]]) {
+    for _ in 0..(next() % 6 + 1) {
+        let at = (next() as usize) % (bytes.len() + 1);
+        match next() % 5 {
+            0 => bytes.truncate(at),
+            1 if at < bytes.len() => bytes[at] = next() as u8,
+            2 => bytes.splice(at..at, pieces[(next() as usize) % pieces.len()].iter().copied()).for_each(drop),
+            3 => {
+                let copy = bytes[at..].to_vec();
+                bytes.extend(copy);
+            }
+            _ => {
+                let end = (at + (next() as usize) % 40).min(bytes.len());
+                bytes.drain(at..end);
+            }
+        }
+    }
+}
+
 /// Process exit codes, documented in README.md.
 pub mod exit {
     /// Success (warnings allowed).

@@ -335,22 +335,7 @@ mod tests {
         ];
         for _ in 0..3000 {
             let mut bytes = ENTRY.as_bytes().to_vec();
-            for _ in 0..(next() % 6 + 1) {
-                let at = (next() as usize) % (bytes.len() + 1);
-                match next() % 5 {
-                    0 => bytes.truncate(at),
-                    1 if at < bytes.len() => bytes[at] = next() as u8,
-                    2 => bytes.splice(at..at, pieces[(next() as usize) % pieces.len()].iter().copied()).for_each(drop),
-                    3 => {
-                        let copy = bytes[at..].to_vec();
-                        bytes.extend(copy);
-                    }
-                    _ => {
-                        let end = (at + (next() as usize) % 40).min(bytes.len());
-                        bytes.drain(at..end);
-                    }
-                }
-            }
+            crate::mutate(&mut bytes, &mut next, &pieces);
             let _ = build_single_entry(&bytes);
         }
     }

@@ -552,22 +552,7 @@ mod tests {
                 0 => (csv.clone(), Format::Csv),
                 _ => (xlsx.clone(), Format::Xlsx),
             };
-            for _ in 0..(next() % 6 + 1) {
-                let at = (next() as usize) % (bytes.len() + 1);
-                match next() % 5 {
-                    0 => bytes.truncate(at),
-                    1 if at < bytes.len() => bytes[at] = next() as u8,
-                    2 => bytes.splice(at..at, pieces[(next() as usize) % pieces.len()].iter().copied()).for_each(drop),
-                    3 => {
-                        let copy = bytes[at..].to_vec();
-                        bytes.extend(copy);
-                    }
-                    _ => {
-                        let end = (at + (next() as usize) % 40).min(bytes.len());
-                        bytes.drain(at..end);
-                    }
-                }
-            }
+            crate::mutate(&mut bytes, &mut next, &pieces);
             if let Ok(plan) = plan(&bytes, format, "bang", &declared, &declared) {
                 let written: usize = plan.files.iter().map(|(path, text)| path.len() + text.len()).sum();
                 assert!(written <= 4 * bytes.len() + 1024 * plan.files.len(), "{written} bytes from {}", bytes.len());
