@@ -6,6 +6,8 @@
 use serde::Serialize;
 use std::fmt;
 
+pub mod fields;
+
 /// The two groups of the decision's appendix.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Group {
@@ -117,8 +119,7 @@ pub struct Synonym {
 /// The four fixed section headings, in order: the appendix's four long
 /// columns. Here rather than in `validate`, which checks them, because
 /// `source` writes them too (`danhmuc new`, `danhmuc import`).
-pub const SECTION_HEADINGS: [&str; 4] =
-    ["Mục đích", "Phạm vi, nội dung chính", "Cơ chế thu thập", "Kết nối, chia sẻ dữ liệu"];
+pub const SECTION_HEADINGS: [&str; 4] = fields::section_headings();
 
 /// The four long columns of the appendix, as Markdown source.
 #[derive(Debug, Clone, Default)]

@@ -47,8 +47,8 @@ pub const FIXED_PAGES: &[&str] = &[
 ];
 
 /// Section anchors of an entry page (ids in `templates/entry.html`), which
-/// content may link to.
-pub const ENTRY_ANCHORS: &[&str] = &["muc-dich", "pham-vi", "co-che-thu-thap", "ket-noi-chia-se", "ghi-chu"];
+/// content may link to: the fields' own (`model::fields`).
+pub const ENTRY_ANCHORS: &[&str] = &crate::model::fields::anchors();
 
 /// The page of one version of the catalog (`slug`: its decision's number
 /// as a slug, "du-thao" for the draft).

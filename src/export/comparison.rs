@@ -14,6 +14,7 @@
 use super::docx::{self, Align, Style};
 use crate::config::Config;
 use crate::history::diff::Changes;
+use crate::model::fields;
 use crate::model::{Catalog, Entry};
 use std::collections::HashMap;
 
@@ -45,16 +46,16 @@ fn whole(catalog: &Catalog, entry: &Entry) -> Vec<(String, String)> {
     let agencies: Vec<&str> = entry.agencies.iter().map(|&a| catalog.agency(a).name.as_str()).collect();
     let plain = &entry.sections.plain;
     let mut parts = vec![
-        labelled("Tên CSDL", &entry.title),
-        labelled("Lĩnh vực", &catalog.sector(entry.sector).name),
-        labelled("Đơn vị chủ trì", &agencies.join("; ")),
-        labelled("Mục đích", &plain.purpose),
-        labelled("Phạm vi, nội dung chính", &plain.scope),
-        labelled("Cơ chế thu thập", &plain.collection),
-        labelled("Kết nối, chia sẻ dữ liệu", &plain.sharing),
+        labelled(fields::TITLE.label, &entry.title),
+        labelled(fields::SECTOR.label, &catalog.sector(entry.sector).name),
+        labelled(fields::AGENCIES.label, &agencies.join("; ")),
+        labelled(fields::PURPOSE.label, &plain.purpose),
+        labelled(fields::SCOPE.label, &plain.scope),
+        labelled(fields::COLLECTION.label, &plain.collection),
+        labelled(fields::SHARING.label, &plain.sharing),
     ];
     if let Some(notes) = &entry.notes {
-        parts.push(labelled("Ghi chú", notes));
+        parts.push(labelled(fields::NOTES.label, notes));
     }
     parts
 }
@@ -85,9 +86,9 @@ fn rows(changes: &Changes, old: &Catalog, new: &Catalog) -> Vec<Row> {
         let (mut in_force, mut proposed) = (Vec::new(), Vec::new());
         // A rename whose title did not change (its address did) still
         // names the entry on both sides.
-        if let Some(renamed) = renamed.filter(|_| !fields.iter().any(|f| f.field == "title")) {
-            in_force.push(labelled("Tên CSDL", &renamed.from.title));
-            proposed.push(labelled("Tên CSDL", &renamed.to.title));
+        if let Some(renamed) = renamed.filter(|_| !fields.iter().any(|f| f.field == fields::TITLE.key)) {
+            in_force.push(labelled(fields::TITLE.label, &renamed.from.title));
+            proposed.push(labelled(fields::TITLE.label, &renamed.to.title));
         }
         for field in fields {
             in_force.push(labelled(field.label, &field.before));

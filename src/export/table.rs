@@ -4,38 +4,50 @@
 //! source, so a row equals the entry in `catalog.json`.
 
 use crate::model::Catalog;
+use crate::model::fields::{
+    self, AGENCIES, COLLECTION, GROUP, NOTES, NUMBER, PURPOSE, SCOPE, SECTOR, SHARING, SLUG, TITLE,
+};
 use std::borrow::Cow;
 
 /// The columns of the decision's appendix, as it prints them (the
 /// workbook's first sheet, the Word document).
-pub const APPENDIX_COLUMNS: [&str; 8] = [
-    "TT",
-    "Tên cơ sở dữ liệu",
-    "Đơn vị chủ trì",
-    "Mục đích",
-    "Phạm vi, nội dung chính",
-    "Cơ chế thu thập",
-    "Kết nối, chia sẻ dữ liệu",
-    "Ghi chú",
+pub const APPENDIX_COLUMNS: [&str; 8] = fields::appendix_columns();
+
+/// The flat table's columns: the entry's fields (a sector's and the
+/// agencies' names, then their codes) and two the table adds, the group's
+/// name and the page's address, which `import` does not read.
+pub const HEADERS: [&str; 15] = [
+    fields::column(GROUP),
+    GROUP_NAME,
+    fields::column(SECTOR),
+    fields::code_column(SECTOR),
+    fields::column(NUMBER),
+    fields::column(TITLE),
+    fields::column(SLUG),
+    fields::column(AGENCIES),
+    fields::code_column(AGENCIES),
+    fields::column(PURPOSE),
+    fields::column(SCOPE),
+    fields::column(COLLECTION),
+    fields::column(SHARING),
+    fields::column(NOTES),
+    PAGE_ADDRESS,
 ];
 
-pub const HEADERS: [&str; 15] = [
-    "Nhóm",
-    "Tên nhóm",
-    "Lĩnh vực",
-    "Mã lĩnh vực",
-    "TT",
-    "Tên cơ sở dữ liệu",
-    "Mã CSDL",
-    "Đơn vị chủ trì",
-    "Mã đơn vị chủ trì",
-    "Mục đích",
-    "Phạm vi, nội dung chính",
-    "Cơ chế thu thập",
-    "Kết nối, chia sẻ dữ liệu",
-    "Ghi chú",
-    "Địa chỉ trang",
-];
+/// The two columns of [`HEADERS`] made from the entry rather than read
+/// from it.
+pub const GROUP_NAME: &str = "Tên nhóm";
+pub const PAGE_ADDRESS: &str = "Địa chỉ trang";
+
+/// Where each of the appendix's columns but the first (TT, a number of
+/// its own) is in a row of the flat table.
+pub fn appendix_in_row() -> [usize; 7] {
+    let mut at = [0; 7];
+    for (slot, header) in at.iter_mut().zip(&APPENDIX_COLUMNS[1..]) {
+        *slot = HEADERS.iter().position(|h| h == header).unwrap_or_default();
+    }
+    at
+}
 
 /// The rows in the decision's order, made one at a time as they are
 /// written; `base_url` makes page addresses absolute when known. Texts are
@@ -77,6 +89,42 @@ fn joined<'a>(mut items: impl Iterator<Item = &'a str>) -> Cow<'a, str> {
                 all.push_str(item);
             }
             Cow::Owned(all)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::spreadsheet;
+
+    /// Guards the round trip an editor relies on: `danhmuc import` takes
+    /// the site's own CSV file or workbook back, so it must recognise
+    /// every column the flat table writes, but the two made from the
+    /// entry.
+    #[test]
+    fn import_reads_every_column_the_flat_table_writes() {
+        for header in HEADERS {
+            let made = [GROUP_NAME, PAGE_ADDRESS].contains(&header);
+            assert_eq!(spreadsheet::READ.contains(&header), !made, "{header}");
+        }
+        for header in spreadsheet::READ {
+            assert!(HEADERS.contains(&header), "{header}");
+        }
+        // The appendix's layout is read too.
+        for header in APPENDIX_COLUMNS {
+            assert!(spreadsheet::READ.contains(&header), "{header}");
+        }
+    }
+
+    /// Guards the workbook's first sheet taking each appendix column's
+    /// text from the right cell of the flat row.
+    #[test]
+    fn the_appendix_takes_its_cells_from_the_flat_row() {
+        let at = appendix_in_row();
+        assert_eq!(at, [5, 7, 9, 10, 11, 12, 13]);
+        for (column, header) in at.iter().zip(&APPENDIX_COLUMNS[1..]) {
+            assert_eq!(HEADERS[*column], *header);
         }
     }
 }

@@ -151,6 +151,7 @@ pub fn to_xlsx(catalog: &Catalog, title: &str, base_url: Option<&str>) -> Result
     // Each entry's texts, once for both sheets: the appendix's seven are
     // the flat row's title, agencies and four sections and notes.
     let mut cells = Vec::with_capacity(catalog.entries().len());
+    let appendix_in_row = super::table::appendix_in_row();
     for (entry, row) in catalog.entries().iter().zip(rows(catalog, base_url)) {
         let mut flat = [None; 15];
         for (column, value) in row.into_iter().enumerate() {
@@ -164,7 +165,7 @@ pub fn to_xlsx(catalog: &Catalog, title: &str, base_url: Option<&str>) -> Result
             }
             flat[column] = strings.add(value);
         }
-        let appendix = [5, 7, 9, 10, 11, 12, 13].map(|column| flat[column]);
+        let appendix = appendix_in_row.map(|column| flat[column]);
         // The appendix refers to these strings a second time.
         strings.uses += appendix.iter().flatten().count();
         cells.push(EntryCells { number: entry.number, appendix, flat });

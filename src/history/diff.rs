@@ -7,6 +7,7 @@
 //! and one added whose words are mostly the same are reported as one
 //! renamed entry, with how alike they are.
 
+use crate::model::fields::{self, Field};
 use crate::model::{Catalog, Entry};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -74,7 +75,7 @@ impl Changes {
     pub fn summary(&self) -> String {
         let mut renamed: HashSet<&str> = self.renamed.iter().map(|r| r.to.slug.as_str()).collect();
         for c in &self.changed {
-            if c.fields.iter().any(|f| f.field == "title") {
+            if c.fields.iter().any(|f| f.field == fields::TITLE.key) {
                 renamed.insert(c.entry.slug.as_str());
             }
         }
@@ -102,17 +103,18 @@ fn entry_ref(entry: &Entry) -> EntryRef {
 fn fields(catalog: &Catalog, entry: &Entry) -> [(&'static str, &'static str, String); 10] {
     let plain = &entry.sections.plain;
     let agencies: Vec<&str> = entry.agencies.iter().map(|&a| catalog.agency(a).name.as_str()).collect();
+    let field = |field: Field, value: String| (field.key, field.label, value);
     [
-        ("title", "Tên CSDL", entry.title.clone()),
-        ("group", "Nhóm", entry.group.code().to_string()),
-        ("number", "Số thứ tự", entry.number.to_string()),
-        ("sector", "Lĩnh vực", catalog.sector(entry.sector).name.clone()),
-        ("agencies", "Đơn vị chủ trì", agencies.join("; ")),
-        ("notes", "Ghi chú", entry.notes.clone().unwrap_or_default()),
-        ("purpose", "Mục đích", plain.purpose.clone()),
-        ("scope", "Phạm vi, nội dung chính", plain.scope.clone()),
-        ("collection", "Cơ chế thu thập", plain.collection.clone()),
-        ("sharing", "Kết nối, chia sẻ dữ liệu", plain.sharing.clone()),
+        field(fields::TITLE, entry.title.clone()),
+        field(fields::GROUP, entry.group.code().to_string()),
+        field(fields::NUMBER, entry.number.to_string()),
+        field(fields::SECTOR, catalog.sector(entry.sector).name.clone()),
+        field(fields::AGENCIES, agencies.join("; ")),
+        field(fields::NOTES, entry.notes.clone().unwrap_or_default()),
+        field(fields::PURPOSE, plain.purpose.clone()),
+        field(fields::SCOPE, plain.scope.clone()),
+        field(fields::COLLECTION, plain.collection.clone()),
+        field(fields::SHARING, plain.sharing.clone()),
     ]
 }
 

@@ -12,7 +12,7 @@
 //! sheet's whole bounding box, which one cell at XFD1048576 would make
 //! seventeen billion cells.
 
-use crate::model::SECTION_HEADINGS;
+use crate::model::{SECTION_HEADINGS, fields};
 use std::collections::HashMap;
 use std::io::Read;
 
@@ -29,17 +29,18 @@ pub const MAX_COLUMNS: usize = 64;
 /// Parts in a workbook: a real one has a few dozen.
 const MAX_PARTS: usize = 10_000;
 
-/// The columns read, by their header; the first five long ones in the
-/// order of the entry's sections.
-pub const TITLE: &str = "Tên cơ sở dữ liệu";
-pub const GROUP: &str = "Nhóm";
-pub const NUMBER: &str = "TT";
-pub const SECTOR: &str = "Lĩnh vực";
-pub const SECTOR_SLUG: &str = "Mã lĩnh vực";
-pub const ENTRY_SLUG: &str = "Mã CSDL";
-pub const AGENCIES: &str = "Đơn vị chủ trì";
-pub const AGENCY_SLUGS: &str = "Mã đơn vị chủ trì";
-pub const NOTES: &str = "Ghi chú";
+/// The columns read, by their header (`model::fields`: the headers the
+/// site's own flat table writes); the first five long ones in the order
+/// of the entry's sections.
+pub const TITLE: &str = fields::column(fields::TITLE);
+pub const GROUP: &str = fields::column(fields::GROUP);
+pub const NUMBER: &str = fields::column(fields::NUMBER);
+pub const SECTOR: &str = fields::column(fields::SECTOR);
+pub const SECTOR_SLUG: &str = fields::code_column(fields::SECTOR);
+pub const ENTRY_SLUG: &str = fields::column(fields::SLUG);
+pub const AGENCIES: &str = fields::column(fields::AGENCIES);
+pub const AGENCY_SLUGS: &str = fields::code_column(fields::AGENCIES);
+pub const NOTES: &str = fields::column(fields::NOTES);
 /// Every column read.
 pub const READ: [&str; 13] = [
     GROUP,

@@ -7,6 +7,7 @@
 
 use crate::diagnostics::{Code, Diagnostic, Position, Report};
 use crate::links::{Link, LinkTargets, classify};
+use crate::model::fields;
 use crate::model::{Agency, AgencyId, Catalog, Decision, Entry, Group, IsoDate, Sections, Sector, SectorId, Slug};
 use crate::source::{self, RawDecision, RawEntry, RawProject, SourceFile};
 use crate::text::closest;
@@ -370,10 +371,17 @@ fn validate_entry(
 /// `title`: required text, not too long for a page or a spreadsheet cell.
 fn title(file: &SourceFile, raw: &RawEntry, report: &mut Report) -> Option<String> {
     let path = file.path.as_str();
-    let title = required_text(raw.title.as_ref(), "title", "tên CSDL, ví dụ “title: CSDL Đất đai”", file, report);
+    let title =
+        required_text(raw.title.as_ref(), fields::TITLE.key, "tên CSDL, ví dụ “title: CSDL Đất đai”", file, report);
     if let (Some(text), Some(raw_title)) = (&title, &raw.title) {
         writing::check_title_length(text, path, field_position(Some(raw_title)), report);
-        writing::check_cell_length(text, "Tên cơ sở dữ liệu", path, || field_position(Some(raw_title)), report);
+        writing::check_cell_length(
+            text,
+            fields::column(fields::TITLE),
+            path,
+            || field_position(Some(raw_title)),
+            report,
+        );
     }
     title
 }
@@ -384,7 +392,7 @@ fn group(path: &str, raw: &RawEntry, report: &mut Report) -> Option<Group> {
         None => {
             report.push(missing(
                 path,
-                "group",
+                fields::GROUP.key,
                 "nhóm A (bộ, ngành trung ương triển khai) hoặc B (tỉnh triển khai), ví dụ “group: A”",
             ));
             None
@@ -407,7 +415,7 @@ fn group(path: &str, raw: &RawEntry, report: &mut Report) -> Option<Group> {
 fn number(path: &str, raw: &RawEntry, report: &mut Report) -> Option<u32> {
     match &raw.number {
         None => {
-            report.push(missing(path, "number", "số thứ tự (TT) trong nhóm, ví dụ “number: 12”"));
+            report.push(missing(path, fields::NUMBER.key, "số thứ tự (TT) trong nhóm, ví dụ “number: 12”"));
             None
         }
         Some(n) if n.value < 1 || n.value > 100_000 => {
@@ -428,7 +436,7 @@ fn sector(path: &str, raw: &RawEntry, lookup: &Lookup, report: &mut Report) -> O
         None => {
             report.push(missing(
                 path,
-                "sector",
+                fields::SECTOR.key,
                 "mã lĩnh vực khai báo trong content/sectors.yaml, ví dụ “sector: noi-vu”",
             ));
             None
@@ -440,7 +448,7 @@ fn sector(path: &str, raw: &RawEntry, lookup: &Lookup, report: &mut Report) -> O
                     unknown_reference(
                         Code::UnknownSector,
                         path,
-                        "Lĩnh vực",
+                        fields::SECTOR.label,
                         &s.value,
                         lookup.sectors.keys().copied(),
                         source::SECTORS_FILE,
@@ -457,7 +465,11 @@ fn sector(path: &str, raw: &RawEntry, lookup: &Lookup, report: &mut Report) -> O
 fn agencies(path: &str, raw: &RawEntry, lookup: &Lookup, report: &mut Report) -> Vec<AgencyId> {
     let mut agencies = Vec::new();
     match &raw.agencies {
-        None => report.push(missing(path, "agencies", "danh sách mã đơn vị chủ trì, ví dụ:\nagencies:\n  - so-noi-vu")),
+        None => report.push(missing(
+            path,
+            fields::AGENCIES.key,
+            "danh sách mã đơn vị chủ trì, ví dụ:\nagencies:\n  - so-noi-vu",
+        )),
         Some(list) if list.value.is_empty() => report.push(
             Diagnostic::error(Code::EmptyField, path, "Danh sách đơn vị chủ trì (agencies) đang trống.")
                 .at(field_position(Some(list)))
@@ -512,7 +524,13 @@ fn agencies(path: &str, raw: &RawEntry, lookup: &Lookup, report: &mut Report) ->
 fn notes(path: &str, raw: &RawEntry, report: &mut Report) -> Option<String> {
     let notes = raw.notes.as_ref().map(|n| crate::text::nfc(n.value.trim())).filter(|n| !n.is_empty());
     if let (Some(text), Some(raw_notes)) = (&notes, &raw.notes) {
-        writing::check_cell_length(text, "Ghi chú", path, || field_position(Some(raw_notes)), report);
+        writing::check_cell_length(
+            text,
+            fields::column(fields::NOTES),
+            path,
+            || field_position(Some(raw_notes)),
+            report,
+        );
     }
     notes
 }

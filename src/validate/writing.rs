@@ -219,7 +219,7 @@ pub fn check_file_text(file: &SourceFile, report: &mut Report) -> ToneCounts {
 
 /// The fields of the front matter an entry may keep exactly as the signed
 /// decision writes them (`verbatim:`).
-pub const VERBATIM_FIELDS: &[&str] = &["title", "notes"];
+pub const VERBATIM_FIELDS: &[&str] = &crate::model::fields::verbatim_keys();
 
 /// The file's tone placements leaving out the front matter's lines of
 /// `fields` (kept verbatim: the signed text's own spelling is not a

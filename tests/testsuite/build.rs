@@ -486,3 +486,27 @@ fn built_in_scripts_are_published_without_comments_and_a_projects_own_as_written
     project.build();
     assert_eq!(project.read_site("assets/site.js"), text);
 }
+
+/// Guards the built-in templates drifting from the fields' table that
+/// validation, the data files and `import` read: an entry page's parts
+/// carry the table's headings and the anchors content may link to, and
+/// the full table's columns are the appendix's.
+#[test]
+fn the_pages_name_the_fields_as_the_table_does() {
+    use danhmuc::model::fields;
+    let project = Project::small();
+    let file = project.entry_file("a-01");
+    project.edit(&file, "group: A\n", "group: A\nnotes: Luật Dữ liệu\n");
+    project.build();
+    let page = project.read_site("csdl/csdl-ban-mau-do/index.html");
+    let mut at = 0;
+    for field in fields::APPENDIX.iter().filter(|f| f.anchor.is_some()) {
+        let heading = format!("<h2 id=\"{}\">{}</h2>", field.anchor.unwrap(), field.label);
+        let found = page[at..].find(&heading).unwrap_or_else(|| panic!("{heading} in order in {page}"));
+        at += found + heading.len();
+    }
+    let table = project.read_site("toan-bo-danh-muc/index.html");
+    let columns: String =
+        fields::appendix_columns().iter().map(|c| format!("      <th scope=\"col\">{c}</th>\n")).collect();
+    assert!(table.contains(&columns), "{table}");
+}
