@@ -12,6 +12,7 @@ mod decision;
 mod docx;
 mod fixtures;
 mod glossary;
+mod guide;
 pub mod history;
 mod hostile_text;
 mod import;
