@@ -185,7 +185,10 @@ impl History {
         .into_iter();
         for declared in declared {
             let date = crate::model::IsoDate::parse(&declared.date);
-            let read = declared.revision.as_deref().zip(contents.next().map(|c| (*c).clone()));
+            // Only a version with a revision takes a content: one declared
+            // by number and date alone (2609/QĐ-UBND) must not take the
+            // content of the version after it.
+            let read = declared.revision.as_deref().and_then(|r| Some((r, (*contents.next()?).clone())));
             let catalog = read.and_then(|(revision, read)| match read {
                 Ok((Some(catalog), _)) => Some(catalog),
                 Ok((None, found)) => {
