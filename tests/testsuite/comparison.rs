@@ -30,7 +30,7 @@ fn draft() -> Project {
 }
 
 /// `word/document.xml` of the Word file at `path`.
-fn document_xml(path: &Path) -> String {
+pub fn document_xml(path: &Path) -> String {
     let bytes = std::fs::read(path).unwrap();
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut text = String::new();
@@ -40,7 +40,7 @@ fn document_xml(path: &Path) -> String {
 
 /// The last table's rows, each as the text of its cells joined by " | ";
 /// reading them fails on XML that is not well-formed.
-fn rows(xml: &str) -> Vec<String> {
+pub fn rows(xml: &str) -> Vec<String> {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_str(xml);
     let (mut rows, mut cells): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
@@ -73,7 +73,7 @@ fn rows(xml: &str) -> Vec<String> {
 
 /// The pages of the PDF that LibreOffice Writer prints from `docx`, as
 /// `pdftotext -layout` lays them out.
-fn printed(docx: &Path) -> String {
+pub fn printed(docx: &Path) -> String {
     let out = tempfile::tempdir().unwrap();
     let run = std::process::Command::new("soffice")
         .arg(format!("-env:UserInstallation=file://{}/profile", out.path().display()))

@@ -5,7 +5,10 @@
 //! prints them.
 
 pub mod build;
+mod data;
+mod diff;
 mod pages;
+mod printed;
 
 use crate::common::Project;
 use build::Stage;
