@@ -1,11 +1,13 @@
-//! `danhmuc new`: writes a new entry file with the next free number, every
-//! required field and the four section headings, ready to fill in. It never
-//! overwrites a file.
+//! `danhmuc new`: writes a new entry file with every required field and
+//! the four section headings, ready to fill in, at the end of its sector
+//! within its group (the appendix's order, `validate::insertion_point`),
+//! and renumbers the entries after it, all or nothing. It never overwrites
+//! a file, and changes nothing but the `number:` line of the others.
 
 use crate::diagnostics::{Code, Diagnostic, Report};
 use crate::exit;
 use crate::model::Group;
-use crate::source::entry_file::EntryFile;
+use crate::source::entry_file::{self, EntryFile};
 use crate::source::{self, RawProject};
 use std::path::Path;
 
@@ -29,7 +31,7 @@ pub fn run(args: &NewArgs) -> u8 {
         );
         return exit::CONTENT_ERRORS;
     }
-    let (path, text, reference) = match plan(&project, args) {
+    let Plan { path, text, reference, renumbered } = match plan(&project, args) {
         Ok(planned) => planned,
         Err(report) => {
             eprint!("{}", report.to_human(args.root));
@@ -38,12 +40,41 @@ pub fn run(args: &NewArgs) -> u8 {
     };
     // Written whole under a temporary name, then linked into place: never
     // an empty file left by an interruption, and never over a file that
-    // appeared after the check above.
+    // appeared after the check above. The entries after it are renumbered
+    // in the same step, or none is.
     let mut changes = source::write::Changes::default();
     changes.create(args.root.join(&path), text.into_bytes());
+    for moved in &renumbered {
+        let target = args.root.join(&moved.path);
+        let original = match std::fs::read(&target) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                eprintln!("Không đọc được {}: {}.", moved.path, crate::diagnostics::io_message(&e));
+                return exit::FAILURE;
+            }
+        };
+        let Some(text) = std::str::from_utf8(&original).ok().and_then(|t| entry_file::renumbered(t, moved.number))
+        else {
+            eprintln!(
+                "Chưa tạo CSDL mới: không tìm thấy dòng “number:” trong phần đầu của {}, nên không đánh số lại được. Viết số thứ tự trên một dòng riêng, ví dụ “number: {}”, rồi chạy lại.",
+                moved.path, moved.was
+            );
+            return exit::CONTENT_ERRORS;
+        };
+        changes.replace(target, text.into_bytes(), original);
+    }
     match changes.apply() {
         Ok(()) => {
             println!("Đã tạo {path} ({reference}).");
+            if !renumbered.is_empty() {
+                let list: Vec<String> =
+                    renumbered.iter().map(|m| format!("{} → {}", m.old_reference, m.new_reference)).collect();
+                println!(
+                    "Đã đánh số lại {} CSDL đứng sau trong nhóm (tên tệp và đường dẫn giữ nguyên): {}.",
+                    renumbered.len(),
+                    list.join(", ")
+                );
+            }
             println!("Mở tệp, điền nội dung dưới bốn tiêu đề, rồi chạy `danhmuc check` để kiểm tra.");
             exit::OK
         }
@@ -59,8 +90,28 @@ pub fn run(args: &NewArgs) -> u8 {
     }
 }
 
-/// The new file's path, text and reference ("A.32"), or why not.
-fn plan(project: &RawProject, args: &NewArgs) -> Result<(String, String, String), Report> {
+/// What `new` writes.
+struct Plan {
+    /// The new file's path and text.
+    path: String,
+    text: String,
+    /// Its reference ("B.9").
+    reference: String,
+    /// The entries after it, renumbered.
+    renumbered: Vec<Renumbered>,
+}
+
+/// An entry that moves one place down.
+struct Renumbered {
+    path: String,
+    was: u32,
+    number: u32,
+    old_reference: String,
+    new_reference: String,
+}
+
+/// The new file, where it goes and the entries it moves down, or why not.
+fn plan(project: &RawProject, args: &NewArgs) -> Result<Plan, Report> {
     let mut report = Report::default();
     let group = Group::parse(args.group);
     if group.is_none() {
@@ -118,20 +169,37 @@ fn plan(project: &RawProject, args: &NewArgs) -> Result<(String, String, String)
     }
     let Some(group) = group.filter(|_| !report.has_errors()) else { return Err(report) };
 
-    let number = project
+    // The group's entries in the order of their numbers; the new one goes
+    // at the end of its sector, and those after it move down one place.
+    let mut in_group: Vec<(u32, &str, &str)> = project
         .entries
         .iter()
         .filter(|(_, raw)| raw.group.as_ref().and_then(|g| Group::parse(&g.value)) == Some(group))
-        .filter_map(|(_, raw)| raw.number.as_ref().map(|n| n.value))
-        .max()
-        .unwrap_or(0)
-        .clamp(0, i64::from(u32::MAX - 1))
-        + 1;
+        .filter_map(|(file, raw)| {
+            let number = u32::try_from(raw.number.as_ref()?.value).ok()?;
+            Some((number, raw.sector.as_ref().map_or("", |s| s.value.as_str()), file.path.as_str()))
+        })
+        .collect();
+    in_group.sort_unstable();
+    let sectors_in_order: Vec<&str> = in_group.iter().map(|(_, sector, _)| *sector).collect();
+    let at = crate::validate::insertion_point(&sectors_in_order, &args.sector, &sectors);
+    let last = in_group.last().map_or(0, |(n, ..)| *n);
+    let number = in_group.get(at).map_or(last.saturating_add(1), |(n, ..)| *n).min(u32::MAX - 1);
+    let renumbered = in_group[at..]
+        .iter()
+        .map(|&(was, _, path)| Renumbered {
+            path: path.to_string(),
+            was,
+            number: was.saturating_add(1),
+            old_reference: format!("{}.{was}", group.code()),
+            new_reference: format!("{}.{}", group.code(), was.saturating_add(1)),
+        })
+        .collect();
     let entry = EntryFile {
         title,
         slug,
         group,
-        number: u32::try_from(number).unwrap_or(u32::MAX),
+        number,
         sector: args.sector.to_string(),
         agencies: args.agencies.to_vec(),
         notes: None,
@@ -139,7 +207,7 @@ fn plan(project: &RawProject, args: &NewArgs) -> Result<(String, String, String)
     };
     // Empty sections and a valid slug: the text is always written.
     let text = entry.text().unwrap_or_default();
-    Ok((entry.path(), text, format!("{}.{number}", group.code())))
+    Ok(Plan { path: entry.path(), text, reference: format!("{}.{number}", group.code()), renumbered })
 }
 
 fn unknown(flag: &str, kind: &str, value: &str, known: &[&str], file: &str, code: Code) -> Diagnostic {

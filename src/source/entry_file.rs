@@ -111,6 +111,35 @@ impl EntryFile {
     }
 }
 
+/// An existing entry file's text with its front matter's `number:` line
+/// rewritten to `number`, everything else (other keys, comments, the
+/// body, line endings) as it was. None when the front matter has no
+/// `number:` line of its own (a number written some other way, which
+/// `danhmuc new` then leaves for the editor to change).
+pub fn renumbered(text: &str, number: u32) -> Option<String> {
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next()?;
+    if first.trim_start_matches('\u{feff}').trim_end() != "---" {
+        return None;
+    }
+    let mut offset = first.len();
+    for line in lines {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim_end() == "---" {
+            return None;
+        }
+        if let Some(value) = content.strip_prefix("number:") {
+            // A comment after the value stays.
+            let comment = value.find(" #").map_or("", |at| &value[at..]);
+            let ending = &line[content.len()..];
+            let rewritten = format!("number: {number}{comment}{ending}");
+            return Some(format!("{}{rewritten}{}", &text[..offset], &text[offset + line.len()..]));
+        }
+        offset += line.len();
+    }
+    None
+}
+
 /// `slug` cut at its last hyphen within the first 40 characters.
 fn short(slug: &str) -> &str {
     match slug.char_indices().nth(FILE_NAME_SLUG_LEN) {
@@ -129,6 +158,15 @@ fn short(slug: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn renumbering_changes_the_number_line_only() {
+        let text = "\u{feff}---\r\ntitle: CSDL số 12\r\ngroup: B\r\nnumber: 12 # TT\r\nsector: y-te\r\n---\r\n\r\nnumber: 12\r\n";
+        let expected = "\u{feff}---\r\ntitle: CSDL số 12\r\ngroup: B\r\nnumber: 13 # TT\r\nsector: y-te\r\n---\r\n\r\nnumber: 12\r\n";
+        assert_eq!(renumbered(text, 13).as_deref(), Some(expected));
+        assert_eq!(renumbered("---\ntitle: x\n---\nnumber: 3\n", 4), None, "the body is not front matter");
+        assert_eq!(renumbered("title: x\nnumber: 3\n", 4), None);
+    }
 
     fn entry(title: &str, notes: Option<&str>, sections: [&str; 4]) -> EntryFile {
         EntryFile {

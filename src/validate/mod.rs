@@ -14,11 +14,13 @@ use crate::text::closest;
 use crate::urls::ENTRY_ANCHORS;
 use serde_saphyr::Spanned;
 
+mod order;
 mod other_names;
 pub mod writing;
 use std::collections::{BTreeMap, HashMap};
 
 pub use crate::model::SECTION_HEADINGS;
+pub use order::{appendix_positions, insertion_point};
 
 /// Validates everything `source::load` read. Returns the catalog when there
 /// is no error (warnings allowed), and every diagnostic either way.
@@ -113,6 +115,9 @@ pub fn validate(project: &RawProject) -> (Option<(Catalog, LinkTargets)>, Report
         return (None, report);
     }
     let catalog = Catalog::new(entries, sectors, agencies, decision).with_synonyms(synonyms);
+    if project.failed_entries == 0 {
+        order::check_sector_order(&catalog, &raw_by_path, &mut report);
+    }
     let targets = LinkTargets::new(&catalog, project.static_files.iter().map(|p| source::static_site_path(p)));
     let files: Vec<&SourceFile> =
         project.entries.iter().map(|(f, _)| f).chain(project.decision.as_ref().map(|(f, _)| f)).collect();

@@ -119,6 +119,30 @@ fn duplicate_numbers_and_slugs_are_errors() {
     assert!(run.stderr.contains("lỗi[duplicate-slug]"), "{}", run.stderr);
 }
 
+/// Guards the appendix's order: an entry numbered into the middle of
+/// another sector's run (the table would show it out of its number's
+/// place) is found, with the number to write, while a group whose sectors
+/// keep the decision's own order (group B names Khoa học và Công nghệ
+/// after Văn hóa, Thể thao và Du lịch) is not.
+#[test]
+fn numbers_that_break_a_sectors_run_are_found_with_the_number_to_write() {
+    let project = Project::real();
+    project.edit(&project.entry_file("b-09"), "number: 9\n", "number: 13\n");
+    project.edit(&project.entry_file("b-13"), "number: 13\n", "number: 9\n");
+    let run = project.run(&["check"]);
+    assert_eq!(run.code, 0, "a warning: {}", run.stderr);
+    assert!(
+        run.stderr.contains("cảnh báo[number-order]: content/csdl/b-13-csdl-cong-bao-dien-tu.md:4:9"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("B.9 “CSDL Công báo điện tử” (lĩnh vực Khác)"), "{}", run.stderr);
+    assert!(run.stderr.contains("viết “number: 13”"), "{}", run.stderr);
+    assert!(run.stderr.contains("b-10-he-thong-canh-bao-thien-tai-tinh-quang.md:4:9"), "{}", run.stderr);
+    assert!(run.stderr.contains("viết “number: 9”"), "{}", run.stderr);
+    assert!(!run.stderr.contains("b-07-"), "B.7 keeps the decision's order: {}", run.stderr);
+}
+
 #[test]
 fn a_missing_project_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();

@@ -1,5 +1,5 @@
-//! `danhmuc new`: a ready-to-fill entry with the next free number, never
-//! overwriting.
+//! `danhmuc new`: a ready-to-fill entry at the end of its sector, the
+//! entries after it renumbered, never overwriting.
 
 use crate::common::Project;
 
@@ -11,17 +11,18 @@ fn new_writes_the_next_number_with_every_field_and_section() {
         "--group",
         "A",
         "--sector",
-        "noi-vu",
+        "dan-toc-va-ton-giao",
         "--agency",
         "so-noi-vu",
         "CSDL thi đua, khen thưởng",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("content/csdl/a-32-csdl-thi-dua-khen-thuong.md (A.32)"), "{}", run.stdout);
+    assert!(!run.stdout.contains("đánh số lại"), "the last sector of group A: {}", run.stdout);
     let text = std::fs::read_to_string(project.path("content/csdl/a-32-csdl-thi-dua-khen-thuong.md")).unwrap();
     assert!(
         text.starts_with(
-            "---\ntitle: CSDL thi đua, khen thưởng\ngroup: A\nnumber: 32\nsector: noi-vu\nagencies:\n  - so-noi-vu\n"
+            "---\ntitle: CSDL thi đua, khen thưởng\ngroup: A\nnumber: 32\nsector: dan-toc-va-ton-giao\nagencies:\n  - so-noi-vu\n"
         ),
         "{text}"
     );
@@ -45,6 +46,57 @@ fn new_writes_the_next_number_with_every_field_and_section() {
     assert!(run.stderr.is_empty(), "{}", run.stderr);
     project.build();
     assert!(project.read_site("csdl/csdl-thi-dua-khen-thuong/index.html").contains("Quản lý thi đua."));
+}
+
+/// Guards the appendix's order: a new entry was given the group's next
+/// number, so a new Y tế entry of group B landed after Khác, away from its
+/// sector. It now takes the place after the last Y tế entry, and the
+/// entries after it are renumbered, their files and addresses unchanged.
+#[test]
+fn new_places_an_entry_at_the_end_of_its_sector_and_renumbers_those_after() {
+    let project = Project::real();
+    let before = std::fs::read_to_string(project.entry_file("b-13")).unwrap();
+    let run = project.run(&["new", "--group", "B", "--sector", "y-te", "--agency", "so-y-te", "CSDL dược"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("content/csdl/b-05-csdl-duoc.md (B.5)"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "Đã đánh số lại 9 CSDL đứng sau trong nhóm (tên tệp và đường dẫn giữ nguyên): B.5 → B.6, B.6 → B.7,"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("B.13 → B.14."), "{}", run.stdout);
+    // Only the number line of the others changed.
+    let after = std::fs::read_to_string(project.entry_file("b-13")).unwrap();
+    assert_eq!(after, before.replace("number: 13\n", "number: 14\n"));
+    assert!(std::fs::read_to_string(project.entry_file("b-05-csdl-nganh")).unwrap().contains("number: 6\n"));
+    // The appendix is in order: check names the new entry's empty
+    // sections only, no gap and no number out of its sector.
+    let run = project.run(&["check"]);
+    assert!(!run.stderr.contains("number-"), "{}", run.stderr);
+    assert!(!run.stderr.contains("duplicate-"), "{}", run.stderr);
+
+    // A sector the group does not have yet goes where sectors.yaml puts
+    // it: Dân tộc và Tôn giáo after Nông nghiệp và Môi trường, before Khác.
+    let run = project.run(&[
+        "new",
+        "--group",
+        "B",
+        "--sector",
+        "dan-toc-va-ton-giao",
+        "--agency",
+        "so-dan-toc-va-ton-giao",
+        "CSDL tôn giáo của tỉnh",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("(B.14)"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("Đã đánh số lại 1 CSDL đứng sau trong nhóm (tên tệp và đường dẫn giữ nguyên): B.14 → B.15."),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]
