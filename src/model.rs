@@ -175,6 +175,11 @@ pub struct Entry {
     /// change, shown only in the bảng so sánh (never in the appendix or the
     /// data files: it is not part of the decision).
     pub reason: Option<String>,
+    /// The front matter's `keywords`: the words people type for the
+    /// entry's subject ("sổ đỏ", "bằng lái"), for the search and the open
+    /// data; not part of the decision (never in the appendix or its Word
+    /// document).
+    pub keywords: Vec<String>,
 }
 
 impl Entry {

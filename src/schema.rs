@@ -69,6 +69,12 @@ pub fn front_matter_schema(project: &RawProject) -> Value {
                 "type": ["string", "null"],
                 "description": "Lý do dự thảo đề xuất bổ sung hoặc sửa đổi CSDL này; chỉ in trong bảng so sánh, không thuộc Quyết định."
             },
+            "keywords": {
+                "type": "array",
+                "items": { "type": "string", "minLength": 1 },
+                "uniqueItems": true,
+                "description": "Từ khóa tìm kiếm: những cụm từ người dân, doanh nghiệp hay gõ khi tìm CSDL này (ví dụ “sổ đỏ”). Không thuộc nội dung Quyết định."
+            },
             "verbatim": {
                 "type": "array",
                 "items": { "enum": ["title", "notes"] },

@@ -203,6 +203,7 @@ fn plan(project: &RawProject, args: &NewArgs) -> Result<Plan, Report> {
         sector: args.sector.to_string(),
         agencies: args.agencies.to_vec(),
         notes: None,
+        keywords: Vec::new(),
         sections: Default::default(),
     };
     // Empty sections and a valid slug: the text is always written.

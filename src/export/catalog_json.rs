@@ -46,6 +46,8 @@ struct EntryJson<'a> {
     collection: &'a str,
     sharing: &'a str,
     notes: Option<&'a str>,
+    /// Words people search by; not part of the decision.
+    keywords: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -100,6 +102,7 @@ fn entry_json<'a>(catalog: &'a Catalog, e: &'a crate::model::Entry) -> EntryJson
         collection: &e.sections.collection,
         sharing: &e.sections.sharing,
         notes: e.notes.as_deref(),
+        keywords: &e.keywords,
     }
 }
 

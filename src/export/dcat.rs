@@ -146,7 +146,11 @@ pub fn write_jsonld(catalog: &Catalog, config: &Config, out: &mut dyn std::io::W
             id: &url,
             kind: "dcat:Dataset",
             contact_point: agencies.iter().map(|a| contact_id(a)).collect(),
-            keyword: [Vi(&sector.name), Vi(entry.group.name())],
+            keyword: [&sector.name, entry.group.name()]
+                .into_iter()
+                .chain(entry.keywords.iter().map(String::as_str))
+                .map(Vi)
+                .collect(),
             landing_page: Typed { id: &landing, kind: "foaf:Document" },
             theme: Id(&page(&crate::urls::sector_folder(sector.slug.as_str()))),
             applicable_legislation: legal,
@@ -211,7 +215,8 @@ struct Dataset<'a> {
     #[serde(rename = "dcat:contactPoint", serialize_with = "ids")]
     contact_point: Vec<String>,
     #[serde(rename = "dcat:keyword")]
-    keyword: [Vi<'a>; 2],
+    /// The sector, the group, then the entry's own keywords.
+    keyword: Vec<Vi<'a>>,
     #[serde(rename = "dcat:landingPage")]
     landing_page: Typed<'a>,
     #[serde(rename = "dcat:theme")]

@@ -1,11 +1,11 @@
 //! The catalog as a flat table, one row per CSDL: what the CSV file and the
 //! spreadsheet's flat sheet hold, with the same columns in the same order.
-//! Lists (agencies) are joined with "; ", long fields are their Markdown
+//! Lists (agencies, keywords) are joined with "; ", long fields are their Markdown
 //! source, so a row equals the entry in `catalog.json`.
 
 use crate::model::Catalog;
 use crate::model::fields::{
-    self, AGENCIES, COLLECTION, GROUP, NOTES, NUMBER, PURPOSE, SCOPE, SECTOR, SHARING, SLUG, TITLE,
+    self, AGENCIES, COLLECTION, GROUP, KEYWORDS, NOTES, NUMBER, PURPOSE, SCOPE, SECTOR, SHARING, SLUG, TITLE,
 };
 use std::borrow::Cow;
 
@@ -16,7 +16,7 @@ pub const APPENDIX_COLUMNS: [&str; 8] = fields::appendix_columns();
 /// The flat table's columns: the entry's fields (a sector's and the
 /// agencies' names, then their codes) and two the table adds, the group's
 /// name and the page's address, which `import` does not read.
-pub const HEADERS: [&str; 15] = [
+pub const HEADERS: [&str; 16] = [
     fields::column(GROUP),
     GROUP_NAME,
     fields::column(SECTOR),
@@ -32,6 +32,9 @@ pub const HEADERS: [&str; 15] = [
     fields::column(SHARING),
     fields::column(NOTES),
     PAGE_ADDRESS,
+    // Not a column of the decision: the words people search by, last so
+    // that the decision's columns keep their places.
+    fields::column(KEYWORDS),
 ];
 
 /// The two columns of [`HEADERS`] made from the entry rather than read
@@ -53,7 +56,7 @@ pub fn appendix_in_row() -> [usize; 7] {
 /// written; `base_url` makes page addresses absolute when known. Texts are
 /// borrowed from the catalog: only joined lists, numbers and addresses are
 /// made.
-pub fn rows<'a>(catalog: &'a Catalog, base_url: Option<&'a str>) -> impl Iterator<Item = [Cow<'a, str>; 15]> + 'a {
+pub fn rows<'a>(catalog: &'a Catalog, base_url: Option<&'a str>) -> impl Iterator<Item = [Cow<'a, str>; 16]> + 'a {
     catalog.entries().iter().map(move |e| {
         let sector = catalog.sector(e.sector);
         let agencies = || e.agencies.iter().map(|a| catalog.agency(*a));
@@ -73,6 +76,7 @@ pub fn rows<'a>(catalog: &'a Catalog, base_url: Option<&'a str>) -> impl Iterato
             Cow::Borrowed(e.sections.sharing.as_str()),
             Cow::Borrowed(e.notes.as_deref().unwrap_or_default()),
             Cow::Owned(format!("{}{}", base_url.unwrap_or(""), crate::urls::entry_folder(e.slug.as_str()))),
+            joined(e.keywords.iter().map(String::as_str)),
         ]
     })
 }

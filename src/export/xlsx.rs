@@ -127,7 +127,7 @@ impl<'a> Strings<'a> {
 struct EntryCells {
     number: u32,
     appendix: [Text; 7],
-    flat: [Text; 15],
+    flat: [Text; 16],
 }
 
 /// A heading row of the appendix: its first cell (a group's code or a
@@ -153,7 +153,7 @@ pub fn to_xlsx(catalog: &Catalog, title: &str, base_url: Option<&str>) -> Result
     let mut cells = Vec::with_capacity(catalog.entries().len());
     let appendix_in_row = super::table::appendix_in_row();
     for (entry, row) in catalog.entries().iter().zip(rows(catalog, base_url)) {
-        let mut flat = [None; 15];
+        let mut flat = [None; 16];
         for (column, value) in row.into_iter().enumerate() {
             // A text has at least as many bytes as characters: only a long
             // one needs counting.
@@ -318,14 +318,14 @@ impl Appendix<'_> {
 
 /// The second sheet: the CSV's table, with a filter on its headings.
 struct Flat<'a> {
-    headers: [Text; 15],
+    headers: [Text; 16],
     cells: &'a [EntryCells],
 }
 
 impl Flat<'_> {
     fn write(&self, out: &mut dyn Write) -> std::io::Result<()> {
         let last = self.cells.len() + 1;
-        sheet_start(out, &format!("A1:O{last}"), 1, false)?;
+        sheet_start(out, &format!("A1:P{last}"), 1, false)?;
         for column in 0..HEADERS.len() {
             let width = if (9..=12).contains(&column) { 45.0 } else { 18.0 };
             // The column's style is its cells' and that of the cells a
@@ -349,7 +349,7 @@ impl Flat<'_> {
             }
             row.end(out)?;
         }
-        write!(out, "</sheetData><autoFilter ref=\"A1:O{last}\"/>")?;
+        write!(out, "</sheetData><autoFilter ref=\"A1:P{last}\"/>")?;
         out.write_all(PAGE_MARGINS.as_bytes())?;
         out.write_all(b"</worksheet>")
     }

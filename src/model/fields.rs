@@ -60,6 +60,7 @@ pub const NOTES: Field =
 pub const SLUG: Field = Field { key: "slug", label: "Mã CSDL", column: Some("Mã CSDL"), ..NONE };
 pub const UPDATED: Field = Field { key: "updated", label: "Ngày cập nhật", ..NONE };
 pub const REASON: Field = Field { key: "ly_do", label: "Lý do", ..NONE };
+pub const KEYWORDS: Field = Field { key: "keywords", label: "Từ khóa", column: Some("Từ khóa"), ..NONE };
 pub const VERBATIM: Field = Field { key: "verbatim", label: "Giữ đúng văn bản đã ký", ..NONE };
 pub const PURPOSE: Field = section("purpose", "Mục đích", "muc-dich");
 pub const SCOPE: Field = section("scope", "Phạm vi, nội dung chính", "pham-vi");
@@ -73,8 +74,9 @@ const fn section(key: &'static str, heading: &'static str, anchor: &'static str)
 
 /// Every field, in the order of an entry file: the front matter's keys
 /// as the schema lists them, then the four sections.
-pub const ALL: [Field; 14] = [
-    TITLE, GROUP, NUMBER, SECTOR, AGENCIES, NOTES, SLUG, UPDATED, REASON, VERBATIM, PURPOSE, SCOPE, COLLECTION, SHARING,
+pub const ALL: [Field; 15] = [
+    TITLE, GROUP, NUMBER, SECTOR, AGENCIES, NOTES, SLUG, UPDATED, REASON, KEYWORDS, VERBATIM, PURPOSE, SCOPE,
+    COLLECTION, SHARING,
 ];
 
 /// The four sections of the body, in the order they must come.

@@ -84,6 +84,8 @@ pub struct EntryView {
     pub collection_html: String,
     pub sharing_html: String,
     pub notes: Option<String>,
+    /// Words people search by, shown apart from the decision's fields.
+    pub keywords: Vec<String>,
     pub extra_html: String,
     pub source_path: String,
     pub edit_url: Option<String>,
@@ -256,6 +258,7 @@ fn entry_view(entry: &Entry, shared: &SharedLinks, config: &Config, targets: &Li
         collection_html: html(&entry.sections.collection),
         sharing_html: html(&entry.sections.sharing),
         notes: entry.notes.clone(),
+        keywords: entry.keywords.clone(),
         extra_html: html(&entry.extra),
         source_path: entry.source_path.clone(),
         edit_url: config.edit_url(&entry.source_path),

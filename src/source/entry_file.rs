@@ -23,6 +23,8 @@ pub struct EntryFile {
     pub sector: String,
     pub agencies: Vec<String>,
     pub notes: Option<String>,
+    /// Words people search by (the front matter's `keywords`).
+    pub keywords: Vec<String>,
     /// The Markdown under each of [`SECTION_HEADINGS`], in order.
     pub sections: [String; 4],
 }
@@ -38,6 +40,8 @@ struct FrontMatter<'a> {
     agencies: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     notes: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    keywords: &'a [String],
 }
 
 /// Why an entry's text could not be written as given.
@@ -77,6 +81,7 @@ impl EntryFile {
             sector: &self.sector,
             agencies: &self.agencies,
             notes: self.notes.as_deref(),
+            keywords: &self.keywords,
         };
         let mut options = serde_saphyr::SerializerOptions::default();
         // One line a value, as editors write them; lists indented under
@@ -177,6 +182,7 @@ mod tests {
             sector: "noi-vu".to_string(),
             agencies: vec!["so-noi-vu".to_string(), "so-y-te".to_string()],
             notes: notes.map(str::to_string),
+            keywords: Vec::new(),
             sections: sections.map(str::to_string),
         }
     }

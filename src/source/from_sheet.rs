@@ -11,7 +11,8 @@
 
 use super::entry_file::EntryFile;
 use super::spreadsheet::{
-    AGENCIES, AGENCY_SLUGS, ENTRY_SLUG, Format, GROUP, NOTES, NUMBER, READ, REQUIRED, Row, SECTOR, SECTOR_SLUG, TITLE,
+    AGENCIES, AGENCY_SLUGS, ENTRY_SLUG, Format, GROUP, KEYWORDS, NOTES, NUMBER, READ, REQUIRED, Row, SECTOR,
+    SECTOR_SLUG, TITLE,
 };
 use crate::model::{Group, SECTION_HEADINGS, Slug};
 use std::collections::HashMap;
@@ -113,6 +114,14 @@ fn entry_file(row: &Row, sectors: &mut Register, agencies: &mut Register) -> Res
         agency_slugs.push(agencies.find_or_declare(name, given)?);
     }
     let notes = unescape(row.get(NOTES)).trim().to_string();
+    // Written once each, as `check` wants them (case and diacritics aside).
+    let mut keywords: Vec<String> = Vec::new();
+    for keyword in row.get(KEYWORDS).split([';', '\n']).map(one_line).filter(|k| !k.is_empty()) {
+        let key = crate::text::fold(&keyword.to_lowercase());
+        if !keywords.iter().any(|k| crate::text::fold(&k.to_lowercase()) == key) {
+            keywords.push(keyword);
+        }
+    }
     Ok(EntryFile {
         title,
         slug,
@@ -121,6 +130,7 @@ fn entry_file(row: &Row, sectors: &mut Register, agencies: &mut Register) -> Res
         sector,
         agencies: agency_slugs,
         notes: (!notes.is_empty()).then_some(notes),
+        keywords,
         sections: SECTION_HEADINGS.map(|heading| as_markdown(&unescape(row.get(heading)))),
     })
 }

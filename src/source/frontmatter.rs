@@ -27,6 +27,9 @@ pub struct RawEntry {
     /// The fields kept exactly as the signed decision writes them
     /// (`title`, `notes`): exempt from style findings.
     pub verbatim: Option<Vec<Spanned<String>>>,
+    /// The words people type for the entry's subject ("sổ đỏ"): found by
+    /// the search and published with the data, not part of the decision.
+    pub keywords: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -142,15 +145,23 @@ fn yaml_diagnostic(error: &YamlError, yaml: &str, file: &str, first_line: usize)
             file,
             format!("{} sai kiểu: cần {}, nhưng gặp {}.", value_of(&key), expected_vi(expected), found_vi(unexpected)),
         )
-        .hint(type_hint(expected)),
+        .hint(type_hint(expected, key.as_deref())),
         YamlError::InvalidScalar { ty, .. } => {
             Diagnostic::error(Code::InvalidType, file, format!("{} sai kiểu: cần {}.", value_of(&key), expected_vi(ty)))
-                .hint(type_hint(ty))
+                .hint(type_hint(ty, key.as_deref()))
         }
         YamlError::Budget { breach, .. } => {
             Diagnostic::error(Code::YamlTooComplex, file, format!("Phần YAML quá phức tạp và bị từ chối ({breach:?})."))
                 .hint("Phần thông tin chỉ cần vài dòng “khóa: giá trị”; bỏ các neo (&) và bí danh (*) YAML.")
         }
+        // A list written as one line of text (`keywords: a, b`): the
+        // parser only says that it expected a list there.
+        other if other.to_string().contains("expected sequence start") => Diagnostic::error(
+            Code::InvalidType,
+            file,
+            format!("{} sai kiểu: cần một danh sách, nhưng gặp văn bản.", value_of(&key)),
+        )
+        .hint(type_hint("sequence", key.as_deref())),
         other => {
             if let (Some(p), Some(column)) = (position.as_mut(), tab_column) {
                 p.column = column;
@@ -242,10 +253,13 @@ fn expected_vi(expected: &str) -> String {
     }
 }
 
-fn type_hint(expected: &str) -> &'static str {
+/// What to write instead, for a value of the wrong type under `key`.
+fn type_hint(expected: &str, key: Option<&str>) -> &'static str {
     let lower = expected.to_lowercase();
     if lower.contains("integer") || lower.contains("i64") || lower.contains("u32") {
         "Viết số bằng chữ số, ví dụ “number: 10” (không viết “mười”)."
+    } else if lower.contains("sequence") && key == Some("keywords") {
+        "Viết mỗi từ khóa một dòng, bắt đầu bằng “  - ”, ví dụ:\nkeywords:\n  - sổ đỏ\n  - sổ hồng"
     } else if lower.contains("sequence") {
         "Viết danh sách mỗi mục một dòng, bắt đầu bằng “  - ”, ví dụ:\nagencies:\n  - so-noi-vu"
     } else {

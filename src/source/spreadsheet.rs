@@ -41,8 +41,11 @@ pub const ENTRY_SLUG: &str = fields::column(fields::SLUG);
 pub const AGENCIES: &str = fields::column(fields::AGENCIES);
 pub const AGENCY_SLUGS: &str = fields::code_column(fields::AGENCIES);
 pub const NOTES: &str = fields::column(fields::NOTES);
+/// Optional: the entry's `keywords`, separated by ";" or line breaks, as
+/// the site's flat table writes them.
+pub const KEYWORDS: &str = fields::column(fields::KEYWORDS);
 /// Every column read.
-pub const READ: [&str; 13] = [
+pub const READ: [&str; 14] = [
     GROUP,
     NUMBER,
     TITLE,
@@ -56,6 +59,7 @@ pub const READ: [&str; 13] = [
     SECTION_HEADINGS[2],
     SECTION_HEADINGS[3],
     NOTES,
+    KEYWORDS,
 ];
 pub const REQUIRED: [&str; 9] = [
     GROUP,

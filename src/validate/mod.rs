@@ -345,6 +345,7 @@ fn validate_entry(
     let agencies = agencies(path, raw, lookup, report);
     let notes = notes(path, raw, report);
     let updated = updated(path, raw, report);
+    let keywords = keywords(path, raw, report);
     let slug = slug(path, raw, title.as_deref(), report);
     let (sections, extra) = validate_sections(file, report);
 
@@ -370,6 +371,7 @@ fn validate_entry(
         updated,
         source_path: file.path.clone(),
         reason: raw.ly_do.as_ref().map(|r| crate::text::nfc(r.value.trim())).filter(|r| !r.is_empty()),
+        keywords,
     })
 }
 
@@ -538,6 +540,42 @@ fn notes(path: &str, raw: &RawEntry, report: &mut Report) -> Option<String> {
         );
     }
     notes
+}
+
+/// `keywords`: optional words people search by, each with a letter or a
+/// digit, and none twice (compared as the search compares them: case,
+/// diacritics and spacing aside).
+fn keywords(path: &str, raw: &RawEntry, report: &mut Report) -> Vec<String> {
+    let mut keywords = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for item in raw.keywords.iter().flat_map(|list| &list.value) {
+        let keyword = crate::text::nfc(&item.value.split_whitespace().collect::<Vec<_>>().join(" "));
+        let at = field_position(Some(item));
+        let key = crate::text::fold(&keyword.to_lowercase());
+        if !key.chars().any(char::is_alphanumeric) {
+            report.push(
+                Diagnostic::error(Code::EmptyField, path, "Một từ khóa (keywords) không có chữ nào để tìm.")
+                    .at(at)
+                    .hint("Mỗi từ khóa là cụm từ người dân hay gõ khi tìm, ví dụ “- sổ đỏ”; xóa dòng trống."),
+            );
+            continue;
+        }
+        if let Some(line) = seen.get(&key) {
+            report.push(
+                Diagnostic::error(
+                    Code::DuplicateKeyword,
+                    path,
+                    format!("Từ khóa “{keyword}” đã có ở dòng {line} (viết hoa hay dấu không phân biệt)."),
+                )
+                .at(at)
+                .hint("Mỗi từ khóa chỉ ghi một lần; xóa dòng lặp lại."),
+            );
+            continue;
+        }
+        seen.insert(key, at.map_or(0, |p| p.line));
+        keywords.push(keyword);
+    }
+    keywords
 }
 
 /// `updated`: an optional ISO date.

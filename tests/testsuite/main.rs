@@ -17,6 +17,7 @@ pub mod history;
 mod hostile_text;
 mod import;
 mod init;
+mod keywords;
 mod links;
 mod names;
 mod new;

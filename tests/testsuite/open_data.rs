@@ -30,6 +30,7 @@ fn expected_row(entry: &Value) -> Vec<String> {
         s(&entry["sharing"]),
         s(&entry["notes"]),
         s(&entry["url"]),
+        entry["keywords"].as_array().unwrap().iter().map(s).collect::<Vec<_>>().join("; "),
     ]
 }
 
