@@ -5,8 +5,10 @@
 //! next draft, committed on `main`:
 //!
 //! - B.2 (CSDL Đất đai, the real B.8) edited, with its reason (`ly_do`);
-//! - B.3 (the real B.12) taken out, so B.4 (the real B.13) becomes B.3;
-//! - CSDL tài nguyên nước added with `danhmuc new` (B.4), with its reason;
+//! - CSDL tài nguyên nước added with `danhmuc new`, with its reason, at
+//!   the end of its sector (Nông nghiệp và Môi trường);
+//! - B.3 (the real B.12) taken out, so the new entry is B.3 and B.4 (the
+//!   real B.13) keeps its number;
 //! - A.1 (CSDL tổ chức, bộ máy) renamed, its address not pinned;
 //! - A.2 (the real A.21) moved from the Ban Quản lý Khu kinh tế, abolished,
 //!   to its successor, the Sở Tài chính;
@@ -128,16 +130,8 @@ fn next_draft(root: &Path, danhmuc: &Path) {
     edit(&land, "dân cư, đo đạc", "dân cư, đo đạc, hồ sơ địa chính, giá đất");
     edit(&land, "notes:", "ly_do: Bổ sung hồ sơ địa chính và giá đất theo Luật Đất đai năm 2024.\nnotes:");
 
-    // B.3 taken out: check finds the gap it leaves, and B.4 becomes B.3.
-    std::fs::remove_file(entry(root, "b-03")).unwrap();
-    let gap = danhmuc_in(root, danhmuc, &["check"]);
-    assert!(gap.2.contains("number-gap"), "check says B.3 is missing:\n{}", gap.2);
-    let gazette = entry(root, "b-04");
-    edit(&gazette, "number: 4\n", "number: 3\n");
-    let renumbered = gazette.to_string_lossy().replace("/b-04-", "/b-03-");
-    std::fs::rename(&gazette, renumbered).unwrap();
-
-    // A new entry, as section 4 of the guide adds one.
+    // A new entry, as section 4 of the guide adds one: at the end of its
+    // sector, after B.3, the entries after it renumbered.
     let new = danhmuc_in(
         root,
         danhmuc,
@@ -153,8 +147,8 @@ fn next_draft(root: &Path, danhmuc: &Path) {
         ],
     );
     assert_eq!(new.0, 0, "danhmuc new:\n{}", new.2);
-    assert!(new.1.contains("(B.4)"), "the next number of group B: {}", new.1);
-    let water = entry(root, "b-04");
+    assert!(new.1.contains("(B.4)") && new.1.contains("B.4 → B.5"), "after B.3, its sector's last: {}", new.1);
+    let water = entry(root, "b-04-csdl-tai-nguyen-nuoc");
     let mut text = std::fs::read_to_string(&water).unwrap();
     text = replace(
         &text,
@@ -174,6 +168,14 @@ fn next_draft(root: &Path, danhmuc: &Path) {
     }
     std::fs::write(&water, text).unwrap();
 
+    // B.3 taken out: check finds the gap it leaves, and the editor closes
+    // it (the entries' files keep their names).
+    std::fs::remove_file(entry(root, "b-03-he-thong")).unwrap();
+    let gap = danhmuc_in(root, danhmuc, &["check"]);
+    assert!(gap.2.contains("number-gap"), "check says B.3 is missing:\n{}", gap.2);
+    edit(&entry(root, "b-04-csdl-tai-nguyen-nuoc"), "number: 4\n", "number: 3\n");
+    edit(&entry(root, "b-04-csdl-cong-bao"), "number: 5\n", "number: 4\n");
+
     // A.1 renamed (its address follows its new name).
     edit(&entry(root, "a-01"), "title: CSDL tổ chức, bộ máy\n", "title: CSDL tổ chức, bộ máy và biên chế\n");
 
@@ -191,7 +193,7 @@ fn next_draft(root: &Path, danhmuc: &Path) {
 
     let check = danhmuc_in(root, danhmuc, &["check"]);
     assert_eq!(check.0, 0, "check of the draft:\n{}", check.2);
-    for warning in ["number-gap", "agency-replaced", "đang còn hiệu lực là"] {
+    for warning in ["number-gap", "number-order", "agency-replaced", "đang còn hiệu lực là"] {
         assert!(!check.2.contains(warning), "{warning} left in the draft:\n{}", check.2);
     }
     commit(root, "2027-03-02T10:00:00+07:00", "Dự thảo sửa đổi Danh mục");

@@ -47,8 +47,8 @@ fn the_data_files_describe_the_catalog_in_force_and_the_drafts_its_proposal() {
             "csdl-ve-khu-cong-nghiep-khu-kinh-te-tren-dia-ban-tinh-thuoc-csdl-ve-khu-cong",
             "csdl-nganh-giao-duc-tinh-quang-ninh",
             "csdl-dat-dai",
-            "csdl-cong-bao-dien-tu",
             ADDED,
+            "csdl-cong-bao-dien-tu",
         ]
     );
     assert_eq!(draft["version"]["status"], "draft");

@@ -48,7 +48,7 @@ fn diff_reports_the_drafts_changes_however_the_sides_are_named() {
             (c["reference"].as_str().unwrap().to_string(), fields.collect())
         })
         .collect();
-    let expected = [("A.1", "title"), ("A.2", "agencies"), ("B.2", "scope"), ("B.3", "number")];
+    let expected = [("A.1", "title"), ("A.2", "agencies"), ("B.2", "scope")];
     assert_eq!(changed, expected.map(|(reference, field)| (reference.to_string(), vec![field.to_string()])), "{plain}");
     assert!(!plain.to_string().contains("Luật Đất đai năm 2024"), "the reason is not a change of the entry");
 
@@ -69,20 +69,18 @@ fn diff_reads_as_text_and_markdown() {
         "{text}"
     );
     for line in [
-        "  + B.4 CSDL tài nguyên nước (csdl-tai-nguyen-nuoc)",
+        "  + B.3 CSDL tài nguyên nước (csdl-tai-nguyen-nuoc)",
         "  - B.3 Hệ thống quản lý số liệu quan trắc môi trường tự động",
         "  ~ A.1 CSDL tổ chức, bộ máy và biên chế: đổi tên từ “CSDL tổ chức, bộ máy”",
         "    Phạm vi, nội dung chính: … bề mặt, dân cư, đo đạc{+, hồ sơ địa chính, giá đất+}...các tỷ lệ",
-        "    Số thứ tự: [-4-]{+3+}",
     ] {
         assert!(text.contains(line), "{line}\n{text}");
     }
     assert_eq!(ok(project.run_here(&["diff", "1234/QĐ-UBND"])).stdout, text);
 
     let markdown = ok(project.run_here(&["diff", "--format", "markdown"])).stdout;
-    assert!(markdown.contains("- B.4 CSDL tài nguyên nước (`csdl-tai-nguyen-nuoc`)"), "{markdown}");
+    assert!(markdown.contains("- B.3 CSDL tài nguyên nước (`csdl-tai-nguyen-nuoc`)"), "{markdown}");
     assert!(markdown.contains("<ins>(thêm: , hồ sơ địa chính, giá đất)</ins>"), "{markdown}");
-    assert!(markdown.contains("Số thứ tự: <del>(bỏ: 4)</del><ins>(thêm: 3)</ins>"), "{markdown}");
     assert_eq!(ok(project.run_here(&["diff", "1234", "--format", "markdown"])).stdout, markdown);
 }
 
@@ -103,17 +101,16 @@ fn diff_writes_the_comparison_table_the_site_publishes() {
         "1 | A.1. CSDL tổ chức, bộ máy và biên chế | Tên CSDL: CSDL tổ chức, bộ máy | Tên CSDL: CSDL tổ chức, bộ máy và biên chế | ",
         "2 | A.2. CSDL về Khu công nghiệp, Khu kinh tế trên địa bàn tỉnh (thuộc CSDL về khu công nghiệp, khu kinh tế) | Đơn vị chủ trì: Ban Quản lý Khu kinh tế Quảng Ninh | Đơn vị chủ trì: Sở Tài chính | ",
         "3 | B.2. CSDL Đất đai | Phạm vi, nội dung chính: ",
-        "4 | B.3. CSDL Công báo điện tử | Số thứ tự: 4 | Số thứ tự: 3 | ",
-        "5 | B.4. CSDL tài nguyên nước | (chưa có) | Tên CSDL: CSDL tài nguyên nước",
-        "6 | B.3. Hệ thống quản lý số liệu quan trắc môi trường tự động | Tên CSDL: ",
+        "4 | B.3. CSDL tài nguyên nước | (chưa có) | Tên CSDL: CSDL tài nguyên nước",
+        "5 | B.3. Hệ thống quản lý số liệu quan trắc môi trường tự động | Tên CSDL: ",
     ];
     assert_eq!(body.len(), starts.len(), "{table:#?}");
     for (row, start) in body.iter().zip(starts) {
         assert!(row.starts_with(start), "{row}\n  should start with\n{start}");
     }
     assert!(body[2].ends_with("| Bổ sung hồ sơ địa chính và giá đất theo Luật Đất đai năm 2024."), "{}", body[2]);
-    assert!(body[4].ends_with("| Thực hiện Luật Tài nguyên nước năm 2023 về cơ sở dữ liệu tài nguyên nước."));
-    assert!(body[5].contains("| Đưa ra khỏi Danh mục |"), "{}", body[5]);
+    assert!(body[3].ends_with("| Thực hiện Luật Tài nguyên nước năm 2023 về cơ sở dữ liệu tài nguyên nước."));
+    assert!(body[4].contains("| Đưa ra khỏi Danh mục |"), "{}", body[4]);
 
     for sides in [&["1234/QĐ-UBND"][..], &[TAG, "HEAD"]] {
         let args = [&["diff"], sides, &["--format", "docx", "--output", "khac.docx"]].concat();
