@@ -114,6 +114,7 @@ const VOCABULARY: &[(&str, &str)] = &[
     ("trồng rừng", "lâm nghiệp"),
     ("gỗ", "lâm nghiệp"),
     ("mỏ", "khoáng sản"),
+    ("mỏ than", "khoáng sản"),
     ("cát", "khoáng sản"),
     ("than", "khoáng sản"),
     ("gia súc", "chăn nuôi"),
@@ -278,31 +279,49 @@ const FORMER_MINISTRIES: &[(&str, &str)] = &[
 /// space, and "và" left out ("Sở Tài nguyên và Môi trường" → "so tai
 /// nguyen moi truong"). Empty when the name has no word.
 pub fn key(name: &str) -> String {
+    keys(name).1
+}
+
+/// A name as it is written, in the same parts as [`key`] but with each
+/// word's exact form ("Sở Tài nguyên" → "sở tài nguyên"): a reader who
+/// types a part with its marks means that part ("mỏ" is not "mộ"), so the
+/// page compares such a part with this (see `nameFor` in
+/// `src/search/js/understand/vocabulary.js`).
+pub fn written_key(name: &str) -> String {
+    keys(name).0
+}
+
+/// [`written_key`] and [`key`] at once.
+fn keys(name: &str) -> (String, String) {
     let (mut exact, mut folded) = (String::new(), String::new());
-    let mut parts: Vec<String> = Vec::new();
+    let (mut written, mut parts): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
     for part in name.split(char::is_whitespace) {
-        let mut joined = String::new();
+        let (mut joined_exact, mut joined) = (String::new(), String::new());
         for_each_word(part, |word, _| {
             forms_into(word, &mut exact, &mut folded);
+            joined_exact.push_str(&exact);
             joined.push_str(&folded);
         });
         if !joined.is_empty() && joined != "va" {
+            written.push(joined_exact);
             parts.push(joined);
         }
     }
-    parts.join(" ")
+    (written.join(" "), parts.join(" "))
 }
 
-/// The table the search page reads: key → what it stands for, sorted by
-/// key. The project's synonyms take precedence over the built-in ones;
+/// The table the search page reads: written key ([`written_key`]) → what
+/// it stands for, sorted by that key; the page folds it to compare a part
+/// typed without marks. The project's synonyms take precedence over the built-in ones;
 /// a former name of an agency stands for the agency. A longer name that
 /// contains a built-in abbreviation's meaning is also reachable by the
 /// abbreviation ("Sở TN&MT" as well as "Sở Tài nguyên và Môi trường").
 pub fn table(catalog: &Catalog) -> Vec<(String, String)> {
     let mut table: BTreeMap<String, String> = BTreeMap::new();
-    let abbreviations: Vec<(String, String)> = ABBREVIATIONS.iter().map(|(a, m)| (key(a), key(m))).collect();
+    let abbreviations: Vec<(String, String)> =
+        ABBREVIATIONS.iter().map(|(a, m)| (written_key(a), written_key(m))).collect();
     let add_name = |table: &mut BTreeMap<String, String>, name: &str, means: &str| {
-        let name_key = key(name);
+        let name_key = written_key(name);
         for (short, long) in &abbreviations {
             if let Some(shortened) = replace_words(&name_key, long, short) {
                 table.insert(shortened, means.to_string());
@@ -311,7 +330,7 @@ pub fn table(catalog: &Catalog) -> Vec<(String, String)> {
         table.insert(name_key, means.to_string());
     };
     for (abbreviation, means) in ABBREVIATIONS {
-        table.insert(key(abbreviation), (*means).to_string());
+        table.insert(written_key(abbreviation), (*means).to_string());
     }
     for (former, now) in FORMER_MINISTRIES {
         add_name(&mut table, former, now);
@@ -323,28 +342,66 @@ pub fn table(catalog: &Catalog) -> Vec<(String, String)> {
     }
     for synonym in catalog.synonyms() {
         for words in &synonym.words {
-            table.insert(key(words), synonym.means.clone());
+            table.insert(written_key(words), synonym.means.clone());
         }
     }
     table.remove("");
     table.into_iter().collect()
 }
 
-/// The built-in vocabulary the search page reads with its other names,
-/// key → meaning, sorted by key: only the pairs whose meaning's words are
-/// all words of the catalog (`holds`, given a folded word), so that a
-/// query is never expanded to words no entry has; and whose own words are
-/// not all the catalog's, so that what the catalog says itself ("tàu cá",
-/// "khí thải") is searched as it is.
-pub fn vocabulary(holds: impl Fn(&str) -> bool) -> Vec<(String, String)> {
-    let mut table: BTreeMap<String, String> = BTreeMap::new();
-    for (words, means) in VOCABULARY {
-        let (word_key, meaning) = (key(words), key(means));
-        if !meaning.is_empty() && meaning.split(' ').all(&holds) && !word_key.split(' ').all(&holds) {
-            table.insert(word_key, (*means).to_string());
+/// One pair of the built-in vocabulary as the page reads it: the words'
+/// written key, what they stand for, and whether they must be typed with
+/// their marks (`strict`: folded, they are words of the catalog, "mo than"
+/// being "mộ thân" as much as "mỏ than"). Written `[key, means]`, or
+/// `[key, means, 1]` when strict.
+#[derive(Debug, PartialEq)]
+pub struct VocabularyPair {
+    pub key: String,
+    pub means: String,
+    pub strict: bool,
+}
+
+impl serde::Serialize for VocabularyPair {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(if self.strict { 3 } else { 2 }))?;
+        seq.serialize_element(&self.key)?;
+        seq.serialize_element(&self.means)?;
+        if self.strict {
+            seq.serialize_element(&1)?;
         }
+        seq.end()
     }
-    table.into_iter().collect()
+}
+
+/// The built-in vocabulary the search page reads with its other names,
+/// sorted by written key: only the pairs whose meaning's words are all
+/// words of the catalog (`forms_of`, given a folded word, its exact forms
+/// in the catalog), so that a query is never expanded to words no entry
+/// has; and whose own words are not all the catalog's as written, so that
+/// what the catalog says itself ("tàu cá", "khí thải", "mỏ") is searched
+/// as it is. Words the catalog has only once folded ("mỏ than": "thân")
+/// must be typed with their marks, and are left out if they have none
+/// ("than").
+pub fn vocabulary<'a>(forms_of: impl Fn(&str) -> Option<&'a [String]>) -> Vec<VocabularyPair> {
+    let mut table: BTreeMap<String, VocabularyPair> = BTreeMap::new();
+    for (words, means) in VOCABULARY {
+        let (word_key, written, meaning) = (key(words), written_key(words), key(means));
+        if meaning.is_empty() || !meaning.split(' ').all(|w| forms_of(w).is_some()) {
+            continue;
+        }
+        let parts = || word_key.split(' ').zip(written.split(' '));
+        if parts().all(|(folded, exact)| forms_of(folded).is_some_and(|forms| forms.iter().any(|f| f == exact))) {
+            continue;
+        }
+        let strict = parts().all(|(folded, _)| forms_of(folded).is_some());
+        // Without marks to type, such words cannot be told from the catalog's.
+        if strict && written == word_key {
+            continue;
+        }
+        table.insert(written.clone(), VocabularyPair { key: written, means: (*means).to_string(), strict });
+    }
+    table.into_values().collect()
 }
 
 /// Where the page finds the built-in vocabulary: a file the understanding
@@ -352,18 +409,17 @@ pub fn vocabulary(holds: impl Fn(&str) -> bool) -> Vec<(String, String)> {
 pub const VOCABULARY_PATH: &str = "assets/search-vocabulary.js";
 
 /// Writes [`VOCABULARY_PATH`] for a catalog whose terms are `sorted`
-/// (folded, sorted by UTF-16 code units, as the index writes them).
-pub(super) fn write_vocabulary<T>(sorted: &[(String, T)], sink: &dyn crate::output::Sink) {
-    let holds = |word: &str| sorted.binary_search_by(|(term, _)| term.encode_utf16().cmp(word.encode_utf16())).is_ok();
-    let json = crate::json::to_string(&vocabulary(holds));
+/// (folded, sorted by UTF-16 code units, as the index writes them), each
+/// with its exact forms.
+pub(super) fn write_vocabulary(sorted: &[(String, super::encode::TermEntry)], sink: &dyn crate::output::Sink) {
+    let forms_of = |word: &str| {
+        let found = sorted.binary_search_by(|(term, _)| term.encode_utf16().cmp(word.encode_utf16())).ok()?;
+        Some(&sorted[found].1.forms[..])
+    };
+    let json = crate::json::to_string(&vocabulary(forms_of));
     sink.add(
         VOCABULARY_PATH,
-        super::encode::script_call(
-            format_args!("DanhmucSearch.understanding.addVocabulary("),
-            &json,
-            ");
-",
-        ),
+        super::encode::script_call(format_args!("DanhmucSearch.understanding.addVocabulary("), &json, ");\n"),
     );
 }
 
@@ -375,11 +431,11 @@ fn replace_words(key: &str, long: &str, short: &str) -> Option<String> {
     Some(replaced.trim().to_string())
 }
 
-/// The first parts of the keys of several parts ("so", "bo"): a query
-/// with one of them may be a name, so the page loads the table.
+/// The first parts of the keys of several parts ("so", "bo"), folded: a
+/// query with one of them may be a name, so the page loads the table.
 pub fn leads(table: &[(String, String)]) -> Vec<String> {
     let mut leads: Vec<String> =
-        table.iter().filter_map(|(key, _)| key.split_once(' ').map(|(first, _)| first.to_string())).collect();
+        table.iter().filter_map(|(key, _)| key.split_once(' ').map(|(first, _)| crate::text::fold(first))).collect();
     leads.sort();
     leads.dedup();
     leads
@@ -395,27 +451,54 @@ mod tests {
         #[derive(serde::Deserialize)]
         struct Vectors {
             name_keys: Vec<(String, String)>,
+            written_keys: Vec<(String, String)>,
         }
         let vectors: Vectors = serde_json::from_str(include_str!("../../tests/understanding-vectors.json")).unwrap();
         assert!(vectors.name_keys.len() >= 10);
         for (name, expected) in vectors.name_keys {
             assert_eq!(key(&name), expected, "key of {name:?}");
         }
+        assert!(vectors.written_keys.len() >= 4);
+        for (name, expected) in vectors.written_keys {
+            assert_eq!(written_key(&name), expected, "written key of {name:?}");
+        }
     }
 
     /// Guards against the vocabulary sending a query to words no entry
-    /// has, or replacing words the catalog says itself.
+    /// has, or replacing words the catalog says itself; and against a pair
+    /// whose words the catalog has once folded ("mỏ than": "mộ", "thân")
+    /// taking those words when typed without marks.
     #[test]
     fn the_vocabulary_expands_only_to_words_the_catalog_holds() {
-        let held = ["giay", "phep", "xay", "dung", "cap", "thien", "tai", "tau", "ca"];
-        let table = vocabulary(|w| held.contains(&w));
-        let get = |k: &str| table.iter().find(|(key, _)| key == k).map(|(_, m)| m.as_str());
-        assert_eq!(get("building permit"), Some("cấp phép xây dựng"));
-        assert_eq!(get("disaster"), Some("thiên tai"));
+        let held: Vec<(&str, Vec<String>)> = [
+            ("giay", "giấy"),
+            ("phep", "phép"),
+            ("xay", "xây"),
+            ("dung", "dựng"),
+            ("cap", "cấp"),
+            ("thien", "thiên"),
+            ("tai", "tai"),
+            ("tau", "tàu"),
+            ("ca", "cá"),
+            ("mo", "mộ"),
+            ("than", "thân"),
+            ("khoang", "khoáng"),
+            ("san", "sản"),
+        ]
+        .into_iter()
+        .map(|(t, f)| (t, vec![f.to_string()]))
+        .collect();
+        let table = vocabulary(|w| held.iter().find(|(t, _)| *t == w).map(|(_, f)| &f[..]));
+        let get = |k: &str| table.iter().find(|p| p.key == k).map(|p| (p.means.as_str(), p.strict));
+        assert_eq!(get("building permit"), Some(("cấp phép xây dựng", false)));
+        assert_eq!(get("disaster"), Some(("thiên tai", false)));
         // "nông nghiệp" is not held here: no pair leads to it.
         assert_eq!(get("agriculture"), None);
         // "tàu cá" is the catalog's own words: searched as typed.
-        assert_eq!(get("tau ca"), None);
+        assert_eq!(get("tàu cá"), None);
+        // "mỏ than" only with its marks: "mo than" may be "mộ thân".
+        assert_eq!(get("mỏ than"), Some(("khoáng sản", true)));
+        assert_eq!(get("than"), None);
         assert!(VOCABULARY.len() >= 150, "{}", VOCABULARY.len());
     }
 

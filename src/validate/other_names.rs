@@ -58,7 +58,9 @@ pub fn former_names(raw: &RawAgency, report: &mut Report) -> Vec<FormerName> {
 pub fn synonyms(raw: &[RawSynonym], entries: &[Entry], agencies: &[Agency], report: &mut Report) -> Vec<Synonym> {
     let file = source::SYNONYMS_FILE;
     let mut synonyms = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    // Per folded key, the written keys seen and their lines: "mỏ" and "mộ"
+    // are two words, but "mo" is typed for either.
+    let mut seen: HashMap<String, Vec<(String, usize)>> = HashMap::new();
     if raw.is_empty() {
         return synonyms;
     }
@@ -86,6 +88,7 @@ pub fn synonyms(raw: &[RawSynonym], entries: &[Entry], agencies: &[Agency], repo
         for written in &item.words.value {
             let at = source::frontmatter_position(written, 1);
             let key = crate::search::names::key(&written.value);
+            let written_key = crate::search::names::written_key(&written.value);
             if key.is_empty() {
                 report.push(
                     Diagnostic::error(Code::EmptyField, file, format!("“{}” không có chữ nào để tìm.", written.value))
@@ -94,13 +97,16 @@ pub fn synonyms(raw: &[RawSynonym], entries: &[Entry], agencies: &[Agency], repo
                 );
                 continue;
             }
-            if let Some(line) = seen.get(&key) {
+            let clash = seen.get(&key).and_then(|earlier| {
+                earlier.iter().find(|(other, _)| *other == written_key || *other == key || written_key == key)
+            });
+            if let Some((_, line)) = clash {
                 report.push(
                     Diagnostic::error(
                         Code::DuplicateSynonym,
                         file,
                         format!(
-                            "“{}” đã được khai báo ở dòng {line} (viết hoa, dấu, “&” hay “-” không phân biệt).",
+                            "“{}” đã được khai báo ở dòng {line} (viết hoa, “&” hay “-” không phân biệt; từ viết không dấu trùng với mọi cách viết có dấu của nó).",
                             written.value
                         ),
                     )
@@ -109,7 +115,7 @@ pub fn synonyms(raw: &[RawSynonym], entries: &[Entry], agencies: &[Agency], repo
                 );
                 continue;
             }
-            seen.insert(key, at.map_or(0, |p| p.line));
+            seen.entry(key).or_default().push((written_key, at.map_or(0, |p| p.line)));
             kept.push(crate::text::nfc(written.value.trim()));
         }
         let mut missing = Vec::new();

@@ -124,3 +124,25 @@ test("everyday and English words find the catalog's entries", async () => {
     assert.equal(found.results[0] && found.results[0].doc.title, title, query);
   }
 });
+
+/** Guards against a word typed with its marks being read as another that
+    folds the same: "mỏ than" (a coal mine) was searched as "liệt sĩ than",
+    because the project's synonym "mộ" (a grave) has the same folded key;
+    and "con" (a child) in a query typed with diacritics was respelled
+    "công". A reader who types marks means the word as typed. */
+test("a word typed with its marks is never another word that folds the same", async () => {
+  const searcher = h.searcherOf(h.buildRealSite());
+  const mine = await searcher.find("mỏ than", {}, 3, false);
+  assert.equal(titleOf(mine)[0], "CSDL khoáng sản");
+  assert.ok(!/liệt sĩ/.test(mine.searched || ""), mine.searched);
+  // "mộ" still means what the project's synonyms say.
+  assert.equal(titleOf(await searcher.find("tìm mộ", {}, 3, false))[0], "CSDL liệt sĩ, mộ liệt sĩ và nghĩa trang liệt sĩ");
+  const u = await searcher.understanding();
+  const vocab = u.vocabularyOf(searcher);
+  const names = u.namesOf(searcher);
+  const words = (query) => u.understandWith(query, vocab, names).words.map((w) => w.text).join(" ");
+  assert.equal(words("mỏ "), "mỏ");
+  assert.equal(words("con tôi học lớp 5 "), "con học lớp 5");
+  // Typed without any marks, "con" may still be "công" mistyped.
+  assert.equal(words("con "), "cong");
+});

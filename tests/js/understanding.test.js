@@ -21,6 +21,7 @@ async function understanding() {
 test("names are keyed as the build keys them", async () => {
   const u = await understanding();
   for (const [name, key] of vectors.name_keys) assert.equal(u.nameKey(name), key, name);
+  for (const [name, key] of vectors.written_keys) assert.equal(u.writtenKey(name), key, name);
 });
 
 test("Telex and VNI words decode to the syllable they stand for, and nothing else does", async () => {

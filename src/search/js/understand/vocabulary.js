@@ -2,11 +2,11 @@
 (function (search) {
   "use strict";
   var understanding = search.understanding;
-  var { tokenize, lowerBound, registry, loadAll } = search;
+  var { tokenize, fold, lowerBound, registry, loadAll } = search;
 
   /** The query's words grouped by the spaces between them: a chunk is
       the words written together ("KH&CN", "coso_dulieu"), with its folded
-      letters run together (`key`). */
+      letters run together (`key`), and its exact ones (`written`). */
   function chunksOf(nfc, tokens) {
     var chunks = [];
     tokens.forEach((t, i) => {
@@ -15,8 +15,9 @@
         var last = chunks[chunks.length - 1];
         last.tokens.push(t);
         last.key += t.folded;
+        last.written += t.exact;
       } else {
-        chunks.push({ tokens: [t], key: t.folded });
+        chunks.push({ tokens: [t], key: t.folded, written: t.exact });
       }
     });
     return chunks;
@@ -27,6 +28,29 @@
   function nameKey(text) {
     var nfc = text.normalize("NFC");
     return chunksOf(nfc, tokenize(nfc)).map((c) => c.key).filter((k) => k !== "va").join(" ");
+  }
+
+  /** The same parts with each word's exact form ("mộ", "sở tài nguyên
+      môi trường"), as the table writes its keys (`written_key`). */
+  function writtenKey(text) {
+    var nfc = text.normalize("NFC");
+    return chunksOf(nfc, tokenize(nfc)).filter((c) => c.key !== "va").map((c) => c.written).join(" ");
+  }
+
+  /** What the chunks (see chunksOf, without "và") name in the table of
+      other names (namesOf), or undefined: the first name whose folded key
+      is theirs and whose parts equal each chunk typed with its marks. A
+      reader who typed "mỏ" did not mean "mộ"; one who typed "mo" may mean
+      either, unless the name is strict (its third item: every part as
+      written, since folded it is the catalog's own words). */
+  function nameFor(names, chunks) {
+    var found = names.get(chunks.map((c) => c.key).join(" "));
+    if (!found) return undefined;
+    var hit = found.find((name) => {
+      var parts = name[0].split(" ");
+      return chunks.every((c, k) => (c.written === c.key && !name[2]) || c.written === parts[k]);
+    });
+    return hit && hit[1];
   }
 
   /** The blocks of words beginning with a letter: what understanding a
@@ -72,13 +96,21 @@
   var VOCABULARY_FILE = "assets/search-vocabulary.js";
   function addVocabulary(list) { understanding.vocabulary = list; }
 
-  /** The table of other names, once loaded: folded key → meaning; the
-      catalog's own names (abbreviations, synonyms, former names) before
-      the built-in vocabulary. */
+  /** The table of other names, once loaded: folded key → the names with
+      that key, [written key, meaning]; the catalog's own names
+      (abbreviations, synonyms, former names) before the built-in
+      vocabulary. See nameFor. */
   function namesOf(self) {
     var list = self.sharded ? registry.names : self.index.names;
     if (!list) return null;
-    if (!self.nameMap) self.nameMap = new Map((understanding.vocabulary || []).concat(list));
+    if (!self.nameMap) {
+      self.nameMap = new Map();
+      list.concat(understanding.vocabulary || []).forEach((name) => {
+        var key = fold(name[0]);
+        if (!self.nameMap.has(key)) self.nameMap.set(key, []);
+        self.nameMap.get(key).push(name);
+      });
+    }
     return self.nameMap;
   }
 
@@ -94,5 +126,6 @@
     });
   }
 
-  Object.assign(understanding, { chunksOf, nameKey, vocabularyOf, understandFully, addVocabulary });
+  Object.assign(understanding, { chunksOf, nameKey, writtenKey, nameFor, namesOf, vocabularyOf, understandFully,
+    addVocabulary });
 })(DanhmucSearch);

@@ -3,7 +3,7 @@
   "use strict";
   var understanding = search.understanding;
   var { tokenize, isTyping, fold, fillerTokens } = search;
-  var { isSyllable, decodeTelex, decodeVni, chunksOf } = understanding;
+  var { isSyllable, decodeTelex, decodeVni, chunksOf, nameFor } = understanding;
 
   // The letters Vietnamese writers confuse, each made one sound: s/x,
   // tr/ch, d/gi/r, l/n at the start (and "f" typed for "ph", "z" for
@@ -112,9 +112,9 @@
   var LONGEST_KEY = 8;
 
   /** What a query probably meant, given the catalog's words (`vocab`:
-      has, hasPrefix, df, words) and its table of other names (`names`:
-      folded key → what it stands for; keys are the chunks, see chunksOf,
-      joined by spaces, without "và").
+      has, hasPrefix, df, words) and its table of other names (`names`,
+      see namesOf and nameFor: a run of chunks, see chunksOf, without
+      "và").
 
       Returns {words, alternatives, changed, typing, pair}: `words` the
       understood query words [{text, folded, typed}] but those that carry
@@ -135,6 +135,8 @@
     };
     var typedWord = function (t) { return { text: t.exact, folded: t.folded, typed: true }; };
     var fillers = fillerTokens(tokens), at = 0;
+    // A reader who types marks typed each word's marks, none included.
+    var marks = tokens.some((t) => t.exact !== t.folded);
     chunks.forEach((c) => { c.first = at; at += c.tokens.length; });
     for (var i = 0; i < chunks.length;) {
       // Words that carry no subject are kept as typed.
@@ -151,13 +153,11 @@
       // Another name: the longest run of chunks that is a key.
       var matched = 0, means = null;
       if (names) {
-        var keyParts = [], used = [];
+        var keyParts = [];
         for (var j = i; j < chunks.length && keyParts.length < LONGEST_KEY; j++) {
-          used.push(j);
           if (chunks[j].key === "va") continue;
-          keyParts.push(chunks[j].key);
-          var hit = names.get(keyParts.join(" "));
-          // A word still being typed is not yet a name.
+          keyParts.push(chunks[j]);
+          var hit = nameFor(names, keyParts);
           if (hit !== undefined) { matched = j - i + 1; means = hit; }
         }
       }
@@ -177,7 +177,7 @@
       var chunk = chunks[i];
       chunk.tokens.forEach((t, k) => {
         var isLast = i === last && k === chunk.tokens.length - 1;
-        var understood = understandWord(t, isLast, typing, vocab, known, nfc.slice(t.start, t.end));
+        var understood = understandWord(t, isLast, typing, vocab, known, nfc.slice(t.start, t.end), marks);
         understood.forEach((w) => { words.push(w); asTyped.push(w); });
       });
       i++;
@@ -217,10 +217,12 @@
       stands for. An acronym in capitals ("DTI", "GIS") is no Telex and no
       misspelling: it stays as typed. A real syllable is respelled only by
       a confusion of sounds ("khoan" → "khoang", "sy" → "si"), and one
-      typed with its marks only by i/y ("kĩ" → "kỹ"): any other correction
-      of it is offered (`offer`), the word kept as typed ("hồng" is not
-      "hương", "Móng" is not "môn"). */
-  function understandWord(t, isLast, typing, vocab, known, typed) {
+      typed with its marks, or with none in a query whose other words have
+      theirs (`marks`: "con" in "con tôi học lớp 5" is not "công"), only
+      by i/y ("kĩ" → "kỹ"): any other correction of it is offered
+      (`offer`), the word kept as typed ("hồng" is not "hương", "Móng" is
+      not "môn"). */
+  function understandWord(t, isLast, typing, vocab, known, typed, marks) {
     var prefix = isLast && typing;
     var word = { text: t.exact, folded: t.folded, typed: true, open: prefix };
     if (known(t, isLast)) return [word];
@@ -230,7 +232,7 @@
       var f = fold(decoded);
       if (vocab.has(f) || (prefix && vocab.hasPrefix(f))) return [{ text: decoded, folded: f, typed: true, open: prefix, decoded: true }];
     }
-    var syllable = isSyllable(t.exact), marked = t.exact !== t.folded;
+    var syllable = isSyllable(t.exact), marked = marks || t.exact !== t.folded;
     // A syllable the catalog lacks is more likely misspelt ("khoan" for
     // "khoang") than two words run together; anything longer, the other
     // way round ("thuebao").
