@@ -191,7 +191,23 @@ pub fn build_into(loaded: &Loaded, root: &Path, sink: &dyn Sink) -> Result<Built
     })?;
     exported?;
     let paths = sink.paths();
-    if let Some(xml) = export::sitemap::sitemap(paths.iter().filter(|p| p.ends_with(".html")), base_url) {
+    // The sitemap lists the catalog in force: the pages of entries only a
+    // pending draft has (added, or renamed to a new address) are proposals.
+    let proposed: std::collections::HashSet<String> = match (history.pending_draft(), history.in_force_catalog()) {
+        (Some(draft), Some(in_force)) => {
+            let in_force: std::collections::HashSet<&str> =
+                in_force.entries().iter().map(|e| e.slug.as_str()).collect();
+            draft
+                .entries()
+                .iter()
+                .filter(|e| !in_force.contains(e.slug.as_str()))
+                .map(|e| crate::urls::entry_page(e.slug.as_str()))
+                .collect()
+        }
+        _ => Default::default(),
+    };
+    let indexed = paths.iter().filter(|p| p.ends_with(".html") && !proposed.contains(p.as_str()));
+    if let Some(xml) = export::sitemap::sitemap(indexed, base_url) {
         sink.add("sitemap.xml", xml.into_bytes());
     }
     sink.add("robots.txt", export::sitemap::robots(base_url).into_bytes());

@@ -97,3 +97,22 @@ fn the_workbook_holds_the_catalog_in_force() {
         assert!(!cells.contains(proposed), "{proposed} is only proposed");
     }
 }
+
+/// Guards the sitemap while a draft is pending: it lists the pages of the
+/// catalog in force for search engines, so the pages of what the draft
+/// only proposes (the entry it adds, the new name of the one it renames)
+/// are not among them, while the entry it proposes to take out is.
+#[test]
+fn the_sitemap_lists_the_catalog_in_force_not_the_drafts_proposals() {
+    let project = super::at(super::build::Stage::Draft);
+    project.edit(&project.path("danhmuc.toml"), "# base_url = \"\"", "base_url = \"https://csdl.example.gov.vn/\"");
+    project.build();
+    let sitemap = project.read_site("sitemap.xml");
+    let base = "https://csdl.example.gov.vn/csdl/";
+    assert!(sitemap.contains(&format!("<loc>{base}{TAKEN_OUT}/</loc>")), "{sitemap}");
+    assert!(sitemap.contains(&format!("<loc>{base}csdl-to-chuc-bo-may/</loc>")), "{sitemap}");
+    for proposed in [ADDED, "csdl-to-chuc-bo-may-va-bien-che"] {
+        assert!(!sitemap.contains(&format!("<loc>{base}{proposed}/</loc>")), "{proposed}: {sitemap}");
+    }
+    assert!(sitemap.contains("<loc>https://csdl.example.gov.vn/phien-ban/du-thao/</loc>"), "{sitemap}");
+}
