@@ -494,3 +494,40 @@ fn the_guide_lists_every_field_of_the_decision_file() {
         body.lines().filter_map(|l| l.trim().strip_prefix("pub ")).filter_map(|l| l.split(':').next()).collect();
     assert_eq!(listed, fields, "the fields of content/quyet-dinh.md, in the program's order");
 }
+
+/// Guards against a guide that shows an error as `danhmuc check` no
+/// longer prints it: the same mistake in a starter project gives, to the
+/// character, the diagnostic the guide quotes.
+#[test]
+fn the_guide_shows_a_diagnostic_as_check_prints_it() {
+    let guide = std::fs::read_to_string(repo_root().join(GUIDE)).unwrap();
+    let blocks: Vec<String> = Parser::new(&guide)
+        .scan(false, |in_text, event| {
+            Some(match event {
+                Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) => {
+                    *in_text = &*info == "text";
+                    None
+                }
+                Event::Text(text) if *in_text => Some(text.to_string()),
+                Event::End(TagEnd::CodeBlock) => {
+                    *in_text = false;
+                    None
+                }
+                _ => None,
+            })
+        })
+        .flatten()
+        .collect();
+    let shown = blocks.iter().find(|b| b.starts_with("lỗi[unknown-sector]")).expect("the guide shows an error");
+    let parent = tempfile::tempdir().unwrap();
+    assert!(danhmuc(parent.path(), &["init", "danh-muc"]).status.success());
+    let project = parent.path().join("danh-muc");
+    let file = project.join("content/csdl/b-01-csdl-dat-dai.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("\nsector: nong-nghiep-va-moi-truong\n"), "{text}");
+    std::fs::write(&file, text.replace("\nsector: nong-nghiep-va-moi-truong\n", "\nsector: nong-nghiep\n")).unwrap();
+    let check = danhmuc(&project, &["check"]);
+    assert_eq!(check.status.code(), Some(1));
+    let printed = String::from_utf8(check.stderr).unwrap();
+    assert!(printed.starts_with(shown.as_str()), "the guide shows:\n{shown}\ncheck prints:\n{printed}");
+}
