@@ -295,6 +295,10 @@ struct Manifest<'a> {
     /// Per postings shard, its first term (shards hold consecutive terms).
     shard_first: Vec<usize>,
     text_chunk: usize,
+    /// Per group, the number of its first document (documents are in the
+    /// decision's order): where the page looks for an entry's code ("A.5")
+    /// without loading every entry's number.
+    group_starts: Vec<usize>,
     /// Terms in more than this many entries have their positions apart.
     positions_apart_above: u32,
     /// The names of the index's other files.
@@ -328,6 +332,7 @@ fn write_sharded(
         blocks: written.blocks,
         shard_first: written.shard_first,
         text_chunk: TEXT_CHUNK,
+        group_starts: (0..Group::ALL.len()).map(|g| docs.partition_point(|d| d.group < g)).collect(),
         positions_apart_above,
         files: FILE_NAMES,
         name_leads: super::names::leads(&written.names),

@@ -31,21 +31,50 @@
   }
 
   /** The entries a query that is an entry code names (see codeOf), in
-      the decision's order: {results, total, searched}, or null when it
-      is none or names none. A catalog whose entries' numbers are not all
-      at hand (a large one's are loaded with their texts) is not searched
-      this way. */
+      the decision's order: resolves to {results, total, searched}, or
+      null when it is none or names none. */
   function findCode(self, query, shown) {
     var groups = self.index.groups || [], code = codeOf(query, groups);
-    if (!code || !self.index.docs) return null;
-    var ids = [];
-    self.index.docs.forEach((doc, id) => {
-      if (doc.number === code.number && (!code.group || groups[doc.group][0] === code.group)) ids.push(id);
+    if (!code) return Promise.resolve(null);
+    var wanted = groups.map((g, i) => i).filter((i) => !code.group || groups[i][0] === code.group);
+    var found = self.index.docs ? Promise.resolve(docsNumbered(self.index.docs, wanted, code.number)) :
+      Promise.all(wanted.map((g) => findNumbered(self, g, code.number))).then((ids) => ids.filter((id) => id !== null));
+    return found.then((ids) => {
+      if (!ids.length) return null;
+      return self.loadTexts(ids.slice(0, shown)).then(() => {
+        var results = self.fillSnippets(ids.slice(0, shown).map((id) => ({ id, score: 1 })), "");
+        var searched = ids.map((id) => groups[self.doc(id).group][0] + "." + code.number).join("” hoặc “");
+        return { results, total: ids.length, searched };
+      });
     });
-    if (!ids.length) return null;
-    var results = self.fillSnippets(ids.slice(0, shown).map((id) => ({ id, score: 1 })), "");
-    var searched = ids.map((id) => groups[self.index.docs[id].group][0] + "." + code.number).join("” hoặc “");
-    return { results, total: ids.length, searched };
+  }
+
+  /** The documents of the groups `wanted` numbered `number`, when every
+      entry's number is at hand (the single index file). */
+  function docsNumbered(docs, wanted, number) {
+    var ids = [];
+    docs.forEach((doc, id) => { if (doc.number === number && wanted.indexOf(doc.group) >= 0) ids.push(id); });
+    return ids;
+  }
+
+  /** The document of group `g` numbered `number` in a large catalog,
+      whose numbers come with the entries' texts: documents are in the
+      decision's order and the manifest says where each group starts, so
+      the entry numbered n is nearly always the group's n-th (one text
+      loaded), and otherwise found by halving. Resolves to its id or null. */
+  function findNumbered(self, g, number) {
+    var starts = self.index.group_starts || [];
+    var lo = starts[g], hi = g + 1 < starts.length ? starts[g + 1] : self.docCount();
+    if (lo === undefined || lo >= hi) return Promise.resolve(null);
+    var probe = function (id) {
+      return self.loadTexts([id]).then(() => {
+        var n = self.doc(id).number;
+        if (n === number) return id;
+        if (n < number) lo = id + 1; else hi = id;
+        return lo < hi ? probe((lo + hi) >> 1) : null;
+      });
+    };
+    return probe(Math.min(Math.max(lo + number - 1, lo), hi - 1));
   }
 
   Object.assign(understanding, { codeOf, findCode });

@@ -31,10 +31,16 @@
       suggestions. A search of the words exactly as typed (`exact`) only
       gets suggestions. */
   function findFurther(self, query, filters, shown, exact, found) {
-    var queries = [query], u = null;
     // An entry's code names that entry, whatever else it could mean.
-    var code = !exact && findCode(self, query, shown);
-    if (code) return Promise.resolve(Object.assign(code, { understood: true, suggestions: [] }));
+    return (exact ? Promise.resolve(null) : findCode(self, query, shown)).then((code) => {
+      if (code) return Object.assign(code, { understood: true, suggestions: [] });
+      return findUnderstood(self, query, filters, shown, exact, found);
+    });
+  }
+
+  /** The rest of findFurther, for a query that is no entry's code. */
+  function findUnderstood(self, query, filters, shown, exact, found) {
+    var queries = [query], u = null;
     var run = function (list, pair) {
       queries = list;
       return self.searchAll(list, filters, shown, pair);
