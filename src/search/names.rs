@@ -66,6 +66,9 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("BTXH", "bảo trợ xã hội"),
     ("KT-XH", "kinh tế xã hội"),
     ("TP", "thành phố"),
+    ("NĐ", "nghị định"),
+    ("QĐ", "quyết định"),
+    ("NQ", "nghị quyết"),
 ];
 
 /// The words people use at home for what the catalog says in the

@@ -182,6 +182,9 @@
       });
       i++;
     }
+    // "số 357 năm 2025": the catalog writes "357/2025".
+    words = words.filter((w, k) => !(w.folded === "nam" && w.text !== "nam" && k > 0 && k + 1 < words.length &&
+      /^[0-9]+$/.test(words[k - 1].folded) && /^(19|20)[0-9][0-9]$/.test(words[k + 1].folded)));
     // Ends with a space when its last word is finished: an expansion or a
     // split of a word is complete; a word typed or decoded while typing is
     // a beginning.
@@ -231,6 +234,12 @@
     if (decoded) {
       var f = fold(decoded);
       if (vocab.has(f) || (prefix && vocab.hasPrefix(f))) return [{ text: decoded, folded: f, typed: true, open: prefix, decoded: true }];
+    }
+    // A legal reference's kind and number typed together ("NĐ357",
+    // "QĐ38/2021"): the catalog writes them apart.
+    var glued = /^([^0-9]+)([0-9]+)$/.exec(t.exact);
+    if (glued && vocab.has(fold(glued[1]))) {
+      return [glued[1], glued[2]].map((p) => ({ text: p, folded: fold(p), typed: true, open: false, split: true }));
     }
     var syllable = isSyllable(t.exact), marked = marks || t.exact !== t.folded;
     // A syllable the catalog lacks is more likely misspelt ("khoan" for
