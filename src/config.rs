@@ -197,6 +197,13 @@ pub struct VersionConfig {
     pub revision: Option<String>,
 }
 
+impl VersionConfig {
+    /// The declared decision's number and date ([`crate::model::Issued`]).
+    pub fn issued(&self) -> Option<crate::model::Issued> {
+        crate::model::Issued::of(Some(&self.number), crate::model::IsoDate::parse(&self.date))
+    }
+}
+
 /// Whether a declared version's `revision` can only name a revision of
 /// the project's git history (a tag, a branch, a commit, `tag~1`), never
 /// a path: not absolute, no `.` or `..` at its start, no `..` (a range or
@@ -279,6 +286,14 @@ pub struct DecisionConfig {
     pub number: Option<String>,
     /// ISO date, e.g. "2026-06-01".
     pub date: Option<String>,
+}
+
+impl DecisionConfig {
+    /// The working tree's decision number and date once both are set;
+    /// None while it is a draft ([`crate::model::Issued::of`]).
+    pub fn issued(&self) -> Option<crate::model::Issued> {
+        crate::model::Issued::of(self.number.as_deref(), self.date.as_deref().and_then(crate::model::IsoDate::parse))
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

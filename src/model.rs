@@ -241,22 +241,80 @@ impl Article {
 }
 
 impl Decision {
+    /// The decision's number and date once it is issued; None while it is
+    /// a draft ([`Issued::of`]).
+    pub fn issued(&self) -> Option<Issued> {
+        Issued::of(self.number.as_deref(), self.date)
+    }
+
     /// A decision without number and date is still a draft.
     pub fn is_draft(&self) -> bool {
-        self.number.is_none() || self.date.is_none()
+        self.issued().is_none()
     }
+}
+
+/// What makes a decision issued: its number and its date, both given
+/// (`[decision]` in danhmuc.toml, `[[versions]]` for the older ones).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issued {
+    pub number: String,
+    pub date: IsoDate,
+}
+
+impl Issued {
+    /// The one draft rule: a decision is issued once it has both a number
+    /// and a date, and a draft without either. Pages, data files, the
+    /// Word documents, the versions, `diff` and `check` all ask here,
+    /// whether or not the decision's text (`content/quyet-dinh.md`) is
+    /// there.
+    pub fn of(number: Option<&str>, date: Option<IsoDate>) -> Option<Issued> {
+        Some(Issued { number: number?.to_string(), date: date? })
+    }
+
+    /// "Quyết định số 2609/QĐ-UBND ngày 17/9/2024": the decision cited in
+    /// a list, a table or a sentence.
+    pub fn citation(&self) -> String {
+        cite_decision(&self.number, self.date)
+    }
+
+    /// "Quyết định số 2609/QĐ-UBND ngày 17 tháng 9 năm 2024": the
+    /// decision named in a heading.
+    pub fn heading(&self) -> String {
+        name_decision(&self.number, self.date)
+    }
+}
+
+/// A version of the catalog as lists, tables, links, the feed and reports
+/// name it: its decision cited, or "Dự thảo".
+pub fn version_title(issued: Option<&Issued>) -> String {
+    issued.map_or_else(|| DRAFT.to_string(), Issued::citation)
+}
+
+/// A version of the catalog at the head of its own page and of the bảng
+/// so sánh: its decision named, or "Dự thảo".
+pub fn version_heading(issued: Option<&Issued>) -> String {
+    issued.map_or_else(|| DRAFT.to_string(), Issued::heading)
+}
+
+/// What a version whose decision is not issued is called.
+pub const DRAFT: &str = "Dự thảo";
+
+/// "Quyết định số 2609/QĐ-UBND": a decision by its number alone (the
+/// decision's own page).
+pub fn decision_by_number(number: &str) -> String {
+    format!("Quyết định số {number}")
 }
 
 /// "Quyết định số 2609/QĐ-UBND ngày 17/9/2024": a decision cited in a
 /// list, a table or a sentence.
 pub fn cite_decision(number: &str, date: IsoDate) -> String {
-    format!("Quyết định số {number} ngày {}", date.short())
+    format!("{} ngày {}", decision_by_number(number), date.short())
 }
 
 /// "Quyết định số 2609/QĐ-UBND ngày 17 tháng 9 năm 2024": a decision named
 /// in a heading.
 pub fn name_decision(number: &str, date: IsoDate) -> String {
-    format!("Quyết định số {number} {}", date.long())
+    format!("{} {}", decision_by_number(number), date.long())
 }
 
 /// A calendar date (YYYY-MM-DD), without time zone or clock.
@@ -318,6 +376,9 @@ pub struct Catalog {
     /// In declaration order (`content/agencies.yaml`).
     agencies: Vec<Agency>,
     decision: Option<Decision>,
+    /// Its decision's number and date once issued, whether or not the
+    /// decision's text is in the project; None for a draft.
+    issued: Option<Issued>,
     synonyms: Vec<Synonym>,
 }
 
@@ -331,7 +392,22 @@ impl Catalog {
         decision: Option<Decision>,
     ) -> Self {
         entries.sort_by(|a, b| (a.group, a.number, &a.slug).cmp(&(b.group, b.number, &b.slug)));
-        Catalog { entries, sectors, agencies, decision, synonyms: Vec::new() }
+        Catalog { entries, sectors, agencies, decision, issued: None, synonyms: Vec::new() }
+    }
+
+    /// The catalog as issued by the decision `issued` (None: a draft).
+    pub fn with_issued(self, issued: Option<Issued>) -> Self {
+        Catalog { issued, ..self }
+    }
+
+    /// Its decision's number and date once issued; None for a draft.
+    pub fn issued(&self) -> Option<&Issued> {
+        self.issued.as_ref()
+    }
+
+    /// Whether the catalog is a draft ([`Issued::of`]).
+    pub fn is_draft(&self) -> bool {
+        self.issued.is_none()
     }
 
     /// The catalog with the other names readers search by.
@@ -435,6 +511,21 @@ mod tests {
         assert_eq!(date("2025-12-31").short(), "31/12/2025");
         // Machines still read ISO.
         assert_eq!(date("2027-01-08").to_string(), "2027-01-08");
+    }
+
+    /// Guards the one draft rule and the one way a version is named: a
+    /// number without a date (or a date without a number) is a draft.
+    #[test]
+    fn a_decision_is_issued_with_both_its_number_and_its_date() {
+        let date = IsoDate::parse("2024-09-17");
+        let issued = Issued::of(Some("2609/QĐ-UBND"), date);
+        assert_eq!(issued.as_ref().map(Issued::citation).as_deref(), Some("Quyết định số 2609/QĐ-UBND ngày 17/9/2024"));
+        assert_eq!(version_heading(issued.as_ref()), "Quyết định số 2609/QĐ-UBND ngày 17 tháng 9 năm 2024");
+        assert_eq!(version_title(issued.as_ref()), "Quyết định số 2609/QĐ-UBND ngày 17/9/2024");
+        for (number, date) in [(Some("2609/QĐ-UBND"), None), (None, date), (None, None)] {
+            assert_eq!(Issued::of(number, date), None);
+            assert_eq!(version_title(Issued::of(number, date).as_ref()), "Dự thảo");
+        }
     }
 
     #[test]

@@ -42,13 +42,9 @@ pub fn check_output(root: &Path, output: Option<&Path>) -> Result<(), u8> {
 /// How the table names the version in force: its decision when `old` is a
 /// declared version, else the revision or folder given.
 fn in_force_name(versions: &[crate::config::VersionConfig], old: &str) -> String {
-    let declared = versions.iter().find(|v| v.revision.as_deref() == Some(old));
-    match declared.and_then(|v| crate::model::IsoDate::parse(&v.date).map(|date| (v, date))) {
-        Some((v, date)) => crate::model::name_decision(&v.number, date),
-        None => match declared {
-            Some(v) => format!("Quyết định số {}", v.number),
-            None => format!("phiên bản “{old}”"),
-        },
+    match versions.iter().find(|v| v.revision.as_deref() == Some(old)) {
+        Some(v) => v.issued().map_or_else(|| crate::model::decision_by_number(&v.number), |issued| issued.heading()),
+        None => format!("phiên bản “{old}”"),
     }
 }
 

@@ -49,7 +49,7 @@ pub fn run(args: &DiffArgs) -> u8 {
     let declared = declared_versions.as_slice();
     // Once signed, the working tree is the version in force: the plain
     // command compares the two newest issued versions.
-    let signed = config.as_ref().ok().and_then(|c| c.decision.number.clone().filter(|_| c.decision.date.is_some()));
+    let signed = config.as_ref().ok().and_then(|c| c.decision.issued()).map(|issued| issued.number);
     let previous = signed
         .as_deref()
         .and_then(|number| declared.iter().rev().filter(|v| v.number != number).find_map(|v| v.revision.clone()));
@@ -82,7 +82,7 @@ pub fn run(args: &DiffArgs) -> u8 {
     let working = match (&signed, args.new) {
         (Some(number), None) => match versions.iter().find(|v| &v.number == number) {
             Some(v) => format!("{} (bản đang sửa, đã ký)", label_of(v)),
-            None => format!("Quyết định số {number} (bản đang sửa, đã ký)"),
+            None => format!("{} (bản đang sửa, đã ký)", crate::model::decision_by_number(number)),
         },
         (None, None) => "bản đang sửa".to_string(),
         (_, Some(_)) => label(&versions, &new),
@@ -148,10 +148,7 @@ fn by_number(versions: &[crate::config::VersionConfig], what: &str) -> Option<St
 
 /// A declared version as reports name it: its decision and date.
 fn label_of(v: &crate::config::VersionConfig) -> String {
-    match crate::model::IsoDate::parse(&v.date) {
-        Some(date) => crate::model::cite_decision(&v.number, date),
-        None => format!("Quyết định số {}", v.number),
-    }
+    v.issued().map_or_else(|| crate::model::decision_by_number(&v.number), |issued| issued.citation())
 }
 
 /// How the report names a side: the decision it is, or what was given.

@@ -52,16 +52,18 @@ pub fn write_jsonld(catalog: &Catalog, config: &Config, out: &mut dyn std::io::W
             "@type": ["dct:Standard", "eli:LegalResource"],
             "dct:title": vi(&decision.title),
         });
-        if let Some(number) = &decision.number {
-            legal["dct:identifier"] = json!(number);
-        }
-        if let Some(date) = decision.date {
-            legal["dct:issued"] = json!({ "@value": date.to_string(), "@type": "xsd:date" });
-            catalog_node["dct:issued"] = json!({ "@value": date.to_string(), "@type": "xsd:date" });
+        // A draft's number or date, whichever is set, is not yet its own.
+        if let Some(issued) = catalog.issued() {
+            legal["dct:identifier"] = json!(issued.number);
+            legal["dct:issued"] = json!({ "@value": issued.date.to_string(), "@type": "xsd:date" });
         }
         catalog_node["dct:conformsTo"] = json!({ "@id": page(crate::urls::folder(crate::urls::DECISION)) });
         catalog_node["dct:source"] = json!({ "@id": page(crate::urls::folder(crate::urls::DECISION)) });
         graph.push(legal);
+    }
+    // Issued with its decision, whether or not the decision's text is here.
+    if let Some(issued) = catalog.issued() {
+        catalog_node["dct:issued"] = json!({ "@value": issued.date.to_string(), "@type": "xsd:date" });
     }
     if let Some(modified) = catalog.entries().iter().filter_map(|e| e.updated).max() {
         catalog_node["dct:modified"] = json!({ "@value": modified.to_string(), "@type": "xsd:date" });

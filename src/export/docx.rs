@@ -336,7 +336,12 @@ fn appendix(catalog: &Catalog, config: &Config, decision: &Decision) -> String {
     xml.push_str(&centered("PHỤ LỤC", &bold));
     xml.push_str(&centered(&appendix_title(config).to_uppercase(), &bold));
     xml.push_str(&centered(
-        &format!("(Kèm theo Quyết định số {} {} của {})", number(decision), date_words(decision), decision.issuer),
+        &format!(
+            "(Kèm theo {} {} của {})",
+            crate::model::decision_by_number(&number(decision)),
+            date_words(decision),
+            decision.issuer
+        ),
         &Style { italic: true, ..Style::default() },
     ));
     let widths = [600, 2100, 1600, 2100, 2800, 1700, 1700, WIDTH_LANDSCAPE - 12600];

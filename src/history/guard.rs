@@ -42,7 +42,7 @@ pub(super) fn guard(
 ) {
     let config_text = std::fs::read_to_string(root.join(CONFIG_FILE)).unwrap_or_default();
     let at = |key: &str| line_of(&config_text, "decision", key).map(|line| Position::new(line, 1));
-    let signed = config.decision.number.as_deref().filter(|_| config.decision.date.is_some());
+    let signed = current.issued().map(|issued| issued.number.as_str());
     if let Some(number) = signed {
         match config.versions.iter().find(|v| v.number == number) {
             // A project that keeps no versions has no history to lose.

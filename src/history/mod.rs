@@ -122,22 +122,21 @@ pub struct Version {
 }
 
 impl Version {
+    /// Its decision's number and date; None for a draft.
+    pub fn issued(&self) -> Option<crate::model::Issued> {
+        crate::model::Issued::of(self.number.as_deref(), self.date)
+    }
+
     /// "Quyết định số 2609/QĐ-UBND ngày 17/9/2024", or "Dự thảo": the
     /// version in lists, tables, links and the feed.
     pub fn title(&self) -> String {
-        match (&self.number, self.date) {
-            (Some(number), Some(date)) => crate::model::cite_decision(number, date),
-            _ => "Dự thảo".to_string(),
-        }
+        crate::model::version_title(self.issued().as_ref())
     }
 
     /// "Quyết định số 2609/QĐ-UBND ngày 17 tháng 9 năm 2024", or "Dự thảo":
     /// the version at the head of its own page.
     pub fn heading(&self) -> String {
-        match (&self.number, self.date) {
-            (Some(number), Some(date)) => crate::model::name_decision(number, date),
-            _ => "Dự thảo".to_string(),
-        }
+        crate::model::version_heading(self.issued().as_ref())
     }
 
     pub fn url(&self) -> String {
@@ -171,12 +170,11 @@ impl History {
         read: Option<&ReadVersions>,
     ) -> History {
         // Signed once `[decision] number` and `date` are set.
-        let signed =
-            config.decision.number.clone().zip(config.decision.date.as_deref().and_then(crate::model::IsoDate::parse));
+        let signed = current.issued().cloned();
         let mut versions: Vec<Version> = Vec::new();
         // The working tree may be the newest declared decision itself.
         let declared: Vec<_> =
-            config.versions.iter().filter(|d| signed.as_ref().is_none_or(|(number, _)| *number != d.number)).collect();
+            config.versions.iter().filter(|d| signed.as_ref().is_none_or(|issued| issued.number != d.number)).collect();
         let revisions: Vec<&str> = declared.iter().filter_map(|d| d.revision.as_deref()).collect();
         let mut contents = match read {
             Some(read) => read.contents(root, &revisions),
@@ -224,7 +222,7 @@ impl History {
                 changes: None,
             });
         }
-        let (number, date) = signed.map_or((None, None), |(n, d)| (Some(n), Some(d)));
+        let (number, date) = signed.map_or((None, None), |issued| (Some(issued.number), Some(issued.date)));
         let slug = number.as_deref().map_or_else(|| "du-thao".to_string(), crate::text::slugify);
         versions.push(Version {
             status: if number.is_some() { Status::InForce } else { Status::Draft },

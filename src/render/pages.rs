@@ -61,10 +61,14 @@ impl<'a> ContactView<'a> {
 }
 
 /// "Quyết định số 123/QĐ-UBND ngày … của Ủy ban nhân dân tỉnh …" for a
-/// signed decision.
-fn decision_citation(decision: &crate::model::Decision) -> Option<String> {
-    let (Some(number), Some(date)) = (&decision.number, decision.date) else { return None };
-    Some(format!("{} của {}", crate::model::cite_decision(number, date), decision.issuer))
+/// signed catalog (without "của …" when the decision's text, which names
+/// its issuer, is not in the project).
+fn decision_citation(catalog: &Catalog) -> Option<String> {
+    let citation = catalog.issued()?.citation();
+    Some(match catalog.decision() {
+        Some(decision) => format!("{citation} của {}", decision.issuer),
+        None => citation,
+    })
 }
 
 /// Entries of one group on a sector or agency page: their list items
@@ -120,7 +124,7 @@ impl<'a> PageBuilder<'a> {
             description: &config.description,
             language: &config.language,
             counts: &views.counts,
-            decision_draft: catalog.decision().is_none_or(|d| d.is_draft()),
+            decision_draft: catalog.is_draft(),
             has_decision: catalog.decision().is_some(),
             has_feed: catalog.has_dated_entries()
                 || history.is_some_and(|h| h.versions.iter().any(|v| v.date.is_some())),
@@ -128,7 +132,7 @@ impl<'a> PageBuilder<'a> {
             area: config.publisher.area(),
             publisher: config.publisher.own_name(),
             contact: ContactView::of(&config.publisher),
-            decision_citation: catalog.decision().and_then(decision_citation),
+            decision_citation: decision_citation(catalog),
         });
         let histories = history.map(|h| super::changes::entry_histories(h, catalog)).unwrap_or_default();
         PageBuilder { renderer, views, config, catalog, site, history, histories }
@@ -270,10 +274,10 @@ pub(super) fn neighbours(catalog: &Catalog) -> Vec<(Option<usize>, Option<usize>
     neighbours
 }
 
-/// Whether the catalog is a draft: its decision's number and date are not
-/// both set.
+/// Whether the working tree is a draft (whichever catalog the pages
+/// show): its decision's number and date are not both set.
 fn is_draft(config: &Config) -> bool {
-    config.decision.number.is_none() || config.decision.date.is_none()
+    config.decision.issued().is_none()
 }
 
 pub(super) fn render_entry(
@@ -592,9 +596,9 @@ fn decision(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
         edit_url: decision.is_draft().then(|| pages.config.edit_url(&decision.source_path)).flatten(),
     };
     let path = crate::urls::DECISION;
-    let title = match &decision.number {
-        Some(number) if !decision.is_draft() => format!("Quyết định số {number}"),
-        _ => "Dự thảo Quyết định".to_string(),
+    let title = match decision.issued() {
+        Some(issued) => crate::model::decision_by_number(&issued.number),
+        None => "Dự thảo Quyết định".to_string(),
     };
     let mut context = pages.context(path, &title, "decision", &[]);
     context.insert("page_description", &decision.title);

@@ -114,7 +114,8 @@ pub fn validate(project: &RawProject) -> (Option<(Catalog, LinkTargets)>, Report
     if report.has_errors() || project.config.is_none() {
         return (None, report);
     }
-    let catalog = Catalog::new(entries, sectors, agencies, decision).with_synonyms(synonyms);
+    let issued = project.config.as_ref().and_then(|c| c.decision.issued());
+    let catalog = Catalog::new(entries, sectors, agencies, decision).with_synonyms(synonyms).with_issued(issued);
     if project.failed_entries == 0 {
         order::check_sector_order(&catalog, &raw_by_path, &mut report);
     }

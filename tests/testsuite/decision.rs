@@ -59,3 +59,53 @@ fn a_decision_with_bold_article_numbers_reads_the_same() {
     assert!(!paragraph_with(&xml, "Chánh Văn phòng").contains("<w:i/>"), "an article is not");
     assert_eq!(xml.matches("QUYẾT ĐỊNH:").count(), 1);
 }
+
+/// Guards the one draft rule when `[decision]` gives a number and a date
+/// but the project has no `content/quyet-dinh.md`: the catalog is issued
+/// everywhere. Pages said "dự thảo" while `catalog.json` and the versions
+/// page said the decision was in force. Without its text there is no
+/// decision page and no Word document; with it, the document is signed
+/// as the pages say.
+#[test]
+fn a_signed_decision_without_its_text_is_issued_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_recursively(&repo_root().join("tests/fixtures/other-province"), dir.path());
+    let project = Project { dir };
+    let text = std::fs::read_to_string(project.path("content/quyet-dinh.md")).unwrap();
+    std::fs::remove_file(project.path("content/quyet-dinh.md")).unwrap();
+    let check = project.run(&["check"]);
+    assert_eq!(check.code, 0, "{}", check.stdout);
+    project.build();
+
+    let home = project.read_site("index.html");
+    assert!(
+        home.contains(
+            "ban hành kèm theo <a href=\"quyet-dinh/index.html\">Quyết định số 77/QĐ-UBND ngày 01/10/2026</a>."
+        ),
+        "{home}"
+    );
+    for page in
+        ["index.html", "csdl/csdl-gia-dat/index.html", "phien-ban/index.html", "phien-ban/77-qd-ubnd/index.html"]
+    {
+        let html = project.read_site(page);
+        assert!(!html.to_lowercase().contains("dự thảo"), "{page} calls the catalog a draft: {html}");
+    }
+    let catalog: serde_json::Value = serde_json::from_str(&project.read_site("data/catalog.json")).unwrap();
+    assert_eq!(catalog["version"]["status"], "in-force");
+    assert_eq!(catalog["version"]["number"], "77/QĐ-UBND");
+    assert_eq!(catalog["version"]["date"], "2026-10-01");
+    let dcat = project.read_site("data/catalog.jsonld");
+    assert!(dcat.contains("\"@value\": \"2026-10-01\""), "the catalog is issued in DCAT too: {dcat}");
+    assert!(!project.site().join("data/quyet-dinh.docx").exists());
+    assert!(!project.site().join("quyet-dinh/index.html").exists());
+
+    // With its text, the same decision: its page, its document, signed.
+    std::fs::write(project.path("content/quyet-dinh.md"), text).unwrap();
+    project.build();
+    let home = project.read_site("index.html");
+    assert!(home.contains("Quyết định số 77/QĐ-UBND ngày 01/10/2026 của Ủy ban nhân dân tỉnh Sông Lam"), "{home}");
+    assert!(!home.to_lowercase().contains("dự thảo"), "{home}");
+    assert!(project.read_site("quyet-dinh/index.html").contains("Quyết định số 77/QĐ-UBND"));
+    let xml = document(&project);
+    assert!(!xml.contains("DỰ THẢO") && xml.contains("Số: 77/QĐ-UBND"), "{xml}");
+}
