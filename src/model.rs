@@ -348,6 +348,12 @@ impl IsoDate {
         format!("ngày {:02} tháng {} năm {}", self.day, self.month_text(), self.year)
     }
 
+    /// "ngày … tháng … năm 2027": [`IsoDate::long`] left blank for the day
+    /// and month, where a draft's date is written in by hand once signed.
+    pub fn blank_in(year: u32) -> String {
+        format!("ngày … tháng … năm {year}")
+    }
+
     /// "08/01/2027": a date in citations, tables, lists and the feed's text.
     pub fn short(&self) -> String {
         format!("{:02}/{}/{}", self.day, self.month_text(), self.year)
@@ -509,6 +515,7 @@ mod tests {
         assert_eq!(date("2024-09-17").short(), "17/9/2024");
         assert_eq!(date("2025-10-08").long(), "ngày 08 tháng 10 năm 2025");
         assert_eq!(date("2025-12-31").short(), "31/12/2025");
+        assert_eq!(IsoDate::blank_in(2027), "ngày … tháng … năm 2027");
         // Machines still read ISO.
         assert_eq!(date("2027-01-08").to_string(), "2027-01-08");
     }

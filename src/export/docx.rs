@@ -214,7 +214,7 @@ fn markdown(text: &str, setting: &Setting) -> String {
 fn date_words(decision: &Decision) -> String {
     match decision.date {
         Some(d) => d.long(),
-        None => format!("ngày … tháng … năm {}", decision.year),
+        None => crate::model::IsoDate::blank_in(decision.year),
     }
 }
 
