@@ -8,6 +8,7 @@
 
 use crate::config::Config;
 use crate::model::Catalog;
+use crate::model::fields::{COLLECTION, SCOPE, SECTOR, SHARING};
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -90,8 +91,8 @@ pub fn write_jsonld(catalog: &Catalog, config: &Config, out: &mut dyn std::io::W
     graph.push(json!({
         "@id": page(crate::urls::folder(crate::urls::SECTORS)),
         "@type": "skos:ConceptScheme",
-        "dct:title": vi("Lĩnh vực"),
-        "skos:prefLabel": vi("Lĩnh vực"),
+        "dct:title": vi(SECTOR.label),
+        "skos:prefLabel": vi(SECTOR.label),
     }));
     // The controlled values every dataset refers to, typed as DCAT-AP's
     // ranges require.
@@ -157,13 +158,13 @@ pub fn write_jsonld(catalog: &Catalog, config: &Config, out: &mut dyn std::io::W
             theme: Id(&page(&crate::urls::sector_folder(sector.slug.as_str()))),
             applicable_legislation: legal,
             access_rights: Id(ACCESS_RESTRICTED),
-            description: Vi(&[&plain.purpose, " Phạm vi, nội dung chính: ", &plain.scope].concat()),
+            description: Vi(&[&plain.purpose, " ", SCOPE.label, ": ", &plain.scope].concat()),
             identifier: entry.reference(),
             language: Id(LANGUAGE_VIE),
             modified: entry.updated.map(|d| Date { kind: "xsd:date", value: d.to_string() }),
             provenance: Labelled {
                 kind: "dct:ProvenanceStatement",
-                label: Vi(&["Cơ chế thu thập: ", &plain.collection].concat()),
+                label: Vi(&[COLLECTION.label, ": ", &plain.collection].concat()),
             },
             // One publisher, the first lead agency; every lead agency is
             // credited as custodian (DCAT-AP allows one dct:publisher).
@@ -175,7 +176,7 @@ pub fn write_jsonld(catalog: &Catalog, config: &Config, out: &mut dyn std::io::W
                 .iter()
                 .map(|a| Attribution { kind: "prov:Attribution", agent: Id(a), role: Id(ROLE_CUSTODIAN) })
                 .collect(),
-            comment: Vi(&["Kết nối, chia sẻ dữ liệu: ", &plain.sharing].concat()),
+            comment: Vi(&[SHARING.label, ": ", &plain.sharing].concat()),
         };
         super::nested_member(&crate::json::to_string_pretty(&node))
     };

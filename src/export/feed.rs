@@ -8,6 +8,7 @@
 
 use crate::config::Config;
 use crate::model::Catalog;
+use crate::model::fields::SECTOR;
 use crate::text::escape_xml;
 
 pub const PATH: &str = "feed.xml";
@@ -97,7 +98,12 @@ pub fn to_atom(catalog: &Catalog, config: &Config, history: &crate::history::His
         ));
         xml.push_str(&format!(
             "    <summary>{}</summary>\n",
-            escape_xml(&format!("{} · Lĩnh vực {sector} · {}", entry.reference(), entry.sections.plain.purpose))
+            escape_xml(&format!(
+                "{} · {} {sector} · {}",
+                entry.reference(),
+                SECTOR.label,
+                entry.sections.plain.purpose
+            ))
         ));
         xml.push_str("  </entry>\n");
     }

@@ -3,6 +3,7 @@
 //! and the plain-text descriptions used in meta tags.
 
 use crate::config::Config;
+use crate::model::fields::SCOPE;
 use crate::model::{Catalog, Entry};
 use serde::Serialize;
 use serde_json::json;
@@ -107,7 +108,7 @@ pub fn dataset(entry: &Entry, catalog: &Catalog, config: &Config) -> String {
         creator: entry.agencies.iter().map(|a| organisation(&catalog.agency(*a).name)).collect(),
         date_modified: entry.updated.map(|updated| updated.to_string()),
         description: shorten(
-            [&entry.sections.plain.purpose, " Phạm vi, nội dung chính: ", &entry.sections.plain.scope].concat(),
+            [&entry.sections.plain.purpose, " ", SCOPE.label, ": ", &entry.sections.plain.scope].concat(),
             4900,
         ),
         identifier: entry.reference(),
