@@ -106,7 +106,7 @@ pub fn synonyms(raw: &[RawSynonym], entries: &[Entry], agencies: &[Agency], repo
                         Code::DuplicateSynonym,
                         file,
                         format!(
-                            "“{}” đã được khai báo ở dòng {line} (viết hoa, “&” hay “-” không phân biệt; từ viết không dấu trùng với mọi cách viết có dấu của nó).",
+                            "“{}” đã được khai báo ở dòng {line} (viết hoa, “&” hay “-” không phân biệt; từ viết không dấu trùng với mọi cách viết có dấu của từ đó).",
                             written.value
                         ),
                     )
