@@ -7,7 +7,7 @@
 //! an [`output::Staging`] folder that is published atomically when the build
 //! is complete (`build`), or [`output::SiteFiles`] in memory (`serve`).
 //! The versions declared in `danhmuc.toml` are read from git's objects by
-//! [`source`] and compared by [`history`]; the site shows each of them.
+//! [`source`] and compared by [`versions`]; the site shows each of them.
 
 pub mod chars;
 pub mod cli;
@@ -16,7 +16,6 @@ pub mod config;
 pub mod confine;
 pub mod diagnostics;
 pub mod export;
-pub mod history;
 pub mod json;
 pub mod links;
 pub mod markdown;
@@ -31,6 +30,7 @@ pub mod source;
 pub mod text;
 pub mod urls;
 pub mod validate;
+pub mod versions;
 
 /// A deterministic stream of pseudo-random numbers (xorshift64) for the
 /// tests that stand in for the fuzz targets in CI.

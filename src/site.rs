@@ -70,7 +70,7 @@ pub struct Loaded {
     /// The files of `static/`, as project paths.
     pub static_files: Vec<String>,
     /// The versions of the catalog (`[[versions]]`), read from git.
-    pub history: crate::history::History,
+    pub history: crate::versions::History,
 }
 
 /// Reads and validates the project at `root`, templates included; the
@@ -81,7 +81,7 @@ pub fn load_catalog(root: &Path) -> (Option<Loaded>, Report) {
 
 /// [`load_catalog`], taking the versions' contents from `read` where they
 /// were read before (`serve` reads each version once per session).
-pub fn load_catalog_reusing(root: &Path, read: Option<&crate::history::ReadVersions>) -> (Option<Loaded>, Report) {
+pub fn load_catalog_reusing(root: &Path, read: Option<&crate::versions::ReadVersions>) -> (Option<Loaded>, Report) {
     let (loaded, report) = load_strictly(root, read);
     (loaded, report.without_strict_only())
 }
@@ -91,7 +91,7 @@ pub fn load_catalog_strictly(root: &Path) -> (Option<Loaded>, Report) {
     load_strictly(root, None)
 }
 
-fn load_strictly(root: &Path, read: Option<&crate::history::ReadVersions>) -> (Option<Loaded>, Report) {
+fn load_strictly(root: &Path, read: Option<&crate::versions::ReadVersions>) -> (Option<Loaded>, Report) {
     let (mut project, mut report) = source::load(root);
     let (catalog, validation) = validate::validate(&project);
     report.extend(validation);
@@ -100,7 +100,7 @@ fn load_strictly(root: &Path, read: Option<&crate::history::ReadVersions>) -> (O
         (Some((catalog, targets)), Some(config), Some(renderer)) if !report.has_errors() => {
             let static_files = std::mem::take(&mut project.static_files);
             let targets = std::sync::Arc::new(targets);
-            let history = crate::history::History::load_with(root, &config, &catalog, &mut report, read);
+            let history = crate::versions::History::load_with(root, &config, &catalog, &mut report, read);
             if report.has_errors() {
                 return (None, report);
             }
@@ -221,7 +221,7 @@ fn exports(
     catalog: &Catalog,
     working: &Catalog,
     config: &Config,
-    history: &crate::history::History,
+    history: &crate::versions::History,
     base_url: Option<&str>,
     sink: &dyn Sink,
 ) -> Result<(), Diagnostic> {
@@ -229,7 +229,7 @@ fn exports(
     // catalog.json is the catalog in force; the draft's file is the draft.
     let draft = history.pending_draft();
     let in_force = if draft.is_some() {
-        versions.iter().find(|v| v.status == crate::history::Status::InForce)
+        versions.iter().find(|v| v.status == crate::versions::Status::InForce)
     } else {
         versions.last()
     };
@@ -269,7 +269,7 @@ fn exports(
     }
     // A pending draft goes for signing with its bảng so sánh.
     if let (Some(draft), Some(in_force), Some(version)) = (draft, history.in_force_catalog(), history.in_force()) {
-        let changes = crate::history::diff::compare(in_force, draft);
+        let changes = crate::versions::diff::compare(in_force, draft);
         export::comparison::add_to(sink, &changes, (in_force, draft), config, &version.heading())?;
     }
     // The Word document is the decision to sign: the working tree's.
@@ -304,7 +304,7 @@ pub fn build_single_entry(bytes: &[u8]) -> Result<crate::output::SiteFiles, Repo
         config: Config::default(),
         renderer,
         static_files: Vec::new(),
-        history: crate::history::History::default(),
+        history: crate::versions::History::default(),
     };
     build(&loaded, &project.root).map_err(one)
 }

@@ -4,8 +4,8 @@
 //! rule `build --output` follows.
 
 use crate::exit;
-use crate::history::diff::Changes;
 use crate::model::Catalog;
+use crate::versions::diff::Changes;
 use std::path::Path;
 
 /// Checks, before anything is read, that `output` is given and may be

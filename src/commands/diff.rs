@@ -10,8 +10,8 @@
 
 use crate::diagnostics::Report;
 use crate::exit;
-use crate::history::diff::{Changes, Piece, compare, word_diff};
 use crate::model::Catalog;
+use crate::versions::diff::{Changes, Piece, compare, word_diff};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -118,9 +118,9 @@ fn in_force(versions: &[crate::config::VersionConfig]) -> Result<String, String>
 fn side(root: &Path, what: &str, may_be_folder: bool) -> Option<Catalog> {
     let folder = Path::new(what);
     let (catalog, report) = if may_be_folder && folder.join(crate::source::CONTENT_DIR).is_dir() {
-        crate::history::catalog_in(folder)
+        crate::versions::catalog_in(folder)
     } else {
-        match crate::history::catalog_at(root, what) {
+        match crate::versions::catalog_at(root, what) {
             Ok(loaded) => loaded,
             Err(problem) => {
                 let mut report = Report::default();
@@ -218,7 +218,7 @@ pub fn markdown_report(changes: &Changes, (old, new): &(String, String)) -> Stri
         out.push_str("\nKhông có thay đổi nào.\n");
         return out;
     }
-    let link = |e: &crate::history::diff::EntryRef| format!("{} {} (`{}`)", e.reference, escape(&e.title), e.slug);
+    let link = |e: &crate::versions::diff::EntryRef| format!("{} {} (`{}`)", e.reference, escape(&e.title), e.slug);
     if !changes.added.is_empty() {
         let _ = writeln!(out, "\n### Thêm {}\n", count(changes.added.len()));
         for e in &changes.added {
@@ -256,9 +256,9 @@ pub fn markdown_report(changes: &Changes, (old, new): &(String, String)) -> Stri
 
 /// The report as JSON.
 pub fn json_report(changes: &Changes, (old, new): &(String, String)) -> String {
-    let slugs = |list: &[crate::history::diff::EntryRef]| list.iter().map(|e| e.slug.clone()).collect::<Vec<_>>();
+    let slugs = |list: &[crate::versions::diff::EntryRef]| list.iter().map(|e| e.slug.clone()).collect::<Vec<_>>();
     // Slugs as before, for scripts; each entry's code and title beside them.
-    let entries = |list: &[crate::history::diff::EntryRef]| {
+    let entries = |list: &[crate::versions::diff::EntryRef]| {
         list.iter()
             .map(|e| serde_json::json!({"slug": e.slug, "reference": e.reference, "title": e.title}))
             .collect::<Vec<_>>()
@@ -341,7 +341,7 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::history::diff::{Changed, EntryRef, FieldChange};
+    use crate::versions::diff::{Changed, EntryRef, FieldChange};
 
     /// Regression: a title or a text holding escape sequences (clear the
     /// screen, write the clipboard with OSC 52, a link hidden behind other

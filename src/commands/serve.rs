@@ -4,9 +4,9 @@
 
 use crate::diagnostics::Report;
 use crate::exit;
-use crate::history::ReadVersions;
 use crate::output::Sink as _;
 use crate::preview::{self, Preview};
+use crate::versions::ReadVersions;
 use notify::{RecursiveMode, Watcher};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};

@@ -139,7 +139,7 @@ pub struct VersionJson {
     /// `YYYY-MM-DD`; null for a draft.
     pub date: Option<String>,
     /// `in-force`, `replaced` or `draft`.
-    pub status: crate::history::Status,
+    pub status: crate::versions::Status,
     /// Its page, relative to the site root.
     pub url: String,
     /// How many entries it has; null when its content is not known.
@@ -147,7 +147,7 @@ pub struct VersionJson {
 }
 
 impl VersionJson {
-    pub fn all(history: &crate::history::History) -> Vec<VersionJson> {
+    pub fn all(history: &crate::versions::History) -> Vec<VersionJson> {
         history
             .versions
             .iter()

@@ -13,9 +13,9 @@
 
 use super::docx::{self, Align, Style};
 use crate::config::Config;
-use crate::history::diff::Changes;
 use crate::model::fields;
 use crate::model::{Catalog, Entry};
+use crate::versions::diff::Changes;
 use std::collections::HashMap;
 
 /// Where the build publishes the table of a pending draft.

@@ -21,7 +21,7 @@ struct VersionItem {
     summary: String,
 }
 
-fn version_items(history: &crate::history::History) -> Vec<VersionItem> {
+fn version_items(history: &crate::versions::History) -> Vec<VersionItem> {
     history
         .versions
         .iter()
@@ -36,7 +36,7 @@ fn version_items(history: &crate::history::History) -> Vec<VersionItem> {
         .collect()
 }
 
-pub fn to_atom(catalog: &Catalog, config: &Config, history: &crate::history::History) -> Option<String> {
+pub fn to_atom(catalog: &Catalog, config: &Config, history: &crate::versions::History) -> Option<String> {
     let mut dated: Vec<_> = catalog.entries().iter().filter_map(|e| e.updated.map(|d| (d, e))).collect();
     // Newest first; the decision's order among equal dates.
     dated.sort_by_key(|(date, _)| std::cmp::Reverse(*date));

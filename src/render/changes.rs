@@ -2,9 +2,9 @@
 //! and word-level differences as HTML. Used by the entry pages and the
 //! version pages.
 
-use crate::history::diff::{Piece, word_diff};
-use crate::history::{History, Status};
 use crate::model::Catalog;
+use crate::versions::diff::{Piece, word_diff};
+use crate::versions::{History, Status};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
@@ -42,7 +42,7 @@ pub fn diff_html(before: &str, after: &str) -> String {
 /// A changed field as HTML. A sector or an agency is one name: the whole
 /// name removed, the whole new one added ("[bỏ: Ban Quản lý …] [thêm:
 /// Sở Tài chính]"), never word by word; each agency of a list once.
-pub fn field_html(field: &crate::history::diff::FieldChange) -> String {
+pub fn field_html(field: &crate::versions::diff::FieldChange) -> String {
     let (before, after) = (field.before.as_str(), field.after.as_str());
     match field.field {
         "sector" | "agencies" => {
@@ -227,7 +227,7 @@ pub fn draft_summary(history: &History) -> Option<DraftSummary> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::history::diff::FieldChange;
+    use crate::versions::diff::FieldChange;
 
     /// Guards against a change of lead agency shown word by word ("[bỏ:
     /// Ban][thêm: Sở] [bỏ: Quản][thêm: Tài] …"): one name replaces another.

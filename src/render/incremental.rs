@@ -7,10 +7,10 @@ use super::templates::Renderer;
 use super::views::CatalogViews;
 use crate::config::Config;
 use crate::diagnostics::Diagnostic;
-use crate::history::History;
-use crate::history::diff::{Changed, Changes, EntryRef, Renamed};
 use crate::model::{AgencyId, Catalog, SectorId};
 use crate::output::Sink;
+use crate::versions::History;
+use crate::versions::diff::{Changed, Changes, EntryRef, Renamed};
 use std::collections::HashMap;
 
 /// Where an entry was before a change, for [`render_changed_entry`].
@@ -146,7 +146,7 @@ mod tests {
         catalog.replace_entry(index, moved);
         views.refresh_entry(&catalog, &config, &renderer, index).unwrap();
         let fast = Mutex::new(SiteFiles::default());
-        let history = crate::history::History::default();
+        let history = crate::versions::History::default();
         render_changed_entry(&catalog, &config, &renderer, &views, &history, index, Some(&before), &[], &fast).unwrap();
         let fast = fast.into_inner().unwrap();
 
@@ -156,7 +156,7 @@ mod tests {
             &config,
             &renderer,
             &CatalogViews::new(&catalog, targets, &config, &renderer).unwrap(),
-            &crate::history::History::default(),
+            &crate::versions::History::default(),
             &full,
         )
         .unwrap();

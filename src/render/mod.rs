@@ -28,7 +28,7 @@ pub fn render_pages(
     config: &crate::config::Config,
     renderer: &Renderer,
     views: &views::CatalogViews,
-    history: &crate::history::History,
+    history: &crate::versions::History,
     files: &dyn crate::output::Sink,
 ) -> Result<(), crate::diagnostics::Diagnostic> {
     let pages = pages::PageBuilder::new(renderer, views, config, catalog, Some(history));

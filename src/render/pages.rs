@@ -106,7 +106,7 @@ pub(super) struct PageBuilder<'a> {
     /// is shared, not copied, into each page's context).
     site: tera::Value,
     /// The versions of the catalog, when the project declares any.
-    history: Option<&'a crate::history::History>,
+    history: Option<&'a crate::versions::History>,
     /// Each entry's lines of history (by slug).
     histories: std::collections::HashMap<String, Vec<super::changes::HistoryLine>>,
 }
@@ -117,7 +117,7 @@ impl<'a> PageBuilder<'a> {
         views: &'a CatalogViews,
         config: &'a Config,
         catalog: &'a Catalog,
-        history: Option<&'a crate::history::History>,
+        history: Option<&'a crate::versions::History>,
     ) -> Self {
         let site = tera::Value::from_serializable(&SiteView {
             title: &config.title,

@@ -7,10 +7,10 @@
 use super::changes::FieldView;
 use super::pages::{Crumb, PageBuilder};
 use crate::diagnostics::Diagnostic;
-use crate::history::diff::{Changes, EntryRef};
-use crate::history::{History, Status, Version};
 use crate::model::{Catalog, Entry};
 use crate::output::Sink;
+use crate::versions::diff::{Changes, EntryRef};
+use crate::versions::{History, Status, Version};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 

@@ -4,7 +4,7 @@
 //! out, renames and edits entries, two of them with the reason (`ly_do`).
 
 use crate::common::Project;
-use crate::history::{commit_and_tag, git};
+use crate::versions::{commit_and_tag, git};
 use std::path::Path;
 
 const ADDED: &str = "---\ntitle: CSDL rừng ngập mặn\ngroup: A\nnumber: 6\nsector: bien\nagencies:\n  - so-thu\nly_do: Thực hiện Luật Lâm nghiệp về bảo vệ rừng ven biển.\n---\n\n## Mục đích\n\nBảo vệ rừng.\n\n## Phạm vi, nội dung chính\n\nDiện tích rừng.\n\n## Cơ chế thu thập\n\nKiểm kê.\n\n## Kết nối, chia sẻ dữ liệu\n\nChia sẻ với ngành lâm nghiệp.\n";

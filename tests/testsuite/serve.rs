@@ -374,7 +374,7 @@ fn git_output(dir: &std::path::Path, args: &[&str]) -> String {
 /// on the next save.
 #[test]
 fn versions_are_read_once_per_session_and_again_when_their_tag_moves() {
-    use crate::history::{commit_and_tag, git};
+    use crate::versions::{commit_and_tag, git};
     let project = Project::small();
     let a02 = project.path("content/csdl/a-02.md");
     project.edit(&a02, "title: CSDL bản đồ", "title: CSDL bản đồ đã ban hành");

@@ -1,6 +1,6 @@
 //! A version's catalog, read and checked: from a git revision (in memory)
 //! or from a project folder. Its own room so that the guard of the record
-//! can read the signed version without reaching back into `history`.
+//! can read the signed version without reaching back into `versions`.
 
 use crate::diagnostics::{Diagnostic, Report};
 use crate::model::Catalog;
