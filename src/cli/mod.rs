@@ -43,7 +43,7 @@ enum Command {
     Check {
         #[arg(long, default_value = ".", value_name = "THƯ_MỤC", help = ROOT_HELP)]
         root: PathBuf,
-        /// Cách in báo cáo: human (cho người đọc, có trích đoạn; mặc định) hoặc json (mỗi dòng một đối tượng JSON, cho CI).
+        /// Cách in báo cáo: human (cho người đọc, có trích đoạn; mặc định) hoặc json (mỗi dòng một đối tượng JSON, cho kiểm tra tự động).
         #[arg(long, value_enum, default_value_t = Format::Human, value_name = "ĐỊNH_DẠNG")]
         format: Format,
         /// Coi cảnh báo là lỗi, và báo cả những chỗ viết khác cách viết chung của Danh mục.
@@ -54,7 +54,7 @@ enum Command {
     Serve {
         #[arg(long, default_value = ".", value_name = "THƯ_MỤC", help = ROOT_HELP)]
         root: PathBuf,
-        /// Cổng mạng, một số từ 0 đến 65535 (mặc định: 1111); nếu đang bận, dùng cổng trống kế tiếp; 0: để hệ điều hành chọn.
+        /// Cổng mạng, một số từ 0 đến 65535 (mặc định: 1111); nếu đang bận, dùng cổng mạng trống kế tiếp; 0: để hệ điều hành chọn.
         #[arg(long, default_value_t = 1111, value_name = "CỔNG_MẠNG")]
         port: u16,
         /// Dò thay đổi định kỳ thay vì dùng sự kiện của hệ điều hành (cho ổ mạng, máy ảo).
@@ -92,14 +92,14 @@ enum Command {
         #[arg(value_name = "TỆP")]
         file: PathBuf,
     },
-    /// So sánh hai phiên bản của Danh mục: bổ sung, đưa ra, đổi tên và từng chữ sửa đổi.
+    /// So sánh hai phiên bản của Danh mục: các CSDL bổ sung, đưa ra khỏi Danh mục, đổi tên và từng chữ sửa đổi.
     Diff {
         #[arg(long, default_value = ".", value_name = "THƯ_MỤC", help = ROOT_HELP)]
         root: PathBuf,
-        /// Phiên bản cũ: thẻ git (ví dụ qd-1234-2026) hoặc thư mục Danh mục; mặc định: phiên bản đang có hiệu lực.
+        /// Phiên bản cũ: thẻ git (ví dụ qd-1234-2026) hoặc thư mục Danh mục; mặc định: Quyết định đã ban hành gần nhất có thẻ git (revision), không tính Quyết định ghi trong [decision].
         #[arg(value_name = "CŨ")]
         old: Option<String>,
-        /// Phiên bản mới: thẻ git hoặc thư mục Danh mục; mặc định: bản đang sửa.
+        /// Phiên bản mới: thẻ git hoặc thư mục Danh mục; mặc định: bản đang sửa (nội dung hiện có trong thư mục Danh mục).
         #[arg(value_name = "MỚI")]
         new: Option<String>,
         /// Cách in báo cáo: text (cho cửa sổ lệnh; mặc định), markdown (cho yêu cầu hợp nhất, tờ trình), json (cho công cụ khác) hoặc docx (bảng so sánh dạng Word, ghi vào --output).

@@ -143,9 +143,12 @@ fn message(error: &Error) -> String {
                 text(error, ContextKind::PriorArg).unwrap_or_default()
             )
         }
-        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
-            format!("số giá trị của {} không đúng.", arg.unwrap_or_default())
-        }
+        // A switch given a value (`--strict=yes`): clap counts one value
+        // too many; the editor needs to hear that it takes none.
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => match arg {
+            Some(arg) if !arg.contains('<') => format!("{arg} không nhận giá trị: chỉ viết {arg}."),
+            arg => format!("số giá trị của {} không đúng.", arg.unwrap_or_default()),
+        },
         ErrorKind::NoEquals => format!("{} cần dấu “=” trước giá trị.", arg.unwrap_or_default()),
         ErrorKind::InvalidUtf8 => "tham số có ký tự không đọc được (không phải UTF-8).".to_string(),
         _ => "tham số dòng lệnh không hợp lệ.".to_string(),
@@ -153,9 +156,19 @@ fn message(error: &Error) -> String {
     if let Some(valid) = list(error, ContextKind::ValidValue) {
         message.push_str(&format!(" Các giá trị được phép: {}.", valid.join(", ")));
     }
-    for kind in [ContextKind::SuggestedArg, ContextKind::SuggestedSubcommand, ContextKind::SuggestedValue] {
+    for (kind, typed) in [
+        (ContextKind::SuggestedArg, ContextKind::InvalidArg),
+        (ContextKind::SuggestedSubcommand, ContextKind::InvalidSubcommand),
+        (ContextKind::SuggestedValue, ContextKind::InvalidValue),
+    ] {
         if let Some(suggested) = list(error, kind) {
-            message.push_str(&format!(" Có phải ý bạn là “{}”?", suggested.join("”, “")));
+            // clap may offer "schema" before "check" for "chek": keep the
+            // names closest to what was typed, the closest first.
+            let typed = text(error, typed).unwrap_or_default();
+            let typed = typed.split_whitespace().next().unwrap_or_default();
+            let closest = crate::text::closest(typed, suggested.iter().map(String::as_str));
+            let shown = if closest.is_empty() { suggested.iter().map(String::as_str).collect() } else { closest };
+            message.push_str(&format!(" Có phải ý bạn là “{}”?", shown.join("”, “")));
         }
     }
     message

@@ -206,7 +206,8 @@ fn the_scenarios_site_uses_no_word_the_glossary_rules_out() {
 /// Guards against messages and labels written in the program (diagnostics,
 /// templates, the starter project, the editors' guide) that the glossary
 /// rules out: "dự án" for the catalog's folder, "cổng" alone for a network
-/// port, advice to move an issued decision's tag.
+/// port ("dùng cổng trống kế tiếp" in `serve --help`), "đang có hiệu lực"
+/// (`diff --help`), advice to move an issued decision's tag.
 #[test]
 fn the_programs_own_words_follow_the_glossary() {
     let root = repo_root();
@@ -230,6 +231,10 @@ fn the_programs_own_words_follow_the_glossary() {
     for doc in ["docs/huong-dan-bien-tap.md", "docs/cau-hinh.md"] {
         texts.push((doc.to_string(), std::fs::read_to_string(root.join(doc)).unwrap()));
     }
+    // The help screens are written in doc comments, which the filter above
+    // leaves out: read them, and the command line's errors, as printed.
+    texts.extend(crate::cli::help_screens());
+    texts.extend(crate::cli::mistakes().into_iter().map(|(args, err)| (format!("danhmuc {}", args.join(" ")), err)));
     let found = findings(&texts, false);
     assert!(found.is_empty(), "{} ruled-out words:\n{}", found.len(), found.join("\n"));
 }
