@@ -386,6 +386,8 @@ pub struct Catalog {
     /// decision's text is in the project; None for a draft.
     issued: Option<Issued>,
     synonyms: Vec<Synonym>,
+    /// The names of places in its area (`content/places.yaml`), as written.
+    places: Vec<String>,
 }
 
 impl Catalog {
@@ -398,7 +400,7 @@ impl Catalog {
         decision: Option<Decision>,
     ) -> Self {
         entries.sort_by(|a, b| (a.group, a.number, &a.slug).cmp(&(b.group, b.number, &b.slug)));
-        Catalog { entries, sectors, agencies, decision, issued: None, synonyms: Vec::new() }
+        Catalog { entries, sectors, agencies, decision, issued: None, synonyms: Vec::new(), places: Vec::new() }
     }
 
     /// The catalog as issued by the decision `issued` (None: a draft).
@@ -423,6 +425,16 @@ impl Catalog {
 
     pub fn synonyms(&self) -> &[Synonym] {
         &self.synonyms
+    }
+
+    /// The catalog with the names of the places in its area: a query that
+    /// names one is about that place, not only about entries that say it.
+    pub fn with_places(self, places: Vec<String>) -> Self {
+        Catalog { places, ..self }
+    }
+
+    pub fn places(&self) -> &[String] {
+        &self.places
     }
 
     pub fn entries(&self) -> &[Entry] {

@@ -251,11 +251,12 @@ pub fn build_index(catalog: &Catalog, layout: Layout, sink: &dyn Sink) {
     let docs: Vec<Doc> = catalog.entries().iter().map(Doc::of).collect();
     let mut sorted: Vec<(String, TermEntry)> = terms.into_iter().collect();
     sorted.sort_by(|(a, _), (b, _)| a.encode_utf16().cmp(b.encode_utf16()));
-    super::names::write_vocabulary(&sorted, sink);
+    super::names::write_vocabulary(&sorted, catalog.places(), sink);
     if let Layout::Sharded { positions_apart_above } = layout {
         return write_sharded(catalog, &docs, &sorted, positions_apart_above, sink);
     }
     let names = super::names::table(catalog);
+    let name_leads = leads(&names, catalog.places(), &sorted);
     let index = Index {
         version: 1,
         fields: FIELDS,
@@ -267,11 +268,22 @@ pub fn build_index(catalog: &Catalog, layout: Layout, sink: &dyn Sink) {
         forms: sorted.iter().map(|(_, t)| t.forms.join("|")).collect(),
         postings: sorted.iter().map(|(_, t)| t.postings.decode()).collect(),
         terms: sorted.into_iter().map(|(term, _)| term).collect(),
-        name_leads: super::names::leads(&names),
+        name_leads,
         names,
     };
     let json = crate::json::to_string(&index);
     sink.add(INDEX_PATH, script_call(format_args!("window.DANHMUC_SEARCH_INDEX = "), &json, ";\n"));
+}
+
+/// The first words of the other names of several words and of the places
+/// made of catalog words (see `names::leads`, `places::leads`), sorted.
+fn leads(names: &[(String, String)], places: &[String], sorted: &[(String, TermEntry)]) -> Vec<String> {
+    let is_term = |w: &str| sorted.binary_search_by(|(term, _)| term.encode_utf16().cmp(w.encode_utf16())).is_ok();
+    let mut leads = super::names::leads(names);
+    leads.extend(super::places::leads(places, is_term));
+    leads.sort();
+    leads.dedup();
+    leads
 }
 
 #[derive(Serialize)]
@@ -303,8 +315,9 @@ struct Manifest<'a> {
     positions_apart_above: u32,
     /// The names of the index's other files.
     files: FileNames,
-    /// The first words of the other names of several words ("so", "bo"):
-    /// a query with one loads [`shards::NAMES_PATH`].
+    /// The first words of the other names of several words ("so", "bo")
+    /// and of the places made of catalog words ("ha" of "Hạ Long"): a
+    /// query with one is understood, and loads [`shards::NAMES_PATH`].
     name_leads: Vec<String>,
 }
 
@@ -335,7 +348,7 @@ fn write_sharded(
         group_starts: (0..Group::ALL.len()).map(|g| docs.partition_point(|d| d.group < g)).collect(),
         positions_apart_above,
         files: FILE_NAMES,
-        name_leads: super::names::leads(&written.names),
+        name_leads: leads(&written.names, catalog.places(), sorted),
     };
     let json = crate::json::to_string(&manifest);
     sink.add(INDEX_PATH, script_call(format_args!("window.DANHMUC_SEARCH_INDEX = "), &json, ";\n"));

@@ -11,6 +11,7 @@
 mod encode;
 mod index;
 pub mod names;
+pub mod places;
 mod shards;
 
 mod tokenize;

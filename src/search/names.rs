@@ -240,17 +240,30 @@ pub const VOCABULARY_PATH: &str = "assets/search-vocabulary.js";
 
 /// Writes [`VOCABULARY_PATH`] for a catalog whose terms are `sorted`
 /// (folded, sorted by UTF-16 code units, as the index writes them), each
-/// with its exact forms.
-pub(super) fn write_vocabulary(sorted: &[(String, super::encode::TermEntry)], sink: &dyn crate::output::Sink) {
+/// with its exact forms; with the names of its `places`, if it declares
+/// any (`src/search/places.rs`): what understanding a query needs beyond
+/// the index, in the one file it loads.
+pub(super) fn write_vocabulary(
+    sorted: &[(String, super::encode::TermEntry)],
+    places: &[String],
+    sink: &dyn crate::output::Sink,
+) {
     let forms_of = |word: &str| {
         let found = sorted.binary_search_by(|(term, _)| term.encode_utf16().cmp(word.encode_utf16())).ok()?;
         Some(&sorted[found].1.forms[..])
     };
     let json = crate::json::to_string(&vocabulary(forms_of));
-    sink.add(
-        VOCABULARY_PATH,
-        super::encode::script_call(format_args!("DanhmucSearch.understanding.addVocabulary("), &json, ");\n"),
-    );
+    let mut script =
+        super::encode::script_call(format_args!("DanhmucSearch.understanding.addVocabulary("), &json, ");\n");
+    if !places.is_empty() {
+        let places = crate::json::to_string(&places);
+        script.extend(super::encode::script_call(
+            format_args!("DanhmucSearch.understanding.addPlaces("),
+            &places,
+            ");\n",
+        ));
+    }
+    sink.add(VOCABULARY_PATH, script);
 }
 
 /// `key` with the whole words `long` replaced by `short`, if it has them.

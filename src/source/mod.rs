@@ -29,6 +29,9 @@ pub const SECTORS_FILE: &str = "content/sectors.yaml";
 pub const AGENCIES_FILE: &str = "content/agencies.yaml";
 /// Optional: other names readers search by (see docs/search.md).
 pub const SYNONYMS_FILE: &str = "content/synonyms.yaml";
+/// Optional: the names of places in the catalog's area, which a query may
+/// name without requiring them (see docs/search.md).
+pub const PLACES_FILE: &str = "content/places.yaml";
 pub const DECISION_FILE: &str = "content/quyet-dinh.md";
 /// Files copied into the site as they are.
 pub const STATIC_DIR: &str = "static";
@@ -81,6 +84,8 @@ pub struct RawProject {
     pub sectors: Vec<RawSector>,
     pub agencies: Vec<RawAgency>,
     pub synonyms: Vec<RawSynonym>,
+    /// The names of `content/places.yaml`, one an item.
+    pub places: Vec<serde_saphyr::Spanned<String>>,
     pub entries: Vec<(SourceFile, RawEntry)>,
     /// Entry files that could not be read or parsed (already reported).
     pub failed_entries: usize,
@@ -116,6 +121,9 @@ pub fn load(root: &Path) -> (RawProject, Report) {
     project.agencies = load_data_file(root, AGENCIES_FILE, &mut report);
     if std::fs::symlink_metadata(root.join(SYNONYMS_FILE)).is_ok() {
         project.synonyms = load_data_file(root, SYNONYMS_FILE, &mut report);
+    }
+    if std::fs::symlink_metadata(root.join(PLACES_FILE)).is_ok() {
+        project.places = load_data_file(root, PLACES_FILE, &mut report);
     }
     if std::fs::symlink_metadata(root.join(DECISION_FILE)).is_ok()
         && let Some(file) = read_with_front_matter(root, DECISION_FILE, &mut report)
@@ -201,6 +209,9 @@ pub fn load_files(files: Vec<(String, Vec<u8>)>, static_files: Vec<String>) -> (
     }
     if let Some(t) = text(SYNONYMS_FILE, &mut report) {
         project.synonyms = parse_data_file(&t, SYNONYMS_FILE, &mut report);
+    }
+    if let Some(t) = text(PLACES_FILE, &mut report) {
+        project.places = parse_data_file(&t, PLACES_FILE, &mut report);
     }
     if let Some(file) = text(DECISION_FILE, &mut report).and_then(|t| split_or_report(DECISION_FILE, t, &mut report)) {
         keep_decision(&mut project, &mut report, file);

@@ -16,6 +16,7 @@ use serde_saphyr::Spanned;
 
 mod order;
 mod other_names;
+mod places;
 pub mod writing;
 use std::collections::{BTreeMap, HashMap};
 
@@ -107,6 +108,7 @@ pub fn validate(project: &RawProject) -> (Option<(Catalog, LinkTargets)>, Report
         check_unused(&facts, &sectors, &agencies, &sector_lines, &agency_lines, &mut report);
     }
     let synonyms = other_names::synonyms(&project.synonyms, &entries, &agencies, &mut report);
+    let places = places::places(&project.places, &mut report);
 
     let decision =
         project.decision.as_ref().map(|(file, raw)| build_decision(file, raw, project.config.as_ref(), &mut report));
@@ -115,7 +117,10 @@ pub fn validate(project: &RawProject) -> (Option<(Catalog, LinkTargets)>, Report
         return (None, report);
     }
     let issued = project.config.as_ref().and_then(|c| c.decision.issued());
-    let catalog = Catalog::new(entries, sectors, agencies, decision).with_synonyms(synonyms).with_issued(issued);
+    let catalog = Catalog::new(entries, sectors, agencies, decision)
+        .with_synonyms(synonyms)
+        .with_places(places)
+        .with_issued(issued);
     if project.failed_entries == 0 {
         order::check_sector_order(&catalog, &raw_by_path, &mut report);
     }

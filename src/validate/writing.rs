@@ -46,6 +46,12 @@ fn word_around(text: &str, at: usize) -> (usize, &str) {
     (start, &text[start..end])
 }
 
+/// The first word of `text` that reads as a legacy font's mojibake: one
+/// with such a character next to a letter. Byte offset and word.
+pub fn legacy_font_word(text: &str) -> Option<(usize, &str)> {
+    scan(text).legacy.map(|at| word_around(text, at))
+}
+
 /// What one pass over a file's text finds: where legacy-font mojibake and
 /// an invisible character first appear, and the tone placements. Every
 /// one of them starts at a character beyond ASCII, so only those are
@@ -336,12 +342,6 @@ pub fn check_tone_style(files: &[(&SourceFile, ToneCounts)], report: &mut Report
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The first word of `text` that reads as a legacy font's mojibake: one
-    /// with such a character next to a letter. Byte offset and word.
-    fn legacy_font_word(text: &str) -> Option<(usize, &str)> {
-        scan(text).legacy.map(|at| word_around(text, at))
-    }
 
     /// Guards against a hint that suggested the very spelling it warned
     /// about: in a catalog written "hoà, thuỷ", a file's "thủy" was told to

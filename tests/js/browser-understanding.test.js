@@ -119,6 +119,28 @@ test("a query whose subject the catalog holds is answered, naming the words no e
 /** Guards against a real word being silently replaced: the correction is
     offered as a link, and the page says it found nothing for what was
     typed. */
+/** Guards against a place of the province the catalog does not name
+    emptying the page ("cây xanh đô thị ở Móng Cái" found nothing): the
+    place is a qualifier, typed with marks or without, and the page says
+    that no entry names it. */
+test("a place the catalog does not name qualifies the query and never empties the page", async () => {
+  const page = await open();
+  for (const [typed, searched] of [["cây xanh đô thị ở Móng Cái", "cây xanh đô thị"], ["cay xanh do thi o mong cai", "cay xanh do thi"]]) {
+    await search(page, typed, searched);
+    assert.equal(await page.textContent("#search-understood"),
+      `Không có CSDL nào chứa “Móng Cái”. Kết quả cho “${searched}”. Tìm đúng như đã gõ: “${typed}”`, typed);
+    assert.equal((await titles(page))[0], "CSDL hạ tầng kỹ thuật đô thị", typed);
+  }
+  // A place the catalog names, in an everyday query: entries follow that
+  // do not name it.
+  await search(page, "khai thác cát Vân Đồn", "khoáng sản vân đồn");
+  assert.ok((await titles(page)).slice(0, 3).includes("CSDL khoáng sản"), (await titles(page)).join(" | "));
+  await search(page, "du lịch Vân Đồn");
+  assert.equal((await titles(page))[0], "CSDL Sản phẩm, khách du lịch, sự kiện văn hoá thể thao và Du lịch trên địa bàn tỉnh Quảng Ninh");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test("a correction of a real word is offered, not applied", async () => {
   const page = await open();
   await search(page, "hồng");

@@ -24,6 +24,23 @@ test("names are keyed as the build keys them", async () => {
   for (const [name, key] of vectors.written_keys) assert.equal(u.writtenKey(name), key, name);
 });
 
+/** Guards against a place a query names being a required word ("cây xanh
+    đô thị ở Móng Cái" found nothing) and against a word that is no place
+    being taken for one ("cơ sở tổ chức" is not "Cô Tô"): keys as the
+    build writes them, and the places a query names. */
+test("places are keyed as the build keys them, and a query's place is told from what it is about", async () => {
+  const u = await understanding();
+  for (const [name, key, written] of vectors.place_keys) assert.deepEqual({ ...u.placeKey(name) }, { key, written }, name);
+  const { list, vocabulary, cases } = vectors.places;
+  const has = (w) => vocabulary.includes(w);
+  const vocab = { words: vocabulary, has, df: (w) => (has(w) ? 1 : 0), hasPrefix: (w) => vocabulary.some((x) => x.startsWith(w)) };
+  for (const [query, places, topic] of cases) {
+    const understood = u.understandWith(query, vocab, null, u.placeTable(list));
+    assert.deepEqual([...understood.places], places, query);
+    assert.equal(understood.topic.map((w) => w.text).join(" "), topic, query);
+  }
+});
+
 test("Telex and VNI words decode to the syllable they stand for, and nothing else does", async () => {
   const u = await understanding();
   for (const [typed, syllable] of vectors.telex) assert.equal(u.decodeTelex(typed), syllable, `Telex ${typed}`);

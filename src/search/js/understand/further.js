@@ -1,8 +1,8 @@
 /* Merged results, and what else a query that matches nothing meant. */
 (function (search) {
   "use strict";
-  var { understanding } = search;
-  var { understandFully, correctOne, partialAnswer, suggest, findCode } = understanding;
+  var { understanding, tokenize } = search;
+  var { understandFully, correctOne, partialAnswer, suggest, findCode, isPair, vocabularyOf } = understanding;
 
   /** The ids of every entry that matches `query` (after rank). */
   function matching(self, query, filters, limit) {
@@ -38,6 +38,23 @@
     });
   }
 
+  /** For a query `u` that names a place and something else ("cây xanh
+      đô thị ở Móng Cái"): the entries with both first, then those with
+      what it is about (`u.apart`), each search by its own rules (two
+      syllables only apart match nothing). Resolves to {results, total,
+      highlight, named}: `named` how many have the place too. */
+  function findPlaced(self, u, filters, shown) {
+    return self.searchAll(u.alternatives, filters, shown, u.pair).then((named) => {
+      return self.searchAll(u.apart, filters, shown, isPair(u.topic)).then((rest) => {
+        var seen = new Set(named.results.map((r) => r.id));
+        var results = named.results.concat(rest.results.filter((r) => !seen.has(r.id))).slice(0, shown);
+        var highlight = u.alternatives.concat(u.apart).join(" ");
+        return { results: self.fillSnippets(results, highlight), total: Math.max(named.total, rest.total),
+          highlight, named: named.total };
+      });
+    });
+  }
+
   /** The rest of findFurther, for a query that is no entry's code. */
   function findUnderstood(self, query, filters, shown, exact, found) {
     var queries = [query], u = null;
@@ -47,16 +64,30 @@
     };
     var start = exact ? Promise.resolve(found) : understandFully(self, query).then((understood) => {
       u = understood;
+      if (u.apart.length) {
+        return findPlaced(self, u, filters, shown).then((placed) => {
+          queries = placed.named ? u.alternatives : u.apart;
+          return placed;
+        });
+      }
       return found && !u.changed ? found : run(u.alternatives, u.pair);
     });
     return start.then((found) => {
       if (found.total > 0 || !u) return found;
-      return correctOne(self, u, filters, shown).then((corrected) => {
-        if (!corrected) return partialAnswer(self, u, filters, shown).then((partial) => partial || found);
+      // What else it could mean is about its topic: the place was tried.
+      var about = u.apart.length ? Object.assign({}, u, { words: u.topic, pair: isPair(u.topic) }) : u;
+      return correctOne(self, about, filters, shown).then((corrected) => {
+        // An answer to part of the query may have its place ("nước vịnh Hạ
+        // Long có bị ô nhiễm không"), or not.
+        var partly = (v) => partialAnswer(self, v, filters, shown);
+        if (!corrected) {
+          return partly(u).then((partial) => partial || (about === u ? null : partly(about))).then((partial) => partial || found);
+        }
         u.changed = true;
         return run([corrected], false);
       });
     }).then((found) => {
+      if (u && u.apart.length && found.total > 0) placesSaid(self, u, found);
       found.searched = found.partial || queries.map((q) => q.trim()).join("” hoặc “");
       // Nothing found says so for what was typed.
       found.understood = !!u && (u.changed || !!found.partial) && found.total > 0;
@@ -75,6 +106,22 @@
         return found;
       });
     });
+  }
+
+  /** What the page says of the places of `u` when results were found: a
+      place no entry names ("Không có CSDL nào chứa “Móng Cái”") or that
+      none of the results has ("Kết quả không chứa “Vân Đồn”"). */
+  function placesSaid(self, u, found) {
+    var vocab = vocabularyOf(self), missing = [], lacking = [];
+    if (found.named) return;
+    u.places.forEach((name) => {
+      var held = tokenize(name).every((t) => vocab.has(t.folded) || /^[0-9]+$/.test(t.folded));
+      (held ? lacking : missing).push(name);
+    });
+    found.placesMissing = missing;
+    found.placesLacking = lacking;
+    found.understood = true;
+    u.changed = true;
   }
 
   Object.assign(understanding, { pageOfAll, findFurther });

@@ -16,9 +16,12 @@
     understood.textContent = "";
     understood.hidden = !found.understood;
     if (found.understood) {
-      // An answer to part of the query names the words it leaves out.
-      var said = found.partial ? (found.missing.length ? "Không có CSDL nào chứa “" + found.missing.join(" ") + "”. " : "") +
-        (found.lacking.length ? "Kết quả không chứa “" + found.lacking.join(" ") + "”. " : "") : "";
+      // An answer to part of the query names the words it leaves out, and
+      // the places no entry (or no result) names.
+      var phrases = (part, places) => (found.partial && part.length ? [part.join(" ")] : []).concat(places || []);
+      var missing = phrases(found.missing || [], found.placesMissing), lacking = phrases(found.lacking || [], found.placesLacking);
+      var said = (missing.length ? "Không có CSDL nào chứa “" + missing.join("”, “") + "”. " : "") +
+        (lacking.length ? "Kết quả không chứa “" + lacking.join("”, “") + "”. " : "");
       if (found.offer) {
         var offered = doc.createElement("a"), asked = { q: found.offer, group: state.group, sector: state.sector, agency: state.agency };
         offered.href = stateQuery(asked);

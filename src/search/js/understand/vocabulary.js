@@ -122,7 +122,7 @@
     return loadAll(self.loader, files).then(() => {
       return self.store.loadBlocks(self.sharded ? letterBlocks(self) : []);
     }).then(() => {
-      return understanding.understandWith(query, vocabularyOf(self), namesOf(self));
+      return understanding.understandWith(query, vocabularyOf(self), namesOf(self), understanding.placesOf(self));
     });
   }
 

@@ -3,7 +3,7 @@
   "use strict";
   var understanding = search.understanding;
   var { tokenize, isTyping, fold, fillerTokens } = search;
-  var { isSyllable, decodeTelex, decodeVni, chunksOf, nameFor } = understanding;
+  var { isSyllable, decodeTelex, decodeVni, chunksOf, nameFor, placeAt, markBefore } = understanding;
 
   // The letters Vietnamese writers confuse, each made one sound: s/x,
   // tr/ch, d/gi/r, l/n at the start (and "f" typed for "ph", "z" for
@@ -122,12 +122,17 @@
       whether they differ from what was typed; `alternatives` the queries
       to search, in order (the words as typed first where a name the
       catalog writes itself was expanded: "UBND" finds "UBND" first, then
-      "ủy ban nhân dân"); `pair` whether they are two syllables (isPair). */
-  function understandWith(query, vocab, names) {
+      "ủy ban nhân dân"); `pair` whether they are two syllables (isPair).
+      A place the query names (`places`, see placesOf and placeAt) is a
+      qualifier: its words, and those before it that say so ("ở", "đặc
+      khu"), are `place`, `places` lists the places' names, and `topic` the
+      words the query is about; the alternatives without the place follow
+      those with it. */
+  function understandWith(query, vocab, names, places) {
     var nfc = (query || "").normalize("NFC");
     var tokens = tokenize(nfc);
     var typing = isTyping(nfc);
-    var words = [], asTyped = [], expandedKnown = false;
+    var words = [], asTyped = [], expandedKnown = false, named = [];
     var chunks = chunksOf(nfc, tokens);
     var last = chunks.length - 1;
     var known = function (t, isLast) {
@@ -148,6 +153,20 @@
           asTyped.push(w);
         });
         i++;
+        continue;
+      }
+      // A place: the longest run of chunks that is one, kept as typed.
+      var place = places && places.size ? placeAt(places, chunks, i) : null;
+      if (place) {
+        markBefore(words);
+        named.push(place.name);
+        // Searched as the list writes it: "halong" is "hạ long".
+        tokenize(place.name).forEach((t) => {
+          var w = Object.assign(typedWord(t), { place: true });
+          words.push(w);
+          asTyped.push(w);
+        });
+        i += place.count;
         continue;
       }
       // Another name: the longest run of chunks that is a key.
@@ -205,8 +224,13 @@
     var offer = words.some((w) => w.offer) ? text(words.map((w) => w.offer ? { text: w.offer } : w)).trim() : null;
     // The words as typed first: what the reader wrote ranks before what
     // it stands for.
-    var alternatives = expandedKnown ? [text(asTyped), text(words)] : [text(words)];
-    return { words, alternatives, changed, typing, pair: isPair(words), offer };
+    var alternativesOf = (list, typed) => expandedKnown ? [text(typed), text(list)] : [text(list)];
+    var alternatives = alternativesOf(words, asTyped);
+    // A place is a qualifier: the entries with it first, then the others.
+    var topic = words.filter((w) => !w.place);
+    if (!topic.length) topic = words;
+    var apart = topic === words ? [] : alternativesOf(topic, asTyped.filter((w) => !w.place));
+    return { words, alternatives, changed, typing, pair: isPair(words), offer, places: named, topic, apart };
   }
 
   /** Whether `words` are two syllables the reader typed: one word of two
@@ -261,5 +285,5 @@
   }
 
   Object.assign(understanding, { spellingDistance, allowedDistance, splitGlued, closeWords,
-    closestWord, understandWith });
+    closestWord, understandWith, isPair });
 })(DanhmucSearch);
