@@ -316,8 +316,8 @@ struct Manifest<'a> {
     /// The names of the index's other files.
     files: FileNames,
     /// The first words of the other names of several words ("so", "bo")
-    /// and of the places made of catalog words ("ha" of "Hạ Long"): a
-    /// query with one is understood, and loads [`shards::NAMES_PATH`].
+    /// and the first two of the places made of catalog words ("ha long"):
+    /// a query with one is understood, and loads [`shards::NAMES_PATH`].
     name_leads: Vec<String>,
 }
 

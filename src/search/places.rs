@@ -35,11 +35,13 @@ fn letters(name: &str) -> (String, String) {
     (written, key)
 }
 
-/// The first words, folded, of the places whose every word is a word of
-/// the catalog (`is_term`; numbers always are): a query with such a word
-/// and another may name a place although all its words are the catalog's,
-/// so the page understands it (the index's `name_leads`). A place with a
-/// word the catalog lacks makes its query understood anyway.
+/// The first two words, folded and joined by a space, of the places
+/// whose every word is a word of the catalog (`is_term`; numbers always
+/// are): a query with two such words side by side may name a place
+/// although all its words are the catalog's, so the page understands it
+/// (the index's `name_leads`). A place with a word the catalog lacks makes
+/// its query understood anyway. Two words, not one: "co" of "Cô Tô" would
+/// send every "co so du lieu" through the understanding script.
 pub fn leads(places: &[String], is_term: impl Fn(&str) -> bool) -> Vec<String> {
     let mut leads = Vec::new();
     for place in places {
@@ -51,7 +53,7 @@ pub fn leads(places: &[String], is_term: impl Fn(&str) -> bool) -> Vec<String> {
         });
         let known = |w: &String| w.bytes().all(|b| b.is_ascii_digit()) || is_term(w);
         if words.len() > 1 && words.iter().all(known) {
-            leads.push(words.swap_remove(0));
+            leads.push(format!("{} {}", words[0], words[1]));
         }
     }
     leads
@@ -81,8 +83,8 @@ mod tests {
         let places = ["Hạ Long", "Móng Cái", "Móng Cái 1", "Vân Đồn", "Yên Tử"].map(String::from);
         let terms = ["ha", "long", "van", "don", "mong", "yen"];
         let found = leads(&places, |w| terms.contains(&w));
-        assert_eq!(found, ["ha", "van"]);
+        assert_eq!(found, ["ha long", "van don"]);
         let with_cai = leads(&places, |w| terms.contains(&w) || w == "cai");
-        assert_eq!(with_cai, ["ha", "mong", "mong", "van"]);
+        assert_eq!(with_cai, ["ha long", "mong cai", "mong cai", "van don"]);
     }
 }

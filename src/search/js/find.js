@@ -44,7 +44,8 @@
   Object.assign(Searcher.prototype, {
     /** Whether `query` is plain: every word a catalog word (the last may be
         one being typed), none an abbreviation or glued to another, none that
-        may begin another name of several words ("sở", "bộ"). Most queries
+        may begin another name of several words ("sở", "bộ") or, with the
+        word after it, a place ("hạ long"). Most queries
         are, and are searched as typed; the others are understood first
         (findFurther). Resolves to {plain, pair}: `pair` whether it is two
         syllables (see isPair), once the blocks of its words' first letters
@@ -60,7 +61,7 @@
           var glued = i > 0 && !/\s/.test(nfc.slice(tokens[i - 1].end, t.start));
           var word = /^[0-9]+$/.test(t.folded) || (
             (last || isSyllableStart(t.folded)) && this.store.termIdsFor(t.folded, last).length > 0 &&
-            !(tokens.length > 1 && leads.has(t.folded)));
+            !(tokens.length > 1 && (leads.has(t.folded) || leads.has(t.folded + " " + (tokens[i + 1] || t).folded))));
           return !glued && !fillers[i] && (word || (last && t.folded.length < PREFIX_MIN));
         });
         var pair = tokens.length === 2 && tokens.every((t) => /[aeiouy]/.test(t.folded) && isSyllableStart(t.folded));
