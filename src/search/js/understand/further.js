@@ -116,7 +116,9 @@
     if (found.named) return;
     u.places.forEach((name) => {
       var held = tokenize(name).every((t) => vocab.has(t.folded) || /^[0-9]+$/.test(t.folded));
-      (held ? lacking : missing).push(name);
+      // An answer to part of the query says itself which words it lacks.
+      if (!held) missing.push(name);
+      else if (!found.partial) lacking.push(name);
     });
     found.placesMissing = missing;
     found.placesLacking = lacking;

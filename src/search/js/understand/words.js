@@ -212,6 +212,13 @@
     var text = function (list) {
       return list.map((w) => w.text).join(" ") + (open && list[list.length - 1] === lastWord ? "" : " ");
     };
+    // A yes-or-no question ("nước vịnh Hạ Long có bị ô nhiễm không"): its
+    // "có … không" asks, and carries no subject.
+    var asks = (w, word) => w.typed && (w.text === w.folded ? w.folded === fold(word) : w.text.toLowerCase() === word);
+    var ask = words.findIndex((w) => asks(w, "có"));
+    if (words.length > 2 && ask >= 0 && ask < words.length - 2 && asks(words[words.length - 1], "không")) {
+      words[ask].filler = words[words.length - 1].filler = true;
+    }
     // Words that carry no subject need not match: the query is its other
     // words, if it has any.
     var subjects = words.filter((w) => !w.filler);
