@@ -165,3 +165,30 @@ test("a word typed with its marks is never another word that folds the same", as
   // Typed without any marks, "con" may still be "công" mistyped.
   assert.equal(words("con "), "cong");
 });
+
+/** Guards against a place of the province being a required word: a query
+    that names one the catalog lacks found nothing, and one the catalog
+    names lost the entries that do not name it. In both layouts, since a
+    large catalog's page knows places only by its leads. */
+test("a place is a qualifier: entries that name it first, and never an empty page", async () => {
+  for (const site of [h.buildRealSite(), h.buildShardedRealSite()]) {
+    const searcher = h.searcherOf(site);
+    const cases = [
+      ["cây xanh đô thị ở Móng Cái", "CSDL hạ tầng kỹ thuật đô thị", ["Móng Cái"]],
+      ["cay xanh do thi o mong cai", "CSDL hạ tầng kỹ thuật đô thị", ["Móng Cái"]],
+      ["mỏ than Cẩm Phả", "CSDL khoáng sản", ["Cẩm Phả"]],
+      ["cấp phép xây dựng khu kinh tế Vân Đồn", "CSDL cấp phép xây dựng", undefined],
+      ["nước vịnh Hạ Long có bị ô nhiễm không", "CSDL Ô nhiễm nước vịnh Hạ Long", []]
+    ];
+    for (const [query, first, missing] of cases) {
+      const found = await searcher.find(query, {}, 10, false);
+      await searcher.loadTexts(found.results.map((r) => r.id));
+      assert.equal(found.results.length ? searcher.doc(found.results[0].id).title : null, first, query);
+      assert.deepEqual(found.placesMissing && [...found.placesMissing], missing, query);
+    }
+    // Without the place, the same entries: the place never narrows to none.
+    const plain = await searcher.find("du lịch", {}, 10, false);
+    const placed = await searcher.find("du lịch Vân Đồn", {}, 10, false);
+    assert.ok(placed.total >= plain.total, `${placed.total} < ${plain.total}`);
+  }
+});
