@@ -135,6 +135,10 @@ test("a place the catalog does not name qualifies the query and never empties th
   // do not name it.
   await search(page, "khai thác cát Vân Đồn", "khoáng sản vân đồn");
   assert.ok((await titles(page)).slice(0, 3).includes("CSDL khoáng sản"), (await titles(page)).join(" | "));
+  // A place alone that no entry names: what to search for instead.
+  await search(page, "mong cai");
+  assert.equal(await page.textContent("#search-understood"), "Không CSDL nào ghi riêng “Móng Cái”. Hãy tìm kèm điều cần biết, ví dụ “đất đai Móng Cái”. ");
+  assert.equal(await page.isVisible("#search-understood"), true);
   await search(page, "du lịch Vân Đồn");
   assert.equal((await titles(page))[0], "CSDL Sản phẩm, khách du lịch, sự kiện văn hoá thể thao và Du lịch trên địa bàn tỉnh Quảng Ninh");
   assert.deepEqual(page.errors, []);

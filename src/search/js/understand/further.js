@@ -98,6 +98,12 @@
         found.searched = found.total > 0 ? found.searched : query.trim();
         found.asTyped = true;
       }
+      // A place alone that no entry names: what to search for instead.
+      if (u && found.total === 0 && u.places.length && !u.apart.length && !found.understood) {
+        found.place = u.places[0];
+        found.understood = found.asTyped = true;
+        found.searched = query.trim();
+      }
       found.suggestions = [];
       if (found.total > 0) return found;
       understanding.reportLink(query);

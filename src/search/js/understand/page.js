@@ -22,6 +22,9 @@
       var missing = phrases(found.missing || [], found.placesMissing), lacking = phrases(found.lacking || [], found.placesLacking);
       var said = (missing.length ? "Không có CSDL nào chứa “" + missing.join("”, “") + "”. " : "") +
         (lacking.length ? "Kết quả không chứa “" + lacking.join("”, “") + "”. " : "");
+      if (found.place) {
+        understood.appendChild(doc.createTextNode("Không CSDL nào ghi riêng “" + found.place + "”. Hãy tìm kèm điều cần biết, ví dụ “đất đai " + found.place + "”. "));
+      }
       if (found.offer) {
         var offered = doc.createElement("a"), asked = { q: found.offer, group: state.group, sector: state.sector, agency: state.agency };
         offered.href = stateQuery(asked);
