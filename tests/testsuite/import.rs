@@ -108,7 +108,15 @@ fn an_appendix_laid_out_as_the_decisions_imports_to_the_same_catalog() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     std::fs::remove_file(&file).unwrap();
     project.build();
-    assert!(project.read_site("data/catalog.json") == source.read_site("data/catalog.json"));
+    // The appendix is the decision's: it never carries the entries'
+    // keywords, so everything else must come back.
+    let mut expected: serde_json::Value = serde_json::from_str(&source.read_site("data/catalog.json")).unwrap();
+    for entry in expected["entries"].as_array_mut().unwrap() {
+        assert!(!entry["keywords"].as_array().unwrap().is_empty(), "the real entries have keywords");
+        entry["keywords"] = serde_json::json!([]);
+    }
+    let imported: serde_json::Value = serde_json::from_str(&project.read_site("data/catalog.json")).unwrap();
+    assert!(imported == expected);
 }
 
 /// The header of a flat sheet with the optional code columns.
