@@ -179,7 +179,7 @@ pub fn build_into(loaded: &Loaded, root: &Path, sink: &dyn Sink) -> Result<Built
                 },
                 || {
                     let start = Instant::now();
-                    let exported = exports(catalog, working, config, history, base_url, sink);
+                    let exported = exports(catalog, config, history, base_url, sink);
                     (exported, start.elapsed())
                 },
             )
@@ -219,7 +219,6 @@ pub fn build_into(loaded: &Loaded, root: &Path, sink: &dyn Sink) -> Result<Built
 /// other, each written out as soon as it is made.
 fn exports(
     catalog: &Catalog,
-    working: &Catalog,
     config: &Config,
     history: &crate::versions::History,
     base_url: Option<&str>,
@@ -272,8 +271,13 @@ fn exports(
         let changes = crate::versions::diff::compare(in_force, draft);
         export::comparison::add_to(sink, &changes, (in_force, draft), config, &version.heading())?;
     }
-    // The Word document is the decision to sign: the working tree's.
-    export::docx::add_to(sink, working, config)
+    // The Word document is the decision of the catalog the site shows; a
+    // pending draft's, the one to sign, goes beside it with its table.
+    export::docx::add_to(sink, crate::urls::DECISION_DOCX, catalog, config)?;
+    match draft {
+        Some(draft) => export::docx::add_to(sink, crate::urls::DRAFT_DECISION_DOCX, draft, config),
+        None => Ok(()),
+    }
 }
 
 /// Runs the whole pipeline, from an entry file's bytes to the built site,

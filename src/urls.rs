@@ -23,6 +23,12 @@ pub const CATALOG_SCHEMA: &str = "data/catalog.schema.json";
 pub const CATALOG_CSV: &str = "data/catalog.csv";
 pub const CATALOG_XLSX: &str = "data/catalog.xlsx";
 pub const CATALOG_JSONLD: &str = "data/catalog.jsonld";
+/// The decision of the catalog the site shows, as the Word document that
+/// was signed (or, for a draft with nothing in force, that gets signed).
+pub const DECISION_DOCX: &str = "data/quyet-dinh.docx";
+/// The pending draft's decision, the Word document to sign, published
+/// beside the one in force.
+pub const DRAFT_DECISION_DOCX: &str = "data/du-thao/quyet-dinh.docx";
 /// The pending draft's catalog, published beside the one in force.
 pub const DRAFT_CATALOG_JSON: &str = "data/du-thao/catalog.json";
 /// The pending draft's bảng so sánh against the catalog in force.

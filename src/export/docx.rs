@@ -25,7 +25,7 @@ use std::io::Write;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-pub const PATH: &str = "data/quyet-dinh.docx";
+pub const PATH: &str = crate::urls::DECISION_DOCX;
 
 /// Page sizes and margins in twentieths of a point (1 mm ≈ 56.7).
 pub(super) const A4_SHORT: u32 = 11906;
@@ -469,25 +469,26 @@ pub(super) fn package(document: &str, title: &str, creator: &str) -> std::io::Re
     Ok(zip.finish().map_err(std::io::Error::other)?.into_inner())
 }
 
-/// Adds the document to `sink`, if the project has a decision. A document
-/// that cannot be made fails the build, as the workbook does: the site must
-/// not go out without the text that gets signed.
-pub fn add_to(sink: &dyn Sink, catalog: &Catalog, config: &Config) -> Result<(), Diagnostic> {
+/// Adds the document of `catalog`'s decision to `sink` at `path`, if the
+/// catalog has a decision. A document that cannot be made fails the
+/// build, as the workbook does: the site must not go out without the text
+/// that gets signed.
+pub fn add_to(sink: &dyn Sink, path: &str, catalog: &Catalog, config: &Config) -> Result<(), Diagnostic> {
     match to_docx(catalog, config) {
-        Some(made) => publish(sink, made),
+        Some(made) => publish(sink, path, made),
         None => Ok(()),
     }
 }
 
-fn publish(sink: &dyn Sink, made: std::io::Result<Vec<u8>>) -> Result<(), Diagnostic> {
+fn publish(sink: &dyn Sink, path: &str, made: std::io::Result<Vec<u8>>) -> Result<(), Diagnostic> {
     let bytes = made.map_err(|e| {
         Diagnostic::error(
             Code::Io,
-            PATH,
+            path,
             format!("Không tạo được tệp Word của Quyết định: {}.", crate::diagnostics::io_message(&e)),
         )
     })?;
-    sink.add(PATH, bytes);
+    sink.add(path, bytes);
     Ok(())
 }
 
@@ -518,11 +519,11 @@ mod tests {
     #[test]
     fn a_document_that_cannot_be_made_is_an_error() {
         let sink = std::sync::Mutex::new(crate::output::SiteFiles::default());
-        let failed = publish(&sink, Err(std::io::Error::other("hết chỗ"))).unwrap_err();
+        let failed = publish(&sink, PATH, Err(std::io::Error::other("hết chỗ"))).unwrap_err();
         assert_eq!((failed.code, failed.file.to_str()), (Code::Io, Some(PATH)));
         assert!(failed.message.contains("Word") && failed.message.contains("hết chỗ"), "{}", failed.message);
         assert!(sink.lock().unwrap().get(PATH).is_none());
-        publish(&sink, Ok(b"PK".to_vec())).unwrap();
+        publish(&sink, PATH, Ok(b"PK".to_vec())).unwrap();
         assert!(sink.lock().unwrap().get(PATH).is_some());
     }
 }

@@ -44,13 +44,14 @@ fn the_signed_decision_prints_with_its_number_and_date() {
 
 /// Guards the documents a pending draft is submitted with, on paper: the
 /// draft decision (blank number and day, its year, replacing the decision
-/// in force, its appendix as proposed) and the bảng so sánh (the decision
+/// in force, its appendix as proposed), published beside the signed one,
+/// and the bảng so sánh (the decision
 /// in force named with leading zeros, one row per change in order, the
 /// reasons, "(chưa có)" and "Đưa ra khỏi Danh mục").
 #[test]
 fn the_drafts_decision_and_comparison_print_as_submitted() {
     let project = scenario();
-    let decision = printed(&project.site().join("data/quyet-dinh.docx"));
+    let decision = printed(&project.site().join("data/du-thao/quyet-dinh.docx"));
     let all = lines(&decision);
     assert_eq!(all.first(), Some(&"DỰ THẢO"), "{decision}");
     assert!(all.iter().any(|l| l.ends_with("Quảng Ninh, ngày … tháng … năm 2027")), "{decision}");
@@ -59,6 +60,12 @@ fn the_drafts_decision_and_comparison_print_as_submitted() {
     assert!(text.contains("thay thế Quyết định 1234/QĐ-UBND ngày 08/01/2027 của Ủy ban nhân dân tỉnh"), "{text}");
     let appendix = &text[text.find("PHỤ LỤC").expect("the appendix")..];
     assert!(appendix.contains("CSDL tài nguyên") && !appendix.contains("Hệ thống quản"), "{appendix}");
+
+    // The site's own document is still the decision in force, as its
+    // decision page and home page say.
+    let signed = printed(&project.site().join("data/quyet-dinh.docx"));
+    assert!(lines(&signed).iter().any(|l| l.contains("Số: 1234/QĐ-UBND")), "{signed}");
+    assert!(!signed.contains("DỰ THẢO") && words(&signed).contains("thay thế Quyết định 2609/QĐ-UBND"), "{signed}");
 
     let comparison = printed(&project.site().join("data/du-thao/bang-so-sanh.docx"));
     let text = words(&comparison);
