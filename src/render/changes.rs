@@ -224,6 +224,33 @@ pub fn draft_summary(history: &History) -> Option<DraftSummary> {
     Some(DraftSummary { in_force: history.in_force()?.title(), url: current.url(), summary: changes.summary() })
 }
 
+/// The decision in force as the home page names it: its citation, the
+/// decision it replaced, and what it changed when the content of both is
+/// known.
+#[derive(Serialize)]
+pub struct InForceNote {
+    title: String,
+    url: String,
+    /// The decision it replaced, the newest one before it.
+    replaces: Option<String>,
+    replaces_url: Option<String>,
+    /// What it changed from the version before it with content.
+    summary: Option<String>,
+}
+
+pub fn in_force_note(history: &History) -> Option<InForceNote> {
+    let index = history.versions.iter().position(|v| v.status == Status::InForce)?;
+    let version = &history.versions[index];
+    let replaced = history.versions[..index].iter().rev().find(|v| v.status == Status::Replaced);
+    Some(InForceNote {
+        title: version.title(),
+        url: version.url(),
+        replaces: replaced.map(|v| v.title()),
+        replaces_url: replaced.map(|v| v.url()),
+        summary: version.changes.as_ref().map(|c| c.summary()),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -138,6 +138,11 @@ impl<'a> PageBuilder<'a> {
         PageBuilder { renderer, views, config, catalog, site, history, histories }
     }
 
+    /// The catalog the pages describe: the one in force.
+    pub(super) fn catalog(&self) -> &Catalog {
+        self.catalog
+    }
+
     pub(super) fn context(&self, path: &str, title: &str, section: &str, crumbs: &[Crumb]) -> tera::Context {
         let mut context = tera::Context::new();
         context.insert("root", &root_prefix(path));
@@ -248,6 +253,9 @@ pub(super) fn home(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnost
     context.insert("agencies", &agency_counts(pages));
     if let Some(summary) = pages.history.and_then(super::changes::draft_summary) {
         context.insert("draft", &summary);
+    }
+    if let Some(note) = pages.history.and_then(super::changes::in_force_note) {
+        context.insert("in_force", &note);
     }
     pages.render(files, crate::urls::HOME, "home.html", &context)
 }

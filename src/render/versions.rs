@@ -39,9 +39,45 @@ pub struct VersionView {
     pub summary_capitalized: String,
     /// The issued decision that replaced it, for a replaced one.
     pub replaced_by: Option<VersionLink>,
+    /// The day it took effect, "08/01/2027" (a decision here takes effect
+    /// on the day it is signed); None for a draft.
+    pub in_force_from: Option<String>,
+    /// The day the decision that replaced it took effect.
+    pub in_force_until: Option<String>,
+    /// Its decision's text on the site, for the version the pages show.
+    pub decision_url: Option<&'static str>,
+    /// Its decision as a Word document: the version the pages show, and a
+    /// pending draft (the document to sign).
+    pub document_url: Option<&'static str>,
 }
 
-fn view(history: &History, index: usize) -> VersionView {
+/// Where a version's decision is published: its page and its document.
+#[derive(Clone, Copy, Default)]
+struct Published {
+    decision_url: Option<&'static str>,
+    document_url: Option<&'static str>,
+}
+
+/// The decisions the site publishes, by version: the decision of the
+/// catalog the pages show, at `quyet-dinh/`, and a pending draft's
+/// document beside it.
+fn published(pages: &PageBuilder, history: &History) -> Vec<Published> {
+    let mut published = vec![Published::default(); history.versions.len()];
+    let shown = match history.in_force_catalog() {
+        Some(_) => history.versions.iter().position(|v| v.status == Status::InForce),
+        None => history.versions.len().checked_sub(1),
+    };
+    if let Some(shown) = shown.filter(|_| pages.catalog().decision().is_some()) {
+        published[shown] =
+            Published { decision_url: Some(crate::urls::DECISION), document_url: Some(crate::urls::DECISION_DOCX) };
+    }
+    if history.pending_draft().is_some_and(|draft| draft.decision().is_some()) {
+        published[history.versions.len() - 1].document_url = Some(crate::urls::DRAFT_DECISION_DOCX);
+    }
+    published
+}
+
+fn view(history: &History, index: usize, published: Published) -> VersionView {
     let v = &history.versions[index];
     let counts = v.changes.as_ref();
     let compared_with = counts.and_then(|_| {
@@ -70,7 +106,11 @@ fn view(history: &History, index: usize) -> VersionView {
         compared_with,
         summary_capitalized: crate::text::capitalize(&summary),
         summary,
+        in_force_from: (v.status != Status::Draft).then_some(v.date).flatten().map(|d| d.short()),
+        in_force_until: replaced_by.as_ref().and_then(|by| by.date.clone()),
         replaced_by,
+        decision_url: published.decision_url,
+        document_url: published.document_url,
     }
 }
 
@@ -166,13 +206,15 @@ pub(super) fn version_pages(
     which: &dyn Fn(usize) -> bool,
     files: &dyn Sink,
 ) -> Result<(), Diagnostic> {
-    let views: Vec<VersionView> = (0..history.versions.len()).map(|i| view(history, i)).collect();
+    let published = published(pages, history);
+    let views: Vec<VersionView> = (0..history.versions.len()).map(|i| view(history, i, published[i])).collect();
     let mut context = pages.context(crate::urls::VERSIONS, "Các phiên bản của Danh mục", "decision", &[]);
     context.insert(
         "page_description",
         "Các Quyết định ban hành Danh mục cơ sở dữ liệu dùng chung, tình trạng hiệu lực và những gì mỗi Quyết định thay đổi.",
     );
     context.insert("versions", &views.iter().rev().collect::<Vec<_>>());
+    context.insert("has_draft", &views.iter().any(|v| v.status_key == Status::Draft));
     pages.render(files, crate::urls::VERSIONS, "versions.html", &context)?;
     for (i, version) in history.versions.iter().enumerate().filter(|(i, _)| which(*i)) {
         let url = version.url();
@@ -205,6 +247,8 @@ pub struct VersionLink {
     status: &'static str,
     /// A draft proposes; only an issued decision does.
     draft: bool,
+    /// Its decision's date, "08/01/2027"; None for a draft.
+    date: Option<String>,
 }
 
 impl VersionLink {
@@ -214,6 +258,7 @@ impl VersionLink {
             url: version.url(),
             status: version.status.name(),
             draft: version.status == Status::Draft,
+            date: version.issued().map(|issued| issued.date.short()),
         }
     }
 }

@@ -278,6 +278,13 @@ fn the_real_catalog_knows_the_decision_it_replaces() {
     let page = project.read_site("phien-ban/2609-qd-ubnd/index.html");
     assert!(page.contains("Chỉ có số và ngày ban hành của Quyết định này"), "{page}");
     assert!(project.read_site("phien-ban/du-thao/index.html").contains("Tình trạng: <strong>Dự thảo</strong>"));
+    assert!(page.contains("Hiệu lực: từ ngày 17/9/2024."), "{page}");
+    // The home page of the draft names the decision it is to replace.
+    let home = project.read_site("index.html");
+    assert!(
+        home.contains("Quyết định còn hiệu lực: <a href=\"phien-ban/2609-qd-ubnd/index.html\">Quyết định số 2609/QĐ-UBND ngày 17/9/2024</a>."),
+        "{home}"
+    );
 }
 
 #[test]

@@ -56,6 +56,20 @@ fn the_home_page_names_the_decision_in_force_and_counts_its_catalog() {
     for proposed in ["CSDL tài nguyên nước", "Sở Tài chính", "và biên chế"] {
         assert!(!home.contains(proposed), "{proposed} is only proposed: {home}");
     }
+    assert!(home.contains(&format!("{IN_FORCE} thay thế Quyết định số 2609/QĐ-UBND ngày 17/9/2024")), "{home}");
+}
+
+/// Guards against a pending draft nobody hears of: the home page of the
+/// catalog in force says a draft proposes changes, and links them.
+#[test]
+fn the_home_page_points_to_the_pending_draft() {
+    let project = scenario();
+    let home = page(&project, "index.html");
+    assert!(
+        home.contains(&format!("dự thảo Quyết định mới, chưa có hiệu lực, đề xuất bổ sung 1 CSDL, đưa 1 CSDL ra khỏi Danh mục, đổi tên 1 CSDL, sửa đổi 2 CSDL so với {IN_FORCE}")),
+        "{home}"
+    );
+    assert!(project.read_site("index.html").contains("href=\"phien-ban/du-thao/index.html\">xem từng thay đổi"));
 }
 
 /// Guards the entry the draft takes out: still in force, with the box
@@ -172,17 +186,31 @@ fn the_versions_the_decision_in_force_and_the_draft_have_their_pages() {
             list.split("<tr>").find(|r| visible(r).starts_with(title)).unwrap_or_else(|| panic!("{title}: {list}"));
         assert!(visible(row).contains(status), "{title}: {}", visible(row));
     }
+    assert!(visible(&list).contains("các Quyết định đã ban hành và dự thảo"), "the draft is listed too");
     let signed = page(&project, "phien-ban/1234-qd-ubnd/index.html");
     assert!(
         signed.contains("Quyết định số 1234/QĐ-UBND ngày 08 tháng 01 năm 2027 Tình trạng: Còn hiệu lực"),
         "{signed}"
     );
+    assert!(signed.contains("Hiệu lực: từ ngày 08/01/2027."), "{signed}");
+    let signed_html = project.read_site("phien-ban/1234-qd-ubnd/index.html");
+    assert!(signed_html.contains("href=\"../../quyet-dinh/index.html\">Toàn văn Quyết định"), "{signed_html}");
+    assert!(signed_html.contains("href=\"../../data/quyet-dinh.docx\" download>Quyết định và Phụ lục"));
+    let replaced = page(&project, "phien-ban/2609-qd-ubnd/index.html");
+    assert!(replaced.contains("Hiệu lực: từ ngày 17/9/2024 đến ngày 08/01/2027."), "{replaced}");
+    assert!(replaced.contains(&format!("Được thay thế bởi {IN_FORCE}")), "{replaced}");
     assert!(
         signed.contains("A.1 CSDL tổ chức, bộ máy Nội vụ") && signed.contains("B.4 CSDL Công báo điện tử"),
         "{signed}"
     );
 
     let draft = page(&project, "phien-ban/du-thao/index.html");
+    assert!(!draft.contains("Hiệu lực:"), "a draft has no force: {draft}");
+    assert!(
+        project
+            .read_site("phien-ban/du-thao/index.html")
+            .contains("href=\"../../data/du-thao/quyet-dinh.docx\" download>Dự thảo Quyết định và Phụ lục")
+    );
     assert!(draft.contains("Tình trạng: Dự thảo . 6 CSDL. Dự thảo chưa có hiệu lực"), "{draft}");
     assert!(draft.contains(&format!("Thay đổi so với {IN_FORCE}")), "{draft}");
     assert!(
