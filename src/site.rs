@@ -268,7 +268,7 @@ fn exports(
     }
     // A pending draft goes for signing with its bảng so sánh.
     if let (Some(draft), Some(in_force), Some(version)) = (draft, history.in_force_catalog(), history.in_force()) {
-        let changes = crate::versions::diff::compare(in_force, draft);
+        let changes = crate::versions::compare::compare(in_force, draft);
         export::comparison::add_to(sink, &changes, (in_force, draft), config, &version.heading())?;
     }
     // The Word document is the decision of the catalog the site shows; a

@@ -5,7 +5,7 @@
 
 use crate::exit;
 use crate::model::Catalog;
-use crate::versions::diff::Changes;
+use crate::versions::compare::Changes;
 use std::path::Path;
 
 /// Checks, before anything is read, that `output` is given and may be

@@ -15,7 +15,7 @@ use super::docx::{self, Align, Style};
 use crate::config::Config;
 use crate::model::fields;
 use crate::model::{Catalog, Entry};
-use crate::versions::diff::Changes;
+use crate::versions::compare::Changes;
 use std::collections::HashMap;
 
 /// Where the build publishes the table of a pending draft.

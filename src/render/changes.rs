@@ -3,7 +3,7 @@
 //! version pages.
 
 use crate::model::Catalog;
-use crate::versions::diff::{Piece, word_diff};
+use crate::versions::compare::{Piece, word_diff};
 use crate::versions::{History, Status};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -42,7 +42,7 @@ pub fn diff_html(before: &str, after: &str) -> String {
 /// A changed field as HTML. A sector or an agency is one name: the whole
 /// name removed, the whole new one added ("[bỏ: Ban Quản lý …] [thêm:
 /// Sở Tài chính]"), never word by word; each agency of a list once.
-pub fn field_html(field: &crate::versions::diff::FieldChange) -> String {
+pub fn field_html(field: &crate::versions::compare::FieldChange) -> String {
     let (before, after) = (field.before.as_str(), field.after.as_str());
     match field.field {
         "sector" | "agencies" => {
@@ -254,7 +254,7 @@ pub fn in_force_note(history: &History) -> Option<InForceNote> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::versions::diff::FieldChange;
+    use crate::versions::compare::FieldChange;
 
     /// Guards against a change of lead agency shown word by word ("[bỏ:
     /// Ban][thêm: Sở] [bỏ: Quản][thêm: Tài] …"): one name replaces another.

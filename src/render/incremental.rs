@@ -10,7 +10,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::{AgencyId, Catalog, SectorId};
 use crate::output::Sink;
 use crate::versions::History;
-use crate::versions::diff::{Changed, Changes, EntryRef, Renamed};
+use crate::versions::compare::{Changed, Changes, EntryRef, Renamed};
 use std::collections::HashMap;
 
 /// Where an entry was before a change, for [`render_changed_entry`].

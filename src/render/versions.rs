@@ -9,7 +9,7 @@ use super::pages::{Crumb, PageBuilder};
 use crate::diagnostics::Diagnostic;
 use crate::model::{Catalog, Entry};
 use crate::output::Sink;
-use crate::versions::diff::{Changes, EntryRef};
+use crate::versions::compare::{Changes, EntryRef};
 use crate::versions::{History, Status, Version};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};

@@ -60,7 +60,7 @@ pub(super) fn guard(
                 if let Some(revision) = declared.revision.as_deref()
                     && let Ok((Some(tagged), _)) = super::read::catalog_at(root, revision)
                 {
-                    let changes = super::diff::compare(&tagged, current);
+                    let changes = super::compare::compare(&tagged, current);
                     if !changes.is_empty() {
                         report.push(
                             Diagnostic::error(

@@ -2,11 +2,15 @@
 //! in danhmuc.toml: number, date, and the git revision that holds its
 //! content); the working tree is the current one, a draft until
 //! `[decision] number/date` are set. This module reads a version's content
-//! from the repository's history and compares two catalogs ([`diff`]).
+//! from the repository's history, compares two catalogs ([`compare`]),
+//! reports the changes ([`report`]) and finds the two sides `danhmuc diff`
+//! is asked to compare ([`sides`]).
 
-pub mod diff;
+pub mod compare;
 mod guard;
 mod read;
+pub mod report;
+pub mod sides;
 
 pub use read::{catalog_at, catalog_in};
 
@@ -118,7 +122,7 @@ pub struct Version {
     /// How many entries it has, when its content is known.
     pub entries: Option<usize>,
     /// What it changed from the version before it whose content is known.
-    pub changes: Option<diff::Changes>,
+    pub changes: Option<compare::Changes>,
 }
 
 impl Version {
@@ -259,7 +263,7 @@ impl History {
             let Some(this) = this else { continue };
             if let Some(p) = previous {
                 let before = versions[p].catalog.as_deref().expect("an older version with content");
-                versions[i].changes = Some(diff::compare(before, this));
+                versions[i].changes = Some(compare::compare(before, this));
             }
             previous = Some(i);
         }
@@ -269,10 +273,10 @@ impl History {
     /// The working tree's changes made anew after one of its entries
     /// changed (the live preview's fast path), against the version
     /// [`History::load`] compares it with; returns what they were.
-    pub fn refresh_current(&mut self, current: &Catalog) -> Option<diff::Changes> {
+    pub fn refresh_current(&mut self, current: &Catalog) -> Option<compare::Changes> {
         let (last, older) = self.versions.split_last_mut()?;
         let before = older.iter().rev().find_map(|v| v.catalog.as_deref())?;
-        last.changes.replace(diff::compare(before, current))
+        last.changes.replace(compare::compare(before, current))
     }
 
     /// Whether there is anything to show beyond the working tree.
