@@ -1,4 +1,6 @@
-//! The live preview server behind `danhmuc serve`.
+//! The live preview behind `danhmuc serve`: the server (here), the builds
+//! it serves ([`rebuild`]: a full build into memory and the fast path
+//! after one entry's edit) and what it watches ([`watch`]).
 //!
 //! It serves the last good build straight from memory, so nothing outside
 //! the built site can be reached (there is no file system path to escape
@@ -6,6 +8,9 @@
 //! script that listens to `/__danhmuc/events` (Server-Sent Events): after a
 //! rebuild the page reloads itself; after a failed build it shows the
 //! diagnostics over the page until the file is fixed.
+
+pub mod rebuild;
+pub mod watch;
 
 use crate::output::SiteFiles;
 use std::collections::HashMap;
