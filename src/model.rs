@@ -6,6 +6,7 @@
 use serde::Serialize;
 use std::fmt;
 
+pub mod appendix;
 pub mod fields;
 
 /// The two groups of the decision's appendix.

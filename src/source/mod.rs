@@ -12,6 +12,7 @@ pub mod from_sheet;
 mod frontmatter;
 pub mod git;
 pub mod inside;
+pub mod new_entry;
 mod sections;
 pub mod spreadsheet;
 pub mod write;

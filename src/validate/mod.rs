@@ -21,7 +21,6 @@ pub mod writing;
 use std::collections::{BTreeMap, HashMap};
 
 pub use crate::model::SECTION_HEADINGS;
-pub use order::{appendix_positions, insertion_point};
 
 /// Validates everything `source::load` read. Returns the catalog when there
 /// is no error (warnings allowed), and every diagnostic either way.
