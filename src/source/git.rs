@@ -33,24 +33,53 @@ pub fn command(root: &Path) -> Command {
     command
 }
 
-/// Path (relative to `root`) → date of the latest commit that touched it.
+/// Path (relative to `root`) → date of the latest commit that changed it.
+/// Renames are followed: a file moved without change (the project moved
+/// to another folder of its repository, an entry file renamed) keeps the
+/// date of its last change under its former name. So the whole history is
+/// read, not only `dir`'s, and the paths git prints from the repository's
+/// top are made relative to `root` again.
 pub fn last_commit_dates(root: &Path, dir: &str) -> HashMap<String, IsoDate> {
-    let output = command(root)
-        .args(["log", "--format=%x00%cs", "--name-only", "--relative", "--no-renames", "--", dir])
-        .output();
-    let Some(output) = output.ok().filter(|o| o.status.success()) else { return HashMap::new() };
-    parse_log(&String::from_utf8_lossy(&output.stdout))
+    let run = |args: &[&str]| command(root).args(args).output().ok().filter(|o| o.status.success());
+    let Some(prefix) = run(&["rev-parse", "--show-prefix"]) else { return HashMap::new() };
+    let Some(log) = run(&["log", "--format=%x00%cs", "--name-status", "-M"]) else { return HashMap::new() };
+    let prefix = String::from_utf8_lossy(&prefix.stdout).trim_end_matches('\n').to_string();
+    let under = format!("{prefix}{dir}/");
+    parse_log(&String::from_utf8_lossy(&log.stdout))
+        .into_iter()
+        .filter(|(path, _)| path.starts_with(&under))
+        .map(|(path, date)| (path[prefix.len()..].to_string(), date))
+        .collect()
 }
 
-/// Newest commits come first, so the first date seen for a path is its last change.
+/// Newest commits come first, so the first date seen for a file is its
+/// last change. A rename with no change (`R100`) dates nothing; it tells
+/// that older lines naming the former path speak of the file now named so.
 fn parse_log(log: &str) -> HashMap<String, IsoDate> {
     let mut dates = HashMap::new();
+    let mut now_named: HashMap<String, String> = HashMap::new();
     let mut current = None;
     for line in log.lines() {
         if let Some(date) = line.strip_prefix('\0') {
             current = IsoDate::parse(date);
-        } else if let (Some(date), false) = (current, line.trim().is_empty()) {
-            dates.entry(line.trim().to_string()).or_insert(date);
+            continue;
+        }
+        let Some(date) = current else { continue };
+        let mut fields = line.split('\t');
+        let (Some(status), Some(path)) = (fields.next(), fields.next()) else { continue };
+        let named_now = |path: &str| now_named.get(path).cloned().unwrap_or_else(|| path.to_string());
+        match (status.chars().next(), fields.next()) {
+            (Some('R'), Some(new_path)) => {
+                let name = named_now(new_path);
+                if status != "R100" {
+                    dates.entry(name.clone()).or_insert(date);
+                }
+                now_named.insert(path.to_string(), name);
+            }
+            (Some('D'), _) => {}
+            _ => {
+                dates.entry(named_now(path)).or_insert(date);
+            }
         }
     }
     dates
@@ -244,10 +273,22 @@ mod tests {
 
     #[test]
     fn the_newest_commit_wins() {
-        let log = "\u{0}2026-06-02\n\ncontent/csdl/a.md\n\u{0}2026-05-01\n\ncontent/csdl/a.md\ncontent/csdl/b.md\n";
+        let log =
+            "\u{0}2026-06-02\n\nM\tcontent/csdl/a.md\n\u{0}2026-05-01\n\nA\tcontent/csdl/a.md\nA\tcontent/csdl/b.md\n";
         let dates = parse_log(log);
         assert_eq!(dates["content/csdl/a.md"].to_string(), "2026-06-02");
         assert_eq!(dates["content/csdl/b.md"].to_string(), "2026-05-01");
+    }
+
+    #[test]
+    fn a_file_moved_without_change_keeps_its_last_change() {
+        let log = "\u{0}2026-12-06\n\nR100\tcontent/csdl/a.md\tcatalog/content/csdl/a.md\n\
+                   R087\tcontent/csdl/b.md\tcatalog/content/csdl/b.md\n\
+                   \u{0}2026-11-28\n\nM\tcontent/csdl/a.md\n\
+                   \u{0}2026-11-27\n\nA\tcontent/csdl/a.md\nA\tcontent/csdl/b.md\n";
+        let dates = parse_log(log);
+        assert_eq!(dates["catalog/content/csdl/a.md"].to_string(), "2026-11-28", "moved as it was");
+        assert_eq!(dates["catalog/content/csdl/b.md"].to_string(), "2026-12-06", "moved and changed");
     }
 
     #[test]

@@ -194,11 +194,15 @@ fn catalog_json_follows_its_published_schema() {
 }
 
 fn git(project: &Project, args: &[&str]) {
+    git_on(project, "2026-06-15T10:00:00+07:00", args);
+}
+
+fn git_on(project: &Project, date: &str, args: &[&str]) {
     let status = std::process::Command::new("git")
         .args(args)
         .current_dir(project.root())
-        .env("GIT_AUTHOR_DATE", "2026-06-15T10:00:00+07:00")
-        .env("GIT_COMMITTER_DATE", "2026-06-15T10:00:00+07:00")
+        .env("GIT_AUTHOR_DATE", date)
+        .env("GIT_COMMITTER_DATE", date)
         .env("GIT_AUTHOR_NAME", "Biên tập")
         .env("GIT_AUTHOR_EMAIL", "bien-tap@example.vn")
         .env("GIT_COMMITTER_NAME", "Biên tập")
@@ -248,6 +252,30 @@ fn the_feed_dates_entries_by_front_matter_or_git_and_parses_as_atom() {
     let again = project.read_site("feed.xml");
     project.build();
     assert_eq!(again, project.read_site("feed.xml"));
+}
+
+#[test]
+fn moving_the_project_within_its_repository_dates_no_entry_anew() {
+    let project = Project::real();
+    git(&project, &["init", "-q"]);
+    git(&project, &["add", "."]);
+    git(&project, &["commit", "-q", "-m", "Danh mục"]);
+    std::fs::create_dir(project.path("catalog")).unwrap();
+    git_on(&project, "2026-08-01T10:00:00+07:00", &["mv", "danhmuc.toml", "content", "catalog/"]);
+    git_on(&project, "2026-08-01T10:00:00+07:00", &["commit", "-q", "-m", "Danh mục vào thư mục riêng"]);
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_danhmuc"))
+        .args(["build", "--output"])
+        .arg(project.site())
+        .current_dir(project.path("catalog"))
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let text = project.read_site("feed.xml");
+    let feed = atom_syndication::Feed::read_from(text.as_bytes()).expect("valid Atom");
+    assert_eq!(feed.entries().len(), 45, "one per entry and the decision the draft replaces");
+    let dated = |date: &str| feed.entries().iter().filter(|e| e.updated().to_rfc3339() == date).count();
+    assert_eq!(dated("2026-08-01T00:00:00+00:00"), 0, "the move is no change of an entry");
+    assert_eq!(dated("2026-06-15T00:00:00+00:00"), 44, "each entry: its last change, before the move");
 }
 
 fn script_jsonld(html: &str) -> Value {
