@@ -5,7 +5,7 @@
 //! sanitizer) removes scripts, event handlers, `javascript:` links, frames
 //! and styles while keeping ordinary formatting, tables and links.
 
-use crate::links::{LinkTargets, rewrite};
+use crate::content_links::{LinkTargets, rewrite};
 use pulldown_cmark::{Event, Options, Parser, Tag, html};
 use std::sync::OnceLock;
 

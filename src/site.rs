@@ -63,7 +63,7 @@ pub const CATALOG_SCHEMA_PATH: &str = crate::urls::CATALOG_SCHEMA;
 pub struct Loaded {
     pub catalog: Catalog,
     /// What the content's links can point to.
-    pub targets: std::sync::Arc<crate::links::LinkTargets>,
+    pub targets: std::sync::Arc<crate::content_links::LinkTargets>,
     pub config: Config,
     /// The templates, compiled.
     pub renderer: Renderer,
@@ -140,7 +140,7 @@ pub fn build_into(loaded: &Loaded, root: &Path, sink: &dyn Sink) -> Result<Built
     let (catalog, targets) = match history.in_force_catalog() {
         Some(in_force) => {
             let statics = static_files.iter().map(|p| source::static_site_path(p));
-            (in_force, std::sync::Arc::new(crate::links::LinkTargets::new(in_force, statics)))
+            (in_force, std::sync::Arc::new(crate::content_links::LinkTargets::new(in_force, statics)))
         }
         None => (working, targets.clone()),
     };

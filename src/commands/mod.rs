@@ -1,6 +1,10 @@
-//! The subcommands, one file each: each parses nothing itself (that is
-//! `cli`), loads the project through `source`, runs the steps it needs and
-//! prints the outcome for a person, in Vietnamese, with the exit code.
+//! The subcommands, one file each, each a short driver over the library:
+//! it parses nothing itself (that is `cli`), loads the project through
+//! `source`, runs the steps it needs and prints the outcome for a person,
+//! in Vietnamese, with the exit code. The work itself is the library's:
+//! a new entry's place and text in `source::new_entry`, a sheet's rows in
+//! `source::from_sheet`, diff's sides and reports in `versions`, the
+//! preview's builds and watcher in `preview`.
 
 pub mod build;
 pub mod check;

@@ -1,8 +1,10 @@
 //! Files built from the model (never from rendered HTML): the catalog as
-//! JSON, CSV, a spreadsheet, DCAT and a feed; the decision as the Word
-//! document that gets signed; the sitemap and robots.txt. `table` holds the
-//! flat table and the appendix's columns, shared by the CSV file, the
-//! workbook and the Word document.
+//! JSON, CSV, a spreadsheet, DCAT and a feed; two Word documents, the
+//! decision that gets signed (`docx`) and the bảng so sánh that goes with
+//! a draft (`comparison`, also written by `danhmuc diff --format docx`);
+//! the sitemap and robots.txt. `table` holds the flat table and the
+//! appendix's columns, shared by the CSV file, the workbook and the
+//! decision's Word document.
 
 pub mod catalog_json;
 pub mod comparison;

@@ -6,8 +6,8 @@
 
 use super::templates::Renderer;
 use crate::config::Config;
+use crate::content_links::LinkTargets;
 use crate::diagnostics::Diagnostic;
-use crate::links::LinkTargets;
 use crate::markdown;
 use crate::model::{Agency, Catalog, Entry, Group, Sector};
 use serde::Serialize;

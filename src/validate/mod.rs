@@ -5,8 +5,8 @@
 //! the catalog as a whole (unique slugs and numbers, no gaps, nothing
 //! declared and unused). All problems are collected before deciding.
 
+use crate::content_links::{Link, LinkTargets, classify};
 use crate::diagnostics::{Code, Diagnostic, Position, Report};
-use crate::links::{Link, LinkTargets, classify};
 use crate::model::fields;
 use crate::model::{Agency, AgencyId, Catalog, Decision, Entry, Group, IsoDate, Sections, Sector, SectorId, Slug};
 use crate::source::{self, RawDecision, RawEntry, RawProject, SourceFile};
