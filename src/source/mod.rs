@@ -16,6 +16,7 @@ pub mod new_entry;
 mod sections;
 pub mod spreadsheet;
 pub mod write;
+mod yaml_errors;
 
 pub use frontmatter::{RawAgency, RawDecision, RawEntry, RawSector, RawSynonym, parse_yaml};
 pub use sections::{Body, RawSection, split_body, split_sections};
@@ -438,7 +439,7 @@ pub use crate::diagnostics::position_at;
 
 /// File position of a YAML location, for YAML that starts at `first_line`.
 pub fn location_position(location: &serde_saphyr::Location, first_line: usize) -> Option<Position> {
-    frontmatter::file_position(location, first_line)
+    yaml_errors::file_position(location, first_line)
 }
 
 /// File position of a parsed YAML value.

@@ -198,7 +198,7 @@ fn check_links(file: &SourceFile, targets: &LinkTargets, report: &mut Report) {
             Link::External => None,
             Link::Unsafe => Some(
                 Diagnostic::error(Code::UnsafeLink, &file.path, format!("Liên kết “{dest}” không được phép."))
-                    .hint("Chỉ dùng liên kết http(s)://, mailto:, tel:, hoặc liên kết tới một trang của danh mục."),
+                    .hint("Chỉ dùng liên kết http(s)://, mailto:, tel:, hoặc liên kết tới một trang của Danh mục."),
             ),
             Link::Anchor(anchor) if is_entry && ENTRY_ANCHORS.contains(anchor) => None,
             Link::Anchor(anchor) => Some(
@@ -344,10 +344,10 @@ fn validate_entry(
     let errors_before = report.count(crate::diagnostics::Severity::Error);
     let path = file.path.as_str();
     let title = title(file, raw, report);
-    let group = group(path, raw, report);
-    let number = number(path, raw, report);
-    let sector = sector(path, raw, lookup, report);
-    let agencies = agencies(path, raw, lookup, report);
+    let group = group(file, raw, report);
+    let number = number(file, raw, report);
+    let sector = sector(file, raw, lookup, report);
+    let agencies = agencies(file, raw, lookup, report);
     let notes = notes(path, raw, report);
     let updated = updated(path, raw, report);
     let keywords = keywords(path, raw, report);
@@ -399,11 +399,12 @@ fn title(file: &SourceFile, raw: &RawEntry, report: &mut Report) -> Option<Strin
 }
 
 /// `group`: A or B.
-fn group(path: &str, raw: &RawEntry, report: &mut Report) -> Option<Group> {
+fn group(file: &SourceFile, raw: &RawEntry, report: &mut Report) -> Option<Group> {
+    let path = file.path.as_str();
     match &raw.group {
         None => {
             report.push(missing(
-                path,
+                file,
                 fields::GROUP.key,
                 "nhóm A (bộ, ngành trung ương triển khai) hoặc B (tỉnh triển khai), ví dụ “group: A”",
             ));
@@ -424,10 +425,11 @@ fn group(path: &str, raw: &RawEntry, report: &mut Report) -> Option<Group> {
 }
 
 /// `number`: the TT within the group, from 1.
-fn number(path: &str, raw: &RawEntry, report: &mut Report) -> Option<u32> {
+fn number(file: &SourceFile, raw: &RawEntry, report: &mut Report) -> Option<u32> {
+    let path = file.path.as_str();
     match &raw.number {
         None => {
-            report.push(missing(path, fields::NUMBER.key, "số thứ tự (TT) trong nhóm, ví dụ “number: 12”"));
+            report.push(missing(file, fields::NUMBER.key, "số thứ tự (TT) trong nhóm, ví dụ “number: 12”"));
             None
         }
         Some(n) if n.value < 1 || n.value > 100_000 => {
@@ -443,11 +445,12 @@ fn number(path: &str, raw: &RawEntry, report: &mut Report) -> Option<u32> {
 }
 
 /// `sector`: a slug declared in `content/sectors.yaml`.
-fn sector(path: &str, raw: &RawEntry, lookup: &Lookup, report: &mut Report) -> Option<SectorId> {
+fn sector(file: &SourceFile, raw: &RawEntry, lookup: &Lookup, report: &mut Report) -> Option<SectorId> {
+    let path = file.path.as_str();
     match &raw.sector {
         None => {
             report.push(missing(
-                path,
+                file,
                 fields::SECTOR.key,
                 "mã lĩnh vực khai báo trong content/sectors.yaml, ví dụ “sector: noi-vu”",
             ));
@@ -474,11 +477,12 @@ fn sector(path: &str, raw: &RawEntry, lookup: &Lookup, report: &mut Report) -> O
 }
 
 /// `agencies`: one or more slugs declared in `content/agencies.yaml`, each once.
-fn agencies(path: &str, raw: &RawEntry, lookup: &Lookup, report: &mut Report) -> Vec<AgencyId> {
+fn agencies(file: &SourceFile, raw: &RawEntry, lookup: &Lookup, report: &mut Report) -> Vec<AgencyId> {
+    let path = file.path.as_str();
     let mut agencies = Vec::new();
     match &raw.agencies {
         None => report.push(missing(
-            path,
+            file,
             fields::AGENCIES.key,
             "danh sách mã đơn vị chủ trì, ví dụ:\nagencies:\n  - so-noi-vu",
         )),
@@ -647,14 +651,14 @@ fn required_text(
 ) -> Option<String> {
     match value {
         None => {
-            report.push(missing(&file.path, key, what));
+            report.push(missing(file, key, what));
             None
         }
         Some(v) if v.value.trim().is_empty() => {
             report.push(
-                Diagnostic::error(Code::EmptyField, &file.path, format!("Khóa “{key}” đang để trống."))
+                Diagnostic::error(Code::EmptyField, &file.path, format!("Trường “{key}” đang để trống."))
                     .at(source::location_position(&v.referenced, file.front_line()).or(Some(Position::new(1, 1))))
-                    .hint(format!("Điền {what}.")),
+                    .hint(sentence(format!("Điền {what}"))),
             );
             None
         }
@@ -662,10 +666,25 @@ fn required_text(
     }
 }
 
-fn missing(path: &str, key: &str, what: &str) -> Diagnostic {
-    Diagnostic::error(Code::MissingField, path, format!("Thiếu khóa bắt buộc “{key}”."))
-        .at(Some(Position::new(1, 1)))
-        .hint(format!("Thêm vào phần thông tin giữa hai dòng “---”: {what}."))
+/// A required field that is absent, or written with nothing after its
+/// `:` (which YAML reads as no value): then the finding points at it.
+fn missing(file: &SourceFile, key: &str, what: &str) -> Diagnostic {
+    let written = file.front_matter().lines().position(|line| {
+        line.strip_prefix(key).and_then(|rest| rest.trim_end().strip_prefix(':')).is_some_and(|rest| rest.is_empty())
+    });
+    match written {
+        Some(at) => Diagnostic::error(Code::EmptyField, &file.path, format!("Trường “{key}” đang để trống."))
+            .at(Some(Position::new(at + file.front_line(), 1)))
+            .hint(sentence(format!("Điền {what}"))),
+        None => Diagnostic::error(Code::MissingField, &file.path, format!("Thiếu trường bắt buộc “{key}”."))
+            .at(Some(Position::new(1, 1)))
+            .hint(sentence(format!("Thêm vào phần thông tin giữa hai dòng “---”: {what}"))),
+    }
+}
+
+/// `text` closed by a full stop, unless it ends with lines to copy.
+fn sentence(text: String) -> String {
+    if text.contains('\n') { text } else { text + "." }
 }
 
 fn unknown_reference<'a>(
@@ -772,7 +791,7 @@ fn validate_sections(file: &SourceFile, report: &mut Report) -> (Sections, Strin
                 Code::ExtraSection,
                 path,
                 format!(
-                    "Mục “## {}” nằm sau bốn mục của Phụ lục: nó chỉ hiện trên trang của CSDL, không có trong dữ liệu mở (JSON, CSV, Excel, DCAT) và không được tìm kiếm.",
+                    "Mục “## {}” nằm sau bốn mục của Phụ lục: mục này chỉ hiện trên trang của CSDL, không có trong dữ liệu mở (JSON, CSV, Excel, DCAT) và không được tìm kiếm.",
                     extra.heading
                 ),
             )

@@ -136,7 +136,7 @@ pub fn synonyms(raw: &[RawSynonym], entries: &[Entry], agencies: &[Agency], repo
                     ),
                 )
                 .at(position)
-                .hint("Ghi nghĩa bằng đúng những từ danh mục dùng."),
+                .hint("Ghi nghĩa bằng đúng những từ Danh mục dùng."),
             );
         }
         if !kept.is_empty() {

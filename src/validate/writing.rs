@@ -281,7 +281,7 @@ pub fn check_cell_length(
                 Code::CellTooLong,
                 path,
                 format!(
-                    "“{column}” dài {} ký tự, quá {} ký tự mà một ô Excel chứa được; tệp Excel của danh mục không thể tạo.",
+                    "“{column}” dài {} ký tự, quá {} ký tự mà một ô Excel chứa được; không tạo được tệp Excel của Danh mục.",
                     thousands(chars),
                     thousands(MAX_CELL_CHARS)
                 ),

@@ -39,7 +39,7 @@ fn all_mistakes_are_reported_in_one_run() {
     let run = project.run(&["check"]);
     assert_eq!(run.code, 1);
     for expected in [
-        "lỗi[unknown-field]: content/csdl/a-01-csdl-to-chuc-bo-may.md:6:1: Khóa “agency” không được dùng ở đây.",
+        "lỗi[unknown-field]: content/csdl/a-01-csdl-to-chuc-bo-may.md:6:1: Trường “agency” không được dùng ở đây.",
         "Có phải ý bạn là “agencies”?",
         "lỗi[invalid-type]: content/csdl/a-02-csdl-chinh-quyen-dia-phuong-va-dia-gioi.md:4:9:",
         "lỗi[misspelled-section]: content/csdl/a-03-csdl-quan-ly-dao-tao-boi-duong-can-bo.md:19:1:",
