@@ -511,22 +511,26 @@ fn toml_diagnostic(error: &toml::de::Error, text: &str) -> Diagnostic {
             .hint(format!("Thêm một dòng {field} = … vào bảng này. {CONFIG_REFERENCE}"))
     } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
         let expected = message.rsplit("expected ").next().unwrap_or("");
-        let what = match key {
+        let what = match &key {
             Some(key) => format!("Giá trị của “{key}”"),
             None => "Giá trị".to_string(),
         };
-        let need = if expected.contains("integer") || expected.starts_with('u') || expected.starts_with('i') {
-            "một số viết bằng chữ số, không đặt trong ngoặc kép"
+        let (need, example) = if expected.contains("integer") || expected.starts_with('u') || expected.starts_with('i')
+        {
+            ("một số viết bằng chữ số, không đặt trong ngoặc kép", "500")
         } else if expected.contains("string") {
-            "một văn bản đặt trong ngoặc kép (ví dụ title = \"Danh mục …\")"
+            ("một văn bản đặt trong ngoặc kép", "\"…\"")
         } else if expected.contains("sequence") || expected.contains("array") {
-            "một danh sách trong ngoặc vuông (ví dụ [\"a\", \"b\"])"
+            ("một danh sách trong ngoặc vuông", "[\"…\", \"…\"]")
         } else if expected.contains("bool") {
-            "true hoặc false"
+            ("true hoặc false, không đặt trong ngoặc kép", "true")
         } else {
-            "một giá trị khác"
+            ("một giá trị khác", "…")
         };
-        Diagnostic::error(Code::Config, CONFIG_FILE, format!("{what} sai kiểu: cần {need}.")).hint(CONFIG_REFERENCE)
+        // The line to write, with the key the error is on.
+        let write = key.as_deref().map(|key| format!("Viết theo mẫu: {key} = {example}. ")).unwrap_or_default();
+        Diagnostic::error(Code::Config, CONFIG_FILE, format!("{what} sai kiểu: cần {need}."))
+            .hint(format!("{write}{CONFIG_REFERENCE}"))
     } else if message.trim() == "duplicate key" {
         Diagnostic::error(Code::Config, CONFIG_FILE, "Khóa hoặc bảng này đã được viết ở trên.")
             .hint("Mỗi khóa và mỗi bảng (như [search]) chỉ viết một lần: gộp hai chỗ làm một.")

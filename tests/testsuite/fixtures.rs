@@ -1,6 +1,7 @@
 //! Broken content, one mistake per fixture (`tests/fixtures/invalid/*`):
 //! each is laid over the small valid catalog and must give its diagnostic,
-//! at its position, and must not change an already published site.
+//! at its position, with the words of its message and of its hint (what
+//! is wrong, what to write), and must not change an already published site.
 
 use crate::common::{Project, repo_root};
 use serde::Deserialize;
@@ -16,11 +17,9 @@ struct Expected {
     /// Shown by `check --strict` only.
     #[serde(default)]
     strict: bool,
-    /// Words the message must say (the field, the value), when given.
-    #[serde(default)]
+    /// Words the message must say: the field, the value, what is wrong.
     message_contains: Vec<String>,
-    /// Words the hint must say (what to write), when given.
-    #[serde(default)]
+    /// Words the hint must say: the text to write, or where to look.
     hint_contains: Vec<String>,
 }
 
@@ -28,6 +27,10 @@ fn check_fixture(dir: &Path) -> Result<(), String> {
     let name = dir.file_name().unwrap().to_string_lossy().into_owned();
     let expected: Expected =
         serde_json::from_str(&std::fs::read_to_string(dir.join("expected.json")).unwrap()).unwrap();
+    // Every finding says where and how: no fixture leaves its words unchecked.
+    if expected.message_contains.is_empty() || expected.hint_contains.is_empty() {
+        return Err(format!("{name}: expected.json names no words of the message or of the hint"));
+    }
     let project = Project::small();
     project.build();
     let before = project.snapshot();
