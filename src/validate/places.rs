@@ -32,7 +32,7 @@ pub fn places(raw: &[Spanned<String>], report: &mut Report) -> Vec<String> {
                     format!("Địa danh “{name}” có vẻ được dán từ văn bản dùng phông cũ (TCVN3/ABC hoặc VNI), ví dụ “{word}”."),
                 )
                 .at(at)
-                .hint("Gõ lại tên bằng bộ gõ Unicode, hoặc chuyển mã đoạn chữ sang Unicode (Unikey: Công cụ → Chuyển mã) rồi dán lại."),
+                .hint(super::writing::CONVERT_LEGACY_FONT),
             );
             continue;
         }

@@ -190,6 +190,10 @@ pub struct ToneCounts {
     pub first_newer: Option<(usize, String)>,
 }
 
+/// How to turn text pasted from a TCVN3 or VNI font into Unicode, step by
+/// step in Unikey, the converter Vietnamese offices use.
+pub const CONVERT_LEGACY_FONT: &str = "Chuyển mã sang Unicode rồi dán lại: sao chép (Ctrl+C) đoạn chữ gốc trong văn bản cũ; trong Unikey mở Công cụ → Chuyển mã (Ctrl+Shift+F6), chọn nguồn “TCVN3 (ABC)” (chữ như “c¬ së”) hoặc “VNI Windows” (chữ như “cô sôû”), đích “Unicode”, bấm “Chuyển mã clipboard” rồi “Đóng”; dán (Ctrl+V) vào đây thay cho đoạn cũ.";
+
 /// Findings about the whole text of a content file: control characters,
 /// which no document format can hold (an error at each); legacy fonts
 /// and invisible characters (warnings, once per file, where first seen).
@@ -206,7 +210,7 @@ pub fn check_file_text(file: &SourceFile, report: &mut Report) -> ToneCounts {
                 format!("Chữ có vẻ được dán từ văn bản dùng phông cũ (TCVN3/ABC hoặc VNI), ví dụ “{word}”."),
             )
             .at(position(at))
-            .hint("Chuyển mã sang Unicode rồi dán lại: sao chép (Ctrl+C) đoạn chữ gốc trong văn bản cũ; trong Unikey mở Công cụ → Chuyển mã (Ctrl+Shift+F6), chọn nguồn “TCVN3 (ABC)” (chữ như “c¬ së”) hoặc “VNI Windows” (chữ như “cô sôû”), đích “Unicode”, bấm “Chuyển mã clipboard” rồi “Đóng”; dán (Ctrl+V) vào đây thay cho đoạn cũ."),
+            .hint(CONVERT_LEGACY_FONT),
         );
     }
     if let Some((at, c)) = found.invisible {
