@@ -86,13 +86,13 @@ fn rows(changes: &Changes, old: &Catalog, new: &Catalog) -> Vec<Row> {
         let (mut in_force, mut proposed) = (Vec::new(), Vec::new());
         // A rename whose title did not change (its address did) still
         // names the entry on both sides.
-        if let Some(renamed) = renamed.filter(|_| !fields.iter().any(|f| f.field == fields::TITLE.key)) {
+        if let Some(renamed) = renamed.filter(|_| !fields.iter().any(|f| f.field == fields::TITLE)) {
             in_force.push(labelled(fields::TITLE.label, &renamed.from.title));
             proposed.push(labelled(fields::TITLE.label, &renamed.to.title));
         }
         for field in fields {
-            in_force.push(labelled(field.label, &field.before));
-            proposed.push(labelled(field.label, &field.after));
+            in_force.push(labelled(field.field.label, &field.before));
+            proposed.push(labelled(field.field.label, &field.after));
         }
         rows.push(Row { entry: named(entry), in_force, proposed, reason });
     }

@@ -8,7 +8,7 @@ use crate::versions::{History, Status};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone)]
 pub struct FieldView {
     pub label: &'static str,
     /// The word-level difference as HTML: <del> and <ins>, each also said
@@ -39,13 +39,14 @@ pub fn diff_html(before: &str, after: &str) -> String {
     html
 }
 
-/// A changed field as HTML. A sector or an agency is one name: the whole
+/// A changed field as HTML. A field naming declarations (a sector, the
+/// agencies: those with codes in the field table) is names: the whole
 /// name removed, the whole new one added ("[bỏ: Ban Quản lý …] [thêm:
 /// Sở Tài chính]"), never word by word; each agency of a list once.
 pub fn field_html(field: &crate::versions::compare::FieldChange) -> String {
     let (before, after) = (field.before.as_str(), field.after.as_str());
-    match field.field {
-        "sector" | "agencies" => {
+    match field.field.code_column {
+        Some(_) => {
             let names = |text: &str| -> Vec<String> {
                 text.split("; ").filter(|n| !n.is_empty()).map(str::to_string).collect()
             };
@@ -70,7 +71,7 @@ pub fn field_html(field: &crate::versions::compare::FieldChange) -> String {
             }
             html.join("; ")
         }
-        _ => diff_html(before, after),
+        None => diff_html(before, after),
     }
 }
 
@@ -82,6 +83,9 @@ pub struct HistoryLine {
     pub url: String,
     pub status: &'static str,
     pub what: String,
+    /// What each field it changed was and became, word by word; for an
+    /// issued decision (a draft's proposal is in the box above the entry).
+    pub fields: Vec<FieldView>,
 }
 
 /// Each current entry's history (by slug), oldest version first, and the
@@ -126,10 +130,12 @@ pub fn entry_histories(history: &History, current: &Catalog) -> HashMap<String, 
                         url: version.url(),
                         status: version.status.name(),
                         what,
+                        fields: Vec::new(),
                     });
                 }
                 continue;
             }
+            let mut shown = Vec::new();
             let what = match &version.changes {
                 Some(changes) if changes.added.iter().any(|e| e.slug == slug) => match version.status {
                     Status::Draft => "Đề xuất bổ sung vào Danh mục".to_string(),
@@ -137,12 +143,19 @@ pub fn entry_histories(history: &History, current: &Catalog) -> HashMap<String, 
                 },
                 Some(changes) => {
                     let renamed = changes.renamed.iter().find(|r| r.to.slug == slug);
-                    let fields: Vec<&str> = changes
-                        .changed
-                        .iter()
-                        .find(|c| c.entry.slug == slug)
-                        .map(|c| c.fields.iter().map(|f| f.label).collect())
-                        .unwrap_or_default();
+                    let changed = changes.changed.iter().find(|c| c.entry.slug == slug);
+                    let fields: Vec<&str> =
+                        changed.map(|c| c.fields.iter().map(|f| f.field.label).collect()).unwrap_or_default();
+                    if version.status != Status::Draft {
+                        shown = changed
+                            .map(|c| {
+                                c.fields
+                                    .iter()
+                                    .map(|f| FieldView { label: f.field.label, html: field_html(f) })
+                                    .collect()
+                            })
+                            .unwrap_or_default();
+                    }
                     let mut parts = Vec::new();
                     if let Some(r) = renamed {
                         parts.push(format!("đổi tên từ “{}”", r.from.title));
@@ -165,7 +178,13 @@ pub fn entry_histories(history: &History, current: &Catalog) -> HashMap<String, 
                 None if version.status == Status::Draft => "Có trong dự thảo Danh mục".to_string(),
                 None => "Có trong Danh mục".to_string(),
             };
-            own.push(HistoryLine { version: version.title(), url: version.url(), status: version.status.name(), what });
+            own.push(HistoryLine {
+                version: version.title(),
+                url: version.url(),
+                status: version.status.name(),
+                what,
+                fields: shown,
+            });
         }
         own.reverse();
         lines.insert(entry.slug.to_string(), own);
@@ -199,7 +218,7 @@ pub fn draft_changes(history: &History, slug: &str) -> Option<DraftProposal> {
         .changed
         .iter()
         .find(|c| c.entry.slug == now)
-        .map(|c| c.fields.iter().map(|f| FieldView { label: f.label, html: field_html(f) }).collect())
+        .map(|c| c.fields.iter().map(|f| FieldView { label: f.field.label, html: field_html(f) }).collect())
         .unwrap_or_default();
     if fields.is_empty() && renamed.is_none() {
         return None;
@@ -254,6 +273,7 @@ pub fn in_force_note(history: &History) -> Option<InForceNote> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::fields;
     use crate::versions::compare::FieldChange;
 
     /// Guards against a change of lead agency shown word by word ("[bỏ:
@@ -262,15 +282,15 @@ mod tests {
     fn an_agency_replaced_is_one_name_replacing_another() {
         let change = |field| FieldChange {
             field,
-            label: "",
             before: "Ban Quản lý dự án; Sở Thử".into(),
             after: "Sở Thử; Sở Tài chính".into(),
         };
-        let html = field_html(&change("agencies"));
+        let html = field_html(&change(fields::AGENCIES));
         assert_eq!(
             html,
             "Sở Thử; <del><span class=\"change-word\">[bỏ: </span>Ban Quản lý dự án<span class=\"change-word\">]</span></del>; <ins><span class=\"change-word\">[thêm: </span>Sở Tài chính<span class=\"change-word\">]</span></ins>"
         );
-        assert_ne!(field_html(&change("purpose")), html, "text fields stay word by word");
+        assert_eq!(field_html(&change(fields::SECTOR)), html, "a sector is one name too");
+        assert_ne!(field_html(&change(fields::PURPOSE)), html, "text fields stay word by word");
     }
 }

@@ -168,7 +168,7 @@ fn changes_view(changes: &Changes) -> ChangesView {
                 fields: c
                     .fields
                     .iter()
-                    .map(|f| FieldView { label: f.label, html: super::changes::field_html(f) })
+                    .map(|f| FieldView { label: f.field.label, html: super::changes::field_html(f) })
                     .collect(),
             })
             .collect(),

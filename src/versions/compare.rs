@@ -36,14 +36,18 @@ pub struct Renamed {
 /// One field of an entry that changed.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct FieldChange {
-    /// The front matter's key or the section's: title, group, number,
-    /// sector, agencies, notes, purpose, scope, collection, sharing.
-    pub field: &'static str,
-    /// Its Vietnamese name, as the entry page shows it.
-    #[serde(skip)]
-    pub label: &'static str,
+    /// Its row of the field table: reports say its label, the JSON its
+    /// key (title, group, number, sector, agencies, notes, purpose, scope,
+    /// collection, sharing).
+    #[serde(serialize_with = "key_of")]
+    pub field: Field,
     pub before: String,
     pub after: String,
+}
+
+/// A field as the JSON report names it: its front matter's key.
+fn key_of<S: serde::Serializer>(field: &Field, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(field.key)
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -75,7 +79,7 @@ impl Changes {
     pub fn summary(&self) -> String {
         let mut renamed: HashSet<&str> = self.renamed.iter().map(|r| r.to.slug.as_str()).collect();
         for c in &self.changed {
-            if c.fields.iter().any(|f| f.field == fields::TITLE.key) {
+            if c.fields.iter().any(|f| f.field == fields::TITLE) {
                 renamed.insert(c.entry.slug.as_str());
             }
         }
@@ -100,10 +104,10 @@ fn entry_ref(entry: &Entry) -> EntryRef {
 
 /// The fields compared, with their values in `catalog`: text as a reader
 /// sees it (sector and agencies by name).
-fn fields(catalog: &Catalog, entry: &Entry) -> [(&'static str, &'static str, String); 10] {
+fn fields(catalog: &Catalog, entry: &Entry) -> [(Field, String); 10] {
     let plain = &entry.sections.plain;
     let agencies: Vec<&str> = entry.agencies.iter().map(|&a| catalog.agency(a).name.as_str()).collect();
-    let field = |field: Field, value: String| (field.key, field.label, value);
+    let field = |field: Field, value: String| (field, value);
     [
         field(fields::TITLE, entry.title.clone()),
         field(fields::GROUP, entry.group.code().to_string()),
@@ -121,7 +125,7 @@ fn fields(catalog: &Catalog, entry: &Entry) -> [(&'static str, &'static str, Str
 /// The folded words of an entry's text, with how often each occurs.
 fn words(catalog: &Catalog, entry: &Entry) -> HashMap<String, u32> {
     let mut counts = HashMap::new();
-    for (_, _, text) in fields(catalog, entry) {
+    for (_, text) in fields(catalog, entry) {
         crate::search::for_each_word(&text, |word, _| {
             *counts.entry(crate::text::fold(&word.to_lowercase())).or_insert(0) += 1;
         });
@@ -190,8 +194,8 @@ pub fn compare(old: &Catalog, new: &Catalog) -> Changes {
         let fields: Vec<FieldChange> = fields(old, before)
             .into_iter()
             .zip(fields(new, entry))
-            .filter(|((_, _, a), (_, _, b))| a != b)
-            .map(|((field, label, before), (_, _, after))| FieldChange { field, label, before, after })
+            .filter(|((_, a), (_, b))| a != b)
+            .map(|((field, before), (_, after))| FieldChange { field, before, after })
             .collect();
         if !fields.is_empty() {
             changes.changed.push(Changed { entry: entry_ref(entry), fields });
@@ -238,10 +242,10 @@ mod tests {
         EntryRef { slug: slug.to_string(), reference: "A.1".to_string(), title: title.to_string() }
     }
 
-    fn changed(slug: &str, field: &'static str) -> Changed {
+    fn changed(slug: &str, field: Field) -> Changed {
         Changed {
             entry: entry(slug, "CSDL"),
-            fields: vec![FieldChange { field, label: "", before: "a".into(), after: "b".into() }],
+            fields: vec![FieldChange { field, before: "a".into(), after: "b".into() }],
         }
     }
 
@@ -255,10 +259,10 @@ mod tests {
             added: vec![entry("a", "CSDL A"), entry("b", "CSDL B")],
             removed: vec![entry("c", "CSDL C")],
             renamed: vec![Renamed { from: entry("d", "CSDL D"), to: entry("e", "CSDL E"), likeness: 0.8 }],
-            changed: vec![changed("e", "title"), changed("f", "scope"), changed("g", "title")],
+            changed: vec![changed("e", fields::TITLE), changed("f", fields::SCOPE), changed("g", fields::TITLE)],
         };
         assert_eq!(changes.summary(), "bổ sung 2 CSDL, đưa 1 CSDL ra khỏi Danh mục, đổi tên 2 CSDL, sửa đổi 1 CSDL");
-        let only_edits = Changes { changed: vec![changed("f", "scope")], ..Changes::default() };
+        let only_edits = Changes { changed: vec![changed("f", fields::SCOPE)], ..Changes::default() };
         assert_eq!(only_edits.summary(), "sửa đổi 1 CSDL");
     }
 

@@ -52,7 +52,7 @@ pub fn text_report(changes: &Changes, (old, new): &(String, String)) -> String {
             let _ = writeln!(out, "\n  {} {} ({})", c.entry.reference, printable(&c.entry.title), c.entry.slug);
             for f in &c.fields {
                 let text = marked(&f.before, &f.after, ("[-", "-]"), ("{+", "+}"));
-                let _ = writeln!(out, "    {}: {}", f.label, printable(&text));
+                let _ = writeln!(out, "    {}: {}", f.field.label, printable(&text));
             }
         }
     }
@@ -96,7 +96,7 @@ pub fn markdown_report(changes: &Changes, (old, new): &(String, String)) -> Stri
                     Piece::Removed => format!("<del>(bỏ: {})</del>", escape(text.trim())),
                     Piece::Added => format!("<ins>(thêm: {})</ins>", escape(text.trim())),
                 });
-                let _ = writeln!(out, "  - {}: {}", f.label, text);
+                let _ = writeln!(out, "  - {}: {}", f.field.label, text);
             }
         }
     }
@@ -128,7 +128,7 @@ pub fn json_report(changes: &Changes, (old, new): &(String, String)) -> String {
             "reference": c.entry.reference,
             "title": c.entry.title,
             "fields": c.fields.iter().map(|f| serde_json::json!({
-                "field": f.field, "before": f.before, "after": f.after,
+                "field": f.field.key, "before": f.before, "after": f.after,
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
     });
@@ -207,8 +207,7 @@ mod tests {
             changed: vec![Changed {
                 entry,
                 fields: vec![FieldChange {
-                    field: "purpose",
-                    label: "Mục đích",
+                    field: crate::model::fields::PURPOSE,
                     before: "Quản lý".into(),
                     after: format!("Quản lý {hostile}"),
                 }],
