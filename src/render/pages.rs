@@ -246,11 +246,24 @@ fn agency_counts<'a>(pages: &'a PageBuilder) -> Vec<Counted<'a, AgencyLink>> {
         .collect()
 }
 
+/// The lead agencies of the catalog, with their counts: an abolished
+/// agency (it has a successor) that no entry names leads nothing, and is
+/// neither listed nor charted; its page stays, to say who took over.
+fn lead_agency_counts<'a>(pages: &'a PageBuilder) -> Vec<Counted<'a, AgencyLink>> {
+    pages
+        .catalog
+        .agency_ids()
+        .zip(agency_counts(pages))
+        .filter(|(id, counted)| counted.count > 0 || pages.catalog.agency(*id).successor.is_none())
+        .map(|(_, counted)| counted)
+        .collect()
+}
+
 pub(super) fn home(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
     let mut context = pages.context(crate::urls::HOME, &pages.config.title, "home", &[]);
     context.insert("jsonld", &super::structured::data_catalog(pages.catalog, pages.config));
     context.insert("sectors", &sector_counts(pages));
-    context.insert("agencies", &agency_counts(pages));
+    context.insert("agencies", &lead_agency_counts(pages));
     if let Some(summary) = pages.history.and_then(super::changes::draft_summary) {
         context.insert("draft", &summary);
     }
@@ -375,16 +388,7 @@ pub(super) fn agencies(
     use rayon::prelude::*;
     let counts = agency_counts(pages);
     let mut context = pages.context(crate::urls::AGENCIES, "Đơn vị chủ trì", "agencies", &[]);
-    // An abolished agency no entry names is not a lead agency: its page
-    // stays, to say who took over, but it is not listed.
-    let listed: Vec<&Counted<AgencyLink>> = pages
-        .catalog
-        .agency_ids()
-        .zip(&counts)
-        .filter(|(id, counted)| counted.count > 0 || pages.catalog.agency(*id).successor.is_none())
-        .map(|(_, counted)| counted)
-        .collect();
-    context.insert("agencies", &listed);
+    context.insert("agencies", &lead_agency_counts(pages));
     pages.render(files, crate::urls::AGENCIES, "agencies.html", &context)?;
     let chosen: Vec<(AgencyId, &Counted<AgencyLink>)> =
         pages.catalog.agency_ids().zip(&counts).filter(|(id, _)| which(*id)).collect();
@@ -635,7 +639,7 @@ fn statistics(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
         Chart { id, title, label_heading, svg: bar_chart(id, title, &bars), rows }
     }
     let sectors = sector_counts(pages);
-    let agencies = agency_counts(pages);
+    let agencies = lead_agency_counts(pages);
     let charts = [
         chart(
             "theo-nhom",

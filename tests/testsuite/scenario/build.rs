@@ -27,10 +27,15 @@ pub enum Stage {
     Signed,
     /// The next draft committed on `main` after the signing.
     Draft,
+    /// That draft signed in turn, as 56/QĐ-UBND ngày 15/3/2027, and tagged.
+    Replaced,
 }
 
 /// The tag the signed decision's content is kept under.
 pub const TAG: &str = "qd-1234-2027";
+
+/// The tag of the decision that replaces it, at [`Stage::Replaced`].
+pub const NEXT_TAG: &str = "qd-56-2027";
 
 /// The real catalog, whose entries and decision the scenario starts from.
 fn real_catalog() -> PathBuf {
@@ -54,8 +59,11 @@ pub fn write(root: &Path, danhmuc: &Path, stage: Stage) {
     git(root, "2026-12-28T09:00:00+07:00", &["init", "-q"]);
     commit(root, "2026-12-28T09:00:00+07:00", "Danh mục trình ký");
     sign(root, danhmuc);
-    if stage == Stage::Draft {
+    if stage != Stage::Signed {
         next_draft(root, danhmuc);
+    }
+    if stage == Stage::Replaced {
+        sign_draft(root, danhmuc);
     }
 }
 
@@ -103,6 +111,27 @@ fn sign(root: &Path, danhmuc: &Path) {
     assert_eq!(check.0, 0, "check after signing:\n{}", check.2);
     commit(root, "2027-01-08T16:00:00+07:00", "Quyết định số 1234/QĐ-UBND ngày 08/01/2027");
     git(root, "2027-01-08T16:00:00+07:00", &["tag", TAG]);
+}
+
+/// The draft signed as section 10 of the guide says: its number and date
+/// in `[decision]`, declared after 1234/QĐ-UBND with its tag.
+fn sign_draft(root: &Path, danhmuc: &Path) {
+    edit(
+        &root.join("danhmuc.toml"),
+        "# number = \"123/QĐ-UBND\"\n# date = \"2026-06-01\"",
+        "number = \"56/QĐ-UBND\"\ndate = \"2027-03-15\"",
+    );
+    edit(
+        &root.join("danhmuc.toml"),
+        &format!("revision = \"{TAG}\"\n"),
+        &format!(
+            "revision = \"{TAG}\"\n\n[[versions]]\nnumber = \"56/QĐ-UBND\"\ndate = \"2027-03-15\"\nrevision = \"{NEXT_TAG}\"\n"
+        ),
+    );
+    let check = danhmuc_in(root, danhmuc, &["check"]);
+    assert_eq!(check.0, 0, "check after signing the draft:\n{}", check.2);
+    commit(root, "2027-03-15T16:00:00+07:00", "Quyết định số 56/QĐ-UBND ngày 15/3/2027");
+    git(root, "2027-03-15T16:00:00+07:00", &["tag", NEXT_TAG]);
 }
 
 /// Section 10, step 4, then the draft's changes, each as the guide says.

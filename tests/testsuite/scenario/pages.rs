@@ -272,3 +272,51 @@ fn on_the_day_of_signing_the_site_is_the_signed_catalog_alone() {
     assert!(!versions.contains("Dự thảo Dự thảo"), "{versions}");
     assert!(!page(&project, REMOVED).contains("Dự thảo đề xuất"), "no proposal yet");
 }
+
+/// Guards an entry's history once the draft is signed as 56/QĐ-UBND: it
+/// says what each change was and became ("Sửa đổi Phạm vi, nội dung
+/// chính" alone told a reader nothing), and an agency replaced is one
+/// name for another.
+#[test]
+fn after_the_next_signing_the_history_says_what_changed_from_what_to_what() {
+    let project = super::at(super::build::Stage::Replaced);
+    project.build();
+    let history = |rel: &str| {
+        let html = project.read_site(rel);
+        let start = html.find("id=\"lich-su\"").unwrap_or_else(|| panic!("{rel} has no history: {html}"));
+        visible(&html[start..html[start..].find("</section>").unwrap() + start])
+    };
+    let land = history(EDITED);
+    assert!(
+        land.contains("Quyết định số 56/QĐ-UBND ngày 15/3/2027 (Còn hiệu lực): Sửa đổi Phạm vi, nội dung chính. Phạm vi, nội dung chính Bản đồ nền"),
+        "{land}"
+    );
+    assert!(land.contains("đo đạc [thêm: , hồ sơ địa chính, giá đất ] ...các tỷ lệ"), "{land}");
+    let moved = history(MOVED);
+    assert!(
+        moved.contains("Đơn vị chủ trì [bỏ: Ban Quản lý Khu kinh tế Quảng Ninh ] ; [thêm: Sở Tài chính ]"),
+        "{moved}"
+    );
+    let renamed = history(RENAMED_NEW);
+    assert!(renamed.contains("Đổi tên từ “CSDL tổ chức, bộ máy”"), "{renamed}");
+    assert!(renamed.contains("Tên CSDL CSDL tổ chức, bộ máy [thêm: và biên chế ]"), "{renamed}");
+    let unchanged = history(UNCHANGED);
+    assert!(unchanged.ends_with("Không thay đổi."), "{unchanged}");
+    // 1234/QĐ-UBND now says when it was in force and what replaced it.
+    let replaced = page(&project, "phien-ban/1234-qd-ubnd/index.html");
+    assert!(replaced.contains("Hiệu lực: từ ngày 08/01/2027 đến ngày 15/3/2027."), "{replaced}");
+    let home = page(&project, "index.html");
+    assert!(
+        home.contains("Quyết định số 56/QĐ-UBND ngày 15/3/2027 thay thế Quyết định số 1234/QĐ-UBND ngày 08/01/2027 ; Quyết định này bổ sung 1 CSDL, đưa 1 CSDL ra khỏi Danh mục, đổi tên 1 CSDL, sửa đổi 2 CSDL so với Danh mục trước"),
+        "{home}"
+    );
+    // The Ban Quản lý Khu kinh tế, abolished, leads nothing any more: not
+    // listed with "0 CSDL" on the home page, the agencies' page or the
+    // statistics.
+    for rel in ["index.html", "don-vi/index.html", "thong-ke/index.html"] {
+        let text = page(&project, rel);
+        assert!(!text.contains("Ban Quản lý Khu kinh tế"), "{rel}: {text}");
+    }
+    let abolished = page(&project, "don-vi/ban-quan-ly-khu-kinh-te/index.html");
+    assert!(abolished.contains("Sở Tài chính"), "its page says who took over: {abolished}");
+}
