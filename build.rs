@@ -1,6 +1,6 @@
 //! Joins the search page's scripts from their parts: the files listed in
-//! `src/search/js/parts` into `search.js`, and those in
-//! `src/search/js/understand/parts` into `search-understand.js`, which
+//! `theme/search/parts` into `search.js`, and those in
+//! `theme/search/understand/parts` into `search-understand.js`, which
 //! `search.js` loads when a query needs it. Each part is a complete script
 //! that adds to one object (`DanhmucSearch`); a page opened from disk can
 //! only load plain scripts, so the browser gets one plain file of each.
@@ -11,8 +11,8 @@ use std::path::Path;
 
 fn main() {
     let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).to_path_buf();
-    join(Path::new("src/search/js"), &out.join("search.js"));
-    join(Path::new("src/search/js/understand"), &out.join("search-understand.js"));
+    join(Path::new("theme/search"), &out.join("search.js"));
+    join(Path::new("theme/search/understand"), &out.join("search-understand.js"));
 }
 
 /// Joins the parts `dir/parts` lists (one file name a line; `#` starts a

@@ -21,7 +21,7 @@ use std::time::Duration;
 
 const EVENTS_PATH: &str = "/__danhmuc/events";
 const LIVE_SCRIPT_PATH: &str = "/__danhmuc/live.js";
-const LIVE_SCRIPT: &str = include_str!("preview-live.js");
+const LIVE_SCRIPT: &str = include_str!("../theme/preview-live.js");
 
 /// What the preview shows now: the last good site, and the last error if
 /// the latest build failed.

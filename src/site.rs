@@ -14,23 +14,23 @@ use std::path::Path;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-/// The built-in assets, replaced by same-named files in `static/`.
+/// The built-in assets (`theme/assets/`, and the search scripts joined from
+/// `theme/search/`), replaced by same-named files in a project's `static/`.
 const DEFAULT_ASSETS: &[(&str, &str)] = &[
-    ("assets/style.css", include_str!("../static/assets/style.css")),
-    ("assets/site.js", include_str!("../static/assets/site.js")),
-    ("assets/favicon.svg", include_str!("../static/assets/favicon.svg")),
-    // Joined from src/search/js/ by build.rs.
+    ("assets/style.css", include_str!("../theme/assets/style.css")),
+    ("assets/site.js", include_str!("../theme/assets/site.js")),
+    ("assets/favicon.svg", include_str!("../theme/assets/favicon.svg")),
+    // Joined from theme/search/ by build.rs.
     ("assets/search.js", include_str!(concat!(env!("OUT_DIR"), "/search.js"))),
     ("assets/search-understand.js", include_str!(concat!(env!("OUT_DIR"), "/search-understand.js"))),
 ];
 
 pub use crate::source::STATIC_DIR;
 
-/// A built-in asset: its path, its source and what is published (scripts
-/// and the style sheet without their comments and indentation).
+/// A built-in asset: its path and what is published (scripts and the
+/// style sheet without their comments and indentation).
 struct Shipped {
     path: &'static str,
-    source: &'static str,
     published: String,
 }
 
@@ -49,7 +49,7 @@ fn shipped_assets() -> &'static [Shipped] {
                     }
                     _ => source.to_string(),
                 };
-                Shipped { path, source, published }
+                Shipped { path, published }
             })
             .collect()
     })
@@ -147,20 +147,13 @@ pub fn build_into(loaded: &Loaded, root: &Path, sink: &dyn Sink) -> Result<Built
     for asset in shipped_assets() {
         sink.add(asset.path, asset.published.as_bytes().to_vec());
     }
-    // A file of static/ identical to a built-in asset's source is that
-    // asset (this repository is the real catalog's project): published
-    // as the built-in one is.
-    let publish_as = |path: &str, bytes: Vec<u8>| match shipped_assets().iter().find(|a| a.path == path) {
-        Some(asset) if asset.source.as_bytes() == bytes => asset.published.as_bytes().to_vec(),
-        _ => bytes,
-    };
     for path in static_files {
         let bytes = std::fs::read(root.join(path)).map_err(|e| {
             let reason = crate::diagnostics::io_message(&e);
             Diagnostic::error(crate::diagnostics::Code::Io, path, format!("Không đọc được tệp: {reason}."))
         })?;
         let site_path = source::static_site_path(path);
-        sink.add(&site_path, publish_as(&site_path, bytes));
+        sink.add(&site_path, bytes);
     }
     // Pages and the exports are independent: build them side by side. The
     // workbook is one long serial task: started first, it runs beside the

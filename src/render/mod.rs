@@ -1,6 +1,6 @@
 //! Rendering the catalog's pages with Tera.
 //!
-//! Default templates are compiled into the binary; a file of the same name
+//! Default templates (`theme/templates/`) are compiled into the binary; a file of the same name
 //! in the project's `templates/` folder replaces one (as in Zola and
 //! mdBook), and other files there are available to `include`. Templates are
 //! compiled once per build. Every link a template writes is relative

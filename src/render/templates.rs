@@ -1,30 +1,30 @@
-//! The templates: the built-in ones compiled into the binary, replaced or
-//! completed by a project's `templates/`, compiled once per build, and the
+//! The templates: the built-in ones (`theme/templates/`) compiled into the
+//! binary, replaced or completed by a project's `templates/`, compiled once per build, and the
 //! HTML escaping and relative roots every page uses.
 
 use crate::diagnostics::{Code, Diagnostic, Report};
 use std::path::Path;
 
-/// The default templates, by name.
+/// The default templates (`theme/templates/`), by name.
 const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
-    ("base.html", include_str!("../../templates/base.html")),
-    ("home.html", include_str!("../../templates/home.html")),
-    ("entry.html", include_str!("../../templates/entry.html")),
-    ("sector.html", include_str!("../../templates/sector.html")),
-    ("sectors.html", include_str!("../../templates/sectors.html")),
-    ("agency.html", include_str!("../../templates/agency.html")),
-    ("agencies.html", include_str!("../../templates/agencies.html")),
-    ("group.html", include_str!("../../templates/group.html")),
-    ("table.html", include_str!("../../templates/table.html")),
-    ("decision.html", include_str!("../../templates/decision.html")),
-    ("search.html", include_str!("../../templates/search.html")),
-    ("statistics.html", include_str!("../../templates/statistics.html")),
-    ("404.html", include_str!("../../templates/404.html")),
-    ("versions.html", include_str!("../../templates/versions.html")),
-    ("version.html", include_str!("../../templates/version.html")),
-    ("gone.html", include_str!("../../templates/gone.html")),
-    ("partials/entry-list.html", include_str!("../../templates/partials/entry-list.html")),
-    ("partials/entry-item.html", include_str!("../../templates/partials/entry-item.html")),
+    ("base.html", include_str!("../../theme/templates/base.html")),
+    ("home.html", include_str!("../../theme/templates/home.html")),
+    ("entry.html", include_str!("../../theme/templates/entry.html")),
+    ("sector.html", include_str!("../../theme/templates/sector.html")),
+    ("sectors.html", include_str!("../../theme/templates/sectors.html")),
+    ("agency.html", include_str!("../../theme/templates/agency.html")),
+    ("agencies.html", include_str!("../../theme/templates/agencies.html")),
+    ("group.html", include_str!("../../theme/templates/group.html")),
+    ("table.html", include_str!("../../theme/templates/table.html")),
+    ("decision.html", include_str!("../../theme/templates/decision.html")),
+    ("search.html", include_str!("../../theme/templates/search.html")),
+    ("statistics.html", include_str!("../../theme/templates/statistics.html")),
+    ("404.html", include_str!("../../theme/templates/404.html")),
+    ("versions.html", include_str!("../../theme/templates/versions.html")),
+    ("version.html", include_str!("../../theme/templates/version.html")),
+    ("gone.html", include_str!("../../theme/templates/gone.html")),
+    ("partials/entry-list.html", include_str!("../../theme/templates/partials/entry-list.html")),
+    ("partials/entry-item.html", include_str!("../../theme/templates/partials/entry-item.html")),
 ];
 
 pub use crate::source::TEMPLATES_DIR;

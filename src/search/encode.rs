@@ -3,7 +3,7 @@
 //! quadruples), a frequent term's postings with its positions and forms
 //! apart, the denser digits of position files, a bit per posting for each
 //! form, and an index file as the call of a script. `search.js` reads what
-//! these write (`src/search/js/decode.js`, `sharded-positions.js`); the
+//! these write (`theme/search/decode.js`, `sharded-positions.js`); the
 //! tests here check the round trip, the JavaScript tests the other side.
 
 /// A term of the index: its exact forms (postings refer to them by

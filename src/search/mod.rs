@@ -4,7 +4,7 @@
 //! Search must find "CSDL Đất đai" from `dat dai`, `ĐẤT ĐAI` or `dất đai`,
 //! so words are compared folded (no diacritics, lower case), while the
 //! exact form is kept to rank a match with the reader's diacritics first.
-//! The same tokenizer is implemented in `src/search/js/text.js`;
+//! The same tokenizer is implemented in `theme/search/text.js`;
 //! `tests/search-vectors.json` holds cases that both test suites check.
 //! The index format is described in `docs/search.md`.
 

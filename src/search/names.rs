@@ -4,7 +4,7 @@
 //! agencies' former names (`former` in `content/agencies.yaml`).
 //!
 //! The search page replaces a run of query words that is one of these keys
-//! by what it stands for (the understanding script, `src/search/js/understand/`). A key is
+//! by what it stands for (the understanding script, `theme/search/understand/`). A key is
 //! compared as the page compares it (see [`key`]), so "KH&CN", "KHCN",
 //! "kh-cn" and "khcn" are one key.
 
@@ -115,7 +115,7 @@ pub fn key(name: &str) -> String {
 /// word's exact form ("Sở Tài nguyên" → "sở tài nguyên"): a reader who
 /// types a part with its marks means that part ("mỏ" is not "mộ"), so the
 /// page compares such a part with this (see `nameFor` in
-/// `src/search/js/understand/vocabulary.js`).
+/// `theme/search/understand/vocabulary.js`).
 pub fn written_key(name: &str) -> String {
     keys(name).0
 }

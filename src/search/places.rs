@@ -3,7 +3,7 @@
 //! names one ("cây xanh đô thị ở Móng Cái") is about that place, but the
 //! place is a qualifier, not a word an entry must have: entries that name
 //! it come first, and the others follow (the understanding script,
-//! `src/search/js/understand/places.js`).
+//! `theme/search/understand/places.js`).
 //!
 //! A place is compared by its letters run together, folded ([`key`]), so
 //! "Hạ Long", "ha long" and "halong" are one place; a part the reader

@@ -1,4 +1,4 @@
-//! The tokenizer shared with the browser (`src/search/js/text.js`): words,
+//! The tokenizer shared with the browser (`theme/search/text.js`): words,
 //! their exact and folded forms. `tests/search-vectors.json` holds the
 //! cases both implementations are checked against.
 

@@ -7,7 +7,7 @@ const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
 const zlib = require("node:zlib");
-const { buildPagedRealSite, buildRealSite, launchBrowser, serveSite } = require("./helpers");
+const { THEME, buildPagedRealSite, buildRealSite, launchBrowser, serveSite } = require("./helpers");
 
 const PAGES = {
   home: "index.html",
@@ -170,7 +170,7 @@ test("print: no navigation or search, link addresses shown, rows kept whole", as
 });
 
 test("the published style sheet, minified, is read by the browser as its source is", async () => {
-  const source = fs.readFileSync(path.join(__dirname, "..", "..", "static", "assets", "style.css"), "utf8");
+  const source = fs.readFileSync(path.join(THEME, "assets", "style.css"), "utf8");
   const published = fs.readFileSync(path.join(site, "assets", "style.css"), "utf8");
   const gz = (text) => zlib.gzipSync(text, { level: 9 }).length;
   assert.ok(gz(published) < 0.9 * gz(source), `published ${gz(published)} bytes gzip, source ${gz(source)}`);

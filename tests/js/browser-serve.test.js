@@ -6,17 +6,12 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const { spawn } = require("node:child_process");
 const fs = require("node:fs");
-const os = require("node:os");
 const path = require("node:path");
 const readline = require("node:readline");
-const { REPO, launchBrowser } = require("./helpers");
+const { REPO, copyRealCatalog, launchBrowser } = require("./helpers");
 
 function copyProject() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "danhmuc-serve-"));
-  for (const item of ["danhmuc.toml", "content", "templates", "static"]) {
-    fs.cpSync(path.join(REPO, item), path.join(dir, item), { recursive: true });
-  }
-  return dir;
+  return copyRealCatalog("serve");
 }
 
 function startServe(root) {

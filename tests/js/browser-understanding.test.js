@@ -160,11 +160,9 @@ test("a correction of a real word is offered, not applied", async () => {
     the query in the mail's subject. */
 test("nothing found offers to report the search to the publisher", async () => {
   const fs = require("node:fs");
-  const os = require("node:os");
   const path = require("node:path");
-  const { REPO, buildSite } = require("./helpers");
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "danhmuc-report-"));
-  for (const item of ["danhmuc.toml", "content", "templates", "static"]) fs.cpSync(path.join(REPO, item), path.join(dir, item), { recursive: true });
+  const { buildSite, copyRealCatalog } = require("./helpers");
+  const dir = copyRealCatalog("report");
   const toml = path.join(dir, "danhmuc.toml");
   fs.writeFileSync(toml, fs.readFileSync(toml, "utf8").replace(/^\[feedback\]\n/m, "[feedback]\naddress = \"mailto:gopy@example.gov.vn\"\n"));
   const page = await openSearchPage(browser, buildSite(dir), "?q=h%E1%BB%99+chi%E1%BA%BFu");

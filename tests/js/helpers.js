@@ -8,6 +8,10 @@ const path = require("node:path");
 const vm = require("node:vm");
 
 const REPO = path.resolve(__dirname, "..", "..");
+/** The real catalog's project folder. */
+const REAL_CATALOG = REPO;
+/** The built-in theme's sources, compiled into the binary. */
+const THEME = path.join(REPO, "theme");
 
 function binary() {
   const bin = process.env.DANHMUC_BIN || path.join(REPO, "target", "debug", "danhmuc");
@@ -27,7 +31,7 @@ function buildSite(root) {
 let realSite = null;
 /** The real catalog, built once per test process. */
 function buildRealSite() {
-  if (!realSite) realSite = buildSite(REPO);
+  if (!realSite) realSite = buildSite(REAL_CATALOG);
   return realSite;
 }
 
@@ -58,13 +62,20 @@ function searcherOf(site, api = searchModule(), loaded = []) {
   return new api.Searcher(loadIndex(site), fileLoader(site, api, loaded));
 }
 
+/** A throwaway copy of the real project (its configuration and content)
+    in a new temporary folder; returns the folder. */
+function copyRealCatalog(name) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `danhmuc-${name}-`));
+  for (const item of ["danhmuc.toml", "content"]) {
+    fs.cpSync(path.join(REAL_CATALOG, item), path.join(dir, item), { recursive: true });
+  }
+  return dir;
+}
+
 /** Builds a copy of the real project with `extraConfig` appended to its
     danhmuc.toml. */
 function buildRealSiteWith(name, extraConfig) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `danhmuc-${name}-`));
-  for (const item of ["danhmuc.toml", "content", "templates", "static"]) {
-    fs.cpSync(path.join(REPO, item), path.join(dir, item), { recursive: true });
-  }
+  const dir = copyRealCatalog(name);
   fs.appendFileSync(path.join(dir, "danhmuc.toml"), `\n${extraConfig}\n`);
   return buildSite(dir);
 }
@@ -101,7 +112,7 @@ function joinParts(args, name) {
 function searchScriptPath() {
   return joinParts([], "search.js");
 }
-/** The script that understands queries (src/search/js/understand/), which
+/** The script that understands queries (theme/search/understand/), which
     search.js loads when a query needs it. */
 function understandScriptPath() {
   return joinParts(["--understand"], "search-understand.js");
@@ -169,12 +180,15 @@ function fileUrl(site, page) {
 }
 
 module.exports = {
+  REAL_CATALOG,
   REPO,
+  THEME,
   buildPagedRealSite,
   buildRealSite,
   buildRealSiteWith,
   buildShardedRealSite,
   buildSite,
+  copyRealCatalog,
   fileLoader,
   fileUrl,
   launchBrowser,

@@ -1,4 +1,4 @@
-// The search scripts' parts (src/search/js/, src/search/js/understand/):
+// The search scripts' parts (theme/search/, theme/search/understand/):
 // each is a complete script on its own, and Node loads them in the order
 // of their folder's `parts` list, as the joined script does.
 "use strict";
@@ -8,9 +8,9 @@ const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
 const vm = require("node:vm");
-const { REPO, searchModule } = require("./helpers");
+const { REPO, THEME, searchModule } = require("./helpers");
 
-const SEARCH = path.join(REPO, "src", "search", "js");
+const SEARCH = path.join(THEME, "search");
 const UNDERSTAND = path.join(SEARCH, "understand");
 
 /** The files a folder's `parts` lists, in order. */

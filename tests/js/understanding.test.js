@@ -1,4 +1,4 @@
-// Understanding queries as people type them (src/search/js/understand/):
+// Understanding queries as people type them (theme/search/understand/):
 // the cases of tests/understanding-vectors.json, and the test set of
 // tests/understanding.json run on the real catalog, as one file and
 // sharded, the way the search page runs a query (Searcher.find).

@@ -201,7 +201,7 @@ fn a_failure_half_way_through_writing_leaves_the_old_site_exactly_as_it_was() {
     project.build();
     let before = project.snapshot();
     project.edit(
-        &project.path("templates/entry.html"),
+        &project.copy_from_theme("templates/entry.html", "templates/entry.html"),
         "<h1>{{ entry.title }}</h1>",
         "<h1>{{ entry.title.missing }}</h1>",
     );
@@ -456,10 +456,10 @@ fn built_in_scripts_are_published_without_comments_and_a_projects_own_as_written
     project.build();
     // The search scripts' sources: their parts, joined as build.rs joins them.
     for (folder, script, text) in [
-        ("src/search/js", "assets/search.js", "không tải được"),
-        ("src/search/js/understand", "assets/search-understand.js", "aăâeêioôơuưy"),
+        ("search", "assets/search.js", "không tải được"),
+        ("search/understand", "assets/search-understand.js", "aăâeêioôơuưy"),
     ] {
-        let mut parts: Vec<_> = std::fs::read_dir(crate::common::repo_root().join(folder))
+        let mut parts: Vec<_> = std::fs::read_dir(crate::common::theme().join(folder))
             .unwrap()
             .map(|e| e.unwrap().path())
             .filter(|p| p.extension().is_some_and(|e| e == "js"))
@@ -479,7 +479,7 @@ fn built_in_scripts_are_published_without_comments_and_a_projects_own_as_written
     }
 
     // A script of the project's own, even at a built-in path, is its author's.
-    let own = project.path("static/assets/site.js");
+    let own = project.copy_from_theme("assets/site.js", "static/assets/site.js");
     let mut text = std::fs::read_to_string(&own).unwrap();
     text.push_str("\n/* Tùy biến của đơn vị. */\n");
     std::fs::write(&own, &text).unwrap();

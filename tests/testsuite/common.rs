@@ -4,13 +4,23 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// The repository root, which is also the real catalog's project folder.
+/// The repository root: the tool's sources, its theme and its tests.
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// A throwaway copy of the real project (config, content, templates,
-/// static), so tests can break files without touching the repository.
+/// The real catalog's project folder.
+pub fn real_catalog() -> PathBuf {
+    repo_root()
+}
+
+/// The built-in theme's sources, compiled into the binary.
+pub fn theme() -> PathBuf {
+    repo_root().join("theme")
+}
+
+/// A throwaway copy of the real project (its configuration and content),
+/// so tests can break files without touching the repository.
 pub struct Project {
     pub dir: tempfile::TempDir,
 }
@@ -18,8 +28,8 @@ pub struct Project {
 impl Project {
     pub fn real() -> Project {
         let dir = tempfile::tempdir().unwrap();
-        for item in ["danhmuc.toml", "content", "templates", "static"] {
-            copy_recursively(&repo_root().join(item), &dir.path().join(item));
+        for item in ["danhmuc.toml", "content"] {
+            copy_recursively(&real_catalog().join(item), &dir.path().join(item));
         }
         Project { dir }
     }
@@ -58,6 +68,16 @@ impl Project {
             .collect();
         assert_eq!(matches.len(), 1, "one file should start with {prefix}");
         matches.pop().unwrap()
+    }
+
+    /// Copies a file of the built-in theme (`templates/entry.html`,
+    /// `assets/site.js`) into the project at `rel`, where it overrides the
+    /// built-in one; returns its path.
+    pub fn copy_from_theme(&self, theme_file: &str, rel: &str) -> PathBuf {
+        let to = self.path(rel);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(theme().join(theme_file), &to).unwrap();
+        to
     }
 
     /// Appends `toml` to the project's `danhmuc.toml`.

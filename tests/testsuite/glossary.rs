@@ -212,7 +212,7 @@ fn the_scenarios_site_uses_no_word_the_glossary_rules_out() {
 fn the_programs_own_words_follow_the_glossary() {
     let root = repo_root();
     let mut texts = Vec::new();
-    for folder in ["src", "templates", "scaffold"] {
+    for folder in ["src", "theme", "scaffold"] {
         for path in files_under(&root.join(folder)) {
             let text = match std::fs::read_to_string(root.join(folder).join(&path)) {
                 Ok(text) => text,

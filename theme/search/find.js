@@ -3,7 +3,7 @@
    Most queries are words of the catalog, as they stand. What the others
    need (Telex and VNI, glued words, other names, spelling, fillers,
    suggestions) is in a script of its own, loaded the first time a query
-   needs it (src/search/js/understand/). */
+   needs it (theme/search/understand/). */
 (function (search) {
   "use strict";
   var { fold, tokenize, isTyping, loadAll, PREFIX_MIN, Searcher } = search;
