@@ -473,7 +473,7 @@ pub fn normalize_base_url(url: &str) -> Result<String, Diagnostic> {
         return Err(Diagnostic::error(
             Code::Config,
             CONFIG_FILE,
-            format!("Địa chỉ gốc “{url}” không phải là URL tuyệt đối."),
+            format!("Địa chỉ gốc “{url}” không phải là địa chỉ tuyệt đối bắt đầu bằng https:// hoặc http://."),
         )
         .hint("Viết đầy đủ, ví dụ base_url = \"https://csdl.quangninh.gov.vn/\"."));
     }

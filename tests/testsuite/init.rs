@@ -75,3 +75,35 @@ fn the_starter_decision_is_complete_and_its_recipients_exist() {
     let page = std::fs::read_to_string(project.join("site/quyet-dinh/index.html")).unwrap();
     assert!(page.contains("QUYẾT ĐỊNH:") && page.contains("Như Điều 4;"), "{page}");
 }
+
+/// Guards against sending an editor to a document they cannot read: the
+/// starter configuration's comments once pointed to `docs/versions.md`, a
+/// design note in English. Every document that `init`'s files or the
+/// program's messages name exists and is written in Vietnamese.
+#[test]
+fn the_documents_editors_are_sent_to_exist_and_are_in_vietnamese() {
+    use crate::common::{files_under, repo_root};
+    let root = repo_root();
+    let mut named = Vec::new();
+    for folder in ["scaffold", "src"] {
+        for path in files_under(&root.join(folder)) {
+            let Ok(text) = std::fs::read_to_string(root.join(folder).join(&path)) else { continue };
+            // What reaches editors: the starter files as written, and the
+            // program's string literals (not its comments, for developers).
+            let spoken = |line: &&str| folder == "scaffold" || (path.ends_with(".rs") && line.contains('"'));
+            for line in text.lines().filter(spoken).filter(|l| !l.trim_start().starts_with("//")) {
+                for (at, _) in line.match_indices("docs/") {
+                    let name: String =
+                        line[at..].chars().take_while(|c| c.is_ascii_alphanumeric() || "/-_.".contains(*c)).collect();
+                    named.push((format!("{folder}/{path}"), name.trim_end_matches('.').to_string()));
+                }
+            }
+        }
+    }
+    assert!(named.iter().any(|(_, doc)| doc == "docs/cau-hinh.md"), "{named:?}");
+    for (file, doc) in named {
+        let text = std::fs::read_to_string(root.join(&doc)).unwrap_or_else(|_| panic!("{file} names {doc}, missing"));
+        let title = text.lines().find(|l| l.starts_with("# ")).unwrap_or_default();
+        assert!(!title.is_ascii(), "{file} names {doc}, whose title is not Vietnamese: {title}");
+    }
+}
