@@ -70,7 +70,7 @@ pub struct Loaded {
     /// The files of `static/`, as project paths.
     pub static_files: Vec<String>,
     /// The versions of the catalog (`[[versions]]`), read from git.
-    pub history: crate::versions::History,
+    pub versions: crate::versions::Versions,
 }
 
 /// Reads and validates the project at `root`, templates included; the
@@ -100,11 +100,11 @@ fn load_strictly(root: &Path, read: Option<&crate::versions::ReadVersions>) -> (
         (Some((catalog, targets)), Some(config), Some(renderer)) if !report.has_errors() => {
             let static_files = std::mem::take(&mut project.static_files);
             let targets = std::sync::Arc::new(targets);
-            let history = crate::versions::History::load_with(root, &config, &catalog, &mut report, read);
+            let versions = crate::versions::Versions::load_with(root, &config, &catalog, &mut report, read);
             if report.has_errors() {
                 return (None, report);
             }
-            (Some(Loaded { catalog, targets, config, renderer, static_files, history }), report)
+            (Some(Loaded { catalog, targets, config, renderer, static_files, versions }), report)
         }
         _ => (None, report),
     }
@@ -134,10 +134,10 @@ pub fn build(loaded: &Loaded, root: &Path) -> Result<SiteFiles, Diagnostic> {
 /// Renders pages and exports for a loaded project into `sink`, each file
 /// as soon as it is made; returns how long the parts took and the views.
 pub fn build_into(loaded: &Loaded, root: &Path, sink: &dyn Sink) -> Result<Built, Diagnostic> {
-    let Loaded { catalog: working, targets, config, renderer, static_files, history } = loaded;
+    let Loaded { catalog: working, targets, config, renderer, static_files, versions } = loaded;
     // The site describes the catalog in force; a pending draft is
     // published beside it as a proposal (docs/versions.md).
-    let (catalog, targets) = match history.in_force_catalog() {
+    let (catalog, targets) = match versions.in_force_catalog() {
         Some(in_force) => {
             let statics = static_files.iter().map(|p| source::static_site_path(p));
             (in_force, std::sync::Arc::new(crate::content_links::LinkTargets::new(in_force, statics)))
@@ -166,13 +166,13 @@ pub fn build_into(loaded: &Loaded, root: &Path, sink: &dyn Sink) -> Result<Built
                 || {
                     let start = Instant::now();
                     let views = CatalogViews::new(catalog, targets.clone(), config, renderer).and_then(|views| {
-                        render::render_pages(catalog, config, renderer, &views, history, sink).map(|()| views)
+                        render::render_pages(catalog, config, renderer, &views, versions, sink).map(|()| views)
                     });
                     (views, start.elapsed())
                 },
                 || {
                     let start = Instant::now();
-                    let exported = exports(catalog, config, history, base_url, sink);
+                    let exported = exports(catalog, config, versions, base_url, sink);
                     (exported, start.elapsed())
                 },
             )
@@ -186,7 +186,7 @@ pub fn build_into(loaded: &Loaded, root: &Path, sink: &dyn Sink) -> Result<Built
     let paths = sink.paths();
     // The sitemap lists the catalog in force: the pages of entries only a
     // pending draft has (added, or renamed to a new address) are proposals.
-    let proposed: std::collections::HashSet<String> = match (history.pending_draft(), history.in_force_catalog()) {
+    let proposed: std::collections::HashSet<String> = match (versions.pending_draft(), versions.in_force_catalog()) {
         (Some(draft), Some(in_force)) => {
             let in_force: std::collections::HashSet<&str> =
                 in_force.entries().iter().map(|e| e.slug.as_str()).collect();
@@ -213,17 +213,17 @@ pub fn build_into(loaded: &Loaded, root: &Path, sink: &dyn Sink) -> Result<Built
 fn exports(
     catalog: &Catalog,
     config: &Config,
-    history: &crate::versions::History,
+    versions: &crate::versions::Versions,
     base_url: Option<&str>,
     sink: &dyn Sink,
 ) -> Result<(), Diagnostic> {
-    let versions = export::catalog_json::VersionJson::all(history);
+    let listed = export::catalog_json::VersionJson::all(versions);
     // catalog.json is the catalog in force; the draft's file is the draft.
-    let draft = history.pending_draft();
+    let draft = versions.pending_draft();
     let in_force = if draft.is_some() {
-        versions.iter().find(|v| v.status == crate::versions::Status::InForce)
+        listed.iter().find(|v| v.status == crate::versions::Status::InForce)
     } else {
-        versions.last()
+        listed.last()
     };
     rayon::join(
         || {
@@ -244,23 +244,23 @@ fn exports(
                         sink.add(&crate::urls::entry_data(entry.slug.as_str()), json.into_bytes());
                     };
                     sink.add_written(export::catalog_json::PATH, &mut |out| {
-                        export::catalog_json::write_json(catalog, &config.title, in_force, &versions, out, &entry_file)
+                        export::catalog_json::write_json(catalog, &config.title, in_force, &listed, out, &entry_file)
                     });
                 },
             )
         },
     );
     sink.add(CATALOG_SCHEMA_PATH, include_bytes!("../schema/catalog.schema.json").to_vec());
-    if let Some(feed) = export::feed::to_atom(catalog, config, history) {
+    if let Some(feed) = export::feed::to_atom(catalog, config, versions) {
         sink.add(export::feed::PATH, feed.into_bytes());
     }
     if let Some(draft) = draft {
         sink.add_written(export::catalog_json::DRAFT_PATH, &mut |out| {
-            export::catalog_json::write_json(draft, &config.title, versions.last(), &versions, out, &|_, _| {})
+            export::catalog_json::write_json(draft, &config.title, listed.last(), &listed, out, &|_, _| {})
         });
     }
     // A pending draft goes for signing with its bảng so sánh.
-    if let (Some(draft), Some(in_force), Some(version)) = (draft, history.in_force_catalog(), history.in_force()) {
+    if let (Some(draft), Some(in_force), Some(version)) = (draft, versions.in_force_catalog(), versions.in_force()) {
         let changes = crate::versions::compare::compare(in_force, draft);
         export::comparison::add_to(sink, &changes, (in_force, draft), config, &version.heading())?;
     }
@@ -301,7 +301,7 @@ pub fn build_single_entry(bytes: &[u8]) -> Result<crate::output::SiteFiles, Repo
         config: Config::default(),
         renderer,
         static_files: Vec::new(),
-        history: crate::versions::History::default(),
+        versions: crate::versions::Versions::default(),
     };
     build(&loaded, &project.root).map_err(one)
 }

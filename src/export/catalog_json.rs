@@ -147,9 +147,9 @@ pub struct VersionJson {
 }
 
 impl VersionJson {
-    pub fn all(history: &crate::versions::History) -> Vec<VersionJson> {
-        history
-            .versions
+    pub fn all(versions: &crate::versions::Versions) -> Vec<VersionJson> {
+        versions
+            .list
             .iter()
             .map(|v| VersionJson {
                 number: v.number.clone(),

@@ -21,9 +21,9 @@ struct VersionItem {
     summary: String,
 }
 
-fn version_items(history: &crate::versions::History) -> Vec<VersionItem> {
-    history
-        .versions
+fn version_items(versions: &crate::versions::Versions) -> Vec<VersionItem> {
+    versions
+        .list
         .iter()
         .filter_map(|v| {
             let date = v.date?;
@@ -36,13 +36,13 @@ fn version_items(history: &crate::versions::History) -> Vec<VersionItem> {
         .collect()
 }
 
-pub fn to_atom(catalog: &Catalog, config: &Config, history: &crate::versions::History) -> Option<String> {
+pub fn to_atom(catalog: &Catalog, config: &Config, versions: &crate::versions::Versions) -> Option<String> {
     let mut dated: Vec<_> = catalog.entries().iter().filter_map(|e| e.updated.map(|d| (d, e))).collect();
     // Newest first; the decision's order among equal dates.
     dated.sort_by_key(|(date, _)| std::cmp::Reverse(*date));
-    let mut versions = version_items(history);
-    versions.sort_by_key(|v| std::cmp::Reverse(v.date));
-    let newest = dated.first().map(|d| d.0).into_iter().chain(versions.first().map(|v| v.date)).max()?;
+    let mut items = version_items(versions);
+    items.sort_by_key(|v| std::cmp::Reverse(v.date));
+    let newest = dated.first().map(|d| d.0).into_iter().chain(items.first().map(|v| v.date)).max()?;
     let base = config.base_url.as_deref();
     let id_of = |path: &str| match base {
         Some(base) => format!("{base}{path}"),
@@ -65,7 +65,7 @@ pub fn to_atom(catalog: &Catalog, config: &Config, history: &crate::versions::Hi
     xml.push_str("  <link rel=\"alternate\" type=\"text/html\" href=\"index.html\"/>\n");
     xml.push_str("  <link rel=\"self\" type=\"application/atom+xml\" href=\"feed.xml\"/>\n");
     xml.push_str(&format!("  <author><name>{}</name></author>\n", escape_xml(config.publisher())));
-    for version in &versions {
+    for version in &items {
         xml.push_str("  <entry>\n");
         xml.push_str(&format!("    <title>{}</title>\n", escape_xml(&version.title)));
         xml.push_str(&format!("    <id>{}</id>\n", escape_xml(&id_of(&version.path))));

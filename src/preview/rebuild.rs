@@ -47,10 +47,10 @@ pub fn update_entry(root: &Path, path: &str, warm: &mut Warm) -> Option<Vec<(Str
     }
     crate::source::inside::check(root, path).ok()?;
     let Warm { loaded, views } = warm;
-    let crate::site::Loaded { catalog, config, renderer, history, .. } = loaded;
+    let crate::site::Loaded { catalog, config, renderer, versions, .. } = loaded;
     // A draft pending beside a catalog in force is not what the pages
     // show: its edit changes proposals only, which the full build makes.
-    if history.pending_draft().is_some() {
+    if versions.pending_draft().is_some() {
         return None;
     }
     let (file, raw) = crate::source::parse_entry(path, std::fs::read(&full).ok()?).ok()?;
@@ -62,8 +62,8 @@ pub fn update_entry(root: &Path, path: &str, warm: &mut Warm) -> Option<Vec<(Str
     views.refresh_entry(catalog, config, renderer, index).ok()?;
     // With versions, the entry's change changes what the working tree
     // changes, and possibly which entry another one's rename is.
-    let changes_before = history.refresh_current(catalog);
-    let changes_after = history.current().and_then(|v| v.changes.as_ref());
+    let changes_before = versions.refresh_current(catalog);
+    let changes_after = versions.current().and_then(|v| v.changes.as_ref());
     let touched = crate::render::draft_touched(catalog, changes_before.as_ref(), changes_after);
     let files = std::sync::Mutex::new(crate::output::SiteFiles::default());
     crate::render::render_changed_entry(
@@ -71,7 +71,7 @@ pub fn update_entry(root: &Path, path: &str, warm: &mut Warm) -> Option<Vec<(Str
         config,
         renderer,
         views,
-        history,
+        versions,
         index,
         before.as_ref(),
         &touched,

@@ -4,7 +4,7 @@
 
 use crate::model::Catalog;
 use crate::versions::compare::{Piece, word_diff};
-use crate::versions::{History, Status};
+use crate::versions::{Status, Versions};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
@@ -90,14 +90,14 @@ pub struct HistoryLine {
 
 /// Each current entry's history (by slug), oldest version first, and the
 /// fields the draft changes in it compared with the version in force.
-pub fn entry_histories(history: &History, current: &Catalog) -> HashMap<String, Vec<HistoryLine>> {
+pub fn entry_histories(versions: &Versions, current: &Catalog) -> HashMap<String, Vec<HistoryLine>> {
     let mut lines: HashMap<String, Vec<HistoryLine>> = HashMap::new();
-    if history.is_empty() {
+    if versions.is_empty() {
         return lines;
     }
     // An entry's slugs through its renames: its slug in each version.
     let mut known: Vec<HashSet<String>> = Vec::new();
-    for version in &history.versions {
+    for version in &versions.list {
         // A pending draft has its own content; otherwise the working tree
         // is the site's catalog.
         let slugs: HashSet<String> = match (&version.catalog, version.current) {
@@ -110,8 +110,8 @@ pub fn entry_histories(history: &History, current: &Catalog) -> HashMap<String, 
     for entry in current.entries() {
         let mut slug = entry.slug.to_string();
         let mut own = Vec::new();
-        for i in (0..history.versions.len()).rev() {
-            let version = &history.versions[i];
+        for i in (0..versions.list.len()).rev() {
+            let version = &versions.list[i];
             if !known[i].contains(&slug) {
                 // An entry in force that the pending draft removes or renames.
                 let proposed = version.changes.as_ref().filter(|_| version.status == Status::Draft).and_then(|c| {
@@ -206,8 +206,8 @@ pub struct DraftProposal {
 /// What the draft proposes for the entry `slug` compared with the version
 /// in force: a change (its fields, word by word), a new name, or its
 /// removal; None when the draft leaves it as it is.
-pub fn draft_changes(history: &History, slug: &str) -> Option<DraftProposal> {
-    let current = history.current().filter(|v| v.status == Status::Draft)?;
+pub fn draft_changes(versions: &Versions, slug: &str) -> Option<DraftProposal> {
+    let current = versions.current().filter(|v| v.status == Status::Draft)?;
     let changes = current.changes.as_ref()?;
     if changes.removed.iter().any(|e| e.slug == slug) {
         return Some(DraftProposal { kind: "removed", renamed_to: None, fields: Vec::new() });
@@ -237,10 +237,10 @@ pub struct DraftSummary {
     summary: String,
 }
 
-pub fn draft_summary(history: &History) -> Option<DraftSummary> {
-    let current = history.current().filter(|v| v.status == Status::Draft)?;
+pub fn draft_summary(versions: &Versions) -> Option<DraftSummary> {
+    let current = versions.current().filter(|v| v.status == Status::Draft)?;
     let changes = current.changes.as_ref()?;
-    Some(DraftSummary { in_force: history.in_force()?.title(), url: current.url(), summary: changes.summary() })
+    Some(DraftSummary { in_force: versions.in_force()?.title(), url: current.url(), summary: changes.summary() })
 }
 
 /// The decision in force as the home page names it: its citation, the
@@ -257,10 +257,10 @@ pub struct InForceNote {
     summary: Option<String>,
 }
 
-pub fn in_force_note(history: &History) -> Option<InForceNote> {
-    let index = history.versions.iter().position(|v| v.status == Status::InForce)?;
-    let version = &history.versions[index];
-    let replaced = history.versions[..index].iter().rev().find(|v| v.status == Status::Replaced);
+pub fn in_force_note(versions: &Versions) -> Option<InForceNote> {
+    let index = versions.list.iter().position(|v| v.status == Status::InForce)?;
+    let version = &versions.list[index];
+    let replaced = versions.list[..index].iter().rev().find(|v| v.status == Status::Replaced);
     Some(InForceNote {
         title: version.title(),
         url: version.url(),

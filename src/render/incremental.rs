@@ -9,7 +9,7 @@ use crate::config::Config;
 use crate::diagnostics::Diagnostic;
 use crate::model::{AgencyId, Catalog, SectorId};
 use crate::output::Sink;
-use crate::versions::History;
+use crate::versions::Versions;
 use crate::versions::compare::{Changed, Changes, EntryRef, Renamed};
 use std::collections::HashMap;
 
@@ -76,13 +76,13 @@ pub fn render_changed_entry(
     config: &Config,
     renderer: &Renderer,
     views: &CatalogViews,
-    history: &History,
+    versions: &Versions,
     index: usize,
     before: Option<&Before>,
     draft_touched: &[usize],
     files: &dyn Sink,
 ) -> Result<(), Diagnostic> {
-    let pages = PageBuilder::new(renderer, views, config, catalog, Some(history));
+    let pages = PageBuilder::new(renderer, views, config, catalog, Some(versions));
     let entry = &catalog.entries()[index];
     let now = neighbours(catalog);
     let mut touched: Vec<usize> = std::iter::once(index).chain(draft_touched.iter().copied()).collect();
@@ -91,7 +91,7 @@ pub fn render_changed_entry(
     }
     touched.sort_unstable();
     touched.dedup();
-    let versions = !history.is_empty();
+    let has_versions = !versions.is_empty();
     // The group's page lists the whole group, the slowest of these by far:
     // render it beside the others.
     let (group, rest) = rayon::join(
@@ -108,13 +108,13 @@ pub fn render_changed_entry(
                 sectors(&pages, files, &|id| id == entry.sector || id == before.sector)?;
                 agencies(&pages, files, &|id| entry.agencies.contains(&id) || before.agencies.contains(&id))?;
             }
-            if before.is_some() || versions {
+            if before.is_some() || has_versions {
                 home(&pages, files)?;
             }
-            if versions {
-                let current = history.versions.len() - 1;
-                super::versions::version_pages(&pages, history, &|i| i == current, files)?;
-                super::versions::gone_pages(&pages, history, catalog, files)?;
+            if has_versions {
+                let current = versions.list.len() - 1;
+                super::versions::version_pages(&pages, versions, &|i| i == current, files)?;
+                super::versions::gone_pages(&pages, versions, catalog, files)?;
             }
             Ok(())
         },
@@ -146,8 +146,9 @@ mod tests {
         catalog.replace_entry(index, moved);
         views.refresh_entry(&catalog, &config, &renderer, index).unwrap();
         let fast = Mutex::new(SiteFiles::default());
-        let history = crate::versions::History::default();
-        render_changed_entry(&catalog, &config, &renderer, &views, &history, index, Some(&before), &[], &fast).unwrap();
+        let versions = crate::versions::Versions::default();
+        render_changed_entry(&catalog, &config, &renderer, &views, &versions, index, Some(&before), &[], &fast)
+            .unwrap();
         let fast = fast.into_inner().unwrap();
 
         let full = Mutex::new(SiteFiles::default());
@@ -156,7 +157,7 @@ mod tests {
             &config,
             &renderer,
             &CatalogViews::new(&catalog, targets, &config, &renderer).unwrap(),
-            &crate::versions::History::default(),
+            &crate::versions::Versions::default(),
             &full,
         )
         .unwrap();

@@ -22,17 +22,17 @@ pub use incremental::{Before, draft_touched, render_changed_entry};
 pub use templates::{Renderer, TEMPLATES_DIR, root_prefix};
 
 /// Renders every HTML page of the site into `files`: the catalog as it
-/// stands, and its versions (`history`).
+/// stands, and its versions (`versions`).
 pub fn render_pages(
     catalog: &crate::model::Catalog,
     config: &crate::config::Config,
     renderer: &Renderer,
     views: &views::CatalogViews,
-    history: &crate::versions::History,
+    versions: &crate::versions::Versions,
     files: &dyn crate::output::Sink,
 ) -> Result<(), crate::diagnostics::Diagnostic> {
-    let pages = pages::PageBuilder::new(renderer, views, config, catalog, Some(history));
+    let pages = pages::PageBuilder::new(renderer, views, config, catalog, Some(versions));
     pages::standard_pages(&pages, files)?;
-    versions::version_pages(&pages, history, &|_| true, files)?;
-    versions::gone_pages(&pages, history, catalog, files)
+    versions::version_pages(&pages, versions, &|_| true, files)?;
+    versions::gone_pages(&pages, versions, catalog, files)
 }

@@ -106,7 +106,7 @@ pub(super) struct PageBuilder<'a> {
     /// is shared, not copied, into each page's context).
     site: tera::Value,
     /// The versions of the catalog, when the project declares any.
-    history: Option<&'a crate::versions::History>,
+    versions: Option<&'a crate::versions::Versions>,
     /// Each entry's lines of history (by slug).
     histories: std::collections::HashMap<String, Vec<super::changes::HistoryLine>>,
 }
@@ -117,7 +117,7 @@ impl<'a> PageBuilder<'a> {
         views: &'a CatalogViews,
         config: &'a Config,
         catalog: &'a Catalog,
-        history: Option<&'a crate::versions::History>,
+        versions: Option<&'a crate::versions::Versions>,
     ) -> Self {
         let site = tera::Value::from_serializable(&SiteView {
             title: &config.title,
@@ -126,16 +126,15 @@ impl<'a> PageBuilder<'a> {
             counts: &views.counts,
             decision_draft: catalog.is_draft(),
             has_decision: catalog.decision().is_some(),
-            has_feed: catalog.has_dated_entries()
-                || history.is_some_and(|h| h.versions.iter().any(|v| v.date.is_some())),
+            has_feed: catalog.has_dated_entries() || versions.is_some_and(|h| h.list.iter().any(|v| v.date.is_some())),
             catalog_name: config.catalog_name(),
             area: config.publisher.area(),
             publisher: config.publisher.own_name(),
             contact: ContactView::of(&config.publisher),
             decision_citation: decision_citation(catalog),
         });
-        let histories = history.map(|h| super::changes::entry_histories(h, catalog)).unwrap_or_default();
-        PageBuilder { renderer, views, config, catalog, site, history, histories }
+        let histories = versions.map(|h| super::changes::entry_histories(h, catalog)).unwrap_or_default();
+        PageBuilder { renderer, views, config, catalog, site, versions, histories }
     }
 
     /// The catalog the pages describe: the one in force.
@@ -264,10 +263,10 @@ pub(super) fn home(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnost
     context.insert("jsonld", &super::structured::data_catalog(pages.catalog, pages.config));
     context.insert("sectors", &sector_counts(pages));
     context.insert("agencies", &lead_agency_counts(pages));
-    if let Some(summary) = pages.history.and_then(super::changes::draft_summary) {
+    if let Some(summary) = pages.versions.and_then(super::changes::draft_summary) {
         context.insert("draft", &summary);
     }
-    if let Some(note) = pages.history.and_then(super::changes::in_force_note) {
+    if let Some(note) = pages.versions.and_then(super::changes::in_force_note) {
         context.insert("in_force", &note);
     }
     pages.render(files, crate::urls::HOME, "home.html", &context)
@@ -328,12 +327,12 @@ pub(super) fn render_entry(
     if let Some(lines) = pages.histories.get(model.slug.as_str()) {
         context.insert("history", lines);
     }
-    if let Some(history) = pages.history
-        && let Some(proposal) = super::changes::draft_changes(history, model.slug.as_str())
+    if let Some(versions) = pages.versions
+        && let Some(proposal) = super::changes::draft_changes(versions, model.slug.as_str())
     {
         context.insert("proposal", &proposal);
-        context.insert("draft_url", &history.current().map(|v| v.url()));
-        context.insert("in_force", &history.in_force().map(|v| v.title()));
+        context.insert("draft_url", &versions.current().map(|v| v.url()));
+        context.insert("in_force", &versions.in_force().map(|v| v.title()));
     }
     pages.renderer.render("entry.html", &context).map(|html| (path, html))
 }

@@ -10,7 +10,7 @@ use crate::diagnostics::Diagnostic;
 use crate::model::{Catalog, Entry};
 use crate::output::Sink;
 use crate::versions::compare::{Changes, EntryRef};
-use crate::versions::{History, Status, Version};
+use crate::versions::{Status, Version, Versions};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
@@ -61,31 +61,31 @@ struct Published {
 /// The decisions the site publishes, by version: the decision of the
 /// catalog the pages show, at `quyet-dinh/`, and a pending draft's
 /// document beside it.
-fn published(pages: &PageBuilder, history: &History) -> Vec<Published> {
-    let mut published = vec![Published::default(); history.versions.len()];
-    let shown = match history.in_force_catalog() {
-        Some(_) => history.versions.iter().position(|v| v.status == Status::InForce),
-        None => history.versions.len().checked_sub(1),
+fn published(pages: &PageBuilder, versions: &Versions) -> Vec<Published> {
+    let mut published = vec![Published::default(); versions.list.len()];
+    let shown = match versions.in_force_catalog() {
+        Some(_) => versions.list.iter().position(|v| v.status == Status::InForce),
+        None => versions.list.len().checked_sub(1),
     };
     if let Some(shown) = shown.filter(|_| pages.catalog().decision().is_some()) {
         published[shown] =
             Published { decision_url: Some(crate::urls::DECISION), document_url: Some(crate::urls::DECISION_DOCX) };
     }
-    if history.pending_draft().is_some_and(|draft| draft.decision().is_some()) {
-        published[history.versions.len() - 1].document_url = Some(crate::urls::DRAFT_DECISION_DOCX);
+    if versions.pending_draft().is_some_and(|draft| draft.decision().is_some()) {
+        published[versions.list.len() - 1].document_url = Some(crate::urls::DRAFT_DECISION_DOCX);
     }
     published
 }
 
-fn view(history: &History, index: usize, published: Published) -> VersionView {
-    let v = &history.versions[index];
+fn view(versions: &Versions, index: usize, published: Published) -> VersionView {
+    let v = &versions.list[index];
     let counts = v.changes.as_ref();
     let compared_with = counts.and_then(|_| {
-        history.versions[..index].iter().rev().find(|p| p.catalog.is_some() || p.current).map(Version::title)
+        versions.list[..index].iter().rev().find(|p| p.catalog.is_some() || p.current).map(Version::title)
     });
     let summary = counts.map(Changes::summary).unwrap_or_default();
     let replaced_by = (v.status == Status::Replaced)
-        .then(|| history.versions[index + 1..].iter().find(|later| later.status != Status::Draft))
+        .then(|| versions.list[index + 1..].iter().find(|later| later.status != Status::Draft))
         .flatten()
         .map(VersionLink::of);
     VersionView {
@@ -199,15 +199,15 @@ fn rows(catalog: &Catalog) -> Vec<Row> {
 }
 
 /// The versions page and the page of each version `which` takes (by its
-/// place in `history`).
+/// place in `versions`).
 pub(super) fn version_pages(
     pages: &PageBuilder,
-    history: &History,
+    versions: &Versions,
     which: &dyn Fn(usize) -> bool,
     files: &dyn Sink,
 ) -> Result<(), Diagnostic> {
-    let published = published(pages, history);
-    let views: Vec<VersionView> = (0..history.versions.len()).map(|i| view(history, i, published[i])).collect();
+    let published = published(pages, versions);
+    let views: Vec<VersionView> = (0..versions.list.len()).map(|i| view(versions, i, published[i])).collect();
     let mut context = pages.context(crate::urls::VERSIONS, "Các phiên bản của Danh mục", "decision", &[]);
     context.insert(
         "page_description",
@@ -216,7 +216,7 @@ pub(super) fn version_pages(
     context.insert("versions", &views.iter().rev().collect::<Vec<_>>());
     context.insert("has_draft", &views.iter().any(|v| v.status_key == Status::Draft));
     pages.render(files, crate::urls::VERSIONS, "versions.html", &context)?;
-    for (i, version) in history.versions.iter().enumerate().filter(|(i, _)| which(*i)) {
+    for (i, version) in versions.list.iter().enumerate().filter(|(i, _)| which(*i)) {
         let url = version.url();
         let crumbs = [Crumb { name: "Các phiên bản", url: crate::urls::VERSIONS }];
         let mut context = pages.context(&url, &views[i].title, "decision", &crumbs);
@@ -231,7 +231,7 @@ pub(super) fn version_pages(
         let table = version.catalog.as_deref().map(rows);
         // A pending draft's bảng so sánh, published beside its data.
         let comparison =
-            (version.current && history.in_force_catalog().is_some()).then_some(crate::urls::DRAFT_COMPARISON_DOCX);
+            (version.current && versions.in_force_catalog().is_some()).then_some(crate::urls::DRAFT_COMPARISON_DOCX);
         context.insert("comparison", &comparison);
         context.insert("rows", &table);
         pages.render(files, &url, "version.html", &context)?;
@@ -269,7 +269,7 @@ impl VersionLink {
 /// text and the way back.
 pub(super) fn gone_pages(
     pages: &PageBuilder,
-    history: &History,
+    versions: &Versions,
     current: &Catalog,
     files: &dyn Sink,
 ) -> Result<(), Diagnostic> {
@@ -277,7 +277,7 @@ pub(super) fn gone_pages(
     // Renames, old slug → new slug, followed to the end.
     let mut renamed: HashMap<String, String> = HashMap::new();
     // A draft's renames are proposals: the old address stays the page.
-    for version in history.versions.iter().filter(|v| v.status != Status::Draft) {
+    for version in versions.list.iter().filter(|v| v.status != Status::Draft) {
         for r in version.changes.iter().flat_map(|c| &c.renamed) {
             renamed.insert(r.from.slug.clone(), r.to.slug.clone());
         }
@@ -288,7 +288,7 @@ pub(super) fn gone_pages(
         while let Some(next) = renamed.get(&slug) {
             slug = next.clone();
             steps += 1;
-            if steps > history.versions.len() {
+            if steps > versions.list.len() {
                 break;
             }
         }
@@ -296,7 +296,7 @@ pub(super) fn gone_pages(
     };
     // Each slug once, with the last version that had it.
     let mut last: HashMap<String, (usize, &Entry, &Catalog)> = HashMap::new();
-    for (i, version) in history.versions.iter().enumerate() {
+    for (i, version) in versions.list.iter().enumerate() {
         if let Some(catalog) = &version.catalog {
             for entry in catalog.entries() {
                 last.insert(entry.slug.to_string(), (i, entry, catalog));
@@ -319,8 +319,8 @@ pub(super) fn gone_pages(
             continue;
         }
         // Only the pending draft has it: a proposed entry, not in force.
-        if history.versions[i].status == Status::Draft {
-            let renamed_from = history.versions[i]
+        if versions.list[i].status == Status::Draft {
+            let renamed_from = versions.list[i]
                 .changes
                 .iter()
                 .flat_map(|c| &c.renamed)
@@ -328,14 +328,14 @@ pub(super) fn gone_pages(
                 .map(|r| link(&r.from));
             let mut context = pages.context(&path, &format!("{} (dự thảo đề xuất)", entry.title), "sectors", &crumbs);
             context.insert("entry", &GoneEntry::of(entry, catalog));
-            context.insert("proposed_by", &VersionLink::of(&history.versions[i]));
+            context.insert("proposed_by", &VersionLink::of(&versions.list[i]));
             context.insert("renamed_from", &renamed_from);
-            context.insert("in_force", &history.in_force().map(VersionLink::of));
+            context.insert("in_force", &versions.in_force().map(VersionLink::of));
             pages.render(files, &path, "gone.html", &context)?;
             continue;
         }
         // The first version after its last one removed it.
-        let removed_by = history.versions.get(i + 1).map(VersionLink::of);
+        let removed_by = versions.list.get(i + 1).map(VersionLink::of);
         let status = match &removed_by {
             Some(by) if by.draft => "đề xuất đưa ra khỏi Danh mục",
             _ => "đã đưa ra khỏi Danh mục",
@@ -343,7 +343,7 @@ pub(super) fn gone_pages(
         let mut context = pages.context(&path, &format!("{} ({status})", entry.title), "sectors", &crumbs);
         context.insert("entry", &GoneEntry::of(entry, catalog));
         context.insert("removed_by", &removed_by);
-        context.insert("last_version", &VersionLink::of(&history.versions[i]));
+        context.insert("last_version", &VersionLink::of(&versions.list[i]));
         pages.render(files, &path, "gone.html", &context)?;
     }
     Ok(())

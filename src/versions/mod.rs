@@ -150,18 +150,18 @@ impl Version {
 
 /// Every version, oldest first; the last is the working tree.
 #[derive(Debug, Default)]
-pub struct History {
-    pub versions: Vec<Version>,
+pub struct Versions {
+    pub list: Vec<Version>,
 }
 
-impl History {
+impl Versions {
     /// The declared versions of `config` and the working tree (`current`),
     /// each older version's content read from git. A version whose content
     /// no longer validates is a warning (it stays on the versions page
-    /// without its content); a history that cannot be read at all (no git,
+    /// without its content); a version that cannot be read at all (no git,
     /// a shallow clone, a revision missing) is an error.
-    pub fn load(root: &Path, config: &crate::config::Config, current: &Catalog, report: &mut Report) -> History {
-        History::load_with(root, config, current, report, None)
+    pub fn load(root: &Path, config: &crate::config::Config, current: &Catalog, report: &mut Report) -> Versions {
+        Versions::load_with(root, config, current, report, None)
     }
 
     /// [`History::load`], taking each version's content from `read` where
@@ -172,7 +172,7 @@ impl History {
         current: &Catalog,
         report: &mut Report,
         read: Option<&ReadVersions>,
-    ) -> History {
+    ) -> Versions {
         // Signed once `[decision] number` and `date` are set.
         let signed = current.issued().cloned();
         let mut versions: Vec<Version> = Vec::new();
@@ -267,30 +267,30 @@ impl History {
             }
             previous = Some(i);
         }
-        History { versions }
+        Versions { list: versions }
     }
 
     /// The working tree's changes made anew after one of its entries
     /// changed (the live preview's fast path), against the version
     /// [`History::load`] compares it with; returns what they were.
     pub fn refresh_current(&mut self, current: &Catalog) -> Option<compare::Changes> {
-        let (last, older) = self.versions.split_last_mut()?;
+        let (last, older) = self.list.split_last_mut()?;
         let before = older.iter().rev().find_map(|v| v.catalog.as_deref())?;
         last.changes.replace(compare::compare(before, current))
     }
 
     /// Whether there is anything to show beyond the working tree.
     pub fn is_empty(&self) -> bool {
-        self.versions.len() <= 1
+        self.list.len() <= 1
     }
 
     pub fn current(&self) -> Option<&Version> {
-        self.versions.last()
+        self.list.last()
     }
 
     /// The version in force (the newest issued decision), if any.
     pub fn in_force(&self) -> Option<&Version> {
-        self.versions.iter().find(|v| v.status == Status::InForce)
+        self.list.iter().find(|v| v.status == Status::InForce)
     }
 
     /// The catalog in force when it is not the working tree: the newest
