@@ -317,14 +317,14 @@ impl Config {
         };
         let mut config: Config = toml::from_str(text).map_err(|e| toml_diagnostic(&e, text))?;
         check_characters(text)?;
-        config.normalize()?;
-        config.check_versions()?;
+        config.normalize(text)?;
+        config.check_versions(text)?;
         config.check_links(text)?;
         config.publisher.check_contact()?;
         Ok(config)
     }
 
-    fn normalize(&mut self) -> Result<(), Diagnostic> {
+    fn normalize(&mut self, text: &str) -> Result<(), Diagnostic> {
         if let Some(url) = self.base_url.take().filter(|u| !u.trim().is_empty()) {
             self.base_url = Some(normalize_base_url(&url)?);
         }
@@ -338,7 +338,8 @@ impl Config {
                 CONFIG_FILE,
                 format!("Ngày ban hành “{date}” không đúng định dạng."),
             )
-            .hint("Viết ngày theo dạng năm-tháng-ngày, ví dụ date = \"2026-06-01\"."));
+            .at(position_of_value(text, date))
+            .hint(date_hint(date)));
         }
         Ok(())
     }
@@ -371,7 +372,7 @@ impl Config {
     }
 
     /// Checks the declared versions: a number, a date, dates in order.
-    fn check_versions(&mut self) -> Result<(), Diagnostic> {
+    fn check_versions(&mut self, text: &str) -> Result<(), Diagnostic> {
         let mut previous: Option<crate::model::IsoDate> = None;
         let mut previous_number = String::new();
         for version in &mut self.versions {
@@ -400,6 +401,11 @@ impl Config {
                     ),
                 )
                 .hint("Ghi tên thẻ git của phiên bản (ví dụ revision = \"qd-1234-2026\") hoặc mã commit; nội dung phiên bản luôn được đọc từ lịch sử git của thư mục Danh mục."));
+            }
+            if date.is_none() && !version.number.is_empty() {
+                return Err(Diagnostic::error(Code::Config, CONFIG_FILE, problem.unwrap_or_default())
+                    .at(position_of_value(text, &version.date))
+                    .hint(date_hint(&version.date)));
             }
             if let Some(message) = problem {
                 return Err(Diagnostic::error(Code::Config, CONFIG_FILE, message).hint(
@@ -466,6 +472,29 @@ fn holds_forbidden(value: &toml::Value) -> bool {
     }
 }
 
+/// Where the quoted `value` is written in `text`, for a finding about it.
+fn position_of_value(text: &str, value: &str) -> Option<crate::diagnostics::Position> {
+    let at = text.find(&format!("\"{value}\""))?;
+    Some(crate::diagnostics::position_at(text, at + 1))
+}
+
+/// What to write for a date written another way: the same date as
+/// year-month-day when it reads as day/month/year (“08/01/2027”).
+fn date_hint(written: &str) -> String {
+    let parts: Vec<&str> = written.trim().split(['/', '-', '.']).collect();
+    let rewritten = match parts.as_slice() {
+        [day, month, year] if year.len() == 4 && day.len() <= 2 && month.len() <= 2 => {
+            let iso = format!("{year}-{month:0>2}-{day:0>2}");
+            crate::model::IsoDate::parse(&iso).map(|_| iso)
+        }
+        _ => None,
+    };
+    match rewritten {
+        Some(iso) => format!("Viết ngày theo dạng năm-tháng-ngày: date = \"{iso}\"."),
+        None => "Viết ngày theo dạng năm-tháng-ngày, ví dụ date = \"2026-06-01\".".to_string(),
+    }
+}
+
 /// Checks that a base URL is absolute http(s) and ends with `/`.
 pub fn normalize_base_url(url: &str) -> Result<String, Diagnostic> {
     let url = url.trim();
@@ -489,12 +518,14 @@ fn toml_diagnostic(error: &toml::de::Error, text: &str) -> Diagnostic {
     let position = error.span().map(|span| crate::diagnostics::position_at(text, span.start));
     let message = error.message();
     let quoted: Vec<&str> = message.split('`').skip(1).step_by(2).collect();
-    // The key on the line the error points at, for errors about a value.
-    let key = error.span().and_then(|span| {
-        let line = text[..span.start.min(text.len())].rsplit('\n').next().unwrap_or("");
-        let key = line.split('=').next()?.trim();
-        (!key.is_empty() && line.contains('=')).then(|| key.to_string())
+    // The line the error points at, and the key it sets, for errors about
+    // a value.
+    let line = error.span().map_or("", |span| {
+        let start = span.start.min(text.len());
+        let from = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        text[from..].lines().next().unwrap_or("")
     });
+    let key = line.split_once('=').map(|(key, _)| key.trim().to_string()).filter(|key| !key.is_empty());
     let diagnostic = if let Some(field) = message.strip_prefix("unknown field `").and(quoted.first()) {
         let expected = &quoted[1..];
         let mut hint = String::new();
@@ -532,8 +563,31 @@ fn toml_diagnostic(error: &toml::de::Error, text: &str) -> Diagnostic {
         Diagnostic::error(Code::Config, CONFIG_FILE, format!("{what} sai kiểu: cần {need}."))
             .hint(format!("{write}{CONFIG_REFERENCE}"))
     } else if message.trim() == "duplicate key" {
-        Diagnostic::error(Code::Config, CONFIG_FILE, "Khóa hoặc bảng này đã được viết ở trên.")
+        let written = line.trim();
+        let what = if written.starts_with('[') {
+            format!("Bảng {} đã được viết ở trên.", written.split(']').next().unwrap_or(written).to_string() + "]")
+        } else {
+            match &key {
+                Some(key) => format!("Khóa “{key}” đã được viết ở trên, trong cùng bảng."),
+                None => "Khóa hoặc bảng này đã được viết ở trên.".to_string(),
+            }
+        };
+        Diagnostic::error(Code::Config, CONFIG_FILE, what)
             .hint("Mỗi khóa và mỗi bảng (như [search]) chỉ viết một lần: gộp hai chỗ làm một.")
+    } else if let Some((name, value)) = line.split_once(':').filter(|_| message.contains("expected `=`")) {
+        // `base_url: "…"`, as YAML writes it.
+        let name = name.trim();
+        Diagnostic::error(
+            Code::Config,
+            CONFIG_FILE,
+            format!("Khóa “{name}” cần dấu “=” trước giá trị, không phải “:”."),
+        )
+        .hint(format!("Viết: {name} = {}", value.trim()))
+    } else if message.contains("basic string") && line.matches('"').count() % 2 == 1 {
+        let name = key.clone().unwrap_or_default();
+        let value = line.split_once('=').map_or("", |(_, v)| v).trim().trim_matches('"');
+        Diagnostic::error(Code::Config, CONFIG_FILE, format!("Giá trị của “{name}” mở ngoặc kép nhưng không đóng."))
+            .hint(format!("Thêm dấu ngoặc kép ở cuối giá trị: {name} = \"{value}\""))
     } else {
         Diagnostic::error(
             Code::Config,
@@ -587,11 +641,39 @@ mod tests {
         assert!(normalize_base_url("example.org").is_err());
     }
 
+    /// Guards against the TOML parser's English (“invalid basic string”,
+    /// “key with no value, expected `=`”) for the mistakes people make.
+    #[test]
+    fn an_open_quote_a_colon_and_a_table_twice_are_named() {
+        let err = Config::from_text("title = \"X\"\ndescription = \"Danh mục\n").unwrap_err();
+        assert_eq!(err.message, "Giá trị của “description” mở ngoặc kép nhưng không đóng.");
+        assert_eq!(err.hint.as_deref(), Some("Thêm dấu ngoặc kép ở cuối giá trị: description = \"Danh mục\""));
+        let err = Config::from_text("base_url: \"https://a.vn/\"\n").unwrap_err();
+        assert_eq!(err.message, "Khóa “base_url” cần dấu “=” trước giá trị, không phải “:”.");
+        assert_eq!(err.hint.as_deref(), Some("Viết: base_url = \"https://a.vn/\""));
+        let err = Config::from_text("[table]\npage_size = 5\n[table]\npage_size = 6\n").unwrap_err();
+        assert_eq!(err.message, "Bảng [table] đã được viết ở trên.");
+        assert_eq!(err.position.map(|p| p.line), Some(3));
+    }
+
     #[test]
     fn unknown_keys_are_errors_with_a_position() {
         let err = Config::from_text("title = \"x\"\nbase_ur = \"https://a/\"\n").unwrap_err();
         assert_eq!(err.code, Code::Config);
         assert_eq!(err.position.map(|p| p.line), Some(2));
+    }
+
+    /// Guards against a date written as people write it (“08/01/2027”)
+    /// answered with no line and only an example of another date.
+    #[test]
+    fn a_date_written_day_first_is_pointed_at_and_rewritten() {
+        let err =
+            Config::from_text("title = \"X\"\n[decision]\nnumber = \"1/QĐ-UBND\"\ndate = \"8/1/2027\"\n").unwrap_err();
+        assert_eq!(err.position.map(|p| p.line), Some(4));
+        assert_eq!(err.hint.as_deref(), Some("Viết ngày theo dạng năm-tháng-ngày: date = \"2027-01-08\"."));
+        let err = Config::from_text("[[versions]]\nnumber = \"2/QĐ-UBND\"\ndate = \"17/9/2024\"\n").unwrap_err();
+        assert_eq!(err.position.map(|p| p.line), Some(3));
+        assert!(err.hint.as_deref().unwrap().contains("date = \"2024-09-17\""), "{err:?}");
     }
 
     /// Guards against a message that said the reverse of the problem
