@@ -574,7 +574,8 @@ fn decision(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
         place: &'a str,
         year: u32,
         number: Option<&'a str>,
-        date: Option<String>,
+        /// Its date as documents write it, or the blanks a draft leaves.
+        date: String,
         draft: bool,
         signer: &'a str,
         signer_title: &'a [String],
@@ -589,7 +590,7 @@ fn decision(pages: &PageBuilder, files: &dyn Sink) -> Result<(), Diagnostic> {
         place: &decision.place,
         year: decision.year,
         number: decision.number.as_deref(),
-        date: decision.date.map(|d| d.long()),
+        date: decision.date.map_or_else(|| crate::model::IsoDate::blank_in(decision.year), |d| d.long()),
         draft: decision.is_draft(),
         signer: &decision.signer,
         signer_title: &decision.signer_title,
