@@ -38,6 +38,10 @@ pub struct AgencyLink {
     pub name: String,
     pub short_name: Option<String>,
     pub url: String,
+    /// For an abolished agency (it has a successor): the agency that took
+    /// over, which an entry naming it shows as "(nay là …)".
+    pub now_name: Option<String>,
+    pub now_url: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -145,11 +149,16 @@ impl CatalogViews {
         let agencies: Vec<AgencyLink> = catalog
             .agencies()
             .iter()
-            .map(|a| AgencyLink {
-                slug: a.slug.to_string(),
-                name: a.name.clone(),
-                short_name: a.short_name.clone(),
-                url: agency_url(a),
+            .map(|a| {
+                let now = a.successor.map(|s| catalog.agency(s));
+                AgencyLink {
+                    slug: a.slug.to_string(),
+                    name: a.name.clone(),
+                    short_name: a.short_name.clone(),
+                    url: agency_url(a),
+                    now_name: now.map(|s| s.name.clone()),
+                    now_url: now.map(agency_url),
+                }
             })
             .collect();
         let shared = SharedLinks::new(&sectors, &agencies);

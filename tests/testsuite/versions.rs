@@ -571,6 +571,28 @@ fn an_abolished_agency_no_entry_names_is_not_a_lead_agency_and_says_who_took_ove
     assert!(page.contains("Đã sáp nhập vào <a href=\"../../don-vi/so-thu/index.html\">Sở Thử</a> (2025)"), "{page}");
 }
 
+/// Guards an entry of the catalog in force that still names an abolished
+/// agency: it says which agency the name stands for now, "(nay là …)".
+#[test]
+fn an_entry_naming_an_abolished_agency_says_who_it_is_now() {
+    let project = Project::small();
+    write(
+        &project,
+        "content/agencies.yaml",
+        "- slug: so-thu\n  name: Sở Thử\n  successor: so-moi\n- slug: so-moi\n  name: Sở Mới\n  former:\n    - name: Sở Thử\n      until: 2025\n",
+    );
+    project.build();
+    let entry = std::fs::read_dir(project.site().join("csdl"))
+        .unwrap()
+        .map(|d| d.unwrap().path().join("index.html"))
+        .find(|p| p.is_file())
+        .unwrap();
+    let html = std::fs::read_to_string(&entry).unwrap();
+    assert!(html.contains("Sở Thử</a> (nay là <a href=\"../../don-vi/so-moi/index.html\">Sở Mới</a>)"), "{html}");
+    let home = project.read_site("index.html");
+    assert!(home.contains("Sở Thử"), "the catalog still names it, so it leads: {home}");
+}
+
 /// Guards the real catalog's "Lịch sử" against "Dự thảo (Dự thảo): Có
 /// trong Danh mục.": the draft is named once and is not the catalog.
 #[test]
