@@ -96,10 +96,10 @@ enum Command {
     Diff {
         #[arg(long, default_value = ".", value_name = "THƯ_MỤC", help = ROOT_HELP)]
         root: PathBuf,
-        /// Phiên bản cũ: thẻ git (ví dụ qd-1234-2026) hoặc thư mục Danh mục; mặc định: Quyết định đã ban hành gần nhất có thẻ git (revision), không tính Quyết định ghi trong [decision].
+        /// Phiên bản cũ: số Quyết định đã khai báo (ví dụ 1234/QĐ-UBND hoặc 1234), thẻ git (ví dụ qd-1234-2026) hoặc thư mục Danh mục; mặc định: Quyết định đã ban hành gần nhất có thẻ git (revision), không tính Quyết định ghi trong [decision].
         #[arg(value_name = "CŨ")]
         old: Option<String>,
-        /// Phiên bản mới: thẻ git hoặc thư mục Danh mục; mặc định: bản đang sửa (nội dung hiện có trong thư mục Danh mục).
+        /// Phiên bản mới: số Quyết định, thẻ git hoặc thư mục Danh mục; mặc định: bản đang sửa (nội dung hiện có trong thư mục Danh mục), hoặc, khi bản đang sửa đã ký, Quyết định mới nhất đã ban hành.
         #[arg(value_name = "MỚI")]
         new: Option<String>,
         /// Cách in báo cáo: text (cho cửa sổ lệnh; mặc định), markdown (cho yêu cầu hợp nhất, tờ trình), json (cho công cụ khác) hoặc docx (bảng so sánh dạng Word, ghi vào --output).

@@ -52,6 +52,10 @@ fn diff_reports_the_drafts_changes_however_the_sides_are_named() {
     assert_eq!(changed, expected.map(|(reference, field)| (reference.to_string(), vec![field.to_string()])), "{plain}");
     assert!(!plain.to_string().contains("Luật Đất đai năm 2024"), "the reason is not a change of the entry");
 
+    // The help says so, in the editors' language.
+    let help = ok(project.run_here(&["diff", "--help"])).stdout;
+    assert!(help.contains("số Quyết định đã khai báo (ví dụ 1234/QĐ-UBND hoặc 1234)"), "{help}");
+
     for sides in [&["1234/QĐ-UBND"][..], &["1234"], &[TAG], &[TAG, "HEAD"], &["1234", "HEAD"]] {
         assert_eq!(changes(json(&project, sides)), changes(plain.clone()), "diff {sides:?}");
     }
