@@ -5,7 +5,9 @@
 //! `--hugo`, the same corpus as a Hugo site). Text is drawn from the words
 //! of the real catalog, so it has Vietnamese diacritics and realistic word
 //! lengths; each entry's body is 1.5–2.5 KB, with ~12 sectors, 40 agencies,
-//! 1–3 agencies per entry, both groups. The same N gives the same bytes.
+//! 1–3 agencies per entry, both groups, and 5–8 keywords drawn from the
+//! real entries' keywords (as every entry of a real catalog would have).
+//! The same N gives the same bytes.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -58,6 +60,32 @@ fn words() -> Vec<String> {
     words
 }
 
+/// The real entries' keywords, each once (compared as `check` compares
+/// them: case and diacritics aside), in file order.
+fn keyword_pool() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/csdl");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let mut pool: Vec<String> = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(file).unwrap();
+        let front = text.splitn(3, "---\n").nth(1).unwrap_or("");
+        // The list under `keywords:`, one "  - " line each.
+        let list = front.lines().skip_while(|l| *l != "keywords:").skip(1);
+        for keyword in list.map_while(|l| l.strip_prefix("  - ")) {
+            if !pool.iter().any(|k| same_keyword(k, keyword)) {
+                pool.push(keyword.to_string());
+            }
+        }
+    }
+    assert!(pool.len() >= 8, "the real entries have keywords");
+    pool
+}
+
+fn same_keyword(a: &str, b: &str) -> bool {
+    danhmuc::text::fold(&a.to_lowercase()) == danhmuc::text::fold(&b.to_lowercase())
+}
+
 fn sentence(rng: &mut Rng, words: &[String], low: usize, high: usize) -> String {
     let n = rng.between(low, high);
     let mut s = String::new();
@@ -91,11 +119,16 @@ struct Entry {
     scope: String,
     collection: String,
     sharing: String,
+    keywords: Vec<String>,
 }
 
 fn generate(n: usize) -> (Vec<Entry>, Vec<String>) {
     let words = words();
     let mut rng = Rng(0x5eed_0000 ^ n as u64);
+    // Keywords draw from a generator of their own, so that the rest of the
+    // corpus is the same text with or without them.
+    let pool = keyword_pool();
+    let mut keyword_rng = Rng(0x6b65_7977 ^ n as u64);
     let agencies: Vec<String> = (0..40).map(|i| format!("Sở {} {:02}", SECTORS[i % SECTORS.len()], i + 1)).collect();
     let mut numbers = [0usize; 2];
     let mut entries = Vec::with_capacity(n);
@@ -132,9 +165,23 @@ fn generate(n: usize) -> (Vec<Entry>, Vec<String>) {
             scope,
             collection: format!("{}.", sentence(&mut rng, &words, 12, 30)),
             sharing: format!("{}.", sentence(&mut rng, &words, 10, 25)),
+            keywords: keywords(&mut keyword_rng, &pool),
         });
     }
     (entries, agencies)
+}
+
+/// 5–8 keywords of `pool`, none twice.
+fn keywords(rng: &mut Rng, pool: &[String]) -> Vec<String> {
+    let mut chosen: Vec<String> = Vec::new();
+    let wanted = rng.between(5, 8);
+    while chosen.len() < wanted {
+        let keyword = &pool[rng.below(pool.len())];
+        if !chosen.iter().any(|k| same_keyword(k, keyword)) {
+            chosen.push(keyword.clone());
+        }
+    }
+    chosen
 }
 
 /// The four sections, the same Markdown for danhmuc and Hugo.
@@ -179,6 +226,10 @@ fn write_danhmuc(dir: &Path, entries: &[Entry], agencies: &[String]) {
         if let Some(notes) = &e.notes {
             let _ = writeln!(text, "notes: \"{notes}\"");
         }
+        text.push_str("keywords:\n");
+        for k in &e.keywords {
+            let _ = writeln!(text, "  - \"{k}\"");
+        }
         text.push_str("---\n\n");
         text.push_str(&body(e));
         let file = format!(
@@ -207,6 +258,7 @@ fn write_hugo(dir: &Path, entries: &[Entry], agencies: &[String]) {
         "{{ define \"main\" }}<h1>{{ .Title }}</h1><p>{{ .Params.nhom }} {{ .Params.so }}</p>\
          {{ range .GetTerms \"linh-vuc\" }}<a href=\"{{ .RelPermalink }}\">{{ .LinkTitle }}</a>{{ end }}\
          {{ range .GetTerms \"don-vi\" }}<a href=\"{{ .RelPermalink }}\">{{ .LinkTitle }}</a>{{ end }}{{ .Content }}\
+         <ul>{{ range .Params.tukhoa }}<li>{{ . }}</li>{{ end }}</ul>\
          {{ with .PrevInSection }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}{{ with .NextInSection }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}{{ end }}",
     );
     write(
@@ -223,7 +275,7 @@ fn write_hugo(dir: &Path, entries: &[Entry], agencies: &[String]) {
     );
     write(
         &dir.join("layouts/index.json"),
-        "{{- $index := slice -}}{{- range where .Site.RegularPages \"Section\" \"csdl\" -}}{{- $index = $index | append (dict \"title\" .Title \"url\" .RelPermalink \"content\" .Plain) -}}{{- end -}}{{- $index | jsonify -}}",
+        "{{- $index := slice -}}{{- range where .Site.RegularPages \"Section\" \"csdl\" -}}{{- $index = $index | append (dict \"title\" .Title \"url\" .RelPermalink \"content\" .Plain \"keywords\" .Params.tukhoa) -}}{{- end -}}{{- $index | jsonify -}}",
     );
     for e in entries {
         let mut text = format!(
@@ -235,6 +287,8 @@ fn write_hugo(dir: &Path, entries: &[Entry], agencies: &[String]) {
         if let Some(notes) = &e.notes {
             let _ = writeln!(text, "ghichu: \"{notes}\"");
         }
+        let keywords: Vec<String> = e.keywords.iter().map(|k| format!("\"{k}\"")).collect();
+        let _ = writeln!(text, "tukhoa: [{}]", keywords.join(", "));
         text.push_str("---\n\n");
         text.push_str(&body(e));
         let file = format!("content/csdl/{}-{:05}.md", e.group.to_ascii_lowercase(), e.number);
