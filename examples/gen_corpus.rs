@@ -69,7 +69,7 @@ fn keyword_pool() -> Vec<String> {
     let mut pool: Vec<String> = Vec::new();
     for file in files {
         let text = std::fs::read_to_string(file).unwrap();
-        let front = text.splitn(3, "---\n").nth(1).unwrap_or("");
+        let front = text.split("---\n").nth(1).unwrap_or("");
         // The list under `keywords:`, one "  - " line each.
         let list = front.lines().skip_while(|l| *l != "keywords:").skip(1);
         for keyword in list.map_while(|l| l.strip_prefix("  - ")) {

@@ -6,6 +6,12 @@
 //! these write (`theme/search/decode.js`, `sharded-positions.js`); the
 //! tests here check the round trip, the JavaScript tests the other side.
 
+/// How many searchable fields a posting may name (`index::FIELDS`).
+pub(super) const FIELD_COUNT: usize = 9;
+
+/// [`FIELD_COUNT`] as postings number fields.
+const FIELDS: u32 = FIELD_COUNT as u32;
+
 /// A term of the index: its exact forms (postings refer to them by
 /// index) and its postings.
 #[derive(Default)]
@@ -20,7 +26,7 @@ pub(super) struct TermEntry {
 /// most of the memory a large catalog's index takes.
 ///
 /// Per posting three numbers: the document as a delta from the previous
-/// posting's, `field + 8 × form` (one character in the usual case of the
+/// posting's, `field + 9 × form` (one character in the usual case of the
 /// first form), and the position as a delta within the same document and
 /// field; each in base-64 VLQ (5 bits per character, as source maps).
 /// `search.js` decodes it back to the same quadruples.
@@ -41,7 +47,7 @@ impl Postings {
             self.docs += 1;
         }
         vlq(&mut self.encoded, doc - last_doc);
-        vlq(&mut self.encoded, field + 8 * form);
+        vlq(&mut self.encoded, field + FIELDS * form);
         vlq(
             &mut self.encoded,
             if doc == last_doc && field == last_field { position - last_position } else { position },
@@ -59,10 +65,10 @@ impl Postings {
             let (packed, at) = (numbers.next().expect("field"), numbers.next().expect("position"));
             let same_doc = delta == 0;
             doc += delta;
-            let new_field = packed % 8;
+            let new_field = packed % FIELDS;
             position = if same_doc && new_field == field { position + at } else { at };
             field = new_field;
-            Some([doc, field, position, packed / 8])
+            Some([doc, field, position, packed / FIELDS])
         })
     }
 
@@ -86,13 +92,13 @@ impl Postings {
         // Pairs; or, if counted, the documents and per field each one's
         // count of postings.
         let mut pairs = String::with_capacity(if counted { 0 } else { self.encoded.len() / 2 });
-        let (mut docs, mut counts): (Vec<u32>, [Vec<u32>; 8]) = Default::default();
-        let mut positions: [String; 8] = Default::default();
+        let (mut docs, mut counts): (Vec<u32>, [Vec<u32>; FIELD_COUNT]) = Default::default();
+        let mut positions: [String; FIELD_COUNT] = Default::default();
         // Per field, its postings' forms in order.
-        let mut forms_by_field: [Vec<u32>; 8] = Default::default();
+        let mut forms_by_field: [Vec<u32>; FIELD_COUNT] = Default::default();
         let mut last_doc = 0;
         // Per field, the last posting's document and position.
-        let mut last: [Option<(u32, u32)>; 8] = [None; 8];
+        let mut last: [Option<(u32, u32)>; FIELD_COUNT] = [None; FIELD_COUNT];
         for [doc, field, position, form] in self.quads() {
             if counted {
                 if docs.last() != Some(&doc) {
@@ -138,7 +144,7 @@ const COUNTED_FROM: usize = 3;
 /// terms of about one posting per entry, 10 to 20 % larger. Chosen at
 /// three postings per document on average, which at 10,000 entries comes
 /// within 0.03 % of the better of the two for every frequent term.
-fn counted_postings(docs: &[u32], counts: &[Vec<u32>; 8]) -> String {
+fn counted_postings(docs: &[u32], counts: &[Vec<u32>; FIELD_COUNT]) -> String {
     let mut out = String::with_capacity(docs.len() * 9 + 4);
     dense(&mut out, docs.len() as u32);
     let mut next = 0;
@@ -157,7 +163,7 @@ pub(super) struct Apart {
     /// Pairs, or counts if `counted`.
     pub(super) postings: String,
     pub(super) counted: bool,
-    pub(super) positions: [String; 8],
+    pub(super) positions: [String; FIELD_COUNT],
     /// Per exact form, which of the term's postings, taken field by field
     /// (the order of the position files), are of that form.
     pub(super) forms: Vec<String>,
@@ -284,8 +290,8 @@ mod tests {
         for p in quads.chunks_exact(4) {
             postings.push(p[0], p[1], p[2], p[3]);
         }
-        // 0,0,3 | 0,0,2 | 2,12,40 — 40 needs two digits (8 + 32, then 1).
-        assert_eq!(postings.encoded, "AADAACCMoB");
+        // 0,0,3 | 0,0,2 | 2,13,40 (4 + 9 × 1) — 40 needs two digits (8 + 32, then 1).
+        assert_eq!(postings.encoded, "AADAACCNoB");
         assert_eq!(postings.decode(), quads);
         assert_eq!(postings.docs, 2);
     }
@@ -298,7 +304,7 @@ mod tests {
         for _ in 0..2000 {
             seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
             doc += (seed >> 16) % 3;
-            let (field, position, form) = ((seed >> 8) % 8, seed % 5000, (seed >> 20) % 4);
+            let (field, position, form) = ((seed >> 8) % FIELDS, seed % 5000, (seed >> 20) % 4);
             // Within one document and field, positions only grow.
             let position = match quads.chunks_exact(4).last() {
                 Some(&[d, f, p, _]) if d == doc && f == field => p + position % 50,
@@ -339,7 +345,7 @@ mod tests {
         for _ in 0..3000 {
             seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
             doc += u32::from((seed >> 16).is_multiple_of(docs_every));
-            let (mut field, form) = ((seed >> 8) % 8, (seed >> 20) % 3);
+            let (mut field, form) = ((seed >> 8) % FIELDS, (seed >> 20) % 3);
             // Within a document, fields come in order.
             if let Some(q) = quads.last().filter(|q: &&[u32; 4]| q[0] == doc && q[1] > field) {
                 field = q[1];
@@ -359,11 +365,11 @@ mod tests {
             // The documents, then per field each one's count.
             let numbers: Vec<u32> = dense_numbers(pairs).collect();
             let n = numbers[0] as usize;
-            assert_eq!(numbers.len(), 1 + 9 * n);
+            assert_eq!(numbers.len(), 1 + (1 + FIELD_COUNT) * n);
             let mut doc = 0;
             for i in 0..n {
                 doc += numbers[1 + i];
-                for field in 0..8 {
+                for field in 0..FIELD_COUNT {
                     let count = numbers[1 + n + field * n + i];
                     (0..count).for_each(|_| rebuilt.push([doc, field as u32, u32::MAX, u32::MAX]));
                 }
@@ -393,7 +399,7 @@ mod tests {
             let bits = bits_of(text);
             assert_eq!(bits.len(), quads.len().div_ceil(6) * 6);
             assert!(bits[quads.len()..].iter().all(|b| !b), "padding is zeros");
-            let in_field_order = (0..8).flat_map(|f| rebuilt.iter().enumerate().filter(move |(_, q)| q[1] == f));
+            let in_field_order = (0..FIELDS).flat_map(|f| rebuilt.iter().enumerate().filter(move |(_, q)| q[1] == f));
             let marked: Vec<usize> =
                 in_field_order.map(|(i, _)| i).zip(bits).filter(|(_, b)| *b).map(|(i, _)| i).collect();
             for i in marked {
@@ -424,7 +430,7 @@ mod tests {
     fn a_term_of_one_form_has_no_forms_apart() {
         // A term of one form has no forms to store.
         let mut one_form = Postings::default();
-        (0..50).for_each(|doc| one_form.push(doc, doc % 8, 3, 0));
+        (0..50).for_each(|doc| one_form.push(doc, doc % FIELDS, 3, 0));
         assert!(one_form.positions_apart().forms.is_empty());
     }
 }

@@ -13,7 +13,7 @@
 //! whole index, or a large catalog's manifest); how postings become text
 //! is in `encode.rs`, the other files of a large catalog in `shards.rs`.
 
-use super::encode::{TermEntry, script_call};
+use super::encode::{FIELD_COUNT, TermEntry, script_call};
 use super::shards::{self, FILE_NAMES, FileNames, file};
 use super::tokenize::{for_each_word, forms_into};
 use crate::model::{Catalog, Group};
@@ -24,19 +24,22 @@ use std::collections::HashMap;
 pub const INDEX_PATH: &str = "assets/search-index.js";
 
 /// Searchable fields, in the order the index stores them. The browser
-/// weighs them (a title match counts most).
-pub const FIELDS: [&str; 8] = ["title", "sector", "agencies", "notes", "purpose", "scope", "collection", "sharing"];
+/// weighs them (a title match counts most, then the keywords). The
+/// keywords come last: they were added after the others, and the other
+/// fields keep their numbers.
+pub const FIELDS: [&str; FIELD_COUNT] =
+    ["title", "sector", "agencies", "notes", "purpose", "scope", "collection", "sharing", "keywords"];
 
 #[derive(Serialize)]
 struct Index<'a> {
     version: u32,
-    fields: [&'static str; 8],
+    fields: [&'static str; FIELD_COUNT],
     groups: Vec<[&'static str; 2]>,
     sectors: Vec<[&'a str; 2]>,
     agencies: Vec<[&'a str; 2]>,
     docs: Vec<Doc<'a>>,
     /// Per document, the plain text of each field.
-    text: Vec<[String; 8]>,
+    text: Vec<[String; FIELD_COUNT]>,
     /// Folded terms, sorted by UTF-16 code units as JavaScript compares.
     terms: Vec<String>,
     /// Per term, its exact forms joined by `|`; postings refer to them by index.
@@ -128,7 +131,7 @@ fn form_index(forms: &mut Vec<String>, form: &str) -> usize {
 struct ChunkIndex {
     /// Folded terms in the order the chunk met them.
     terms: Vec<(String, LocalTerm)>,
-    texts: Vec<[String; 8]>,
+    texts: Vec<[String; FIELD_COUNT]>,
 }
 
 impl ChunkIndex {
@@ -141,10 +144,13 @@ impl ChunkIndex {
         let mut words = LocalMap::<(u32, u32)>::default();
         let (mut exact, mut folded) = (String::new(), String::new());
         let mut texts = Vec::new();
+        // One after another, as the agencies: a phrase typed whole stands
+        // together in its keyword.
+        let keywords: Vec<String> = entries.iter().map(|e| e.keywords.join("; ")).collect();
         // For text chunks: per entry, the texts of the fields after the
         // first three.
-        let mut snippets: Vec<[&str; 5]> = Vec::new();
-        for (doc, entry) in (first_doc..).zip(entries) {
+        let mut snippets: Vec<[&str; 6]> = Vec::new();
+        for ((doc, entry), keywords) in (first_doc..).zip(entries).zip(&keywords) {
             let agencies: Vec<&str> = entry.agencies.iter().map(|a| catalog.agency(*a).name.as_str()).collect();
             let agencies = agencies.join("; ");
             let plain = &entry.sections.plain;
@@ -154,8 +160,9 @@ impl ChunkIndex {
                 plain.scope.as_str(),
                 plain.collection.as_str(),
                 plain.sharing.as_str(),
+                keywords.as_str(),
             ];
-            let fields: [&str; 8] = [
+            let fields: [&str; FIELD_COUNT] = [
                 &entry.title,
                 &catalog.sector(entry.sector).name,
                 &agencies,
@@ -164,6 +171,7 @@ impl ChunkIndex {
                 rest[2],
                 rest[3],
                 rest[4],
+                rest[5],
             ];
             for (field, text) in fields.iter().enumerate() {
                 for_each_word(text, |word, position| {
@@ -194,7 +202,7 @@ impl ChunkIndex {
                 // the fields after the first three (for snippets), group,
                 // sector and agencies. The first three fields (title, sector
                 // and agency names) are rebuilt from these by search.js.
-                type Row<'a> = (String, &'a str, u32, &'a [&'a str; 5], usize, usize, Vec<usize>);
+                type Row<'a> = (String, &'a str, u32, &'a [&'a str; 6], usize, usize, Vec<usize>);
                 let rows: Vec<Row> = entries
                     .iter()
                     .zip(texts)
@@ -290,7 +298,7 @@ fn leads(names: &[(String, String)], places: &[String], sorted: &[(String, TermE
 struct Manifest<'a> {
     version: u32,
     sharded: bool,
-    fields: [&'static str; 8],
+    fields: [&'static str; FIELD_COUNT],
     groups: Vec<[&'static str; 2]>,
     sectors: Vec<[&'a str; 2]>,
     agencies: Vec<[&'a str; 2]>,

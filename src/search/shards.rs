@@ -6,7 +6,7 @@
 //! query needs it. The manifest that names them is written with the single
 //! file's index (`index.rs`); the text chunks while entries are indexed.
 
-use super::encode::{TermEntry, script_call};
+use super::encode::{FIELD_COUNT, TermEntry, script_call};
 use crate::model::Catalog;
 use crate::output::Sink;
 use rayon::prelude::*;
@@ -165,7 +165,7 @@ fn write_shard(
         counted: Vec::new(),
     };
     // Per field, the positions of each term apart (aligned with `apart`).
-    let mut positions: [Vec<String>; 8] = Default::default();
+    let mut positions: [Vec<String>; FIELD_COUNT] = Default::default();
     for (i, (_, term)) in terms.iter().enumerate() {
         if !is_apart(term, positions_apart_above) {
             shard.postings.push(term.postings.encoded.as_str().into());
@@ -199,7 +199,7 @@ fn write_forms(t: usize, forms: &[String], sink: &dyn Sink) {
 }
 
 /// Shard `k`'s position files, one per field that has positions.
-fn write_positions(k: usize, positions: &[Vec<String>; 8], has_apart: bool, sink: &dyn Sink) {
+fn write_positions(k: usize, positions: &[Vec<String>; FIELD_COUNT], has_apart: bool, sink: &dyn Sink) {
     for (f, texts) in positions.iter().enumerate() {
         // The titles' file is there whenever the shard has terms apart,
         // so that the page can fetch it with the shard (see search.js).

@@ -9,7 +9,7 @@ const path = require("node:path");
 const vm = require("node:vm");
 const { REPO, buildSite, buildRealSite, buildShardedRealSite, fileLoader, loadIndex, searchModule, searchScriptPath } = require("./helpers");
 
-const { tokenize, fold, Searcher } = searchModule();
+const { tokenize, fold, Searcher, FIELD_COUNT } = searchModule();
 // The relevance set: realistic queries and the entries they must find.
 const cases = JSON.parse(fs.readFileSync(path.join(REPO, "tests", "relevance.json"), "utf8"));
 
@@ -259,7 +259,7 @@ function quadruples(postings) {
   if (!postings.offset) return Array.from(postings);
   const out = [], { n, docs, offset, position, form } = postings;
   for (let i = 0; i < n; i++) {
-    for (let f = 0; f < 8; f++) {
+    for (let f = 0; f < FIELD_COUNT; f++) {
       for (let o = offset[f * n + i]; o < offset[f * n + i + 1]; o++) out.push(docs[i], f, position[o], form[o]);
     }
   }
@@ -315,7 +315,7 @@ test("a frequent word's positions are apart, and loaded only when they can chang
     await fromTexts.prepare(term + " ");
     if (!fromTexts.store.pairs[t]) continue;
     await fromTexts.loadTexts(every);
-    fromTexts.store.placeFromTexts(every, [t], 255);
+    fromTexts.store.placeFromTexts(every, [t], api.ALL_FIELDS);
     await loadForms(fromTexts, t);
     assert.deepEqual(quadruples(fromTexts.store.postings[t]), single.postings[t], term);
     readTerms++;

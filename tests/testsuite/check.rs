@@ -42,7 +42,7 @@ fn all_mistakes_are_reported_in_one_run() {
         "lỗi[unknown-field]: content/csdl/a-01-csdl-to-chuc-bo-may.md:6:1: Trường “agency” không được dùng ở đây.",
         "Có phải ý bạn là “agencies”?",
         "lỗi[invalid-type]: content/csdl/a-02-csdl-chinh-quyen-dia-phuong-va-dia-gioi.md:4:9:",
-        "lỗi[misspelled-section]: content/csdl/a-03-csdl-quan-ly-dao-tao-boi-duong-can-bo.md:19:1:",
+        "lỗi[misspelled-section]: content/csdl/a-03-csdl-quan-ly-dao-tao-boi-duong-can-bo.md:18:1:",
         "lỗi[unknown-agency]: content/csdl/a-04-csdl-nhan-tai-viet-nam.md:7:5: Đơn vị “so-noi-vuu” chưa được khai báo.",
         "4 lỗi, 0 cảnh báo.",
     ] {

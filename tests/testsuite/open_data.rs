@@ -151,7 +151,7 @@ fn a_text_too_long_for_an_excel_cell_fails_the_build_naming_it() {
         assert_eq!(run.code, 1, "{command}: {}", run.stderr);
         assert!(
             run.stderr
-                .contains("lỗi[cell-too-long]: content/csdl/a-01-csdl-to-chuc-bo-may.md:18:1: “Mục đích” dài 34.")
+                .contains("lỗi[cell-too-long]: content/csdl/a-01-csdl-to-chuc-bo-may.md:17:1: “Mục đích” dài 34.")
                 && run.stderr.contains("quá 32.767 ký tự"),
             "{command}: {}",
             run.stderr

@@ -3,6 +3,12 @@
 (function (search) {
   "use strict";
 
+  // The index's fields (title, sector, agencies, notes, purpose, scope,
+  // collection, sharing, keywords: FIELDS in src/search/index.rs).
+  var FIELD_COUNT = 9;
+  // One bit per field, all set.
+  var ALL_FIELDS = (1 << FIELD_COUNT) - 1;
+
   /** The first `count` numbers `dense` (src/search/index.rs) wrote into
       `text`: a digit below DENSE_ONE ends a number; one above is followed
       by the rest of the number, in units of DENSE_BASE. */
@@ -55,9 +61,9 @@
       if (part === 0) {
         out[o] = doc + value;
       } else if (part === 1) {
-        var f = value & 7;
+        var f = value % FIELD_COUNT;
         out[o + 1] = f;
-        out[o + 3] = pairs ? another : value >> 3;
+        out[o + 3] = pairs ? another : (value - f) / FIELD_COUNT;
         if (pairs) {
           out[o + 2] = -1;
           doc = out[o]; field = f;
@@ -86,11 +92,11 @@
       to tally, was a third of a frequent query's time. */
   function decodeCounted(text, another, docCount) {
     var n = denseNumbers(text, 1)[0];
-    var numbers = denseNumbers(text, 1 + 9 * n);
+    var numbers = denseNumbers(text, 1 + (1 + FIELD_COUNT) * n);
     var docs = new Int32Array(n), rank = new Int32Array(docCount).fill(-1);
     placeDocs(numbers, n, docs, rank);
-    var offset = new Int32Array(8 * n + 1);
-    prefixSums(numbers, 1 + n, 8 * n, offset);
+    var offset = new Int32Array(FIELD_COUNT * n + 1);
+    prefixSums(numbers, 1 + n, FIELD_COUNT * n, offset);
     return new Counted(docs, rank, offset, another);
   }
 
@@ -121,7 +127,7 @@
       (`another` until placed, see postingsOf). Position and forms files
       list postings in this order. */
   function Counted(docs, rank, offset, another) {
-    var n = docs.length, total = offset[8 * n];
+    var n = docs.length, total = offset[FIELD_COUNT * n];
     this.n = n;
     this.docs = docs;
     this.rank = rank;
@@ -148,6 +154,6 @@
     return lo * 4;
   }
 
-  Object.assign(search, { VLQ, denseNumbers, decodePostings, decodeCounted, Counted,
+  Object.assign(search, { FIELD_COUNT, ALL_FIELDS, VLQ, denseNumbers, decodePostings, decodeCounted, Counted,
     firstPosting });
 })(DanhmucSearch);

@@ -5,12 +5,12 @@
    positions to load next. */
 (function (search) {
   "use strict";
-  var { Ranker, fieldBonus } = search;
+  var { Ranker, fieldBonus, FIELD_COUNT, ALL_FIELDS } = search;
 
   // Fields whose positions are fetched together, one bit each, the
-  // heaviest first: title; sector, agencies, purpose; notes, scope;
-  // collection, sharing.
-  var FIELD_TIERS = [1, 2 | 4 | 16, 8 | 32, 64 | 128];
+  // heaviest first: title, keywords; sector, agencies, purpose; notes,
+  // scope; collection, sharing.
+  var FIELD_TIERS = [1 | 256, 2 | 4 | 16, 8 | 32, 64 | 128];
 
   Object.assign(Ranker.prototype, {
     /** The candidates of `figures` in order: see Ranker.rank. */
@@ -78,7 +78,7 @@
       list.forEach((term) => {
         termIds.push(term.id);
         var missing = store.unplaced ? store.unplaced[term.id] : 0;
-        k |= 255 & ~missing;
+        k |= ALL_FIELDS & ~missing;
         u |= missing;
       });
       known.push(k); unplaced.push(u);
@@ -98,11 +98,11 @@
     if (!figures.score) {
       figures.score = new Float64Array(count);
       figures.upper = new Float64Array(count);
-      figures.fields = new Uint8Array(count);
+      figures.fields = new Uint16Array(count);
     }
     if (!figures.bonusOf && n > 1) {
-      figures.bonusOf = new Float64Array(count * 8);
-      figures.seenOf = new Int32Array(count * 8).fill(-1);
+      figures.bonusOf = new Float64Array(count * FIELD_COUNT);
+      figures.seenOf = new Int32Array(count * FIELD_COUNT).fill(-1);
     }
   }
 
@@ -154,10 +154,10 @@
       if (i + 1 < n) together |= fieldsIn[i][d] & wordKnown[i] & wordKnown[i + 1] & fieldsIn[i + 1][d];
     }
     var bonus = 0;
-    for (var g = 0; together && g < 8; g++) {
+    for (var g = 0; together && g < FIELD_COUNT; g++) {
       if (!(together & (1 << g))) continue;
       var seen = placements[g];
-      var at = c * 8 + g;
+      var at = c * FIELD_COUNT + g;
       if (seenOf[at] !== seen) {
         bonusOf[at] = fieldBonus(run.terms, d, g, run.hits);
         seenOf[at] = seen;
@@ -165,10 +165,10 @@
       if (bonusOf[at] > bonus) bonus = bonusOf[at];
     }
     var most = bonus, fieldBound = run.fieldBound;
-    for (var f = 0; unknown && f < 8; f++) {
-      if (!(unknown & (1 << f)) || fieldBound[c * 8 + f] <= bonus) continue;
+    for (var f = 0; unknown && f < FIELD_COUNT; f++) {
+      if (!(unknown & (1 << f)) || fieldBound[c * FIELD_COUNT + f] <= bonus) continue;
       run.fields[c] |= 1 << f;
-      most = Math.max(most, fieldBound[c * 8 + f]);
+      most = Math.max(most, fieldBound[c * FIELD_COUNT + f]);
     }
     run.score[c] = run.base[c] + bonus;
     run.upper[c] = run.base[c] + most;

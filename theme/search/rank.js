@@ -3,7 +3,7 @@
    that order. */
 (function (search) {
   "use strict";
-  var { tokenize, Counted, isTyping, isExactForm, tally, tallyCounted, bonusBound, Hits } = search;
+  var { tokenize, Counted, isTyping, isExactForm, tally, tallyCounted, bonusBound, Hits, FIELD_COUNT } = search;
 
   // A word that only agrees once diacritics are dropped, when the reader
   // typed diacritics, counts for less than an exact one ("bản đồ" before
@@ -76,7 +76,7 @@
         terms.push(figures.terms); counts.push(figures.count); best.push(figures.top); fieldBest.push(figures.byField); fieldsIn.push(figures.present);
       });
       var ids = new Int32Array(docs), base = new Float64Array(docs), bound = new Float64Array(docs);
-      var fieldBound = new Float64Array(n > 1 ? docs * 8 : 0);
+      var fieldBound = new Float64Array(n > 1 ? docs * FIELD_COUNT : 0);
       var run = {
         store: this.store, n, counts, best, fieldBest, fieldsIn,
         filters: filters, filtered: !!(filters.group || filters.sector || filters.agency),
@@ -101,7 +101,7 @@
       var figures = this.wordCache.get(key);
       if (figures) return figures;
       var docs = this.store.docCount();
-      figures = { terms, count: new Int32Array(docs), top: new Float32Array(docs), byField: new Float32Array(docs * 8), present: new Uint8Array(docs) };
+      figures = { terms, count: new Int32Array(docs), top: new Float32Array(docs), byField: new Float32Array(docs * FIELD_COUNT), present: new Uint16Array(docs) };
       for (var t = 0; t < terms.length; t++) {
         var term = terms[t];
         if (term.counted) tallyCounted(term.postings, term.factors, figures.count, figures.top, figures.byField, figures.present);
@@ -155,10 +155,10 @@
     // consecutive words can have one.
     var paired = 0, most = 0, c = run.taken;
     for (i = 0; i + 1 < n; i++) paired |= fieldsIn[i][d] & fieldsIn[i + 1][d];
-    for (var f = 0; paired && f < 8; f++) {
+    for (var f = 0; paired && f < FIELD_COUNT; f++) {
       if (!(paired & (1 << f))) continue;
       var b = bonusBound(run.fieldBest, d, n, f);
-      run.fieldBound[c * 8 + f] = b;
+      run.fieldBound[c * FIELD_COUNT + f] = b;
       if (b > most) most = b;
     }
     run.ids[c] = d; run.base[c] = total; run.bound[c] = total + most;

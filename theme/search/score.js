@@ -2,11 +2,13 @@
    field, and the bonus of words next to each other, with its bound. */
 (function (search) {
   "use strict";
-  var { firstPosting } = search;
+  var { firstPosting, FIELD_COUNT } = search;
 
   // Field order is the index's: title, sector, agencies, notes, purpose,
-  // scope, collection, sharing. A title match counts most.
-  var WEIGHTS = [10, 4, 4, 2, 3, 1.5, 1, 1];
+  // scope, collection, sharing, keywords. A title match counts most; the
+  // keywords, chosen for the entry's subject, come next, above the
+  // sections that mention a subject in passing.
+  var WEIGHTS = [10, 4, 4, 2, 3, 1.5, 1, 1, 6];
   // Query words next to each other earn a bonus (see runBonus).
   var ADJACENT = 2;
   var WHOLE_PHRASE = 10;
@@ -18,8 +20,8 @@
       var w = WEIGHTS[f] * factors[p[k + 3]];
       count[d]++;
       present[d] |= 1 << f;
-      if (w > byField[d * 8 + f]) {
-        byField[d * 8 + f] = w;
+      if (w > byField[d * FIELD_COUNT + f]) {
+        byField[d * FIELD_COUNT + f] = w;
         if (w > top[d]) top[d] = w;
       }
     }
@@ -32,7 +34,7 @@
   function tallyCounted(counted, factors, count, top, byField, present) {
     var same = factors[0];
     for (var i = 1; i < factors.length; i++) if (factors[i] !== factors[0]) same = -1;
-    for (var f = 0; f < 8; f++) {
+    for (var f = 0; f < FIELD_COUNT; f++) {
       if (counted.fieldCount(f) !== 0) tallyField(counted, f, same, factors, count, top, byField, present);
     }
   }
@@ -47,8 +49,8 @@
       count[d] += c;
       present[d] |= bit;
       var w = weight * (same >= 0 ? same : bestFactor(counted.form, o, o + c, factors));
-      if (w > byField[d * 8 + f]) {
-        byField[d * 8 + f] = w;
+      if (w > byField[d * FIELD_COUNT + f]) {
+        byField[d * FIELD_COUNT + f] = w;
         if (w > top[d]) top[d] = w;
       }
     }
@@ -75,10 +77,10 @@
   function bonusBound(fieldBest, d, n, f) {
     var most = 0;
     for (var i = 0; i + 1 < n; i++) {
-      var w = fieldBest[i][d * 8 + f];
+      var w = fieldBest[i][d * FIELD_COUNT + f];
       if (w === 0) continue;
       for (var j = i + 1; j < n; j++) {
-        var x = fieldBest[j][d * 8 + f];
+        var x = fieldBest[j][d * FIELD_COUNT + f];
         if (x === 0) break;
         if (x < w) w = x;
         var bonus = runBonus(j - i + 1, n, w);

@@ -5,7 +5,7 @@
    instead. */
 (function (search) {
   "use strict";
-  var { VLQ, denseNumbers, Counted, firstPosting, registry, ShardedStore } = search;
+  var { VLQ, denseNumbers, Counted, firstPosting, registry, ShardedStore, FIELD_COUNT, ALL_FIELDS } = search;
 
   Object.assign(ShardedStore.prototype, {
     /** Reads the positions of terms `terms` in documents `ids` and fields
@@ -16,13 +16,13 @@
     placeFromTexts(ids, terms, fields) {
       ids.forEach((d) => {
         var read = this.textFields.get(d) || 0;
-        for (var f = 0; f < 8; f++) {
+        for (var f = 0; f < FIELD_COUNT; f++) {
           if (!(fields & (1 << f))) continue;
           var tokens = null;
           terms.forEach((t) => {
             if (!(this.unplaced[t] & (1 << f))) return;
             var placed = this.textPlaced.get(t) || new Set();
-            if (placed.has(d * 8 + f)) return;
+            if (placed.has(d * FIELD_COUNT + f)) return;
             var p = this.postings[t], at = [];
             if (p instanceof Counted) {
               // Its positions by themselves: offsets into p.position.
@@ -45,7 +45,7 @@
                 return;
               }
             }
-            placed.add(d * 8 + f);
+            placed.add(d * FIELD_COUNT + f);
             this.textPlaced.set(t, placed);
             read |= 1 << f;
           });
@@ -64,11 +64,11 @@
         for (var t = 0; t < terms[i].length; t++) {
           var id = terms[i][t].id, missing = this.unplaced[id] & read;
           var placed = this.textPlaced.get(id);
-          for (var f = 0; missing && f < 8; f++) {
-            if (missing & (1 << f) && placed && placed.has(d * 8 + f)) missing &= ~(1 << f);
+          for (var f = 0; missing && f < FIELD_COUNT; f++) {
+            if (missing & (1 << f) && placed && placed.has(d * FIELD_COUNT + f)) missing &= ~(1 << f);
           }
           missing |= this.unplaced[id] & ~read;
-          k |= 255 & ~missing;
+          k |= ALL_FIELDS & ~missing;
           u |= missing;
         }
         known[i] = k; unplaced[i] = u;
@@ -209,9 +209,9 @@
       arrive: placing a tier's fields then reads those fields' postings
       only, not all of them once a tier. */
   function postingsByField(postings, counts) {
-    var start = new Int32Array(9);
-    for (var f = 0; f < 8; f++) start[f + 1] = start[f] + counts[f];
-    var next = start.slice(0, 8), at = new Int32Array(start[8]);
+    var start = new Int32Array(FIELD_COUNT + 1);
+    for (var f = 0; f < FIELD_COUNT; f++) start[f + 1] = start[f] + counts[f];
+    var next = start.slice(0, FIELD_COUNT), at = new Int32Array(start[FIELD_COUNT]);
     for (var p = 0; p < postings.length; p += 4) at[next[postings[p + 1]]++] = p;
     return { start, at };
   }

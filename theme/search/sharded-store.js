@@ -4,7 +4,7 @@
    sharded-positions.js. */
 (function (search) {
   "use strict";
-  var { isExactForm, registry, fileName, loadAll, termIds, SingleStore } = search;
+  var { isExactForm, registry, fileName, loadAll, termIds, SingleStore, FIELD_COUNT } = search;
 
   // While typing, a prefix in a sharded index expands to its completions
   // from the rarest up, until they cover this many document occurrences:
@@ -36,7 +36,7 @@
     // how many times positions were placed in it; a bonus computed before
     // the last placement in its field may be stale).
     this.version = 0;
-    this.placements = new Int32Array(8);
+    this.placements = new Int32Array(FIELD_COUNT);
     var count = index.term_count;
     // Terms and their document frequencies arrive by block (first letter).
     this.terms = new Array(count);
@@ -59,7 +59,7 @@
     this.shardsRead = new Set();
     // Per term, the fields whose word positions are in files not yet
     // loaded (a frequent term keeps them apart), one bit each.
-    this.unplaced = new Uint8Array(count);
+    this.unplaced = new Uint16Array(count);
     // Per term whose positions are apart, its postings per field (what
     // its position files weigh).
     this.fieldCounts = new Map();
@@ -194,14 +194,14 @@
     postingsOf(t) {
       if (this.postings[t]) return this.postings[t];
       if (this.encoded[t] === undefined) return undefined;
-      var counts = this.pairs[t] ? new Int32Array(8) : null;
+      var counts = this.pairs[t] ? new Int32Array(FIELD_COUNT) : null;
       // A frequent term's postings of several forms are each of "another
       // form" (numbered after the last) until the forms a query word needs
       // are placed (placeForms).
       var another = this.pairs[t] && this.forms[t].length > 1 ? this.forms[t].length : 0;
       if (this.pairs[t] === 2) {
         var counted = search.decodeCounted(this.encoded[t], another, this.index.doc_count);
-        for (var g = 0; g < 8; g++) counts[g] = counted.fieldCount(g);
+        for (var g = 0; g < FIELD_COUNT; g++) counts[g] = counted.fieldCount(g);
         this.postings[t] = counted;
       } else {
         this.postings[t] = search.decodePostings(this.encoded[t], this.pairs[t] === 1, counts, another);
@@ -210,7 +210,7 @@
       if (this.pairs[t]) {
         this.fieldCounts.set(t, counts);
         this.unplaced[t] = 0;
-        for (var f = 0; f < 8; f++) if (counts[f]) this.unplaced[t] |= 1 << f;
+        for (var f = 0; f < FIELD_COUNT; f++) if (counts[f]) this.unplaced[t] |= 1 << f;
         this.placeInto(t, this.pending.get(t) || []);
         this.pending.delete(t);
         // Not new data (no version): nothing was made from these postings
@@ -267,7 +267,7 @@
       // What the position files would weigh, from their postings.
       var fileBytes = 0;
       ranked.terms.forEach((t) => {
-        for (var f = 0; f < 8; f++) {
+        for (var f = 0; f < FIELD_COUNT; f++) {
           if (!(ranked.fetch & this.unplaced[t] & (1 << f))) continue;
           wanted.push(this.shardOf[t] + "-" + f);
           fileBytes += POSITION_BYTES * this.fieldCounts.get(t)[f];

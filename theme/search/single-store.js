@@ -1,7 +1,7 @@
 /* The index of a small catalog, in one file. */
 (function (search) {
   "use strict";
-  var { tokenize } = search;
+  var { tokenize, FIELD_COUNT } = search;
 
   function lowerBound(terms, key, lo, hi) {
     while (lo < hi) {
@@ -38,7 +38,7 @@
     this.tokenCache = new Map();
     // What rankings are kept by (see Ranker.rank): nothing arrives later.
     this.version = 0;
-    this.placements = new Int32Array(8);
+    this.placements = new Int32Array(FIELD_COUNT);
   }
 
   Object.assign(SingleStore.prototype, {

@@ -2,7 +2,7 @@
 (function (search) {
   "use strict";
   var understanding = search.understanding;
-  var { tokenize, isTyping } = search;
+  var { tokenize, isTyping, FIELD_COUNT } = search;
 
   /** How many entries have the two words of `query` next to each other,
       in order; undefined when positions that could tell are not loaded (a
@@ -29,13 +29,13 @@
     var after = new Set();
     lists[0].forEach((t) => {
       var p = t.postings, top = best(t);
-      for (var k = 0; k < p.length; k += 4) if (t.factors[p[k + 3]] === top) after.add((p[k] * 8 + p[k + 1]) * 65536 + p[k + 2] + 1);
+      for (var k = 0; k < p.length; k += 4) if (t.factors[p[k + 3]] === top) after.add((p[k] * FIELD_COUNT + p[k + 1]) * 65536 + p[k + 2] + 1);
     });
     var docs = new Set();
     lists[1].forEach((t) => {
       var p = t.postings, top = best(t);
       for (var k = 0; k < p.length; k += 4) {
-        if (t.factors[p[k + 3]] === top && after.has((p[k] * 8 + p[k + 1]) * 65536 + p[k + 2])) docs.add(p[k]);
+        if (t.factors[p[k + 3]] === top && after.has((p[k] * FIELD_COUNT + p[k + 1]) * 65536 + p[k + 2])) docs.add(p[k]);
       }
     });
     return docs;
