@@ -133,7 +133,7 @@ test("a place the catalog does not name qualifies the query and never empties th
   }
   // A place the catalog names, in an everyday query: entries follow that
   // do not name it.
-  await search(page, "khai thác cát Vân Đồn", "khoáng sản vân đồn");
+  await search(page, "khai thác cát Vân Đồn", "khai thác cát");
   assert.ok((await titles(page)).slice(0, 3).includes("CSDL khoáng sản"), (await titles(page)).join(" | "));
   // A place alone that no entry names: what to search for instead.
   await search(page, "mong cai");
