@@ -358,12 +358,12 @@ impl Report {
     }
 
     /// Human-readable text with a source excerpt under each positioned
-    /// diagnostic; `root` is where the files named in the report live.
-    pub fn to_human(&self, root: &Path) -> String {
+    /// diagnostic, quoted from `files` (the project the report is about).
+    pub fn to_human(&self, files: &dyn Quoted) -> String {
         let mut out = String::new();
         let mut lines = SourceLines::default();
         for diagnostic in self.sorted() {
-            render_human(&mut out, &diagnostic, root, &mut lines);
+            render_human(&mut out, &diagnostic, files, &mut lines);
         }
         let errors = self.count(Severity::Error);
         let warnings = self.count(Severity::Warning);
@@ -411,7 +411,7 @@ impl FromIterator<Diagnostic> for Report {
 /// megabyte long.
 pub const EXCERPT_CHARS: usize = 60;
 
-fn render_human(out: &mut String, d: &Diagnostic, root: &Path, lines: &mut SourceLines) {
+fn render_human(out: &mut String, d: &Diagnostic, files: &dyn Quoted, lines: &mut SourceLines) {
     use crate::chars::{printable, printable_lines};
     let label = match d.severity {
         Severity::Error => "lỗi",
@@ -424,7 +424,7 @@ fn render_human(out: &mut String, d: &Diagnostic, root: &Path, lines: &mut Sourc
     match d.position {
         Some(p) => {
             let _ = writeln!(out, "{label}[{}]: {file}:{}:{}: {message}", d.code.as_str(), p.line, p.column);
-            if let Some(line) = lines.line(root, &d.file, p.line) {
+            if let Some(line) = lines.line(files, &d.file, p.line) {
                 let (excerpt, caret) = excerpt(line, p.column);
                 let number = p.line.to_string();
                 let pad = " ".repeat(number.len());
@@ -484,10 +484,10 @@ struct SourceLines {
 
 impl SourceLines {
     /// The 1-based `line` of `file`, without its line ending.
-    fn line(&mut self, root: &Path, file: &Path, line: usize) -> Option<&str> {
+    fn line(&mut self, files: &dyn Quoted, file: &Path, line: usize) -> Option<&str> {
         if self.file.as_deref() != Some(file) {
             self.file = Some(file.to_path_buf());
-            self.text = source_text(root, file);
+            self.text = files.text_of(&file.to_string_lossy());
             let text = self.text.as_deref().unwrap_or_default();
             self.starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
         }
@@ -520,16 +520,12 @@ pub fn io_message(error: &std::io::Error) -> String {
     format!("{said} ({error})")
 }
 
-/// The text of a file quoted under diagnostics: read only through a
-/// path that stays inside the project, so an excerpt never prints what a
-/// link points to.
-fn source_text(root: &Path, file: &Path) -> Option<String> {
-    if crate::confine::refused(root, &file.to_string_lossy()).is_some() {
-        return None;
-    }
-    let bytes = std::fs::read(root.join(file)).ok()?;
-    let text = String::from_utf8_lossy(&bytes);
-    Some(text.strip_prefix('\u{feff}').unwrap_or(&text).to_string())
+/// Where the text quoted under a diagnostic is read: the project the
+/// report is about (`project::Project`, which reads only inside it).
+pub trait Quoted {
+    /// The text of the project file `file`, byte-order mark dropped; None
+    /// when it may not or cannot be read.
+    fn text_of(&self, file: &str) -> Option<String>;
 }
 
 #[cfg(test)]
@@ -545,7 +541,7 @@ mod tests {
             .hint("Dùng “noi-vu”.")]
         .into_iter()
         .collect();
-        let text = report.to_human(dir.path());
+        let text = report.to_human(&crate::project::Project::open(dir.path()));
         assert!(text.contains("lỗi[unknown-sector]: a.md:2:13:"), "{text}");
         assert!(text.contains("2 | sector: nội-vụ\n  |             ^\n"), "{text}");
         assert!(text.contains("= gợi ý: Dùng “noi-vu”."), "{text}");
@@ -602,7 +598,7 @@ mod tests {
         .into_iter()
         .collect();
         std::fs::rename(dir.path().join("a.md"), dir.path().join("a\u{1b}[1m.md")).unwrap();
-        let text = report.to_human(dir.path());
+        let text = report.to_human(&crate::project::Project::open(dir.path()));
         assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
         assert!(text.contains("a\\u{1b}[1m.md:2:13: “\\u{1b}[2J”\\u{a}lỗi giả\n"), "{text}");
         assert!(text.contains("2 | title: \\u{1b}[2J x\\u{1b}]52;c;YQ==\\u{7} y\n"), "{text}");

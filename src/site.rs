@@ -7,10 +7,10 @@ use crate::config::Config;
 use crate::diagnostics::{Diagnostic, Report};
 use crate::model::Catalog;
 use crate::output::{Sink, SiteFiles};
+use crate::project::Project;
 use crate::render::Renderer;
 use crate::render::views::CatalogViews;
 use crate::{export, render, search, source, validate};
-use std::path::Path;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -73,34 +73,37 @@ pub struct Loaded {
     pub versions: crate::versions::Versions,
 }
 
-/// Reads and validates the project at `root`, templates included; the
-/// report leaves out what only `check --strict` shows.
-pub fn load_catalog(root: &Path) -> (Option<Loaded>, Report) {
-    load_catalog_reusing(root, None)
+/// Reads and validates `project`, templates included; the report leaves
+/// out what only `check --strict` shows.
+pub fn load_catalog(project: &Project) -> (Option<Loaded>, Report) {
+    load_catalog_reusing(project, None)
 }
 
 /// [`load_catalog`], taking the versions' contents from `read` where they
 /// were read before (`serve` reads each version once per session).
-pub fn load_catalog_reusing(root: &Path, read: Option<&crate::versions::ReadVersions>) -> (Option<Loaded>, Report) {
-    let (loaded, report) = load_strictly(root, read);
+pub fn load_catalog_reusing(
+    project: &Project,
+    read: Option<&crate::versions::ReadVersions>,
+) -> (Option<Loaded>, Report) {
+    let (loaded, report) = load_strictly(project, read);
     (loaded, report.without_strict_only())
 }
 
 /// [`load_catalog`] with every finding, for `check --strict`.
-pub fn load_catalog_strictly(root: &Path) -> (Option<Loaded>, Report) {
-    load_strictly(root, None)
+pub fn load_catalog_strictly(project: &Project) -> (Option<Loaded>, Report) {
+    load_strictly(project, None)
 }
 
-fn load_strictly(root: &Path, read: Option<&crate::versions::ReadVersions>) -> (Option<Loaded>, Report) {
-    let (mut project, mut report) = source::load(root);
-    let (catalog, validation) = validate::validate(&project);
+fn load_strictly(project: &Project, read: Option<&crate::versions::ReadVersions>) -> (Option<Loaded>, Report) {
+    let (mut raw, mut report) = source::load(project);
+    let (catalog, validation) = validate::validate(&raw);
     report.extend(validation);
-    let renderer = Renderer::new(root).map_err(|problems| report.extend(problems)).ok();
-    match (catalog, project.config.take(), renderer) {
+    let renderer = Renderer::new(project).map_err(|problems| report.extend(problems)).ok();
+    match (catalog, raw.config.take(), renderer) {
         (Some((catalog, targets)), Some(config), Some(renderer)) if !report.has_errors() => {
-            let static_files = std::mem::take(&mut project.static_files);
+            let static_files = std::mem::take(&mut raw.static_files);
             let targets = std::sync::Arc::new(targets);
-            let versions = crate::versions::Versions::load_with(root, &config, &catalog, &mut report, read);
+            let versions = crate::versions::Versions::load_with(project, &config, &catalog, &mut report, read);
             if report.has_errors() {
                 return (None, report);
             }
@@ -125,15 +128,16 @@ pub struct Built {
 }
 
 /// Renders pages and exports for a loaded project into memory.
-pub fn build(loaded: &Loaded, root: &Path) -> Result<SiteFiles, Diagnostic> {
+pub fn build(loaded: &Loaded, project: &Project) -> Result<SiteFiles, Diagnostic> {
     let files = Mutex::new(SiteFiles::default());
-    build_into(loaded, root, &files)?;
+    build_into(loaded, project, &files)?;
     Ok(files.into_inner().expect("site files"))
 }
 
 /// Renders pages and exports for a loaded project into `sink`, each file
 /// as soon as it is made; returns how long the parts took and the views.
-pub fn build_into(loaded: &Loaded, root: &Path, sink: &dyn Sink) -> Result<Built, Diagnostic> {
+/// The files of `static/` are read from `project`.
+pub fn build_into(loaded: &Loaded, project: &Project, sink: &dyn Sink) -> Result<Built, Diagnostic> {
     let Loaded { catalog: working, targets, config, renderer, static_files, versions } = loaded;
     // The site describes the catalog in force; a pending draft is
     // published beside it as a proposal (docs/versions.md).
@@ -148,7 +152,7 @@ pub fn build_into(loaded: &Loaded, root: &Path, sink: &dyn Sink) -> Result<Built
         sink.add(asset.path, asset.published.as_bytes().to_vec());
     }
     for path in static_files {
-        let bytes = std::fs::read(root.join(path)).map_err(|e| {
+        let bytes = project.read_whole(path).map_err(|e| {
             let reason = crate::diagnostics::io_message(&e);
             Diagnostic::error(crate::diagnostics::Code::Io, path, format!("Không đọc được tệp: {reason}."))
         })?;
@@ -282,18 +286,18 @@ pub fn build_single_entry(bytes: &[u8]) -> Result<crate::output::SiteFiles, Repo
     let sectors = source::parse_yaml("- slug: s\n  name: Lĩnh vực\n", source::SECTORS_FILE, 1).map_err(one)?;
     let agencies = source::parse_yaml("- slug: a\n  name: Đơn vị\n", source::AGENCIES_FILE, 1).map_err(one)?;
     let entry = source::parse_entry("content/csdl/x.md", bytes.to_vec()).map_err(one)?;
-    let project = source::RawProject {
-        root: std::path::PathBuf::from("/nonexistent-danhmuc-project"),
+    let raw = source::RawProject {
         config: Some(Config::default()),
         sectors,
         agencies,
         entries: vec![entry],
         ..Default::default()
     };
-    let (catalog, validation) = validate::validate(&project);
+    let (catalog, validation) = validate::validate(&raw);
     report.extend(validation);
     let (catalog, targets) = catalog.ok_or(report)?;
-    let renderer = Renderer::new(&project.root)?;
+    let project = Project::in_memory(Vec::new(), Vec::new());
+    let renderer = Renderer::new(&project)?;
     let targets = std::sync::Arc::new(targets);
     let loaded = Loaded {
         catalog,
@@ -303,7 +307,7 @@ pub fn build_single_entry(bytes: &[u8]) -> Result<crate::output::SiteFiles, Repo
         static_files: Vec::new(),
         versions: crate::versions::Versions::default(),
     };
-    build(&loaded, &project.root).map_err(one)
+    build(&loaded, &project).map_err(one)
 }
 
 fn one(diagnostic: Diagnostic) -> Report {

@@ -148,7 +148,7 @@ pub fn run() -> ExitCode {
             commands::serve::run(&commands::serve::ServeArgs { root: &root, port, poll })
         }
         Command::Schema { root } => {
-            let (project, _) = crate::source::load(&root);
+            let (project, _) = crate::source::load(&crate::project::Project::open(&root));
             commands::print_out(&crate::schema::to_text(&crate::schema::front_matter_schema(&project)));
             crate::exit::OK
         }

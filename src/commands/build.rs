@@ -25,9 +25,10 @@ pub fn run(args: &BuildArgs) -> u8 {
         Err(_) => format!("Không xuất bản: chưa ghi gì vào {}.", args.output.display()),
     };
 
-    let (loaded, report) = crate::site::load_catalog(args.root);
+    let project = crate::project::Project::open(args.root);
+    let (loaded, report) = crate::site::load_catalog(&project);
     let loaded_at = started.elapsed();
-    print_report(&report, args.root, Format::Human);
+    print_report(&report, &project, Format::Human);
     let Some(mut loaded) = loaded else {
         print_err(&format!("{}\n", kept()));
         return exit::CONTENT_ERRORS;
@@ -36,7 +37,7 @@ pub fn run(args: &BuildArgs) -> u8 {
         match normalize_base_url(url) {
             Ok(url) => loaded.config.base_url = Some(url),
             Err(d) => {
-                print_err(&[d].into_iter().collect::<Report>().to_human(args.root));
+                print_err(&[d].into_iter().collect::<Report>().to_human(&project));
                 return exit::FAILURE;
             }
         }
@@ -52,11 +53,11 @@ pub fn run(args: &BuildArgs) -> u8 {
             return exit::FAILURE;
         }
     };
-    let parts = match crate::site::build_into(&loaded, args.root, &staging) {
+    let parts = match crate::site::build_into(&loaded, &project, &staging) {
         Ok(built) => built.timings,
         Err(d) => {
             drop(staging);
-            print_err(&[d].into_iter().collect::<Report>().to_human(args.root));
+            print_err(&[d].into_iter().collect::<Report>().to_human(&project));
             print_err(&format!("{}\n", kept()));
             return exit::CONTENT_ERRORS;
         }

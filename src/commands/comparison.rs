@@ -50,13 +50,13 @@ fn in_force_name(versions: &[crate::config::VersionConfig], old: &str) -> String
 
 /// Writes the document of `changes` from `old` to `new` to `output`.
 pub fn write(
-    (root, output): (&Path, &Path),
+    (project, output): (&crate::project::Project, &Path),
     changes: &Changes,
     (old, new): (&Catalog, &Catalog),
     old_name: &str,
     versions: &[crate::config::VersionConfig],
 ) -> u8 {
-    let config = crate::source::load_config(root).unwrap_or_default();
+    let config = crate::source::load_config(project).unwrap_or_default();
     let made = crate::export::comparison::to_docx(changes, old, new, &config, &in_force_name(versions, old_name));
     match made.and_then(|bytes| std::fs::write(output, bytes)) {
         Ok(()) => {

@@ -6,6 +6,7 @@
 use crate::diagnostics::Report;
 use crate::exit;
 use crate::model::Catalog;
+use crate::project::Project;
 use crate::versions::compare::compare;
 use crate::versions::report::{json_report, markdown_report, text_report};
 use crate::versions::sides::{self, Unresolved};
@@ -38,12 +39,13 @@ pub fn run(args: &DiffArgs) -> u8 {
     {
         return code;
     }
+    let project = Project::open(args.root);
     // The declared versions name the sides and give the default one.
-    let config = crate::source::load_config(args.root);
+    let config = crate::source::load_config(&project);
     let sides = match sides::resolve(args.root, &config, args.old, args.new) {
         Ok(sides) => sides,
         Err(Unresolved::Config(problem)) => {
-            eprint!("{}", [problem].into_iter().collect::<Report>().to_human(args.root));
+            eprint!("{}", [problem].into_iter().collect::<Report>().to_human(&project));
             return exit::CONTENT_ERRORS;
         }
         Err(Unresolved::NoVersionInForce(message)) => {
@@ -52,7 +54,7 @@ pub fn run(args: &DiffArgs) -> u8 {
         }
     };
     let (Some(before), Some(after)) =
-        (side(args.root, &sides.old, !sides.old_is_declared), side(args.root, &sides.new, true))
+        (side(&project, &sides.old, !sides.old_is_declared), side(&project, &sides.new, true))
     else {
         return exit::CONTENT_ERRORS;
     };
@@ -67,7 +69,7 @@ pub fn run(args: &DiffArgs) -> u8 {
         Format::Docx => {
             let Some(output) = args.output else { return exit::FAILURE };
             let catalogs = (&before, &after);
-            return super::comparison::write((args.root, output), &changes, catalogs, &sides.old, &sides.declared);
+            return super::comparison::write((&project, output), &changes, catalogs, &sides.old, &sides.declared);
         }
     };
     super::print_out(&text);
@@ -75,10 +77,10 @@ pub fn run(args: &DiffArgs) -> u8 {
 }
 
 /// One side's catalog; its problems printed when it has none.
-fn side(root: &Path, what: &str, may_be_folder: bool) -> Option<Catalog> {
-    let (catalog, report) = sides::read(root, what, may_be_folder);
+fn side(project: &Project, what: &str, may_be_folder: bool) -> Option<Catalog> {
+    let (catalog, report) = sides::read(project, what, may_be_folder);
     if catalog.is_none() {
-        eprint!("{}", report.to_human(Path::new(what)));
+        eprint!("{}", report.to_human(&Project::open(Path::new(what))));
         eprintln!("Không so sánh được: nội dung của “{what}” có lỗi.");
     }
     catalog

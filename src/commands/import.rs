@@ -26,14 +26,15 @@ pub fn run(root: &Path, file: &Path) -> u8 {
         eprintln!("Không đọc được {name}: {}.", crate::diagnostics::io_message(&e));
         return exit::CONTENT_ERRORS;
     }
-    let (project, loaded) = source::load(root);
+    let opened = crate::project::Project::open(root);
+    let (project, loaded) = source::load(&opened);
     // A project without entries yet is what an import fills.
     let blocking = loaded.diagnostics().iter().any(|d| {
         d.severity == crate::diagnostics::Severity::Error
             && !(d.code == crate::diagnostics::Code::Io && d.file == Path::new(source::ENTRIES_DIR))
     });
     if blocking {
-        eprint!("{}", loaded.without_strict_only().to_human(root));
+        eprint!("{}", loaded.without_strict_only().to_human(&opened));
         eprintln!("Chưa nhập: sửa các lỗi trên trước, vì cần đọc được các lĩnh vực và đơn vị đã khai báo.");
         return exit::CONTENT_ERRORS;
     }

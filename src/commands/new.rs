@@ -17,12 +17,13 @@ pub struct NewArgs<'a> {
 }
 
 pub fn run(args: &NewArgs) -> u8 {
-    let (project, loaded) = crate::source::load(args.root);
+    let opened = crate::project::Project::open(args.root);
+    let (project, loaded) = crate::source::load(&opened);
     // The next number and the declared slugs are read from the project: a
     // file that could not be read would make them wrong (a number used
     // twice, a sector said to be undeclared when its file is broken).
     if loaded.has_errors() {
-        eprint!("{}", loaded.without_strict_only().to_human(args.root));
+        eprint!("{}", loaded.without_strict_only().to_human(&opened));
         eprintln!(
             "Chưa tạo CSDL mới: sửa các lỗi trên trước, vì danhmuc new cần đọc được mọi tệp để chọn số thứ tự và kiểm tra mã lĩnh vực, đơn vị."
         );
@@ -32,7 +33,7 @@ pub fn run(args: &NewArgs) -> u8 {
     let Plan { path, text, reference, renumbered } = match crate::source::new_entry::plan(&project, &asked) {
         Ok(planned) => planned,
         Err(report) => {
-            eprint!("{}", report.to_human(args.root));
+            eprint!("{}", report.to_human(&opened));
             return exit::CONTENT_ERRORS;
         }
     };

@@ -6,6 +6,7 @@
 use crate::exit;
 use crate::preview::rebuild::{build, update_entry};
 use crate::preview::{self, Preview, watch};
+use crate::project::Project;
 use crate::versions::ReadVersions;
 use std::path::Path;
 use std::sync::{Arc, mpsc};
@@ -33,10 +34,11 @@ pub fn run(args: &ServeArgs) -> u8 {
         }
     };
     let root = root.as_path();
+    let project = Arc::new(Project::open(root));
     let started = Instant::now();
     let mut warm = None;
     let read = Arc::new(ReadVersions::default());
-    let preview = match build(root, &read) {
+    let preview = match build(&project, &read) {
         Ok((files, built)) => {
             println!("Đã dựng {} tệp trong {} ms.", files.len(), started.elapsed().as_millis());
             warm = Some(built);
@@ -117,20 +119,20 @@ pub fn run(args: &ServeArgs) -> u8 {
             _ => None,
         };
         if let (Some(path), Some(state)) = (single_entry, warm.as_mut())
-            && let Some(files) = update_entry(root, &path, state)
+            && let Some(files) = update_entry(&project, &path, state)
         {
             preview.update(files);
             println!(
                 "Đã dựng lại trang của {path} trong {} ms; phần còn lại đang dựng ở nền.",
                 started.elapsed().as_millis()
             );
-            let (tx, root, read) = (done_tx.clone(), root.to_path_buf(), read.clone());
+            let (tx, project, read) = (done_tx.clone(), project.clone(), read.clone());
             std::thread::spawn(move || {
-                let _ = tx.send((version, build(&root, &read)));
+                let _ = tx.send((version, build(&project, &read)));
             });
             continue;
         }
-        match build(root, &read) {
+        match build(&project, &read) {
             Ok((files, built)) => {
                 preview.publish(files);
                 warm = Some(built);

@@ -5,8 +5,8 @@
 
 use crate::diagnostics::Report;
 use crate::output::Sink as _;
+use crate::project::Project;
 use crate::versions::ReadVersions;
-use std::path::Path;
 
 /// What the fast path needs from the last full build.
 pub struct Warm {
@@ -18,16 +18,16 @@ pub struct Warm {
 /// the diagnostics as text. The versions are read from git once per
 /// session (`read`), and again only for a revision that names another
 /// commit than when it was read.
-pub fn build(root: &Path, read: &ReadVersions) -> Result<(crate::output::SiteFiles, Warm), String> {
-    let (loaded, report) = crate::site::load_catalog_reusing(root, Some(read));
-    let warnings = report.to_human(root);
+pub fn build(project: &Project, read: &ReadVersions) -> Result<(crate::output::SiteFiles, Warm), String> {
+    let (loaded, report) = crate::site::load_catalog_reusing(project, Some(read));
+    let warnings = report.to_human(project);
     let Some(loaded) = loaded else { return Err(warnings) };
     if !report.is_empty() {
         eprint!("{warnings}");
     }
     let files = std::sync::Mutex::new(crate::output::SiteFiles::default());
-    let built = crate::site::build_into(&loaded, root, &files)
-        .map_err(|d| [d].into_iter().collect::<Report>().to_human(root))?;
+    let built = crate::site::build_into(&loaded, project, &files)
+        .map_err(|d| [d].into_iter().collect::<Report>().to_human(project))?;
     let files = files.into_inner().expect("site files");
     Ok((files, Warm { loaded, views: built.views }))
 }
@@ -38,14 +38,12 @@ pub fn build(root: &Path, read: &ReadVersions) -> Result<(crate::output::SiteFil
 /// neighbours, sectors, agencies and group when it moved), with versions
 /// the pages that say what the working tree changes, and its data.
 /// None: a full rebuild is needed.
-pub fn update_entry(root: &Path, path: &str, warm: &mut Warm) -> Option<Vec<(String, Vec<u8>)>> {
-    let full = root.join(path);
+pub fn update_entry(project: &Project, path: &str, warm: &mut Warm) -> Option<Vec<(String, Vec<u8>)>> {
     // A plain file only: a link (checked or refused) goes the full way.
-    let meta = std::fs::symlink_metadata(&full).ok()?;
-    if !meta.is_file() || meta.len() > crate::source::MAX_FILE_BYTES {
+    if !project.is_plain_file(path) {
         return None;
     }
-    crate::source::inside::check(root, path).ok()?;
+    project.check(path).ok()?;
     let Warm { loaded, views } = warm;
     let crate::site::Loaded { catalog, config, renderer, versions, .. } = loaded;
     // A draft pending beside a catalog in force is not what the pages
@@ -53,7 +51,7 @@ pub fn update_entry(root: &Path, path: &str, warm: &mut Warm) -> Option<Vec<(Str
     if versions.pending_draft().is_some() {
         return None;
     }
-    let (file, raw) = crate::source::parse_entry(path, std::fs::read(&full).ok()?).ok()?;
+    let (file, raw) = crate::source::parse_entry(path, project.read(path).ok()?).ok()?;
     let (index, entry) = crate::validate::revalidate_entry(catalog, &views.targets, &file, &raw)?;
     let old = &catalog.entries()[index];
     let moved = old.sector != entry.sector || old.agencies != entry.agencies;
@@ -87,6 +85,7 @@ pub fn update_entry(root: &Path, path: &str, warm: &mut Warm) -> Option<Vec<(Str
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     fn copy(from: &Path, to: &Path) {
         for item in walkdir::WalkDir::new(from) {
@@ -115,13 +114,14 @@ mod tests {
     /// and that it made the pages in `expected`.
     fn fast_path_equals_full_build(root: &Path, file: &str, from: &str, to: &str, expected: &[&str]) {
         let read = ReadVersions::default();
-        let (_, mut warm) = build(root, &read).unwrap();
+        let project = Project::open(root);
+        let (_, mut warm) = build(&project, &read).unwrap();
         let path = root.join(file);
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains(from), "{file} has no “{from}”");
         std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
-        let fast = update_entry(root, file, &mut warm).expect("the fast path is taken");
-        let (full, _) = build(root, &read).unwrap();
+        let fast = update_entry(&project, file, &mut warm).expect("the fast path is taken");
+        let (full, _) = build(&project, &read).unwrap();
         let made: Vec<&str> = fast.iter().map(|(path, _)| path.as_str()).collect();
         for page in expected {
             assert!(made.contains(page), "{page} is not among {made:?}");
@@ -171,12 +171,13 @@ mod tests {
         let declared = "\n[[versions]]\nnumber = \"1/QĐ-UBND\"\ndate = \"2025-03-01\"\nrevision = \"qd-1-2025\"\n";
         std::fs::write(root.join("danhmuc.toml"), config + declared).unwrap();
         let read = ReadVersions::default();
-        let (_, mut warm) = build(root, &read).unwrap();
+        let project = Project::open(root);
+        let (_, mut warm) = build(&project, &read).unwrap();
         let a02 = root.join("content/csdl/a-02.md");
         let text = std::fs::read_to_string(&a02).unwrap();
         std::fs::write(&a02, text.replacen("Quản lý lớp dữ liệu nền.", "Quản lý lớp dữ liệu nền mới.", 1)).unwrap();
-        assert!(update_entry(root, "content/csdl/a-02.md", &mut warm).is_none(), "the full build is taken");
-        let (full, _) = build(root, &read).unwrap();
+        assert!(update_entry(&project, "content/csdl/a-02.md", &mut warm).is_none(), "the full build is taken");
+        let (full, _) = build(&project, &read).unwrap();
         let page = String::from_utf8(full.get("csdl/csdl-ban-do/index.html").unwrap().to_vec()).unwrap();
         let (proposal, in_force) = page.split_once("</section>").unwrap();
         assert!(proposal.contains("mới") && !in_force.contains("nền mới"), "{page}");

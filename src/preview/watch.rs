@@ -78,7 +78,7 @@ pub fn changed_paths(events: &[notify::Result<notify::Event>], root: &Path) -> V
                 || name.ends_with('~')
                 || (!name.ends_with(".md") && !name.ends_with(".yaml") && !path.exists());
             if relevant && !scratch {
-                paths.insert(crate::source::relative(root, path));
+                paths.insert(rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/"));
             }
         }
     }

@@ -135,7 +135,7 @@ mod tests {
     #[test]
     fn a_moved_entry_renders_its_pages_as_the_full_build_does() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/small");
-        let (loaded, _) = crate::site::load_catalog(&root);
+        let (loaded, _) = crate::site::load_catalog(&crate::project::Project::open(&root));
         let crate::site::Loaded { mut catalog, targets, config, renderer, .. } = loaded.unwrap();
         let mut views = CatalogViews::new(&catalog, targets.clone(), &config, &renderer).unwrap();
         // A.2 "CSDL bản đồ" moves from sector "Bản đồ" to "Biển".

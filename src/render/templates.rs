@@ -3,7 +3,7 @@
 //! HTML escaping and relative roots every page uses.
 
 use crate::diagnostics::{Code, Diagnostic, Report};
-use std::path::Path;
+use crate::project::Project;
 
 /// The default templates (`theme/templates/`), by name.
 const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
@@ -35,15 +35,19 @@ pub struct Renderer {
 
 impl Renderer {
     /// Compiles the default templates, replaced or completed by the files
-    /// in `root/templates/` (read only inside the project, like every other
-    /// input). Every problem is reported, not only the first.
-    pub fn new(root: &Path) -> Result<Renderer, Report> {
+    /// in the project's `templates/`. Every problem is reported, not only
+    /// the first.
+    pub fn new(project: &Project) -> Result<Renderer, Report> {
         let mut report = Report::default();
         let mut templates: std::collections::BTreeMap<String, String> =
             DEFAULT_TEMPLATES.iter().map(|(name, text)| (name.to_string(), text.to_string())).collect();
-        for path in crate::source::inside::files_under(root, TEMPLATES_DIR, &mut report) {
+        for path in project.files_under(TEMPLATES_DIR, &mut report) {
             let name = path[TEMPLATES_DIR.len() + 1..].to_string();
-            match std::fs::read_to_string(root.join(&path)) {
+            match project.read_whole(&path).and_then(|bytes| {
+                String::from_utf8(bytes).map_err(|_| {
+                    std::io::Error::new(std::io::ErrorKind::InvalidData, "stream did not contain valid UTF-8")
+                })
+            }) {
                 Ok(text) => {
                     templates.insert(name, text);
                 }
@@ -148,7 +152,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join(TEMPLATES_DIR)).unwrap();
         std::fs::write(dir.path().join("templates/404.html"), "Không thấy {{ x }}").unwrap();
-        let renderer = Renderer::new(dir.path()).unwrap();
+        let renderer = Renderer::new(&Project::open(dir.path())).unwrap();
         let mut context = tera::Context::new();
         context.insert("x", "<trang>");
         assert_eq!(renderer.render("404.html", &context).unwrap(), "Không thấy &lt;trang&gt;".as_bytes());
@@ -159,7 +163,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join(TEMPLATES_DIR)).unwrap();
         std::fs::write(dir.path().join("templates/404.html"), "{% if %}").unwrap();
-        let error = Renderer::new(dir.path()).err().expect("broken template must fail");
+        let error = Renderer::new(&Project::open(dir.path())).err().expect("broken template must fail");
         assert_eq!(error.diagnostics()[0].code, Code::Template);
     }
 }

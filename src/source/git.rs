@@ -8,7 +8,7 @@
 
 use crate::diagnostics::{Code, Diagnostic};
 use crate::model::IsoDate;
-use crate::source::inside::MAX_FILE_BYTES;
+use crate::project::{MAX_FILE_BYTES, Project};
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
@@ -33,13 +33,15 @@ pub fn command(root: &Path) -> Command {
     command
 }
 
-/// Path (relative to `root`) → date of the latest commit that changed it.
+/// Path (relative to the project folder) → date of the latest commit that
+/// changed it; none for a project held in memory.
 /// Renames are followed: a file moved without change (the project moved
 /// to another folder of its repository, an entry file renamed) keeps the
 /// date of its last change under its former name. So the whole history is
 /// read, not only `dir`'s, and the paths git prints from the repository's
 /// top are made relative to `root` again.
-pub fn last_commit_dates(root: &Path, dir: &str) -> HashMap<String, IsoDate> {
+pub fn last_commit_dates(project: &Project, dir: &str) -> HashMap<String, IsoDate> {
+    let Some(root) = project.folder() else { return HashMap::new() };
     let run = |args: &[&str]| command(root).args(args).output().ok().filter(|o| o.status.success());
     let Some(prefix) = run(&["rev-parse", "--show-prefix"]) else { return HashMap::new() };
     let Some(log) = run(&["log", "--format=%x00%cs", "--name-status", "-M"]) else { return HashMap::new() };
@@ -85,23 +87,34 @@ fn parse_log(log: &str) -> HashMap<String, IsoDate> {
     dates
 }
 
-/// What the project at `root` held at `revision`: the files under `read`
-/// (paths relative to `root`) with their bytes, the paths of the files
-/// under `names` (listed, not read), and a diagnostic for each file over
-/// the working tree's size limit ([`MAX_FILE_BYTES`]), which is never read.
-/// Read from the repository's objects without touching the working tree.
-/// Symbolic links are left out (a version's content is its files). Errors
-/// say, in Vietnamese, that git is missing, that the history was cloned
-/// shallow, or that the revision does not exist.
-#[derive(Debug, Default)]
+/// What the project held at a revision, read from git: a project in
+/// memory, and a diagnostic for each file over the working tree's size
+/// limit, which is never read.
 pub struct Snapshot {
-    pub files: Vec<(String, Vec<u8>)>,
-    pub listed: Vec<String>,
+    pub project: Project,
     pub refused: Vec<Diagnostic>,
 }
 
-pub fn files_at(root: &Path, revision: &str, read: &[&str], names: &[&str]) -> Result<Snapshot, Diagnostic> {
+/// What the project folder held at `revision`: the files under `read`
+/// (project paths) with their bytes, the paths of the files under `names`
+/// (listed, not read), and a diagnostic for each file over the working
+/// tree's size limit ([`MAX_FILE_BYTES`]), which is never read. Read from
+/// the repository's objects without touching the working tree. Symbolic
+/// links are left out (a version's content is its files). Errors say, in
+/// Vietnamese, that git is missing, that the project is in no repository
+/// (or held in memory), that the history was cloned shallow, or that the
+/// revision does not exist.
+pub fn files_at(project: &Project, revision: &str, read: &[&str], names: &[&str]) -> Result<Snapshot, Diagnostic> {
     let config = crate::config::CONFIG_FILE;
+    let not_a_repository = || {
+        Diagnostic::error(
+            Code::History,
+            config,
+            "Thư mục Danh mục không nằm trong một kho git: không đọc được các phiên bản đã ban hành.",
+        )
+        .hint("Các phiên bản ([[versions]] có revision) được đọc từ lịch sử git của thư mục Danh mục.")
+    };
+    let Some(root) = project.folder() else { return Err(not_a_repository()) };
     let run = |args: &[&str]| {
         command(root).args(args).output().map_err(|e| {
             Diagnostic::error(
@@ -117,12 +130,7 @@ pub fn files_at(root: &Path, revision: &str, read: &[&str], names: &[&str]) -> R
     let missing = || -> Result<Diagnostic, Diagnostic> {
         let shallow = run(&["rev-parse", "--is-shallow-repository"])?;
         Ok(if !shallow.status.success() {
-            Diagnostic::error(
-                Code::History,
-                config,
-                "Thư mục Danh mục không nằm trong một kho git: không đọc được các phiên bản đã ban hành.",
-            )
-            .hint("Các phiên bản ([[versions]] có revision) được đọc từ lịch sử git của thư mục Danh mục.")
+            not_a_repository()
         } else if String::from_utf8_lossy(&shallow.stdout).trim() == "true" {
             Diagnostic::error(
                 Code::History,
@@ -157,7 +165,8 @@ pub fn files_at(root: &Path, revision: &str, read: &[&str], names: &[&str]) -> R
     let files = read_blobs(root, blobs).map_err(|e| {
         Diagnostic::error(Code::History, config, format!("Không đọc được nội dung của phiên bản “{revision}”: {e}."))
     })?;
-    Ok(Snapshot { files, listed: listed.into_iter().map(|blob| blob.path).collect(), refused })
+    let listed = listed.into_iter().map(|blob| blob.path).collect();
+    Ok(Snapshot { project: Project::in_memory(files, listed), refused })
 }
 
 /// One file of a revision, as `git ls-tree -l` lists it.
@@ -200,7 +209,8 @@ fn too_large(revision: &str, blob: &Blob) -> Diagnostic {
 /// The commit each of `revisions` names now, in one `git cat-file
 /// --batch-check`; None where git cannot say (no repository, no such
 /// revision: reading it tells why).
-pub fn commits(root: &Path, revisions: &[&str]) -> Vec<Option<String>> {
+pub fn commits(project: &Project, revisions: &[&str]) -> Vec<Option<String>> {
+    let Some(root) = project.folder() else { return vec![None; revisions.len()] };
     let asked: String = revisions.iter().map(|r| format!("{r}^{{commit}}\n")).collect();
     let answer = command(root)
         .args(["cat-file", "--batch-check=%(objectname)"])

@@ -11,7 +11,6 @@ pub mod entry_file;
 pub mod from_sheet;
 mod frontmatter;
 pub mod git;
-pub mod inside;
 pub mod new_entry;
 mod sections;
 pub mod spreadsheet;
@@ -23,7 +22,7 @@ pub use sections::{Body, RawSection, split_body, split_sections};
 
 use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostics::{Code, Diagnostic, Position, Report};
-use std::path::{Path, PathBuf};
+use crate::project::Project;
 
 pub const CONTENT_DIR: &str = "content";
 pub const ENTRIES_DIR: &str = "content/csdl";
@@ -43,7 +42,7 @@ pub const TEMPLATES_DIR: &str = "templates";
 /// The line the front matter's YAML starts on, after the opening `---`.
 pub const FRONT_MATTER_LINE: usize = 2;
 
-pub use inside::MAX_FILE_BYTES;
+pub use crate::project::MAX_FILE_BYTES;
 
 /// A content file that was read and split into front matter and body.
 #[derive(Debug, Clone)]
@@ -81,7 +80,6 @@ impl SourceFile {
 /// Everything read from a project folder, before validation.
 #[derive(Debug, Default)]
 pub struct RawProject {
-    pub root: PathBuf,
     pub config: Option<Config>,
     pub sectors: Vec<RawSector>,
     pub agencies: Vec<RawAgency>,
@@ -98,55 +96,56 @@ pub struct RawProject {
     pub static_files: Vec<String>,
 }
 
-/// Reads the project at `root`. Files that cannot be read or parsed are
-/// reported and left out; the rest is returned for validation.
-pub fn load(root: &Path) -> (RawProject, Report) {
+/// Reads the project: its folder, or a version's files held in memory.
+/// Files that cannot be read or parsed are reported and left out; the
+/// rest is returned for validation.
+pub fn load(project: &Project) -> (RawProject, Report) {
     let mut report = Report::default();
-    let mut project = RawProject { root: root.to_path_buf(), ..RawProject::default() };
-    match load_config(root) {
-        Ok(config) => project.config = Some(config),
+    let mut raw = RawProject::default();
+    match load_config(project) {
+        Ok(config) => raw.config = Some(config),
         Err(d) => report.push(d),
     }
-    project.static_files = inside::files_under(root, STATIC_DIR, &mut report);
-    if let Err(d) = inside::check(root, CONTENT_DIR) {
+    raw.static_files = project.files_under(STATIC_DIR, &mut report);
+    if let Err(d) = project.check(CONTENT_DIR) {
         report.push(d);
-        return (project, report);
+        return (raw, report);
     }
-    if !root.join(CONTENT_DIR).is_dir() {
+    if !project.is_folder(CONTENT_DIR) {
         report.push(
             Diagnostic::error(Code::Io, CONTENT_DIR, "Không tìm thấy thư mục nội dung “content/”.")
                 .hint("Chạy lệnh trong thư mục Danh mục (thư mục có danhmuc.toml và content/), hoặc chỉ đường dẫn bằng --root THƯ_MỤC."),
         );
-        return (project, report);
+        return (raw, report);
     }
-    project.sectors = load_data_file(root, SECTORS_FILE, &mut report);
-    project.agencies = load_data_file(root, AGENCIES_FILE, &mut report);
-    if std::fs::symlink_metadata(root.join(SYNONYMS_FILE)).is_ok() {
-        project.synonyms = load_data_file(root, SYNONYMS_FILE, &mut report);
+    raw.sectors = load_data_file(project, SECTORS_FILE, &mut report);
+    raw.agencies = load_data_file(project, AGENCIES_FILE, &mut report);
+    if project.has(SYNONYMS_FILE) {
+        raw.synonyms = load_data_file(project, SYNONYMS_FILE, &mut report);
     }
-    if std::fs::symlink_metadata(root.join(PLACES_FILE)).is_ok() {
-        project.places = load_data_file(root, PLACES_FILE, &mut report);
+    if project.has(PLACES_FILE) {
+        raw.places = load_data_file(project, PLACES_FILE, &mut report);
     }
-    if std::fs::symlink_metadata(root.join(DECISION_FILE)).is_ok()
-        && let Some(file) = read_with_front_matter(root, DECISION_FILE, &mut report)
+    if project.has(DECISION_FILE)
+        && let Some(file) = read_with_front_matter(project, DECISION_FILE, &mut report)
     {
-        keep_decision(&mut project, &mut report, file);
+        keep_decision(&mut raw, &mut report, file);
     }
-    project.git_dates = git::last_commit_dates(root, ENTRIES_DIR);
+    raw.git_dates = git::last_commit_dates(project, ENTRIES_DIR);
     // Entry files are independent: read and parse them on every core, then
     // keep them (and their diagnostics) in path order.
     use rayon::prelude::*;
-    let parsed: Vec<(Option<(SourceFile, RawEntry)>, Report)> = entry_paths(root, &mut report)
+    let parsed: Vec<(Option<(SourceFile, RawEntry)>, Report)> = entry_paths(project, &mut report)
         .par_iter()
         .map(|path| {
             let mut local = Report::default();
-            // Already checked to stay inside the project by the walk.
-            let text = read_text_within(root, path, &mut local);
+            // Already allowed by the walk.
+            let text = read_text_within(project, path, &mut local);
             (parse_entry_text(path, text, &mut local), local)
         })
         .collect();
-    keep_entries(&mut project, &mut report, parsed);
-    (project, report)
+    keep_entries(&mut raw, &mut report, parsed);
+    (raw, report)
 }
 
 /// An entry file's text (None when it could not be read, already
@@ -184,72 +183,20 @@ fn keep_decision(project: &mut RawProject, report: &mut Report, file: SourceFile
     }
 }
 
-/// A project held in memory (`files`: project paths and their bytes, as
-/// a version's are read from git), read as [`load`] reads a folder.
-/// `static_files` are the paths of `static/`, which links may point to.
-/// There are no git dates.
-pub fn load_files(files: Vec<(String, Vec<u8>)>, static_files: Vec<String>) -> (RawProject, Report) {
-    let mut report = Report::default();
-    let mut project = RawProject { static_files, ..RawProject::default() };
-    let mut files: std::collections::BTreeMap<String, Vec<u8>> = files.into_iter().collect();
-    let mut text = |path: &str, report: &mut Report| {
-        let bytes = files.remove(path)?;
-        decode_text(path, bytes).map_err(|d| report.push(d)).ok()
-    };
-    match text(crate::config::CONFIG_FILE, &mut report) {
-        Some(config) => match Config::from_text(&config) {
-            Ok(config) => project.config = Some(config),
-            Err(d) => report.push(d),
-        },
-        None => project.config = Some(Config::default()),
-    }
-    if let Some(t) = text(SECTORS_FILE, &mut report) {
-        project.sectors = parse_data_file(&t, SECTORS_FILE, &mut report);
-    }
-    if let Some(t) = text(AGENCIES_FILE, &mut report) {
-        project.agencies = parse_data_file(&t, AGENCIES_FILE, &mut report);
-    }
-    if let Some(t) = text(SYNONYMS_FILE, &mut report) {
-        project.synonyms = parse_data_file(&t, SYNONYMS_FILE, &mut report);
-    }
-    if let Some(t) = text(PLACES_FILE, &mut report) {
-        project.places = parse_data_file(&t, PLACES_FILE, &mut report);
-    }
-    if let Some(file) = text(DECISION_FILE, &mut report).and_then(|t| split_or_report(DECISION_FILE, t, &mut report)) {
-        keep_decision(&mut project, &mut report, file);
-    }
-    let prefix = format!("{ENTRIES_DIR}/");
-    let entries: Vec<(String, Vec<u8>)> =
-        files.into_iter().filter(|(path, _)| path.starts_with(&prefix) && path.ends_with(".md")).collect();
-    use rayon::prelude::*;
-    let parsed: Vec<(Option<(SourceFile, RawEntry)>, Report)> = entries
-        .into_par_iter()
-        .map(|(path, bytes)| {
-            let mut local = Report::default();
-            let text = decode_text(&path, bytes).map_err(|d| local.push(d)).ok();
-            (parse_entry_text(&path, text, &mut local), local)
-        })
-        .collect();
-    keep_entries(&mut project, &mut report, parsed);
-    (project, report)
-}
-
 /// The entry files under `content/csdl/`, sorted by path. Links are
 /// followed while they stay inside the project (see `inside`).
-fn entry_paths(root: &Path, report: &mut Report) -> Vec<String> {
-    if inside::check(root, ENTRIES_DIR).is_ok() && !root.join(ENTRIES_DIR).is_dir() {
+fn entry_paths(project: &Project, report: &mut Report) -> Vec<String> {
+    if project.check(ENTRIES_DIR).is_ok() && !project.is_folder(ENTRIES_DIR) {
         report.push(
             Diagnostic::error(Code::Io, ENTRIES_DIR, "Không tìm thấy thư mục “content/csdl/” chứa các CSDL.")
                 .hint("Mỗi CSDL là một tệp .md trong content/csdl/; tạo tệp mới bằng lệnh `danhmuc new`."),
         );
         return Vec::new();
     }
-    let mut paths = inside::files_under(root, ENTRIES_DIR, report);
+    let mut paths = project.files_under(ENTRIES_DIR, report);
     paths.retain(|path| path.ends_with(".md"));
     paths
 }
-
-pub use crate::confine::relative;
 
 /// Where a file of `static/` (a project path) is published.
 pub fn static_site_path(project_path: &str) -> String {
@@ -257,8 +204,8 @@ pub fn static_site_path(project_path: &str) -> String {
     crate::urls::static_file(under)
 }
 
-fn load_data_file<T: serde::de::DeserializeOwned>(root: &Path, path: &str, report: &mut Report) -> Vec<T> {
-    let Some(text) = read_text(root, path, report) else {
+fn load_data_file<T: serde::de::DeserializeOwned>(project: &Project, path: &str, report: &mut Report) -> Vec<T> {
+    let Some(text) = read_text(project, path, report) else {
         return Vec::new();
     };
     parse_data_file(&text, path, report)
@@ -278,60 +225,29 @@ fn parse_data_file<T: serde::de::DeserializeOwned>(text: &str, path: &str, repor
 /// Reads `danhmuc.toml` as every file of the project is read (inside the
 /// project, within the size limit, UTF-8) and checks it; a missing file
 /// means the defaults.
-pub fn load_config(root: &Path) -> Result<Config, Diagnostic> {
-    inside::check(root, CONFIG_FILE)?;
-    if std::fs::symlink_metadata(root.join(CONFIG_FILE)).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound) {
+pub fn load_config(project: &Project) -> Result<Config, Diagnostic> {
+    project.check(CONFIG_FILE)?;
+    if project.lacks(CONFIG_FILE) {
         return Ok(Config::default());
     }
-    let mut report = Report::default();
-    match read_text_within(root, CONFIG_FILE, &mut report) {
-        Some(text) => Config::from_text(&text),
-        None => Err(report.diagnostics()[0].clone()),
-    }
+    let text = project.read(CONFIG_FILE).and_then(|bytes| decode_text(CONFIG_FILE, bytes))?;
+    Config::from_text(&text)
 }
 
 /// Reads a file as text: refuses a path that leads outside the project,
 /// files too large or not UTF-8, drops a byte-order mark and turns CRLF
 /// line endings into LF.
-pub fn read_text(root: &Path, path: &str, report: &mut Report) -> Option<String> {
-    if let Err(d) = inside::check(root, path) {
+pub fn read_text(project: &Project, path: &str, report: &mut Report) -> Option<String> {
+    if let Err(d) = project.check(path) {
         report.push(d);
         return None;
     }
-    read_text_within(root, path, report)
+    read_text_within(project, path, report)
 }
 
-/// [`read_text`] for a path already known to stay inside the project.
-fn read_text_within(root: &Path, path: &str, report: &mut Report) -> Option<String> {
-    use std::io::Read as _;
-    // Opened once, its size asked of the open file: one system call fewer
-    // per file than asking the path and then `fs::read`.
-    let read = std::fs::File::open(root.join(path)).and_then(|file| {
-        let size = file.metadata()?.len();
-        let mut bytes = Vec::with_capacity(size.min(MAX_FILE_BYTES) as usize + 1);
-        file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
-        Ok((size.max(bytes.len() as u64), bytes))
-    });
-    let (size, bytes) = match read {
-        Ok(read) => read,
-        Err(e) => {
-            let reason = crate::diagnostics::io_message(&e);
-            report.push(Diagnostic::error(Code::Io, path, format!("Không đọc được tệp: {reason}.")));
-            return None;
-        }
-    };
-    if size > MAX_FILE_BYTES {
-        report.push(
-            Diagnostic::error(
-                Code::FileTooLarge,
-                path,
-                format!("Tệp quá lớn ({} KiB, tối đa {} KiB).", size / 1024, MAX_FILE_BYTES / 1024),
-            )
-            .hint("Một CSDL chỉ cần vài trang văn bản; kiểm tra xem có dán nhầm nội dung khác vào không."),
-        );
-        return None;
-    }
-    match decode_text(path, bytes) {
+/// [`read_text`] for a path already allowed by the walk.
+fn read_text_within(project: &Project, path: &str, report: &mut Report) -> Option<String> {
+    match project.read(path).and_then(|bytes| decode_text(path, bytes)) {
         Ok(text) => Some(text),
         Err(d) => {
             report.push(d);
@@ -373,8 +289,8 @@ fn normalize_text(mut text: String) -> String {
     }
 }
 
-fn read_with_front_matter(root: &Path, path: &str, report: &mut Report) -> Option<SourceFile> {
-    let text = read_text(root, path, report)?;
+fn read_with_front_matter(project: &Project, path: &str, report: &mut Report) -> Option<SourceFile> {
+    let text = read_text(project, path, report)?;
     split_or_report(path, text, report)
 }
 
@@ -454,7 +370,7 @@ mod tests {
     #[test]
     fn a_missing_config_means_the_defaults() {
         let dir = tempfile::tempdir().unwrap();
-        let config = load_config(dir.path()).unwrap();
+        let config = load_config(&Project::open(dir.path())).unwrap();
         assert_eq!(config.language, "vi");
         assert!(config.base_url.is_none());
     }
@@ -466,7 +382,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let huge = format!("title = \"x\"\n{}", "# chú thích\n".repeat(MAX_FILE_BYTES as usize / 10));
         std::fs::write(dir.path().join(CONFIG_FILE), huge).unwrap();
-        assert_eq!(load_config(dir.path()).unwrap_err().code, Code::FileTooLarge);
+        assert_eq!(load_config(&Project::open(dir.path())).unwrap_err().code, Code::FileTooLarge);
     }
 
     #[test]

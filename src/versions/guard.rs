@@ -7,7 +7,7 @@
 use crate::config::{CONFIG_FILE, Config};
 use crate::diagnostics::{Code, Diagnostic, Position, Report};
 use crate::model::Catalog;
-use std::path::Path;
+use crate::project::Project;
 
 /// The line of `key` in the `[table]` of `text` (1-based), or of the
 /// table's own header when the key is not there.
@@ -34,13 +34,13 @@ fn line_of(text: &str, table: &str, key: &str) -> Option<usize> {
 /// `in_force` is the newest issued version before the working tree, with
 /// its content when known.
 pub(super) fn guard(
-    root: &Path,
+    project: &Project,
     config: &Config,
     current: &Catalog,
     in_force: Option<(&str, Option<&Catalog>)>,
     report: &mut Report,
 ) {
-    let config_text = std::fs::read_to_string(root.join(CONFIG_FILE)).unwrap_or_default();
+    let config_text = read_or_empty(project, CONFIG_FILE);
     let at = |key: &str| line_of(&config_text, "decision", key).map(|line| Position::new(line, 1));
     let signed = current.issued().map(|issued| issued.number.as_str());
     if let Some(number) = signed {
@@ -58,7 +58,7 @@ pub(super) fn guard(
             ),
             Some(declared) => {
                 if let Some(revision) = declared.revision.as_deref()
-                    && let Ok((Some(tagged), _)) = super::read::catalog_at(root, revision)
+                    && let Ok((Some(tagged), _)) = super::read::catalog_at(project, revision)
                 {
                     let changes = super::compare::compare(&tagged, current);
                     if !changes.is_empty() {
@@ -82,7 +82,7 @@ pub(super) fn guard(
     let Some(decision) = current.decision() else { return };
     let Some(replaces) = decision.replaces.as_deref() else { return };
     if !replaces.contains(in_force) {
-        let text = std::fs::read_to_string(root.join(&decision.source_path)).unwrap_or_default();
+        let text = read_or_empty(project, &decision.source_path);
         let line = text.lines().position(|l| l.starts_with("replaces:")).map(|i| Position::new(i + 1, 1));
         report.push(
             Diagnostic::warning(
@@ -98,6 +98,13 @@ pub(super) fn guard(
             )),
         );
     }
+}
+
+/// The text of a file already read and checked by the load, to find a
+/// line in it; empty if it cannot be read now.
+fn read_or_empty(project: &Project, path: &str) -> String {
+    let bytes = project.read(path).unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -16,8 +16,8 @@ pub use read::{catalog_at, catalog_in};
 
 use crate::diagnostics::{Diagnostic, Report};
 use crate::model::Catalog;
+use crate::project::Project;
 use std::collections::HashMap;
-use std::path::Path;
 use std::sync::Arc;
 
 /// What reading a revision gave: its catalog (None when it no longer
@@ -25,11 +25,11 @@ use std::sync::Arc;
 pub type Content = Result<(Option<Arc<Catalog>>, Report), Diagnostic>;
 
 /// Each revision's content, read and checked on every core.
-fn read_contents(root: &Path, revisions: &[&str]) -> Vec<Arc<Content>> {
+fn read_contents(project: &Project, revisions: &[&str]) -> Vec<Arc<Content>> {
     use rayon::prelude::*;
     revisions
         .par_iter()
-        .map(|revision| Arc::new(catalog_at(root, revision).map(|(catalog, found)| (catalog.map(Arc::new), found))))
+        .map(|revision| Arc::new(catalog_at(project, revision).map(|(catalog, found)| (catalog.map(Arc::new), found))))
         .collect()
 }
 
@@ -44,10 +44,10 @@ pub struct ReadVersions {
 }
 
 impl ReadVersions {
-    fn contents(&self, root: &Path, revisions: &[&str]) -> Vec<Arc<Content>> {
+    fn contents(&self, project: &Project, revisions: &[&str]) -> Vec<Arc<Content>> {
         // A revision git cannot resolve is read again each time, so that
         // its error is the full one (a shallow clone, no such name).
-        let commits = crate::source::git::commits(root, revisions);
+        let commits = crate::source::git::commits(project, revisions);
         let mut read = self.read.lock().expect("versions read");
         let keys: Vec<Option<(String, String)>> = revisions
             .iter()
@@ -60,7 +60,7 @@ impl ReadVersions {
             .filter(|(_, key)| key.as_ref().is_none_or(|key| !read.contains_key(key)))
             .map(|(revision, _)| *revision)
             .collect();
-        let mut fresh = read_contents(root, &missing).into_iter();
+        let mut fresh = read_contents(project, &missing).into_iter();
         let contents = keys
             .iter()
             .map(|key| match key.as_ref().and_then(|key| read.get(key)) {
@@ -160,14 +160,14 @@ impl Versions {
     /// no longer validates is a warning (it stays on the versions page
     /// without its content); a version that cannot be read at all (no git,
     /// a shallow clone, a revision missing) is an error.
-    pub fn load(root: &Path, config: &crate::config::Config, current: &Catalog, report: &mut Report) -> Versions {
-        Versions::load_with(root, config, current, report, None)
+    pub fn load(project: &Project, config: &crate::config::Config, current: &Catalog, report: &mut Report) -> Versions {
+        Versions::load_with(project, config, current, report, None)
     }
 
     /// [`History::load`], taking each version's content from `read` where
     /// it was read before at the same commit (`serve`, between saves).
     pub fn load_with(
-        root: &Path,
+        project: &Project,
         config: &crate::config::Config,
         current: &Catalog,
         report: &mut Report,
@@ -181,8 +181,8 @@ impl Versions {
             config.versions.iter().filter(|d| signed.as_ref().is_none_or(|issued| issued.number != d.number)).collect();
         let revisions: Vec<&str> = declared.iter().filter_map(|d| d.revision.as_deref()).collect();
         let mut contents = match read {
-            Some(read) => read.contents(root, &revisions),
-            None => read_contents(root, &revisions),
+            Some(read) => read.contents(project, &revisions),
+            None => read_contents(project, &revisions),
         }
         .into_iter();
         for declared in declared {
@@ -255,7 +255,7 @@ impl Versions {
             .rev()
             .find(|v| v.status == Status::InForce && !v.current)
             .and_then(|v| v.number.as_deref().map(|number| (number, v.catalog.as_deref())));
-        guard::guard(root, config, current, before_current, report);
+        guard::guard(project, config, current, before_current, report);
         // Each version's changes from the one before it with content.
         let mut previous: Option<usize> = None;
         for i in 0..versions.len() {

@@ -9,6 +9,7 @@
 use crate::config::{Config, VersionConfig};
 use crate::diagnostics::{Diagnostic, Report};
 use crate::model::Catalog;
+use crate::project::Project;
 use std::path::Path;
 
 /// The sides found, and how the report names them.
@@ -86,14 +87,14 @@ pub fn resolve(
 
 /// One side's catalog: a project folder if `what` is one (and
 /// `may_be_folder`: given on the command line), else a revision of the
-/// repository at `root`; None when it cannot be read or does not validate,
-/// with what was found.
-pub fn read(root: &Path, what: &str, may_be_folder: bool) -> (Option<Catalog>, Report) {
-    let folder = Path::new(what);
-    if may_be_folder && folder.join(crate::source::CONTENT_DIR).is_dir() {
-        super::catalog_in(folder)
+/// repository of `project`; None when it cannot be read or does not
+/// validate, with what was found.
+pub fn read(project: &Project, what: &str, may_be_folder: bool) -> (Option<Catalog>, Report) {
+    let folder = Project::open(Path::new(what));
+    if may_be_folder && folder.is_folder(crate::source::CONTENT_DIR) {
+        super::catalog_in(&folder)
     } else {
-        match super::catalog_at(root, what) {
+        match super::catalog_at(project, what) {
             Ok(loaded) => loaded,
             Err(problem) => {
                 let mut report = Report::default();

@@ -1,5 +1,5 @@
-//! Paths inside the project folder, and the rule that keeps every read
-//! there.
+//! The rule on what a project path may lead to, looked at before anything
+//! is opened (the door, [`super::Project`], opens what it allows).
 //!
 //! The catalog's repository takes changes from many agencies and is built
 //! by CI with deploy credentials at hand, so a committed symbolic link must
@@ -16,14 +16,18 @@
 //! site (a backslash, a control character, not UTF-8) is refused too, so
 //! that `check` reports what `build` could not publish. The project folder
 //! itself may be a link: it is where the user pointed `--root`.
-//! `source::inside` turns what this module finds into diagnostics; a
-//! diagnostic's excerpt is read under the same rule.
+//!
+//! Why the rule looks at paths itself rather than leaving it all to
+//! cap-std: each refusal is told apart (a link leading out, one into
+//! `.git`, a pipe, a bad name) and named in its own diagnostic, and a link
+//! with an absolute target inside the project is followed, where cap-std
+//! refuses every absolute target.
 
 use std::path::{Path, PathBuf};
 
 /// `path` relative to `root` (or whole, if outside it), `/`-separated: the
 /// form every project and site path takes in danhmuc.
-pub fn relative(root: &Path, path: &Path) -> String {
+pub(super) fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
@@ -54,7 +58,7 @@ pub struct Refused {
 }
 
 /// The project folder with every link resolved, for comparisons.
-fn resolved_root(root: &Path) -> PathBuf {
+pub(super) fn resolved_root(root: &Path) -> PathBuf {
     std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf())
 }
 
@@ -97,6 +101,14 @@ pub fn refused(root: &Path, rel: &str) -> Option<Refused> {
         }
     }
     None
+}
+
+/// Where the project path `rel` leads once its links are resolved, as a
+/// path inside the project; None when it leads outside or into `.git`.
+pub(super) fn inside_path(root: &Path, rel: &str) -> Option<PathBuf> {
+    let target = std::fs::canonicalize(root.join(rel)).ok()?;
+    let inside = target.strip_prefix(resolved_root(root)).ok()?;
+    (!inside.components().any(|part| part.as_os_str() == GIT_DIR)).then(|| inside.to_path_buf())
 }
 
 /// What a walk of a project folder found.
