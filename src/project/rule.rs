@@ -1,5 +1,5 @@
 //! The rule on what a project path may lead to, looked at before anything
-//! is opened (the door, [`super::Project`], opens what it allows).
+//! is opened (the door, `Project`, opens what it allows).
 //!
 //! The catalog's repository takes changes from many agencies and is built
 //! by CI with deploy credentials at hand, so a committed symbolic link must
