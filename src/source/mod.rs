@@ -1,6 +1,7 @@
-//! Reading the project folder: walk `content/`, read each file safely, split
-//! the YAML front matter from the Markdown body and parse both into raw,
-//! unvalidated structures. Every problem becomes a [`Diagnostic`]; nothing
+//! Reading a project: walk `content/` and read each file through the door
+//! (`crate::project`, which alone decides what may be read), split the YAML
+//! front matter from the Markdown body and parse both into raw,
+//! unvalidated structures. A version held in memory is read the same way. Every problem becomes a [`Diagnostic`]; nothing
 //! here decides whether the catalog as a whole is valid (that is
 //! `validate`).
 
