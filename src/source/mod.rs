@@ -1,9 +1,9 @@
 //! Reading a project: walk `content/` and read each file through the door
 //! (`crate::project`, which alone decides what may be read), split the YAML
 //! front matter from the Markdown body and parse both into raw,
-//! unvalidated structures. A version held in memory is read the same way. Every problem becomes a [`Diagnostic`]; nothing
-//! here decides whether the catalog as a whole is valid (that is
-//! `validate`).
+//! unvalidated structures. A version held in memory is read the same way.
+//! Every problem becomes a [`Diagnostic`]; nothing here decides whether
+//! the catalog as a whole is valid (that is `validate`).
 
 pub mod characters;
 pub mod decision;
