@@ -80,9 +80,25 @@ pub(super) fn guard(
     // A draft: its decision replaces the version in force.
     let Some((in_force, _)) = in_force else { return };
     let Some(decision) = current.decision() else { return };
+    let text = read_or_empty(project, &decision.source_path);
+    // The sentence of the text that gets signed, not only the front matter.
+    for (line, column, named) in replaced_in(&text) {
+        if named != in_force {
+            report.push(
+                Diagnostic::warning(
+                    Code::History,
+                    decision.source_path.as_str(),
+                    format!(
+                        "Dự thảo Quyết định ghi “thay thế Quyết định {named}”, nhưng Quyết định đang còn hiệu lực là {in_force}: văn bản trình ký sẽ ghi sai Quyết định được thay thế."
+                    ),
+                )
+                .at(Some(Position::new(line, column)))
+                .hint(format!("Sửa câu “thay thế Quyết định …” cho đúng Quyết định {in_force}, cả số và ngày.")),
+            );
+        }
+    }
     let Some(replaces) = decision.replaces.as_deref() else { return };
     if !replaces.contains(in_force) {
-        let text = read_or_empty(project, &decision.source_path);
         let line = text.lines().position(|l| l.starts_with("replaces:")).map(|i| Position::new(i + 1, 1));
         report.push(
             Diagnostic::warning(
@@ -107,9 +123,38 @@ fn read_or_empty(project: &Project, path: &str) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
+/// Each decision the body of a decision's text says it replaces ("thay
+/// thế Quyết định [số] 2609/QĐ-UBND"): its line and column (counted in
+/// characters, from 1) and its number. The front matter's `replaces:` is
+/// checked on its own.
+fn replaced_in(text: &str) -> Vec<(usize, usize, String)> {
+    const PHRASE: &str = "thay thế Quyết định ";
+    let mut found = Vec::new();
+    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.starts_with("replaces:")) {
+        for (at, _) in line.match_indices(PHRASE) {
+            let rest = &line[at + PHRASE.len()..];
+            let rest = rest.strip_prefix("số ").unwrap_or(rest);
+            let number: String = rest.chars().take_while(|c| !c.is_whitespace() && *c != ',').collect();
+            if number.contains('/') {
+                let column = line[..at + PHRASE.len()].chars().count() + 1;
+                found.push((i + 1, column, number));
+            }
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
-    use super::line_of;
+    use super::{line_of, replaced_in};
+
+    #[test]
+    fn the_decision_a_text_replaces_is_read_from_its_sentence() {
+        let text = "---\nreplaces: Quyết định 1/QĐ-UBND\n---\nĐiều 3. Quyết định này thay thế Quyết định 2609/QĐ-UBND ngày 17/9/2024.\n";
+        assert_eq!(replaced_in(text), [(4, 44, "2609/QĐ-UBND".to_string())]);
+        assert_eq!(replaced_in("thay thế Quyết định số 12/QĐ-UBND, và"), [(1, 21, "12/QĐ-UBND".to_string())]);
+        assert!(replaced_in("thay thế Quyết định trước").is_empty());
+    }
 
     #[test]
     fn a_key_is_found_in_its_table_only() {

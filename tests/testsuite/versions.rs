@@ -518,6 +518,15 @@ fn check_guards_the_record_around_a_signing() {
         "replaces: Quyết định 2609/QĐ-UBND ngày 17/9/2024",
         "replaces: Quyết định 1234/QĐ-UBND ngày 15/6/2026",
     );
+    // The front matter alone is not the text that gets signed: Điều 3
+    // still names 2609/QĐ-UBND.
+    let check = project.run(&["check"]);
+    assert!(check.stderr.contains("ghi “thay thế Quyết định 2609/QĐ-UBND”"), "{}", check.stderr);
+    project.edit(
+        &quyet_dinh,
+        "thay thế Quyết định 2609/QĐ-UBND ngày 17/9/2024",
+        "thay thế Quyết định 1234/QĐ-UBND ngày 15/6/2026",
+    );
     let check = project.run(&["check"]);
     assert!(!check.stderr.contains("đang còn hiệu lực là"), "{}", check.stderr);
 }

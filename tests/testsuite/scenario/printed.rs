@@ -89,3 +89,31 @@ fn the_drafts_decision_and_comparison_print_as_submitted() {
     assert!(order.is_sorted(), "rows out of order {order:?}: {comparison}");
     assert!(text.contains("Bổ sung hồ sơ địa"), "the reason is printed: {text}");
 }
+
+/// Guards the document to sign against the previous draft's sentence: a
+/// draft whose front matter replaces 1234/QĐ-UBND but whose Điều 3 still
+/// says "thay thế Quyết định 2609/QĐ-UBND" passed `check` and printed the
+/// wrong decision; `check` now names the line.
+#[test]
+fn check_names_the_sentence_that_replaces_the_wrong_decision() {
+    let project = scenario();
+    let path = project.path("content/quyet-dinh.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let wrong = text.replacen(
+        "thay thế Quyết định 1234/QĐ-UBND ngày 08/01/2027 của Ủy ban nhân dân tỉnh về",
+        "thay thế Quyết định 2609/QĐ-UBND ngày 17/9/2024 của Ủy ban nhân dân tỉnh về",
+        1,
+    );
+    assert_ne!(wrong, text, "the scenario's Điều 3 names 1234/QĐ-UBND");
+    std::fs::write(&path, &wrong).unwrap();
+    let check = project.run(&["check"]);
+    let line = wrong.lines().position(|l| l.contains("thay thế Quyết định 2609")).unwrap() + 1;
+    assert!(
+        check.stderr.contains(&format!("content/quyet-dinh.md:{line}:"))
+            && check
+                .stderr
+                .contains("ghi “thay thế Quyết định 2609/QĐ-UBND”, nhưng Quyết định đang còn hiệu lực là 1234/QĐ-UBND"),
+        "{}",
+        check.stderr
+    );
+}
