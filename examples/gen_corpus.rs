@@ -46,7 +46,7 @@ const SECTORS: [&str; 12] = [
 ];
 
 fn words() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/csdl");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog/content/csdl");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
     let mut words = Vec::new();

@@ -136,13 +136,9 @@ mod tests {
     #[test]
     fn the_fast_path_on_the_real_catalog_renders_as_the_full_build_does() {
         let dir = tempfile::tempdir().unwrap();
-        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-        std::fs::copy(repo.join("danhmuc.toml"), dir.path().join("danhmuc.toml")).unwrap();
-        // The real catalog's own folders, where it has them (its theme is
-        // the built-in one).
-        for folder in ["content", "templates", "static"].into_iter().filter(|f| repo.join(f).is_dir()) {
-            copy(&repo.join(folder), &dir.path().join(folder));
-        }
+        let catalog = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog");
+        std::fs::copy(catalog.join("danhmuc.toml"), dir.path().join("danhmuc.toml")).unwrap();
+        copy(&catalog.join("content"), &dir.path().join("content"));
         let file = "content/csdl/a-01-csdl-to-chuc-bo-may.md";
         let expected = ["csdl/csdl-to-chuc-bo-may/index.html", "index.html", "phien-ban/index.html"];
         fast_path_equals_full_build(

@@ -180,7 +180,7 @@ mod tests {
             given += plain_texts_given(body);
         }
         assert!(given > 10, "{given}");
-        let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog/content");
         let mut entries = 0;
         for file in walkdir::WalkDir::new(content).into_iter().map(Result::unwrap) {
             if file.path().extension().is_some_and(|e| e == "md") {

@@ -9,7 +9,7 @@ const vm = require("node:vm");
 
 const REPO = path.resolve(__dirname, "..", "..");
 /** The real catalog's project folder. */
-const REAL_CATALOG = REPO;
+const REAL_CATALOG = path.join(REPO, "catalog");
 /** The built-in theme's sources, compiled into the binary. */
 const THEME = path.join(REPO, "theme");
 

@@ -11,7 +11,7 @@ pub fn repo_root() -> PathBuf {
 
 /// The real catalog's project folder.
 pub fn real_catalog() -> PathBuf {
-    repo_root()
+    repo_root().join("catalog")
 }
 
 /// The built-in theme's sources, compiled into the binary.

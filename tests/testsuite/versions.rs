@@ -481,7 +481,7 @@ fn a_pending_draft_is_a_proposal_beside_the_catalog_in_force() {
 #[test]
 fn check_guards_the_record_around_a_signing() {
     let project = Project::small();
-    std::fs::copy(crate::common::repo_root().join("content/quyet-dinh.md"), project.path("content/quyet-dinh.md"))
+    std::fs::copy(crate::common::real_catalog().join("content/quyet-dinh.md"), project.path("content/quyet-dinh.md"))
         .unwrap();
     let config = std::fs::read_to_string(project.path("danhmuc.toml")).unwrap();
     let signed = "\n[decision]\nnumber = \"1234/QĐ-UBND\"\ndate = \"2026-06-15\"\n\n[[versions]]\nnumber = \"2609/QĐ-UBND\"\ndate = \"2024-09-17\"\n";

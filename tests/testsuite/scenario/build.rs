@@ -39,7 +39,7 @@ pub const NEXT_TAG: &str = "qd-56-2027";
 
 /// The real catalog, whose entries and decision the scenario starts from.
 fn real_catalog() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("catalog")
 }
 
 /// The entries taken from the real catalog: its file's prefix, and the
