@@ -63,7 +63,7 @@ fn words() -> Vec<String> {
 /// The real entries' keywords, each once (compared as `check` compares
 /// them: case and diacritics aside), in file order.
 fn keyword_pool() -> Vec<String> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/csdl");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog/content/csdl");
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
     files.sort();
     let mut pool: Vec<String> = Vec::new();
