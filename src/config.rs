@@ -528,10 +528,7 @@ fn toml_diagnostic(error: &toml::de::Error, text: &str) -> Diagnostic {
     let key = line.split_once('=').map(|(key, _)| key.trim().to_string()).filter(|key| !key.is_empty());
     let diagnostic = if let Some(field) = message.strip_prefix("unknown field `").and(quoted.first()) {
         let expected = &quoted[1..];
-        let mut hint = String::new();
-        if let Some(best) = crate::text::closest(field, expected.iter().copied()).first() {
-            hint.push_str(&format!("Có phải ý bạn là “{best}”? "));
-        }
+        let mut hint = crate::diagnostics::did_you_mean(field, expected.iter().copied()).unwrap_or_default();
         if !expected.is_empty() {
             hint.push_str(&format!("Các khóa được dùng ở đây: {}. ", expected.join(", ")));
         }

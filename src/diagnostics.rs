@@ -162,6 +162,13 @@ impl Position {
     }
 }
 
+/// The hint's opening for a name written wrong: "Có phải ý bạn là “…”? "
+/// with the known name nearest to it (`text::closest`), or nothing when
+/// none is near.
+pub fn did_you_mean<'a>(written: &str, known: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    crate::text::closest(written, known).first().map(|best| format!("Có phải ý bạn là “{best}”? "))
+}
+
 /// The 1-based line and character column of byte `offset` in `text`.
 pub fn position_at(text: &str, offset: usize) -> Position {
     let offset = offset.min(text.len());

@@ -140,9 +140,8 @@ pub fn plan(project: &RawProject, args: &NewEntry) -> Result<Plan, Report> {
 }
 
 fn unknown(flag: &str, kind: &str, value: &str, known: &[&str], file: &str, code: Code) -> Diagnostic {
-    let suggestions = crate::text::closest(value, known.iter().copied());
-    let hint = match suggestions.first() {
-        Some(best) => format!("Có phải ý bạn là “{best}”? Các mã được khai báo trong {file}."),
+    let hint = match crate::diagnostics::did_you_mean(value, known.iter().copied()) {
+        Some(question) => format!("{question}Các mã được khai báo trong {file}."),
         None => format!("Các mã được khai báo trong {file}: {}.", known.join(", ")),
     };
     Diagnostic::error(code, flag, format!("{kind} “{value}” chưa được khai báo.")).hint(hint)

@@ -36,10 +36,7 @@ pub fn yaml_diagnostic(error: &YamlError, yaml: &str, file: &str, first_line: us
     };
     let diagnostic = match original_error(error) {
         YamlError::SerdeUnknownField { field, expected, .. } => {
-            let mut hint = String::new();
-            if let Some(best) = crate::text::closest(field, expected.iter().copied()).first() {
-                hint.push_str(&format!("Có phải ý bạn là “{best}”? "));
-            }
+            let mut hint = crate::diagnostics::did_you_mean(field, expected.iter().copied()).unwrap_or_default();
             hint.push_str(&format!("Các trường dùng được ở đây: {}.", expected.join(", ")));
             Diagnostic::error(Code::UnknownField, file, format!("Trường “{field}” không được dùng ở đây.")).hint(hint)
         }
