@@ -130,11 +130,9 @@ fn generate(n: usize) -> (Vec<Entry>, Vec<String>) {
     let pool = keyword_pool();
     let mut keyword_rng = Rng(0x6b65_7977 ^ n as u64);
     let agencies: Vec<String> = (0..40).map(|i| format!("Sở {} {:02}", SECTORS[i % SECTORS.len()], i + 1)).collect();
-    let mut numbers = [0usize; 2];
     let mut entries = Vec::with_capacity(n);
     for i in 0..n {
         let group = if rng.below(10) < 7 { 0 } else { 1 };
-        numbers[group] += 1;
         let sector = rng.below(SECTORS.len());
         let mut entry_agencies = Vec::new();
         for _ in 0..rng.between(1, 3) {
@@ -150,7 +148,7 @@ fn generate(n: usize) -> (Vec<Entry>, Vec<String>) {
         entries.push(Entry {
             title: format!("CSDL {} {}", sentence(&mut rng, &words, 3, 6).to_lowercase(), i + 1),
             group: if group == 0 { 'A' } else { 'B' },
-            number: numbers[group],
+            number: 0,
             sector,
             agencies: entry_agencies,
             notes: (rng.below(3) == 0).then(|| {
@@ -167,6 +165,15 @@ fn generate(n: usize) -> (Vec<Entry>, Vec<String>) {
             sharing: format!("{}.", sentence(&mut rng, &words, 10, 25)),
             keywords: keywords(&mut keyword_rng, &pool),
         });
+    }
+    // As in the decision, a group lists each sector's entries together
+    // (what `check` asks): numbered sector by sector.
+    for group in ['A', 'B'] {
+        let mut of_group: Vec<usize> = (0..n).filter(|&i| entries[i].group == group).collect();
+        of_group.sort_by_key(|&i| entries[i].sector);
+        for (k, i) in of_group.into_iter().enumerate() {
+            entries[i].number = k + 1;
+        }
     }
     (entries, agencies)
 }
