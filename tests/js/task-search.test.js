@@ -20,16 +20,25 @@ test("a query whose subject the catalog holds is answered; one about something i
       ["hàng bình ổn giá dịp tết", "CSDL ngành Công Thương", ["dịp", "tết"]],
       ["khai thác gỗ rừng trồng lim", "CSDL các lĩnh vực của ngành Nông nghiệp – Lĩnh vực lâm nghiệp", ["lim"]],
       ["GIS bản đồ nền dùng chung", "CSDL Đất đai", null],
-      ["tôi bị mất việc thì làm hồ sơ hưởng trợ cấp và tìm người giới thiệu việc làm ở đâu", null, null]
+      ["tôi bị mất việc thì làm hồ sơ hưởng trợ cấp và tìm người giới thiệu việc làm ở đâu", null, null],
+      // Two subjects in one question: of its three rare words an answer
+      // may lack one.
+      ["quan trắc nước ao nuôi tôm", null, null],
+      // "mùa" and "mưa" typed with marks are not the catalog's "mua".
+      ["sạt lở đất mùa mưa bão", "Hệ thống cảnh báo thiên tai tỉnh Quảng Ninh", ["mùa"]]
     ];
     for (const [query, first, missing] of sharded ? answered.filter((a) => a[0].startsWith("khai")) : answered) {
       const found = await searcher.find(query, {}, 10, false);
       assert.ok(found.total > 0, `${query}: nothing found`);
       assert.equal(found.understood, true, query);
       if (first) assert.equal(titleOf(found)[0], first, query);
+      if (query.startsWith("quan trắc")) {
+        assert.deepEqual(Array.from(titleOf(found).slice(0, 2)).sort(), ["CSDL các lĩnh vực của ngành Nông nghiệp – Lĩnh vực thủy sản", "CSDL quan trắc môi trường định kỳ tỉnh Quảng Ninh"]);
+      }
       if (missing && !sharded) assert.equal(found.missing.join(" "), missing.join(" "), query);
     }
-    for (const query of ["đăng ký kết hôn", "thuế thu nhập cá nhân", "nghĩa vụ quân sự", "lý lịch tư pháp", "đăng ký xe máy", "xổ số kiến thiết"]) {
+    // "làm", typed with its marks as the catalog has it, is not "nam".
+    for (const query of ["làm hộ chiếu", "đăng ký kết hôn", "thuế thu nhập cá nhân", "nghĩa vụ quân sự", "lý lịch tư pháp", "đăng ký xe máy", "xổ số kiến thiết"]) {
       const found = await searcher.find(query, {}, 10, false);
       assert.deepEqual(titleOf(found), [], query);
       assert.equal(found.total, 0, query);

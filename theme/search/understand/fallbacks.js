@@ -3,7 +3,7 @@
   "use strict";
   var understanding = search.understanding;
   var { tokenize } = search;
-  var { vocabularyOf, allowedDistance, closeWords, adjacentCount } = understanding;
+  var { vocabularyOf, hasTypedForm, allowedDistance, closeWords, adjacentCount } = understanding;
 
   // How many entries the suggestions list when nothing matches.
   var SUGGESTIONS = 5;
@@ -22,7 +22,9 @@
   function correctOne(self, u, filters, shown) {
     var vocab = vocabularyOf(self), tries = [], words = u.words;
     words.forEach((w, i) => {
-      if (!w.typed || !vocab.has(w.folded)) return;
+      // A word typed with marks that the catalog has as typed is what
+      // the reader meant ("làm" is not "nam").
+      if (!w.typed || !vocab.has(w.folded) || (w.text !== w.folded && hasTypedForm(self, w))) return;
       var most = w.text !== w.folded ? 0.5 : w.folded.length === 3 ? 1 : allowedDistance(w.folded.length);
       closeWords(w.folded, vocab, most).slice(0, 6).forEach((c) => {
         var text = words.map((x, j) => j === i ? c.word : x.text).join(" ") + " ";

@@ -2,7 +2,7 @@
 (function (search) {
   "use strict";
   var understanding = search.understanding;
-  var { vocabularyOf, adjacentCount, adjacentDocs } = understanding;
+  var { vocabularyOf, hasTypedForm, adjacentCount, adjacentDocs } = understanding;
 
   // How much of the weight of the query's words the catalog holds an
   // answer must carry, and the share of the best answer's the next ones
@@ -29,7 +29,7 @@
       whether it is set aside. */
   function setAside(self, words) {
     var vocab = vocabularyOf(self);
-    var aside = words.map((w) => !vocab.has(w.folded));
+    var aside = words.map((w) => !vocab.has(w.folded) || !hasTypedForm(self, w));
     // Where a large catalog keeps the positions apart, the words are taken
     // to be apart: a word wrongly kept could answer a query about
     // something the catalog lacks.
@@ -55,7 +55,7 @@
       more than half the query. A word weighs by its rarity in the catalog
       (weightOf) and by its field (the title the most; ranking's score
       also halves a word that agrees only once folded). An entry is an
-      answer when it has every rare word of the query (RARE), two of its
+      answer when it has every rare word of the query (RARE; all but one of three or more), two of its
       words side by side as the query has them, and at least ENOUGH of the
       weight; the others within NEAR_BEST of the best follow. So "hàng
       bình ổn giá dịp tết" finds the market's entry, but "đăng ký kết hôn"
@@ -97,8 +97,12 @@
         var docs = k > 0 && adjacentDocs(self, kept[k - 1].text + " " + w.text + " ");
         if (docs) docs.forEach((id) => { phrased.add(id); });
       });
+      // A long question may join two subjects ("quan trắc nước ao nuôi
+      // tôm": monitoring, and shrimp farming): of three rare words or
+      // more, an answer may lack one.
+      var mayLack = rare.length >= 3 ? 1 : 0;
       var ranked = Array.from(carried.values())
-        .filter((e) => rare.every((k) => e.has.has(k)) && (kept.length < 2 || phrased.has(e.id)) && e.weight >= ENOUGH * total)
+        .filter((e) => rare.filter((k) => !e.has.has(k)).length <= mayLack && (kept.length < 2 || phrased.has(e.id)) && e.weight >= ENOUGH * total)
         .sort((a, b) => b.weight - a.weight || a.id - b.id);
       if (!ranked.length) return null;
       var answers = ranked.filter((e) => e.weight >= NEAR_BEST * ranked[0].weight);

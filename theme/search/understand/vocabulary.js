@@ -85,6 +85,16 @@
     return self.store.vocab;
   }
 
+  /** Whether the catalog has word `w` in the form typed: a word typed
+      with marks that it has only in other forms ("mùa", "mưa": it has
+      "mua", to buy) is one it lacks, as ranking halves such a match. A
+      form not loaded yet (a large catalog) counts as had. */
+  function hasTypedForm(self, w) {
+    if (!w.typed || w.text === w.folded) return true;
+    var store = self.store;
+    return store.termIdsFor(w.folded, false).some((t) => !store.forms[t] || store.forms[t].indexOf(w.text) >= 0);
+  }
+
   function documentCount(postings) {
     var n = 0;
     for (var k = 0; k < postings.length; k += 4) if (k === 0 || postings[k] !== postings[k - 4]) n++;
@@ -126,6 +136,6 @@
     });
   }
 
-  Object.assign(understanding, { chunksOf, nameKey, writtenKey, nameFor, namesOf, vocabularyOf, understandFully,
+  Object.assign(understanding, { chunksOf, nameKey, writtenKey, nameFor, namesOf, vocabularyOf, hasTypedForm, understandFully,
     addVocabulary });
 })(DanhmucSearch);
