@@ -23,7 +23,7 @@ async function measure(query) {
   const api = window.DanhmucSearch;
   const index = window.DANHMUC_SEARCH_INDEX;
   const root = document.getElementById("search-form").getAttribute("data-root") || "";
-  const page = index.sharded ? 20 : Infinity;
+  const page = index.sharded ? api.PAGE_SIZE || 20 : Infinity;
   let pending = 0, since = 0, waited = 0, loads = 0;
   function load(rel) {
     return new Promise((resolve, reject) => {

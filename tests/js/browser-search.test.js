@@ -211,6 +211,49 @@ test("a sharded index loads its parts as scripts from disk (file://)", async () 
   await page.close();
 });
 
+test("a large catalog shows its results ten at a time, and “Xem thêm” the next, in the single file's order", async () => {
+  const { buildShardedRealSite } = require("./helpers");
+  const sharded = buildShardedRealSite();
+  const whole = await openSearch("?q=du+lieu");
+  await whole.waitForFunction(() => document.querySelectorAll("#search-results a").length > 0);
+  const all = await resultTitles(whole);
+  assert.ok(all.length > 20, `${all.length} results`);
+  assert.ok(await whole.isHidden("#search-more"), "a small catalog shows every result at once");
+  await typeQuery(whole, "co so du lieu");
+  await whole.waitForFunction(() => document.querySelectorAll("#search-results a").length > 10);
+  const typed = (await resultTitles(whole)).slice(0, 10);
+  await whole.close();
+
+  const page = await browser.newPage();
+  await page.goto(fileUrl(sharded, "tim-kiem/index.html") + "?q=du+lieu");
+  await page.waitForFunction(() => document.querySelectorAll("#search-results a").length > 0);
+  assert.deepEqual(await resultTitles(page), all.slice(0, 10));
+  assert.match(await page.textContent("#search-status"), new RegExp(`Tìm thấy ${all.length} CSDL.*Hiển thị 10 kết quả đầu`));
+  assert.equal((await page.textContent("#search-more")).trim(), "Xem thêm 10 kết quả");
+  // By keyboard: the next ten come after the first, and the reader is
+  // taken to the first of them.
+  await page.focus("#search-more");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelectorAll("#search-results a").length === 20);
+  assert.deepEqual(await resultTitles(page), all.slice(0, 20));
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), all[10]);
+  while (await page.isVisible("#search-more")) {
+    const shown = (await resultTitles(page)).length;
+    await page.click("#search-more");
+    await page.waitForFunction((n) => document.querySelectorAll("#search-results a").length > n, shown);
+  }
+  assert.deepEqual(await resultTitles(page), all);
+  // A new query typed starts again from its first ten, in the single
+  // file's order once the reader pauses.
+  await typeQuery(page, "co so du lieu");
+  await page.waitForFunction((want) => {
+    const links = [...document.querySelectorAll("#search-results a")].map((a) => a.textContent);
+    return links.length === 10 && links.every((t, i) => t === want[i]);
+  }, typed);
+  assert.ok(await page.isVisible("#search-more"));
+  await page.close();
+});
+
 // Regression: on a 360 × 740 phone the header, the box and three filters
 // pushed the first result below the fold. The count and the first result
 // must show without scrolling, also with the larger text of the phones'

@@ -186,6 +186,30 @@ test("ranking in rounds, as positions arrive, equals ranking with every position
   }
 });
 
+test("while the reader types, a sharded index loads the titles' and keywords' positions only, and the rest once asked", async () => {
+  const api = searchModule();
+  const site = buildShardedRealSite(); // positions apart above 10 entries
+  const manifest = loadIndex(site);
+  const single = new api.Searcher(loadIndex(buildRealSite()));
+  const heaviest = (f) => ((1 << +f) & api.TYPING_FIELDS) !== 0;
+  let rough = 0;
+  for (const q of ["co so du lieu", "quan trac moi truong", "du lieu dan cu", "so noi vu"]) {
+    const loaded = [];
+    const s = new api.Searcher(manifest, fileLoader(site, api, loaded));
+    s.quick = true;
+    await s.prepare(q, {}, 10);
+    const positions = loaded.map((f) => /\/p\d+-(\d)\.js$/.exec(f)).filter(Boolean).map((m) => m[1]);
+    assert.ok(positions.every(heaviest), `${q}: ${positions}`);
+    if (s.rough) rough++;
+    // Once the reader pauses: the single file's first ten.
+    s.quick = false;
+    await s.prepare(q, {}, 10);
+    const all = single.search(q, {});
+    assert.deepEqual(s.page(q, {}, 10).results.map((r) => r.id), all.slice(0, 10).map((r) => r.id), q);
+  }
+  assert.ok(rough > 0, "some query left positions for later");
+});
+
 test("a sharded index gives the same relevance and loads only what a query needs", async () => {
   const api = searchModule();
   const site = buildShardedRealSite();

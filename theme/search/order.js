@@ -11,6 +11,9 @@
   // heaviest first: title, keywords; sector, agencies, purpose; notes,
   // scope; collection, sharing.
   var FIELD_TIERS = [1 | 256, 2 | 4 | 16, 8 | 32, 64 | 128];
+  // What a search run while the reader types loads positions for (see
+  // Searcher.preparePositions): the heaviest tier.
+  search.TYPING_FIELDS = FIELD_TIERS[0];
 
   Object.assign(Ranker.prototype, {
     /** The candidates of `figures` in order: see Ranker.rank. */

@@ -16,6 +16,12 @@
     this.loader = { load, loaded: new Set() };
     this.store = this.sharded ? new search.ShardedStore(index, this.loader) : new search.SingleStore(index);
     this.ranker = new search.Ranker(this.store);
+    // `quick`: while the reader types (the search page sets it), a large
+    // catalog loads the positions of the heaviest fields only; `rough` says a
+    // search left some out, so that its first results may change order
+    // once the rest load (when the reader pauses).
+    this.quick = false;
+    this.rough = false;
   }
 
   Object.assign(Searcher.prototype, {
@@ -45,6 +51,10 @@
     preparePositions(query, filters, limit, fromTexts) {
       var ranked = this.rank(query, filters, limit);
       if (!ranked.fetch) return Promise.resolve();
+      if (this.quick && (ranked.fetch & ~search.TYPING_FIELDS)) {
+        this.rough = true;
+        return Promise.resolve();
+      }
       return this.store.loadPositions(ranked, fromTexts).then((read) => {
         return this.preparePositions(query, filters, limit, read);
       });
