@@ -254,6 +254,30 @@ test("a large catalog shows its results ten at a time, and “Xem thêm” the n
   await page.close();
 });
 
+test("a reader who moved into the results keeps the place once the search completes its order", async () => {
+  const { buildShardedRealSite } = require("./helpers");
+  const page = await browser.newPage();
+  await page.goto(fileUrl(buildShardedRealSite(), "tim-kiem/index.html"));
+  await page.waitForSelector("html.search-ready");
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await page.type("#q", "co so du lieu");
+  await page.waitForFunction(() => document.querySelectorAll("#search-results a").length === 10);
+  // Titles' and keywords' positions (fields 0 and 8) only, while typing.
+  const later = (u) => /\/p\d+-[1-7]\.js$/.test(u);
+  assert.ok(!requests.some(later), requests.filter(later).join(" "));
+  await page.focus("#search-results li:nth-child(2) a");
+  const focused = await page.evaluate(() => document.activeElement.textContent);
+  // The pause: the other positions load, the list stays as the reader has it.
+  for (let waited = 0; !requests.some(later); waited += 50) {
+    assert.ok(waited < 5000, "the rest of the positions never loaded");
+    await page.waitForTimeout(50);
+  }
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), focused);
+  await page.close();
+});
+
 // Regression: on a 360 × 740 phone the header, the box and three filters
 // pushed the first result below the fold. The count and the first result
 // must show without scrolling, also with the larger text of the phones'

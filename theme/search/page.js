@@ -144,7 +144,8 @@
         reader's focus on the first of them; "typing", a search while the
         reader types, whose first results a large catalog puts in order by
         the heaviest fields' positions only, and in full order once the
-        reader pauses for SETTLE_MS. */
+        reader pauses for SETTLE_MS ("settle", not shown if the reader is
+        among the results already). */
     show(state, writeUrl, how) {
       this.setControls(state);
       clearTimeout(this.settle);
@@ -155,11 +156,13 @@
       searcher.rough = false;
       searcher.find(state.q, state, this.limit, state.exact).then((found) => {
         if (mine === this.sequence && searcher.rough) {
-          this.settle = setTimeout(() => { this.show(this.current(), null); }, SETTLE_MS);
+          this.settle = setTimeout(() => { this.show(this.current(), null, "settle"); }, SETTLE_MS);
         }
         if (mine !== this.sequence) return null;
         return searcher.loadTexts(found.results.map((r) => r.id)).then(() => {
           if (mine !== this.sequence) return;
+          // A reader already among the results keeps the place reached.
+          if (how === "settle" && this.list.contains(this.doc.activeElement)) return;
           searcher.fillSnippets(found.results, found.highlight);
           this.render(found, state);
           var first = before >= 0 && this.list.children[before];
