@@ -7,7 +7,8 @@
 // entries are in the first three results (`top3` all, `any` one), or when
 // nothing is found for a `none` case. Prints a Markdown table per category
 // of tests/understanding.json, and the tidy queries of tests/relevance.json;
-// then the task queries of tests/task-queries.json (what people come to do,
+// then the task queries of tests/task-queries.json and of
+// tests/task-queries-unseen.json (what people come to do,
 // written by someone who never saw the engine) per kind, for danhmuc,
 // MiniSearch and Pagefind (bench/pagefind.js, with its defaults): a task
 // case passes when one of its expected entries is among the first three
@@ -23,7 +24,12 @@ const index = h.loadIndex(site);
 const read = (name) => JSON.parse(fs.readFileSync(path.join(h.REPO, "tests", name), "utf8"));
 const understanding = read("understanding.json").cases;
 const relevance = read("relevance.json").map((c) => ({ ...c, category: "tidy (relevance.json)" }));
-const tasks = fs.existsSync(path.join(h.REPO, "tests", "task-queries.json")) ? read("task-queries.json") : [];
+// The task sets: the first, written before the rules it measures, and a
+// second written later by someone who saw neither the engine nor the
+// first set's results, kept unseen: no rule or word was added for it.
+const taskSets = ["task-queries.json", "task-queries-unseen.json"]
+  .filter((name) => fs.existsSync(path.join(h.REPO, "tests", name)))
+  .map((name) => [name, read(name)]);
 const { pagefindOf } = require(path.join(__dirname, "pagefind"));
 
 // The same documents: the fields the index holds, as plain text.
@@ -82,11 +88,12 @@ function passes(c, slugs, total) {
   const tidy = rows.get("tidy (relevance.json)");
   console.log(`| tidy (relevance.json) | ${tidy.n} | ${tidy.ours} | ${tidy.theirs} |`);
   for (const [who, list] of Object.entries(failures)) console.log(`\n${who} fails: ${list.map((q) => `“${q}”`).join(", ") || "none"}`);
-  if (tasks.length) await scoreTasks(searcher);
+  for (const [name, tasks] of taskSets) await scoreTasks(searcher, name, tasks);
 })();
 
-/** The task queries per kind, for the three engines: entries by code. */
-async function scoreTasks(searcher) {
+/** The task queries `tasks` of file `name` per kind, for the three
+    engines: entries by code. */
+async function scoreTasks(searcher, name, tasks) {
   const codeOf = (id) => `${index.groups[index.docs[id].group][0]}.${index.docs[id].number}`;
   const bySlug = new Map(index.docs.map((doc, id) => [doc.url.split("/")[1], codeOf(id)]));
   const pagefind = await pagefindOf(site);
@@ -108,7 +115,7 @@ async function scoreTasks(searcher) {
     rows.set(c.kind, row);
   }
   await pagefind.close();
-  console.log("\n| task queries (task-queries.json) | cases | danhmuc | MiniSearch | Pagefind |");
+  console.log(`\n| task queries (${name}) | cases | danhmuc | MiniSearch | Pagefind |`);
   console.log("| --- | --- | --- | --- | --- |");
   const total = { n: 0, danhmuc: 0, MiniSearch: 0, Pagefind: 0 };
   for (const [kind, row] of rows) {
@@ -116,5 +123,5 @@ async function scoreTasks(searcher) {
     for (const key of Object.keys(total)) total[key] += row[key];
   }
   console.log(`| **all** | ${total.n} | **${total.danhmuc}** | **${total.MiniSearch}** | **${total.Pagefind}** |`);
-  for (const [who, list] of Object.entries(failures)) console.log(`\n${who} fails (tasks): ${list.map((q) => `“${q}”`).join(", ") || "none"}`);
+  for (const [who, list] of Object.entries(failures)) console.log(`\n${who} fails (${name}): ${list.map((q) => `“${q}”`).join(", ") || "none"}`);
 }

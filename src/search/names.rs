@@ -209,10 +209,13 @@ impl serde::Serialize for VocabularyPair {
 /// exact forms in the catalog), so that a query is never expanded to words
 /// no entry has ("căn cước" is not "cán cuộc"); and whose own words are not all the catalog's as written, so that
 /// what the catalog says itself ("tàu cá", "khí thải", "mỏ") is searched
-/// as it is. Words the catalog has only once folded ("mỏ than": "thân")
-/// must be typed with their marks, and are left out if they have none
-/// ("than").
-pub fn vocabulary<'a>(forms_of: impl Fn(&str) -> Option<&'a [String]>) -> Vec<VocabularyPair> {
+/// as it is; unless it begins with the name of one of the project's
+/// `places`, which the page would otherwise read as the place ("an sinh
+/// xã hội" is not "xã hội" in the commune of An Sinh). Words the catalog
+/// has only once folded ("mỏ than": "thân") must be typed with their
+/// marks, and are left out if they have none ("than").
+pub fn vocabulary<'a>(forms_of: impl Fn(&str) -> Option<&'a [String]>, places: &[String]) -> Vec<VocabularyPair> {
+    let places: Vec<String> = places.iter().map(|place| format!("{} ", key(place))).collect();
     let mut table: BTreeMap<String, VocabularyPair> = BTreeMap::new();
     let as_written = |folded: &str, exact: &str| forms_of(folded).is_some_and(|forms| forms.iter().any(|f| f == exact));
     for (words, means) in pairs(EVERYDAY).chain(pairs(ENGLISH)) {
@@ -221,10 +224,12 @@ pub fn vocabulary<'a>(forms_of: impl Fn(&str) -> Option<&'a [String]>) -> Vec<Vo
             continue;
         }
         let parts = || word_key.split(' ').zip(written.split(' '));
-        if parts().all(|(folded, exact)| as_written(folded, exact)) {
+        let after_place = places.iter().any(|place| word_key.starts_with(place.as_str()));
+        if parts().all(|(folded, exact)| as_written(folded, exact)) && !after_place {
             continue;
         }
-        let strict = parts().all(|(folded, _)| forms_of(folded).is_some());
+        // A place's name is typed without marks as often as with them.
+        let strict = !after_place && parts().all(|(folded, _)| forms_of(folded).is_some());
         // Without marks to type, such words cannot be told from the catalog's.
         if strict && written == word_key {
             continue;
@@ -252,7 +257,7 @@ pub(super) fn write_vocabulary(
         let found = sorted.binary_search_by(|(term, _)| term.encode_utf16().cmp(word.encode_utf16())).ok()?;
         Some(&sorted[found].1.forms[..])
     };
-    let json = crate::json::to_string(&vocabulary(forms_of));
+    let json = crate::json::to_string(&vocabulary(forms_of, places));
     let mut script =
         super::encode::script_call(format_args!("DanhmucSearch.understanding.addVocabulary("), &json, ");\n");
     if !places.is_empty() {
@@ -327,11 +332,18 @@ mod tests {
             ("than", "thân"),
             ("khoang", "khoáng"),
             ("san", "sản"),
+            ("an", "an"),
+            ("sinh", "sinh"),
+            ("xa", "xã"),
+            ("hoi", "hội"),
+            ("nguoi", "người"),
+            ("co", "có"),
+            ("cong", "công"),
         ]
         .into_iter()
         .map(|(t, f)| (t, vec![f.to_string()]))
         .collect();
-        let table = vocabulary(|w| held.iter().find(|(t, _)| *t == w).map(|(_, f)| &f[..]));
+        let table = vocabulary(|w| held.iter().find(|(t, _)| *t == w).map(|(_, f)| &f[..]), &["An Sinh".to_string()]);
         let get = |k: &str| table.iter().find(|p| p.key == k).map(|p| (p.means.as_str(), p.strict));
         assert_eq!(get("building permit"), Some(("cấp phép xây dựng", false)));
         assert_eq!(get("disaster"), Some(("thiên tai", false)));
@@ -339,6 +351,9 @@ mod tests {
         assert_eq!(get("agriculture"), None);
         // "tàu cá" is the catalog's own words: searched as typed.
         assert_eq!(get("tàu cá"), None);
+        // So are "an sinh xã hội"'s, but they begin with a place's name:
+        // the pair tells the page they are not the place.
+        assert_eq!(get("an sinh xã hội"), Some(("người có công", false)));
         // "mỏ than" only with its marks: "mo than" may be "mộ thân".
         assert_eq!(get("mỏ than"), Some(("khoáng sản", true)));
         assert_eq!(get("than"), None);

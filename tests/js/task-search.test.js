@@ -188,7 +188,12 @@ test("a place is a qualifier: entries that name it first, and never an empty pag
       ["cay xanh do thi o mong cai", "CSDL hạ tầng kỹ thuật đô thị", ["Móng Cái"]],
       ["mỏ than Cẩm Phả", "CSDL khoáng sản", ["Cẩm Phả"]],
       ["cấp phép xây dựng khu kinh tế Vân Đồn", "CSDL cấp phép xây dựng", undefined],
-      ["nước vịnh Hạ Long có bị ô nhiễm không", "CSDL Ô nhiễm nước vịnh Hạ Long", []]
+      ["nước vịnh Hạ Long có bị ô nhiễm không", "CSDL Ô nhiễm nước vịnh Hạ Long", []],
+      // A longer name that begins with a place's is that name: social
+      // security, not "xã hội" in the commune of An Sinh.
+      ["an sinh xã hội", "CSDL người có công với cách mạng", undefined],
+      ["an sinh xa hoi", "CSDL người có công với cách mạng", undefined],
+      ["trường học xã An Sinh", "CSDL ngành giáo dục tỉnh Quảng Ninh", []]
     ];
     for (const [query, first, missing] of cases) {
       const found = await searcher.find(query, {}, 10, false);

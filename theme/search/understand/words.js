@@ -155,20 +155,6 @@
         i++;
         continue;
       }
-      // A place: the longest run of chunks that is one, kept as typed.
-      var place = places && places.size ? placeAt(places, chunks, i) : null;
-      if (place) {
-        markBefore(words);
-        named.push(place.name);
-        // Searched as the list writes it: "halong" is "hạ long".
-        tokenize(place.name).forEach((t) => {
-          var w = Object.assign(typedWord(t), { place: true });
-          words.push(w);
-          asTyped.push(w);
-        });
-        i += place.count;
-        continue;
-      }
       // Another name: the longest run of chunks that is a key.
       var matched = 0, means = null;
       if (names) {
@@ -179,6 +165,22 @@
           var hit = nameFor(names, keyParts);
           if (hit !== undefined) { matched = j - i + 1; means = hit; }
         }
+      }
+      // A place: the longest run of chunks that is one, kept as typed;
+      // unless a longer name begins with it ("an sinh xã hội" is not "xã
+      // hội" in the commune of An Sinh).
+      var place = places && places.size ? placeAt(places, chunks, i) : null;
+      if (place && place.count >= matched) {
+        markBefore(words);
+        named.push(place.name);
+        // Searched as the list writes it: "halong" is "hạ long".
+        tokenize(place.name).forEach((t) => {
+          var w = Object.assign(typedWord(t), { place: true });
+          words.push(w);
+          asTyped.push(w);
+        });
+        i += place.count;
+        continue;
       }
       if (matched) {
         var span = chunks.slice(i, i + matched);
