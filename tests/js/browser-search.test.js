@@ -275,6 +275,12 @@ test("a reader who moved into the results keeps the place once the search comple
   }
   await page.waitForTimeout(300);
   assert.equal(await page.evaluate(() => document.activeElement.textContent), focused);
+  // A query that matches nothing: its suggestions come once the reader
+  // pauses.
+  await typeQuery(page, "vịnh kinh tế");
+  await page.waitForSelector("#search-suggestions li a");
+  assert.equal(await page.textContent("#search-suggestions li a"), "CSDL Ô nhiễm nước vịnh Hạ Long");
+  assert.match(await page.textContent("#search-status"), /Không tìm thấy/);
   await page.close();
 });
 

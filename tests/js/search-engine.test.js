@@ -208,6 +208,15 @@ test("while the reader types, a sharded index loads the titles' and keywords' po
     assert.deepEqual(s.page(q, {}, 10).results.map((r) => r.id), all.slice(0, 10).map((r) => r.id), q);
   }
   assert.ok(rough > 0, "some query left positions for later");
+  // A query that matches nothing gets its suggestions once the reader
+  // pauses, not at each keystroke (they load shards of other words).
+  const s = new api.Searcher(manifest, fileLoader(site, api));
+  s.quick = true;
+  const typing = await s.find("vịnh kinh tế", {}, 10, false);
+  assert.deepEqual([typing.total, typing.suggestions.length, s.rough], [0, 0, true]);
+  s.quick = false;
+  const paused = await s.find("vịnh kinh tế", {}, 10, false);
+  assert.equal(paused.suggestions[0].doc.title, "CSDL Ô nhiễm nước vịnh Hạ Long");
 });
 
 test("a sharded index gives the same relevance and loads only what a query needs", async () => {

@@ -159,6 +159,9 @@
           this.settle = setTimeout(() => { this.show(this.current(), null, "settle"); }, SETTLE_MS);
         }
         if (mine !== this.sequence) return null;
+        // Nothing found while typing, before what else it could mean was
+        // tried: the last results stay until the reader pauses.
+        if (how === "typing" && searcher.rough && found.total === 0) return null;
         return searcher.loadTexts(found.results.map((r) => r.id)).then(() => {
           if (mine !== this.sequence) return;
           // A reader already among the results keeps the place reached.

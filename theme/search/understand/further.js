@@ -72,11 +72,20 @@
       }
       return found && !u.changed ? found : run(u.alternatives, u.pair);
     });
+    // While the reader types, a large catalog tries no correction and
+    // makes no suggestion for a query that matches nothing: each loads
+    // shards of other words, for a query the next keystroke changes. They
+    // come once the reader pauses (Searcher.rough, the search page).
+    var later = self.sharded && self.quick;
+    var deferred = (value) => {
+      self.rough = true;
+      return Promise.resolve(value);
+    };
     return start.then((found) => {
       if (found.total > 0 || !u) return found;
       // What else it could mean is about its topic: the place was tried.
       var about = u.apart.length ? Object.assign({}, u, { words: u.topic, pair: isPair(u.topic) }) : u;
-      return correctOne(self, about, filters, shown).then((corrected) => {
+      return (later ? deferred(null) : correctOne(self, about, filters, shown)).then((corrected) => {
         // An answer to part of the query may have its place ("nước vịnh Hạ
         // Long có bị ô nhiễm không"), or not.
         var partly = (v) => partialAnswer(self, v, filters, shown);
@@ -107,7 +116,7 @@
       found.suggestions = [];
       if (found.total > 0) return found;
       understanding.reportLink(query);
-      return suggest(self, queries[0], filters).then((suggestions) => {
+      return (later ? deferred([]) : suggest(self, queries[0], filters)).then((suggestions) => {
         found.suggestions = suggestions;
         return found;
       });
