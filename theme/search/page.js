@@ -9,10 +9,9 @@
   // typed: 292 KB with 10, 315 KB with 20). "Xem thêm" shows the next.
   var PAGE_SIZE = 10;
   // While the reader types, a large catalog's search loads only the
-  // positions of the words in titles and keywords (at 10,000 entries, 13
-  // of the 120 task queries typed letter by letter took more than 300 KB
-  // with every position, 5 this way); the others load once the reader
-  // has paused this long.
+  // positions of the words in titles and keywords, and tries nothing
+  // else for a query that matches nothing; the rest comes once the
+  // reader has paused this long (docs/search.md has what it saves).
   var SETTLE_MS = 400;
 
   function readState(location) {
