@@ -24,6 +24,7 @@ const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("version.html", include_str!("../../theme/templates/version.html")),
     ("gone.html", include_str!("../../theme/templates/gone.html")),
     ("partials/entry-list.html", include_str!("../../theme/templates/partials/entry-list.html")),
+    ("partials/entries-by-group.html", include_str!("../../theme/templates/partials/entries-by-group.html")),
     ("partials/entry-item.html", include_str!("../../theme/templates/partials/entry-item.html")),
 ];
 
