@@ -85,6 +85,8 @@
     this.size = this.searcher.sharded ? PAGE_SIZE : Infinity;
     // How many results the latest search shows.
     this.limit = this.size;
+    // The search once the reader pauses, while one is due (see show).
+    this.settle = null;
     // Which search is the latest: an earlier one that ends later is not shown.
     this.sequence = 0;
     // Searching the words exactly as typed (a link from "Kết quả cho …")
